@@ -1,0 +1,99 @@
+import { fold } from '../normalize/fold.js';
+import type { Rules } from '../rules/compile.js';
+import type { Finding } from '../schema.js';
+import { symbolKey } from '../extract/symbol.js';
+import type { ExtractedReference } from '../extract/references.js';
+
+/**
+ * Citation checks over one document's references: a year that contradicts the date, one number
+ * cited with two dates, a malformed symbol, a type word that contradicts the code, an impossible or
+ * future date, and codes the rules do not know.
+ */
+export function checkCitations(refs: readonly ExtractedReference[], documentDate: string | null, rules: Rules): Finding[] {
+  const findings: Finding[] = [];
+  const add = (ref: ExtractedReference, code: string, severity: Finding['severity'], message: string, suggestion: string | null = null): void => {
+    findings.push({ code, severity, message, suggestion, span: ref.span });
+  };
+  const firstDate = new Map<string, ExtractedReference>();
+  for (const ref of refs) {
+    const label = `"${oneLine(ref.text)}" (${ref.id ?? ref.name})`;
+    const parts = ref.parts;
+    if (parts?.family === 'malformed') {
+      add(ref, 'malformed-symbol', 'error', `${label}: the symbol fits no form of số/ký hiệu` +
+        (parts.suggestion ? `; did you mean ${parts.suggestion}?` : ''), parts.suggestion);
+    } else if (parts && parts.unknownCodes.length) {
+      const guess = guessTypeCode(ref, refs, rules);
+      if (guess) add(ref, 'malformed-symbol', 'error', `${label}: unknown type code ${parts.typeCode}; did you mean ${guess}?`, guess);
+      else add(ref, 'unknown-code', 'warning', `${label}: code ${parts.unknownCodes.join(', ')} is not in rules/`);
+    }
+    if (ref.dateText && !ref.dateValid) add(ref, 'invalid-date', 'error', `${label}: ${ref.dateText} is not a calendar date`);
+    if (ref.date && ref.year !== null && Number(ref.date.slice(0, 4)) !== ref.year) {
+      add(ref, 'year-mismatch', 'error', `${label}: dated ${ref.dateText}, but the number says ${ref.year}`);
+    }
+    if (ref.date && documentDate && ref.date > documentDate) {
+      add(ref, 'future-date', 'error', `${label}: dated ${ref.date}, after the citing document (${documentDate})`);
+    }
+    if (parts && ref.typeWord && parts.typeCode && parts.family !== 'malformed') {
+      const named = rules.typeNamesByWord.get(fold(ref.typeWord)) ?? [];
+      const coded = rules.typeByCode.get(parts.typeCode.toUpperCase())?.name;
+      if (coded && named.length && !named.includes(coded)) {
+        add(ref, 'kind-mismatch', 'error', `${label}: called ${ref.typeWord}, but code ${parts.typeCode} means ${coded}`);
+      }
+    }
+    if (ref.id && ref.date) {
+      const key = symbolKey(ref.id);
+      const first = firstDate.get(key);
+      if (!first) firstDate.set(key, ref);
+      else if (first.date !== ref.date) {
+        add(ref, 'conflicting-dates', 'error', `${label}: dated ${ref.date} here but ${first.date} at "${oneLine(first.text)}"`);
+      }
+    }
+  }
+  return findings;
+}
+
+/** "38-Tr/TU" beside "38-CTr/TU": a known code that contains the unknown one, preferring one cited with the same number. */
+function guessTypeCode(ref: ExtractedReference, refs: readonly ExtractedReference[], rules: Rules): string | null {
+  const parts = ref.parts;
+  const code = parts?.typeCode;
+  if (!parts || !code || rules.typeByCode.has(code.toUpperCase())) return null;
+  const sameNumber = refs.find((r) => r !== ref && r.number === ref.number && r.issuerCode === ref.issuerCode
+    && r.parts?.typeCode && r.parts.typeCode.toUpperCase().endsWith(code.toUpperCase()) && r.id);
+  if (sameNumber) return sameNumber.id;
+  const candidates = [...rules.typeByCode.values()].filter((t) => t.code.toUpperCase().endsWith(code.toUpperCase()) && t.code.length === code.length + 1);
+  if (candidates.length !== 1 || !ref.id) return null;
+  return ref.id.replace(code, candidates[0]!.code);
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** Conflicting dates across documents: normative ids always; other ids only within one calendar year (their numbering restarts each year). */
+export function checkAcrossDocuments(
+  docs: readonly { path: string; refs: readonly { id: string | null; date: string | null; year: number | null; text: string; span: { start: number; end: number } }[] }[],
+): { path: string; finding: Finding }[] {
+  const seen = new Map<string, { path: string; date: string; text: string }[]>();
+  const out: { path: string; finding: Finding }[] = [];
+  for (const doc of docs) {
+    for (const ref of doc.refs) {
+      if (!ref.id || !ref.date) continue;
+      const key = symbolKey(ref.id);
+      const earlier = seen.get(key) ?? [];
+      const clash = earlier.find((e) => e.date !== ref.date && e.path !== doc.path
+        && (ref.year !== null || e.date.slice(0, 4) === ref.date!.slice(0, 4)));
+      if (clash) {
+        out.push({
+          path: doc.path,
+          finding: {
+            code: 'conflicting-dates', severity: 'error', suggestion: null, span: ref.span,
+            message: `"${oneLine(ref.text)}" (${ref.id}): dated ${ref.date} here but ${clash.date} in ${clash.path}`,
+          },
+        });
+      }
+      earlier.push({ path: doc.path, date: ref.date, text: ref.text });
+      seen.set(key, earlier);
+    }
+  }
+  return out;
+}

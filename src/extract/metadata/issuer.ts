@@ -1,0 +1,188 @@
+import { fold } from '../../normalize/fold.js';
+import { alternation, issuerInfo, type BodyInfo, type Rules } from '../../rules/compile.js';
+import type { Signature } from '../../schema.js';
+import type { SymbolParts } from '../symbol.js';
+import type { Found, MetaContext } from './context.js';
+import { isUpperLine, startsWithHeading, trimLine } from './lines.js';
+import { provinceByName } from './province.js';
+
+/** A body as far as the evidence names it: a kind ("Sở") or a body ("Sở Nội vụ"), maybe with its place. */
+interface BodyClue {
+  body: BodyInfo | null;
+  kind: string;
+  /** "tỉnh An Giang", "huyện Tri Tôn" when the evidence names the place. */
+  place: string | null;
+  start: number;
+  end: number;
+  rule: string;
+}
+
+interface BodyPatterns {
+  /** In running text, case as written: "Ủy ban nhân dân tỉnh Kien Giang". */
+  inText: RegExp;
+  /** In an upper-case header: "ỦY BAN NHÂN DÂN TỈNH AN GIANG". */
+  inHeader: RegExp;
+}
+
+const cache = new WeakMap<Rules, BodyPatterns>();
+
+function bodyPatterns(rules: Rules): BodyPatterns {
+  let p = cache.get(rules);
+  if (!p) {
+    const units = alternation(rules.data.lexicon.localUnitWords);
+    const placeName = '\\p{Lu}\\p{Ll}*(?:[ ]+\\p{Lu}\\p{Ll}*){0,3}';
+    p = {
+      inText: new RegExp(`(?<![\\p{L}])(${rules.bodySource})(?:\\s+(${units})(?:\\s+(${placeName}))?)?(?![\\p{L}])`, 'gu'),
+      inHeader: new RegExp(`(?<![\\p{L}])(${rules.bodySource})(?:\\s+(${units})\\s+(\\p{L}[\\p{L} -]*))?`, 'iu'),
+    };
+    cache.set(rules, p);
+  }
+  return p;
+}
+
+function bodyOf(name: string, rules: Rules): BodyInfo | null {
+  return rules.bodyByKey.get(fold(name).replace(/\s+/g, ' ').trim()) ?? null;
+}
+
+/**
+ * Who issued the document. The strongest clue names the kind of body: the header agency line, the
+ * collective a "TM." signature speaks for, the issuer code of the document's own number, the title
+ * of the person who signs (GIÁM ĐỐC → a Sở). A body the text names reporting in its own voice
+ * ("Sở Nội vụ, cơ quan thường trực …, tổng hợp báo cáo") makes a bare kind specific and may give
+ * its place. Local bodies are completed with their place: "Ủy ban nhân dân tỉnh An Giang".
+ */
+export function extractIssuer(
+  ctx: MetaContext,
+  number: Found<SymbolParts> | null,
+  signatures: Signature[],
+  province: Found<string> | null,
+): Found<string> | null {
+  const clue = headerClue(ctx) ?? signatureClue(ctx, signatures) ?? numberClue(ctx, number);
+  const voices = selfReferences(ctx);
+  let chosen = clue;
+  if (!clue?.body) {
+    const voice = voices.find((v) => !clue || v.body?.kind === clue.kind);
+    if (voice) chosen = { ...voice, rule: clue ? `${clue.rule}+self-reference` : voice.rule };
+  } else if (!clue.place) {
+    const same = voices.find((v) => v.body?.name === clue.body!.name && v.place);
+    if (same) chosen = { ...clue, place: same.place };
+  }
+  if (!chosen?.body) return null;
+  const name = withPlace(chosen.body, chosen.place, province?.value ?? null, ctx.rules);
+  return { value: name, start: chosen.start, end: chosen.end, rule: chosen.rule, inferred: chosen.rule !== 'header' };
+}
+
+function withPlace(body: BodyInfo, place: string | null, province: string | null, rules: Rules): string {
+  if (!body.local) return body.name;
+  let unit: string | null = null;
+  let where: string | null = null;
+  if (place) {
+    const units = rules.data.lexicon.localUnitWords.slice().sort((a, b) => b.length - a.length);
+    unit = units.find((u) => fold(place).startsWith(fold(u) + ' ')) ?? null;
+    const name = unit ? place.slice(unit.length).trim() : place;
+    where = provinceByName(name, rules)?.name ?? name;
+  }
+  if (!where && province) {
+    where = province;
+    unit = provinceByName(province, rules)?.type ?? null;
+  }
+  if (!where) return body.name;
+  return body.withPlace
+    .replace('{name}', body.name)
+    .replace('{unit}', unit ?? '')
+    .replace('{province}', where)
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Upper-case lines above the type line: "ỦY BAN NHÂN DÂN / TỈNH AN GIANG". */
+function headerClue(ctx: MetaContext): BodyClue | null {
+  const mottos = ctx.rules.data.lexicon.headerMottos;
+  const parts: { text: string; start: number; end: number }[] = [];
+  for (let i = 0; i < Math.min(ctx.headEnd, 12); i++) {
+    const line = trimLine(ctx.lines[i]!);
+    if (!line.text || startsWithHeading(line.text, mottos)) continue;
+    if (!isUpperLine(line.text) || ctx.rules.typeNamesByWord.has(fold(line.text))) break;
+    parts.push(line);
+  }
+  if (!parts.length) return null;
+  const m = bodyPatterns(ctx.rules).inHeader.exec(parts.map((p) => p.text).join(' '));
+  const body = m ? bodyOf(m[1]!, ctx.rules) : null;
+  if (!m || !body) return null;
+  const place = m[2] && m[3] ? `${m[2].toLowerCase()} ${titleCase(m[3].trim())}` : null;
+  return { body, kind: body.kind, place, start: parts[0]!.start, end: parts[parts.length - 1]!.end, rule: 'header' };
+}
+
+function titleCase(upper: string): string {
+  return upper.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, s: string, c: string) => s + c.toUpperCase());
+}
+
+function signatureClue(ctx: MetaContext, signatures: Signature[]): BodyClue | null {
+  const sig = signatures[0];
+  if (!sig) return null;
+  const span = normalizedRange(ctx, sig.span.start, sig.span.end);
+  if (sig.authority === 'TM.' && sig.authorityOf) {
+    const body = bodyOf(sig.authorityOf, ctx.rules);
+    if (body) return { body, kind: body.kind, place: null, ...span, rule: 'signature-collective' };
+  }
+  const head = sig.authority === 'KT.' && sig.authorityOf ? sig.authorityOf : sig.title;
+  const implied = head ? ctx.rules.signerTitleBody.get(fold(head)) : undefined;
+  if (!implied) return null;
+  return { body: bodyOf(implied, ctx.rules), kind: implied, place: null, ...span, rule: 'signer-title' };
+}
+
+/** Normalized offsets covering a source span (the first normalized character at or after each end). */
+function normalizedRange(ctx: MetaContext, start: number, end: number): { start: number; end: number } {
+  const { starts } = ctx.mt;
+  const firstAtOrAfter = (at: number): number => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return { start: firstAtOrAfter(start), end: firstAtOrAfter(end) };
+}
+
+function numberClue(ctx: MetaContext, number: Found<SymbolParts> | null): BodyClue | null {
+  const code = number?.value.issuerCode;
+  if (!code) return null;
+  const info = issuerInfo(code, ctx.rules);
+  const body = info ? bodyOf(info.name, ctx.rules) : null;
+  if (!body) return null;
+  return { body, kind: body.kind, place: null, start: number.start, end: number.end, rule: 'number-issuer-code' };
+}
+
+/**
+ * Bodies speaking in their own voice in the opening or closing paragraphs: a body name followed in
+ * the same sentence by a reporting verb ("Ủy ban nhân dân tỉnh Kien Giang báo cáo …").
+ */
+function selfReferences(ctx: MetaContext): BodyClue[] {
+  const verbs = new RegExp(`(?<![\\p{L}])(?:${alternation(ctx.rules.data.lexicon.selfReportVerbs)})(?![\\p{L}])`, 'iu');
+  const text = ctx.mt.text;
+  const bodyStart = ctx.lines[Math.min(ctx.headEnd, ctx.lines.length - 1)]?.start ?? 0;
+  const windows: [number, number][] = [
+    [0, Math.min(text.length, bodyStart + 1500)],
+    [Math.max(0, text.length - 3000), text.length],
+  ];
+  const re = bodyPatterns(ctx.rules).inText;
+  const clues: BodyClue[] = [];
+  for (const [from, to] of windows) {
+    const slice = text.slice(from, to);
+    const matches = [...slice.matchAll(re)];
+    for (const [k, m] of matches.entries()) {
+      // The verb must follow this body before the next body starts: in "… của Bộ Nội vụ, Ủy ban
+      // nhân dân tỉnh An Giang tổng hợp, báo cáo" the reporter is the second body, not the first.
+      const afterEnd = Math.min(m.index + m[0].length + 160, matches[k + 1]?.index ?? slice.length);
+      const after = slice.slice(m.index + m[0].length, afterEnd).split(/[.;\n]/)[0]!;
+      const body = bodyOf(m[1]!, ctx.rules);
+      if (!body || !verbs.test(after)) continue;
+      const place = m[2] && m[3] ? `${m[2]} ${m[3]}` : null;
+      clues.push({ body, kind: body.kind, place, start: from + m.index, end: from + m.index + m[0].length, rule: 'self-reference' });
+    }
+  }
+  return clues;
+}

@@ -1,0 +1,77 @@
+import { fold } from '../../normalize/fold.js';
+import { sourceSlice, toSourceSpan, type MappedText } from '../../normalize/mapped-text.js';
+import type { Evidence } from '../../schema.js';
+
+/** A line of the normalized text with its offsets (normalized coordinates). */
+export interface Line {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export function linesOf(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    const end = nl === -1 ? text.length : nl;
+    lines.push({ text: text.slice(start, end), start, end });
+    if (nl === -1) return lines;
+    start = nl + 1;
+  }
+}
+
+/** The line's trimmed text and its trimmed offsets. */
+export function trimLine(line: Line): Line {
+  const lead = line.text.length - line.text.trimStart().length;
+  const text = line.text.trim();
+  return { text, start: line.start + lead, end: line.start + lead + text.length };
+}
+
+export function evidence(mt: MappedText, start: number, end: number, rule: string, inferred = false): Evidence {
+  return { text: sourceSlice(mt, start, end), span: toSourceSpan(mt, start, end), rule, inferred };
+}
+
+/** True when the letters of the line are all upper case ("KT. GIÁM ĐỐC"). */
+export function isUpperLine(text: string): boolean {
+  return /\p{L}/u.test(text) && text === text.toUpperCase();
+}
+
+/** "Nơi nhận:", "**Noi nhận:**", "Người nhận:" → true for heading "nơi nhận" (folded compare, so diacritics may be missing). */
+export function startsWithHeading(text: string, headings: readonly string[]): string | null {
+  const folded = fold(text.trim());
+  for (const h of headings) {
+    const fh = fold(h);
+    if (folded.startsWith(fh) && !/\p{L}/u.test(folded.charAt(fh.length))) return h;
+  }
+  return null;
+}
+
+export const isBullet = (text: string): boolean => /^[-+•*]\s*\S/.test(text.trim());
+
+/** "- Thủ trưởng các sở, ban ngành;" → "Thủ trưởng các sở, ban ngành". */
+export function cleanListItem(text: string): string {
+  return text.trim().replace(/^[-+•*]+\s*/, '').replace(/\s+/g, ' ').replace(/[;,.]+$/, '').trim();
+}
+
+/**
+ * The list after a heading line ("Kính gửi:", "Nơi nhận:"): text on the heading line itself, then
+ * bullet lines (blank lines between them allowed) until the first line that is not a bullet.
+ */
+export function listAfterHeading(lines: Line[], index: number, headingLength: number): { items: string[]; end: number } {
+  const items: string[] = [];
+  const head = lines[index]!;
+  const rest = head.text.trim().slice(headingLength).replace(/^[\s:*]+/, '').trim();
+  let end = head.end;
+  if (rest) {
+    items.push(...rest.split(/;\s*/).map(cleanListItem).filter(Boolean));
+  }
+  for (let i = index + 1; i < lines.length; i++) {
+    const t = lines[i]!.text.trim();
+    if (!t) continue;
+    if (!isBullet(t)) break;
+    items.push(cleanListItem(t));
+    end = lines[i]!.end;
+  }
+  return { items: items.filter(Boolean), end };
+}

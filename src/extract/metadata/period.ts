@@ -1,0 +1,45 @@
+import { alternation } from '../../rules/compile.js';
+import type { Period } from '../../schema.js';
+import type { Found, MetaContext } from './context.js';
+
+const ROMAN: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4 };
+
+/**
+ * The period a report covers, read from its title: "quý I và phương hướng, nhiệm vụ quý II năm
+ * 2019" → 2019 Q1 (the first period named is the one reported on; the rest is the plan);
+ * "quý I/2019", "6 tháng đầu năm 2019", "năm 2024".
+ */
+export function extractPeriod(ctx: MetaContext, title: Found<string> | null): Found<Period> | null {
+  if (!title) return null;
+  const text = ctx.mt.text.slice(title.start, title.end);
+  const found = periodIn(text, ctx);
+  return found ? { ...found, start: title.start + found.start, end: title.start + found.end } : null;
+}
+
+export function periodIn(text: string, ctx: Pick<MetaContext, 'rules'>): Found<Period> | null {
+  const lx = ctx.rules.data.lexicon;
+  const year = `(?:${alternation(lx.yearWord)})\\s+(\\d{4})(?!\\d)`;
+  const quarter = new RegExp(
+    `(?<!\\p{L})(?:${alternation(lx.quarterWord)})\\s+(IV|III|II|I|[1-4])(?![\\p{L}\\d])(?:\\s*/\\s*(\\d{4})(?!\\d))?`, 'iu');
+  const q = quarter.exec(text);
+  if (q) {
+    const quarterNo = ROMAN[q[1]!.toUpperCase()] ?? Number(q[1]);
+    if (q[2]) return period(Number(q[2]), quarterNo, null, q.index, q.index + q[0].length, text, 'quarter-slash-year');
+    const y = new RegExp(year, 'iu').exec(text.slice(q.index));
+    if (y) return period(Number(y[1]), quarterNo, null, q.index, q.index + y.index + y[0].length, text, 'quarter-year');
+  }
+  for (const h of lx.halfYear) {
+    const re = new RegExp(`${alternation([h.words])}\\s+(\\d{4})(?!\\d)`, 'iu');
+    const m = re.exec(text);
+    if (m) return period(Number(m[1]), null, h.half, m.index, m.index + m[0].length, text, 'half-year');
+  }
+  const y = new RegExp(year, 'iu').exec(text);
+  if (y) return period(Number(y[1]), null, null, y.index, y.index + y[0].length, text, 'year');
+  return null;
+}
+
+function period(
+  year: number, quarter: number | null, half: 1 | 2 | null, start: number, end: number, text: string, rule: string,
+): Found<Period> {
+  return { value: { year, quarter, half, text: text.slice(start, end) }, start, end, rule };
+}

@@ -1,0 +1,313 @@
+import { fold } from '../normalize/fold.js';
+import { sourceSlice, toSourceSpan, type MappedText } from '../normalize/mapped-text.js';
+import { caseAlternation, caseVariants, alternation, issuerInfo, type Rules } from '../rules/compile.js';
+import type { Reference } from '../schema.js';
+import { sectionPathAt, type Section } from '../segment/sections.js';
+import { dateAt, type DateMatch } from '../util/dates.js';
+import { parseSymbol, SYMBOL_SOURCE, type SymbolParts } from './symbol.js';
+
+/**
+ * Legal references: every mention of a document by number ("Nghị định số 61/2018/NĐ-CP ngày
+ * 23/4/2018"), by a short name ("Đề án 2948") or, for laws, by name ("Luật Cán bộ, công chức").
+ * Each mention is one reference, in text order, repeats included; lists ("876, 878/QĐ-BNV") give
+ * one reference per number. Resolution of short mentions is a later stage (refine/).
+ */
+
+interface ReferencePatterns {
+  symbol: RegExp;
+  /** Ends at the end of the window: "… Thông báo kết luận số ", "Nghị định ". */
+  typeBefore: RegExp;
+  relationBefore: RegExp;
+  /** Sticky, after a symbol: ", của Trung tâm … (VNCERT) " up to a "ngày". */
+  issuerThenDay: RegExp;
+  /** Sticky, after a symbol: optional comma before a date. */
+  gapBeforeDate: RegExp;
+  shortName: RegExp;
+  law: RegExp;
+  listGap: RegExp;
+  /** Between a law's name and its number: " số ". */
+  lawThenNumber: RegExp;
+  dayWord: RegExp;
+  url: RegExp;
+}
+
+const cache = new WeakMap<Rules, ReferencePatterns>();
+
+function patterns(rules: Rules): ReferencePatterns {
+  let p = cache.get(rules);
+  if (p) return p;
+  const lx = rules.data.lexicon;
+  const allTypeWords = [
+    ...rules.data.documentTypes.types.flatMap((t) => t.words),
+    ...rules.data.documentTypes.unnumbered.flatMap((u) => u.words),
+  ];
+  const typeWord = caseAlternation(allTypeWords);
+  const marker = caseAlternation(lx.numberMarker);
+  const day = caseAlternation(lx.dayWord);
+  const lawWords = caseAlternation(rules.data.documentTypes.unnumbered.filter((u) => u.name === 'Luật').flatMap((u) => u.words))
+    .split('|').filter((w) => !/^\p{Ll}/u.test(w)).join('|');
+  const lawNames = alternation(rules.data.laws.laws.flatMap((l) => [l.name, ...l.aliases]).flatMap(caseVariants));
+  const shortNameWords = alternation(allTypeWords.filter((w) => !/^(Luật|Bộ luật)$/u.test(w)).flatMap(caseVariants).filter((w) => /^\p{Lu}/u.test(w)));
+  p = {
+    symbol: new RegExp(SYMBOL_SOURCE, 'gu'),
+    // "Thông báo kết luận số ", "Công văn cảnh báo số ", "Nghị định " — up to two lower-case words between.
+    typeBefore: new RegExp(`(?<![\\p{L}])(${typeWord})((?:\\s+\\p{Ll}+){0,2}?)\\s*(?:(?<![\\p{L}])(?:${marker})\\s*)?:?\\s*$`, 'u'),
+    relationBefore: new RegExp(`(?<![\\p{L}])(${caseAlternation(rules.data.relations.relations.flatMap((r) => r.words))})((?:[ ,]+\\p{Ll}+){0,3}?)\\s*$`, 'u'),
+    issuerThenDay: new RegExp(`\\s*,?\\s*(?:${caseAlternation(lx.issuerLink)})\\s+(?:${caseAlternation(lx.issuerLink)}\\s+)?[^.;:()\\n\\d]{1,90}?(?:\\s*\\([^()\\n]{1,30}\\))?\\s*,?\\s*(?=(?:${day})\\s)`, 'uy'),
+    gapBeforeDate: /[ \t]*(,[ \t]*)?/y,
+    // "Đề án 2948", "Chương trình 553" — a type word and a bare number, not a symbol.
+    shortName: new RegExp(`(?<![\\p{L}])(${shortNameWords})[ ]+(\\d{1,5})(?![\\d\\p{L}]|[ ]*[/-][ ]*[\\p{L}\\d]|[.,]\\d)`, 'gu'),
+    law: new RegExp(`(?<![\\p{L}])(${lawWords})\\s+(${lawNames})(?:\\s+(?:${caseAlternation(lx.yearWord)})\\s+(\\d{4}))?(?![\\p{L}])`, 'gu'),
+    lawThenNumber: new RegExp(`^\\s*(?:(?:${marker})\\s*)?$`, 'u'),
+    listGap: new RegExp(`^\\s*(?:[,;]|(?:${caseAlternation(lx.listJoiners)}))\\s*$`, 'u'),
+    dayWord: new RegExp(`^(?:${day})\\s`, 'u'),
+    url: /(?:https?:\/\/|www\.)[^\s<>()"]+|[\w.+-]+@[\w-]+\.[\w.]+/gu,
+  };
+  cache.set(rules, p);
+  return p;
+}
+
+interface Draft {
+  start: number;
+  end: number;
+  /** Start of the whole mention including its type word (for the text field). */
+  mentionStart: number;
+  mentionEnd: number;
+  kind: string;
+  typeWord: string | null;
+  id: string | null;
+  name: string | null;
+  number: string | null;
+  year: number | null;
+  typeCode: string | null;
+  issuerCode: string | null;
+  date: DateMatch | null;
+  relation: string | null;
+  rule: string;
+  parts: SymbolParts | null;
+}
+
+export interface ReferenceOptions {
+  /** Normalized ranges to skip: the document's own number. */
+  exclude?: { start: number; end: number }[];
+}
+
+export interface ExtractedReference extends Reference {
+  /** The parsed symbol, for the checks. Not part of the output. */
+  parts: SymbolParts | null;
+  dateValid: boolean;
+  normStart: number;
+}
+
+export function extractReferences(
+  mt: MappedText, rules: Rules, sections: readonly Section[], options: ReferenceOptions = {},
+): ExtractedReference[] {
+  const p = patterns(rules);
+  const text = mt.text;
+  const skip = [...(options.exclude ?? []), ...urlRanges(text, p.url)];
+  const inSkip = (at: number): boolean => skip.some((r) => at >= r.start && at < r.end);
+  const drafts: Draft[] = [];
+  const lawsBeforeSymbols = lawMentions(text, rules, p);
+  const lawTaken = new Set<number>();
+
+  p.symbol.lastIndex = 0;
+  let previous = null as Draft | null;
+  for (let m = p.symbol.exec(text); m; m = p.symbol.exec(text)) {
+    if (inSkip(m.index)) continue;
+    const parts = parseSymbol(m[1]!, m[2]!, rules);
+    if (!parts) continue;
+    const end = m.index + m[0].length;
+    const before = text.slice(Math.max(0, m.index - 90), m.index);
+    const typed = p.typeBefore.exec(before);
+    let typeWord = typed ? typed[1]! : null;
+    let mentionStart = typed ? m.index - before.length + typed.index : m.index;
+    let lawName: string | null = null;
+    const law = lawsBeforeSymbols.find((l) => l.end <= m!.index && p.lawThenNumber.test(text.slice(l.end, m!.index)));
+    if (law && !typeWord) {
+      lawTaken.add(law.start);
+      typeWord = law.word;
+      lawName = law.name;
+      mentionStart = law.start;
+    }
+    const continuesList = !typeWord && previous !== null && p.listGap.test(text.slice(previous.end, m.index));
+    if (continuesList) typeWord = previous!.typeWord;
+    const relation = continuesList ? previous!.relation : relationBefore(text, mentionStart, rules, p);
+    const date = dateAfter(text, end, rules, p) ?? dateBeforeIssue(text, mentionStart, rules, p);
+    const kind = kindOf(parts, typeWord, rules);
+    for (let i = 0; i < parts.ids.length; i++) {
+      const id = parts.ids[i]!;
+      const draft: Draft = {
+        start: m!.index, end, mentionStart, mentionEnd: date && date.start > end ? date.end : end,
+        kind, typeWord, id, name: lawName, number: parts.numbers[i]!, year: parts.year,
+        typeCode: parts.typeCode, issuerCode: parts.issuerCode, date: date?.date ?? null, relation,
+        rule: date?.rule ? `symbol+${date.rule}` : continuesList ? 'symbol-list' : typeWord ? 'type-word+symbol' : 'symbol', parts,
+      };
+      drafts.push(draft);
+      previous = draft;
+    }
+  }
+
+  for (const law of lawsBeforeSymbols) {
+    if (lawTaken.has(law.start) || inSkip(law.start)) continue;
+    drafts.push({
+      start: law.start, end: law.end, mentionStart: law.start, mentionEnd: law.end, kind: law.kind, typeWord: law.word,
+      id: null, name: law.name, number: null, year: law.year, typeCode: null, issuerCode: 'QH', date: null,
+      relation: relationBefore(text, law.start, rules, p), rule: 'law-name', parts: null,
+    });
+  }
+
+  const taken = drafts.map((d) => [d.mentionStart, d.end] as const);
+  p.shortName.lastIndex = 0;
+  for (let m = p.shortName.exec(text); m; m = p.shortName.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (inSkip(start) || taken.some(([a, b]) => start < b && end > a)) continue;
+    const n = Number(m[2]);
+    const defined = isDefinition(text, start, rules);
+    if (n >= 1900 && n <= 2100 && !defined) continue; // "Kế hoạch 2023" is a year, not a name
+    const kind = rules.typeNamesByWord.get(fold(m[1]!))?.[0] ?? m[1]!;
+    drafts.push({
+      start, end, mentionStart: start, mentionEnd: end, kind, typeWord: m[1]!, id: null, name: `${kind} ${m[2]}`,
+      number: m[2]!, year: null, typeCode: null, issuerCode: null, date: null,
+      relation: relationBefore(text, start, rules, p), rule: defined ? 'short-name-definition' : 'short-name', parts: null,
+    });
+  }
+
+  drafts.sort((a, b) => a.start - b.start || a.mentionStart - b.mentionStart);
+  return drafts.map((d, index) => toReference(d, index, mt, rules, sections));
+}
+
+function toReference(d: Draft, index: number, mt: MappedText, rules: Rules, sections: readonly Section[]): ExtractedReference {
+  const issuer = d.issuerCode ? issuerInfo(d.issuerCode, rules)?.name ?? null : null;
+  return {
+    index,
+    kind: d.kind,
+    typeWord: d.typeWord,
+    id: d.id,
+    name: d.name,
+    number: d.number,
+    year: d.year,
+    typeCode: d.typeCode,
+    issuerCode: d.issuerCode,
+    issuer,
+    date: d.date?.iso ?? null,
+    dateText: d.date ? sourceSlice(mt, d.date.start, d.date.end) : null,
+    relation: d.relation,
+    resolvesTo: null,
+    impliedDate: null,
+    section: sectionPathAt(sections, d.start),
+    rule: d.rule,
+    text: sourceSlice(mt, d.mentionStart, d.mentionEnd),
+    span: toSourceSpan(mt, d.mentionStart, d.mentionEnd),
+    parts: d.parts,
+    dateValid: !d.date || d.date.iso !== null,
+    normStart: d.start,
+  };
+}
+
+function kindOf(parts: SymbolParts, typeWord: string | null, rules: Rules): string {
+  if (parts.typeCode) {
+    const t = rules.typeByCode.get(parts.typeCode.toUpperCase());
+    if (t) return t.name;
+  }
+  const fromWord = typeWord ? rules.typeNamesByWord.get(fold(typeWord))?.[0] : undefined;
+  if (parts.family === 'cong-van') return congVanName(rules);
+  if (fromWord) return fromWord;
+  if (parts.issuerCode && /^QH/i.test(parts.issuerCode)) return 'Luật';
+  return parts.family === 'malformed' ? 'Văn bản' : congVanName(rules);
+}
+
+function congVanName(rules: Rules): string {
+  return rules.data.documentTypes.unnumbered.find((u) => u.words.includes('Công văn'))?.name ?? 'Công văn';
+}
+
+function urlRanges(text: string, url: RegExp): { start: number; end: number }[] {
+  const ranges: { start: number; end: number }[] = [];
+  url.lastIndex = 0;
+  for (let m = url.exec(text); m; m = url.exec(text)) ranges.push({ start: m.index, end: m.index + m[0].length });
+  return ranges;
+}
+
+interface DatedBy {
+  date: DateMatch;
+  rule: string | null;
+  start: number;
+  end: number;
+}
+
+/** "… ngày 23/4/2018", ", ngày 12/02/2019", a bare "11/01/2017", or "của <body> ngày …" right after the symbol. */
+function dateAfter(text: string, at: number, rules: Rules, p: ReferencePatterns): DatedBy | null {
+  p.gapBeforeDate.lastIndex = at;
+  const gap = p.gapBeforeDate.exec(text)!;
+  const from = at + gap[0].length;
+  const direct = dateAt(text, from, rules);
+  if (direct) {
+    const hasDayWord = p.dayWord.test(text.slice(from, from + 6));
+    if (hasDayWord || !gap[1]) return { date: direct, rule: null, start: direct.start, end: direct.end };
+  }
+  p.issuerThenDay.lastIndex = at;
+  const issuer = p.issuerThenDay.exec(text);
+  if (issuer) {
+    const d = dateAt(text, at + issuer[0].length, rules);
+    if (d) return { date: d, rule: 'date-after-issuer', start: d.start, end: d.end };
+  }
+  return null;
+}
+
+/** "Ngày 07/3/2019, Văn phòng UBND tỉnh ban hành Công văn số …": the issue date opens the clause. */
+function dateBeforeIssue(text: string, mentionStart: number, rules: Rules, p: ReferencePatterns): DatedBy | null {
+  const from = Math.max(0, mentionStart - 200);
+  const window = text.slice(from, mentionStart);
+  const tail = window.trimEnd().toLowerCase();
+  if (!rules.data.lexicon.issueVerbs.some((v) => tail.endsWith(v.toLowerCase()))) return null;
+  const clauseStart = Math.max(...['.', ';', ':', '\n'].map((c) => window.lastIndexOf(c))) + 1;
+  const lead = /^\s*[-+•]?\s*/u.exec(window.slice(clauseStart))![0].length;
+  const at = from + clauseStart + lead;
+  if (!p.dayWord.test(text.slice(at, at + 8))) return null;
+  const d = dateAt(text, at, rules);
+  if (!d) return null;
+  const between = text.slice(d.end, mentionStart);
+  if (!/^\s*,/.test(between) || /\d\s*[/-]\s*\p{Lu}/u.test(between)) return null;
+  return { date: d, rule: 'date-before-issue', start: d.start, end: d.end };
+}
+
+function relationBefore(text: string, mentionStart: number, rules: Rules, p: ReferencePatterns): string | null {
+  const window = text.slice(Math.max(0, mentionStart - 60), mentionStart);
+  const m = p.relationBefore.exec(window);
+  return m ? rules.relationByWord.get(fold(m[1]!)) ?? null : null;
+}
+
+interface LawMention {
+  start: number;
+  end: number;
+  word: string;
+  name: string;
+  kind: string;
+  year: number | null;
+}
+
+/** "Luật Cán bộ, công chức", "Luật Ban hành văn bản quy phạm pháp luật năm 2015", "Luật đất đai". */
+function lawMentions(text: string, rules: Rules, p: ReferencePatterns): LawMention[] {
+  const found: LawMention[] = [];
+  p.law.lastIndex = 0;
+  for (let m = p.law.exec(text); m; m = p.law.exec(text)) {
+    const canonical = rules.lawByKey.get(fold(m[2]!).replace(/,/g, '').replace(/\s+/g, ' ')) ?? m[2]!;
+    const word = m[1]!;
+    const wordName = rules.typeNamesByWord.get(fold(word))?.[0] ?? 'Luật';
+    found.push({
+      start: m.index, end: m.index + m[0].length, word, name: `${normalizeLawWord(word)} ${canonical}`,
+      kind: wordName, year: m[3] ? Number(m[3]) : null,
+    });
+  }
+  return found;
+}
+
+function normalizeLawWord(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
+}
+
+/** "(gọi tắt là Đề án 2948)": the short name is defined here. */
+function isDefinition(text: string, at: number, rules: Rules): boolean {
+  const before = fold(text.slice(Math.max(0, at - 30), at)).trimEnd();
+  return rules.data.lexicon.shortNameIntro.some((w) => before.endsWith(fold(w)));
+}

@@ -1,0 +1,149 @@
+import { issuerInfo, officialCode, type Rules } from '../rules/compile.js';
+
+/**
+ * The grammar of số/ký hiệu (DOMAIN.md): normative "61/2018/NĐ-CP", administrative "2636/QĐ-BNV",
+ * công văn "795/UBND-TH", Party "18-NQ/TW". A token is split into numbers and separated parts,
+ * then classified; anything that fits no family is malformed, with the likeliest intended form.
+ */
+
+// "876, 878/QĐ-BNV", "30c/NQ-CP", "61/2018/NĐ - CP", "18-NQ/TW", "130/2005/N/Đ-CP".
+export const SYMBOL_SOURCE =
+  '(?<![\\p{L}\\d/.\\-])(\\d{1,5}[a-zđ]?(?:[ ]*,[ ]*\\d{1,5}[a-zđ]?)*)((?:[ ]{0,2}[/-][ ]{0,2}(?:\\d{4}(?!\\d)|\\p{Lu}[\\p{L}\\d]{0,11}))+)(?![\\p{L}\\d])';
+
+export type SymbolFamily = 'normative' | 'administrative' | 'cong-van' | 'party' | 'malformed';
+
+export interface SymbolParts {
+  /** Numbers as written; several for "876, 878/QĐ-BNV". */
+  numbers: string[];
+  year: number | null;
+  /** Codes in official case, in order ("QĐ", "TTg"). */
+  codes: string[];
+  family: SymbolFamily;
+  typeCode: string | null;
+  issuerCode: string | null;
+  /** Canonical id of each number: "876/QĐ-BNV", "878/QĐ-BNV". */
+  ids: string[];
+  /** For a malformed symbol, the likeliest intended form of the first id. */
+  suggestion: string | null;
+  /** Codes the rules do not know (type or issuer position). */
+  unknownCodes: string[];
+}
+
+interface Part {
+  sep: '/' | '-';
+  value: string;
+  isYear: boolean;
+}
+
+function splitParts(tail: string): Part[] {
+  const parts: Part[] = [];
+  const re = /[ ]*([/-])[ ]*(\d{4}|\p{Lu}[\p{L}\d]*)/gu;
+  for (let m = re.exec(tail); m; m = re.exec(tail)) {
+    parts.push({ sep: m[1] as '/' | '-', value: m[2]!, isYear: /^\d{4}$/.test(m[2]!) });
+  }
+  return parts;
+}
+
+const isCode = (p: Part | undefined): boolean => !!p && !p.isYear;
+
+function shape(parts: Part[]): string {
+  return parts.map((p) => p.sep + (p.isYear ? 'Y' : 'C')).join('');
+}
+
+export function parseSymbol(numberList: string, tail: string, rules: Rules): SymbolParts | null {
+  const parts = splitParts(tail);
+  if (!parts.some(isCode)) return null;
+  const numbers = numberList.split(',').map((n) => n.trim());
+  return classify(numbers, parts, rules);
+}
+
+function classify(numbers: string[], parts: Part[], rules: Rules): SymbolParts {
+  const s = shape(parts);
+  const codes = parts.filter(isCode).map((p) => p.value);
+  const known = (c: string): boolean => rules.typeByCode.has(c.toUpperCase());
+  const yearPart = parts.find((p) => p.isYear);
+  const year = yearPart ? Number(yearPart.value) : null;
+
+  // normative: /2018/NĐ-CP, /2019/QH14
+  if (/^\/Y\/C(-C)*$/.test(s)) {
+    const first = codes[0]!;
+    if (known(first)) return build(numbers, year, codes, 'normative', first, codes[1] ?? null, '/', rules);
+    if (issuerInfo(first, rules)) return build(numbers, year, codes, 'normative', null, first, '/', rules);
+  }
+  // administrative /QĐ-BNV or công văn /UBND-TH
+  if (/^\/C(-C)*$/.test(s)) {
+    const first = codes[0]!;
+    if (known(first)) return build(numbers, null, codes, 'administrative', first, codes[1] ?? null, '/', rules);
+    return build(numbers, null, codes, 'cong-van', null, first, '/', rules);
+  }
+  // Party -NQ/TW, -CTr/TU
+  if (/^-C\/C(-C)*$/.test(s)) {
+    return build(numbers, null, codes, 'party', codes[0]!, codes[1] ?? null, '-', rules);
+  }
+  return malformed(numbers, parts, rules);
+}
+
+function build(
+  numbers: string[], year: number | null, codes: string[], family: SymbolFamily,
+  typeCode: string | null, issuerCode: string | null, firstSep: '/' | '-', rules: Rules,
+): SymbolParts {
+  const official = codes.map((c) => officialCode(c, rules));
+  const unknownCodes: string[] = [];
+  if (typeCode && !rules.typeByCode.has(typeCode.toUpperCase())) unknownCodes.push(typeCode);
+  if (issuerCode && !issuerInfo(issuerCode, rules)) unknownCodes.push(issuerCode);
+  const codeText = family === 'party'
+    ? `${official[0]}/${official.slice(1).join('-')}`
+    : official.join('-');
+  const ids = numbers.map((n) =>
+    family === 'party' ? `${n}-${codeText}` : year !== null ? `${n}/${year}/${codeText}` : `${n}${firstSep}${codeText}`,
+  );
+  return {
+    numbers, year, codes: official, family,
+    typeCode: typeCode ? officialCode(typeCode, rules) : null,
+    issuerCode: issuerCode ? officialCode(issuerCode, rules) : null,
+    ids, suggestion: null, unknownCodes,
+  };
+}
+
+/** Keep the symbol as written (canonical spacing) and guess the intended form. */
+function malformed(numbers: string[], parts: Part[], rules: Rules): SymbolParts {
+  const written = parts.map((p) => p.sep + (p.isYear ? p.value : officialCode(p.value, rules))).join('');
+  const ids = numbers.map((n) => n + written);
+  const suggestion = suggest(numbers[0]!, parts, rules);
+  const year = parts.find((p) => p.isYear)?.value;
+  return {
+    numbers, year: year ? Number(year) : null, codes: parts.filter(isCode).map((p) => officialCode(p.value, rules)),
+    family: 'malformed', typeCode: suggestion?.typeCode ?? null, issuerCode: suggestion?.issuerCode ?? null,
+    ids, suggestion: suggestion?.ids[0] ?? null, unknownCodes: [],
+  };
+}
+
+function suggest(number: string, parts: Part[], rules: Rules): SymbolParts | null {
+  // "130/2005/N/Đ-CP": letters split by a stray slash → "NĐ".
+  const merged: Part[] = [];
+  for (const p of parts) {
+    const prev = merged[merged.length - 1];
+    if (prev && !prev.isYear && !p.isYear && p.sep === '/' && prev.value.length <= 2 && p.value.length <= 2
+      && rules.typeByCode.has((prev.value + p.value).toUpperCase())) {
+      merged[merged.length - 1] = { ...prev, value: prev.value + p.value };
+    } else merged.push(p);
+  }
+  if (merged.length !== parts.length) {
+    const fixed = classify([number], merged, rules);
+    if (fixed.family !== 'malformed') return fixed;
+  }
+  // "19-2018/NQ-CP": a normative number written with a Party dash → "19/2018/NQ-CP".
+  if (parts[0]?.sep === '-' && parts[0].isYear) {
+    const fixed = classify([number], [{ ...parts[0], sep: '/' }, ...parts.slice(1)], rules);
+    if (fixed.family !== 'malformed') return fixed;
+  }
+  return null;
+}
+
+/** Comparison key: numbers compare numerically ("06" = "6"), codes ignore case. */
+export function symbolKey(id: string): string {
+  return id
+    .replace(/^0+(?=\d)/, '')
+    .replace(/([/-])0+(?=\d)/g, '$1')
+    .toUpperCase();
+}

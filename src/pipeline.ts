@@ -1,0 +1,151 @@
+import { createHash } from 'node:crypto';
+import { checkCitations } from './check/citations.js';
+import { extractMetadata } from './extract/metadata/index.js';
+import { extractReferences, type ExtractedReference } from './extract/references.js';
+import { normalize } from './normalize/normalize.js';
+import type { MappedText } from './normalize/mapped-text.js';
+import { readBytes, readPath, ReadError, type ReadResult } from './read/index.js';
+import { resolveReferences } from './refine/resolve-references.js';
+import { defaultRules, type Rules } from './rules/compile.js';
+import { RecordSchema, SCHEMA_VERSION, type ExtractionRecord, type RecordError, type Source } from './schema.js';
+import { segmentSections, type Section } from './segment/sections.js';
+import { VERSION } from './version.js';
+
+/**
+ * The pipeline is the API: read → normalize → segment → extract → refine → check → validate.
+ * Each stage is a named function; extractText and extractFile run them all and return one record.
+ */
+export interface ExtractOptions {
+  rules?: Rules;
+  /** The path recorded in source.path (extractText has none by default). */
+  path?: string;
+}
+
+/** What the stages produce before assembly; the CLI's check command reads it too. */
+export interface Analysis {
+  source: string;
+  normalized: MappedText;
+  sections: Section[];
+  references: ExtractedReference[];
+  record: ExtractionRecord;
+}
+
+export function analyzeText(text: string, source: Source, rules: Rules = defaultRules()): Analysis {
+  const normalized = normalize(text);
+  const sections = segmentSections(normalized);
+  const document = extractMetadata(normalized, rules, sections);
+  const ownNumber = document.evidence.number;
+  const exclude = ownNumber ? [normalizedRangeOf(normalized, ownNumber.span.start, ownNumber.span.end)] : [];
+  const references = resolveReferences(extractReferences(normalized, rules, sections, { exclude }));
+  const findings = checkCitations(references, document.date, rules);
+  const record: ExtractionRecord = {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'vnreform', version: VERSION, rules: rules.version },
+    source,
+    document,
+    sections: sections.map((s) => ({ path: s.path, title: s.title, span: s.span })),
+    references: references.map(({ parts: _p, dateValid: _d, normStart: _n, ...ref }) => ref),
+    figures: [],
+    agencies: [],
+    findings,
+    errors: [],
+  };
+  return { source: text, normalized, sections, references, record: validate(record) };
+}
+
+function normalizedRangeOf(mt: MappedText, start: number, end: number): { start: number; end: number } {
+  let a = 0;
+  while (a < mt.starts.length && mt.starts[a]! < start) a++;
+  let b = a;
+  while (b < mt.starts.length && mt.starts[b]! < end) b++;
+  return { start: a, end: b };
+}
+
+/** Every record is checked against the contract before it leaves the pipeline. */
+export function validate(record: ExtractionRecord): ExtractionRecord {
+  const result = RecordSchema.safeParse(record);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  throw new Error(`internal error: record breaks the schema at ${issue.path.join('.')}: ${issue.message}`);
+}
+
+export function textSource(text: string, path = '<text>'): Source {
+  return {
+    path,
+    format: 'text',
+    encoding: null,
+    sha256: createHash('sha256').update(text, 'utf8').digest('hex'),
+    bytes: Buffer.byteLength(text, 'utf8'),
+    pages: null,
+  };
+}
+
+/** Run the pipeline on a string. */
+export function extractText(text: string, options: ExtractOptions = {}): ExtractionRecord {
+  return analyzeText(text, textSource(text, options.path), options.rules).record;
+}
+
+/** A record for an input that could not be read: errors set, nothing invented. */
+export function errorRecord(source: Source, error: RecordError, rules: Rules = defaultRules()): ExtractionRecord {
+  return validate({
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'vnreform', version: VERSION, rules: rules.version },
+    source,
+    document: null,
+    sections: [],
+    references: [],
+    figures: [],
+    agencies: [],
+    findings: [],
+    errors: [error],
+  });
+}
+
+function fileSource(path: string, bytes: Uint8Array | null, read: ReadResult | null): Source {
+  return {
+    path,
+    format: read?.format ?? 'unknown',
+    encoding: read?.encoding ?? null,
+    sha256: bytes ? createHash('sha256').update(bytes).digest('hex') : null,
+    bytes: bytes ? bytes.length : null,
+    pages: read?.pages ? read.pages.length : null,
+  };
+}
+
+function toRecordError(err: unknown): RecordError {
+  if (err instanceof ReadError) return { code: err.code, message: err.message };
+  return { code: 'internal-error', message: (err as Error)?.message ?? String(err) };
+}
+
+/** Analyze bytes already in memory (standard input, tests). Never throws: failures become error records. */
+export async function analyzeBytes(bytes: Uint8Array, path: string, rules: Rules = defaultRules()): Promise<Analysis | ExtractionRecord> {
+  let read: ReadResult | null = null;
+  try {
+    read = await readBytes(bytes, path);
+    return analyzeText(read.text, fileSource(path, bytes, read), rules);
+  } catch (err) {
+    return errorRecord(fileSource(path, bytes, read), toRecordError(err), rules);
+  }
+}
+
+/** Analyze a file. Never throws: an unreadable file yields an error record. */
+export async function analyzeFile(path: string, rules: Rules = defaultRules()): Promise<Analysis | ExtractionRecord> {
+  let bytes: Uint8Array | null = null;
+  let read: ReadResult | null = null;
+  try {
+    ({ bytes, result: read } = await readPath(path));
+    return analyzeText(read.text, fileSource(path, bytes, read), rules);
+  } catch (err) {
+    return errorRecord(fileSource(path, bytes, read), toRecordError(err), rules);
+  }
+}
+
+export function isAnalysis(x: Analysis | ExtractionRecord): x is Analysis {
+  return 'normalized' in x;
+}
+
+/** Run the pipeline on a file; the record of an unreadable file has `errors` set. */
+export async function extractFile(path: string, options: ExtractOptions = {}): Promise<ExtractionRecord> {
+  const result = await analyzeFile(path, options.rules);
+  return isAnalysis(result) ? result.record : result;
+}

@@ -1,0 +1,52 @@
+import { ReadError, type Reader, type ReadResult } from './types.js';
+
+const MARKDOWN_EXT = /\.(md|markdown)$/i;
+
+function decode(bytes: Uint8Array): { text: string; encoding: string } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: strictDecode('utf-8', bytes.subarray(3)), encoding: 'utf-8' };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: strictDecode('utf-16le', bytes.subarray(2)), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: strictDecode('utf-16be', bytes.subarray(2)), encoding: 'utf-16be' };
+  const head = bytes.subarray(0, 8192);
+  if (head.includes(0)) {
+    throw new ReadError('binary-file', 'the file holds NUL bytes and no UTF-16 byte-order mark: it is binary, not text');
+  }
+  return { text: strictDecode('utf-8', bytes), encoding: 'utf-8' };
+}
+
+function strictDecode(encoding: string, bytes: Uint8Array): string {
+  try {
+    return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw new ReadError('invalid-encoding', `the bytes are not valid ${encoding.toUpperCase()}${badByteAt(bytes, encoding)}`);
+  }
+}
+
+/** Where the first invalid UTF-8 sequence starts, to make the error actionable. */
+function badByteAt(bytes: Uint8Array, encoding: string): string {
+  if (encoding !== 'utf-8') return '';
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let lo = 0;
+  let hi = bytes.length;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    try {
+      decoder.decode(bytes.subarray(0, mid));
+      lo = mid;
+    } catch {
+      hi = mid;
+    }
+  }
+  // A cut inside a valid multi-byte sequence also fails; step back to the sequence start.
+  return ` (first bad byte near offset ${Math.max(0, lo - 3)})`;
+}
+
+export const textReader: Reader = {
+  format: 'text',
+  sniff: () => true,
+  async read(bytes: Uint8Array, path: string): Promise<ReadResult> {
+    const { text, encoding } = decode(bytes);
+    return { text, encoding, format: MARKDOWN_EXT.test(path) ? 'markdown' : 'text', pages: null, warnings: [] };
+  },
+};

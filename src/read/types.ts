@@ -1,0 +1,30 @@
+/**
+ * The reader interface: bytes in, text out. Readers for PDF and DOCX drop in beside the text reader;
+ * each returns the text the pipeline works on (every span points into it), page boundaries where the
+ * format has pages, and warnings.
+ */
+export type Format = 'text' | 'markdown' | 'pdf' | 'docx' | 'doc' | 'rtf' | 'unknown';
+
+export interface ReadResult {
+  text: string;
+  format: Format;
+  encoding: string | null;
+  /** [start, end) offsets of each page in `text`; null for formats without pages. */
+  pages: { start: number; end: number }[] | null;
+  warnings: string[];
+}
+
+export interface Reader {
+  format: Format;
+  /** True when the bytes look like this reader's format (content decides, not the file name). */
+  sniff(bytes: Uint8Array, path: string): boolean;
+  read(bytes: Uint8Array, path: string): Promise<ReadResult>;
+}
+
+/** A file that cannot be read. `code` is stable for scripts: not-found, binary-file, invalid-encoding … */
+export class ReadError extends Error {
+  override name = 'ReadError';
+  constructor(readonly code: string, message: string) {
+    super(message);
+  }
+}

@@ -1,0 +1,199 @@
+import { fold } from '../normalize/fold.js';
+import { normalize } from '../normalize/normalize.js';
+import { defaultRuleData, type RuleData } from './load.js';
+
+/**
+ * Rule data compiled for matching: lookup maps keyed by folded forms and regular-expression
+ * sources built from the word lists (longest alternative first, literals escaped, spacing relaxed).
+ */
+
+export function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+
+/** A rule word as the normalize stage would leave it in a document ("Uỷ ban" → "Ủy ban"). */
+export function normalizeWord(word: string): string {
+  return normalize(word).text.trim();
+}
+
+/** "Nghị định" → "Nghị\s+định"; "Lao động - Thương binh" also matches "Lao động-Thương binh"; commas optional. */
+export function relaxedPhrase(phrase: string): string {
+  return normalizeWord(phrase)
+    .split(/\s+/)
+    .map((w) => escapeRegex(w).replace(/\\-/g, '\\s*-\\s*').replace(/,$/, ',?'))
+    .join('\\s+')
+    .replace(/(\\s\*-\\s\*)\\s\+/g, '$1')
+    .replace(/\\s\+(\\s\*-)/g, '$1');
+}
+
+/** Alternation of phrases, longest first so "Thông tư liên tịch" wins over "Thông tư". */
+export function alternation(phrases: Iterable<string>): string {
+  const unique = [...new Set([...phrases].map(normalizeWord))].filter(Boolean);
+  unique.sort((a, b) => b.length - a.length);
+  return unique.map(relaxedPhrase).join('|');
+}
+
+export interface TypeInfo {
+  code: string;
+  name: string;
+  normative: boolean;
+  party: boolean;
+}
+
+export interface IssuerInfo {
+  code: string;
+  name: string;
+  level: string | null;
+  party: boolean;
+}
+
+export interface ProvinceInfo {
+  name: string;
+  type: 'tỉnh' | 'thành phố';
+  era: 'pre2025' | 'post2025' | 'both';
+  mergedInto: string | null;
+}
+
+export interface BodyInfo {
+  name: string;
+  kind: string;
+  local: boolean;
+  /** "{name} {unit} {province}" unless the rules say otherwise. */
+  withPlace: string;
+}
+
+export interface Rules {
+  data: RuleData;
+  version: string;
+  /** Type codes by upper-case key: "QĐ", "CTR" → CTr. */
+  typeByCode: Map<string, TypeInfo>;
+  issuerByCode: Map<string, IssuerInfo>;
+  issuerPatterns: { pattern: RegExp; info: IssuerInfo }[];
+  /** Folded type word → canonical type names it may name ("thông báo kết luận" → Thông báo, Kết luận). */
+  typeNamesByWord: Map<string, string[]>;
+  /** Regex source: any type word, numbered or not. */
+  typeWordSource: string;
+  /** Folded province name or alias → province. */
+  provinceByKey: Map<string, ProvinceInfo>;
+  /** Regex source over folded text: any province name or alias. */
+  provinceFoldedSource: string;
+  lawNameSource: string;
+  lawByKey: Map<string, string>;
+  relationByWord: Map<string, string>;
+  relationSource: string;
+  signerTitleBody: Map<string, string>;
+  signingPrefixByForm: Map<string, string>;
+  bodyByKey: Map<string, BodyInfo>;
+  bodySource: string;
+}
+
+export function officialCode(code: string, rules: Rules): string {
+  const key = code.toUpperCase();
+  return rules.typeByCode.get(key)?.code ?? issuerInfo(code, rules)?.code ?? code;
+}
+
+export function issuerInfo(code: string, rules: Rules): IssuerInfo | undefined {
+  const direct = rules.issuerByCode.get(code.toUpperCase());
+  if (direct) return direct;
+  for (const { pattern, info } of rules.issuerPatterns) if (pattern.test(code)) return info;
+  return undefined;
+}
+
+export function compileRules(data: RuleData): Rules {
+  const typeByCode = new Map<string, TypeInfo>();
+  const typeNamesByWord = new Map<string, string[]>();
+  const addWord = (word: string, name: string): void => {
+    const key = fold(normalizeWord(word));
+    const names = typeNamesByWord.get(key) ?? [];
+    if (!names.includes(name)) names.push(name);
+    typeNamesByWord.set(key, names);
+  };
+  for (const t of data.documentTypes.types) {
+    typeByCode.set(t.code.toUpperCase(), { code: t.code, name: t.name, normative: !!t.normative, party: !!t.party });
+    for (const w of t.words) addWord(w, t.name);
+  }
+  for (const u of data.documentTypes.unnumbered) for (const w of u.words) addWord(w, u.name);
+  const allTypeWords = [
+    ...data.documentTypes.types.flatMap((t) => t.words),
+    ...data.documentTypes.unnumbered.flatMap((u) => u.words),
+  ];
+
+  const issuerByCode = new Map<string, IssuerInfo>();
+  const issuerPatterns: { pattern: RegExp; info: IssuerInfo }[] = [];
+  for (const i of data.issuers.issuers) {
+    const info = { code: i.code, name: i.name, level: i.level, party: !!i.party };
+    issuerByCode.set(i.code.toUpperCase(), info);
+    if (i.codePattern) issuerPatterns.push({ pattern: new RegExp(`^(?:${i.codePattern})$`, 'u'), info });
+  }
+
+  const provinceByKey = new Map<string, ProvinceInfo>();
+  for (const p of data.provinces.provinces) {
+    const info = { name: p.name, type: p.type, era: p.era, mergedInto: p.mergedInto };
+    for (const form of [p.name, ...p.aliases]) provinceByKey.set(fold(normalizeWord(form)), info);
+  }
+  const provinceFoldedSource = [...provinceByKey.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((k) => relaxedPhrase(k))
+    .join('|');
+
+  const lawByKey = new Map<string, string>();
+  for (const law of data.laws.laws) {
+    for (const form of [law.name, ...law.aliases]) lawByKey.set(fold(normalizeWord(form)).replace(/,/g, ''), law.name);
+  }
+  const lawNameSource = alternation(data.laws.laws.flatMap((l) => [l.name, ...l.aliases]));
+
+  const relationByWord = new Map<string, string>();
+  for (const r of data.relations.relations) for (const w of r.words) relationByWord.set(fold(normalizeWord(w)), r.relation);
+  const relationSource = alternation(data.relations.relations.flatMap((r) => r.words));
+
+  const signerTitleBody = new Map(data.signing.titles.map((t) => [fold(normalizeWord(t.title)), t.body]));
+  const signingPrefixByForm = new Map<string, string>();
+  for (const p of data.signing.prefixes) for (const f of p.forms) signingPrefixByForm.set(fold(normalizeWord(f)), p.code);
+
+  const bodyByKey = new Map<string, BodyInfo>();
+  for (const b of data.agencies.bodies) {
+    const info = { name: normalizeWord(b.name), kind: normalizeWord(b.kind), local: b.local, withPlace: b.withPlace ?? '{name} {unit} {province}' };
+    for (const form of [b.name, ...b.aliases]) bodyByKey.set(fold(normalizeWord(form)), info);
+  }
+  const bodySource = alternation(data.agencies.bodies.flatMap((b) => [b.name, ...b.aliases]));
+
+  return {
+    data,
+    version: data.version,
+    typeByCode,
+    issuerByCode,
+    issuerPatterns,
+    typeNamesByWord,
+    typeWordSource: alternation(allTypeWords),
+    provinceByKey,
+    provinceFoldedSource,
+    lawNameSource,
+    lawByKey,
+    relationByWord,
+    relationSource,
+    signerTitleBody,
+    signingPrefixByForm,
+    bodyByKey,
+    bodySource,
+  };
+}
+
+let cached: Rules | undefined;
+
+export function defaultRules(): Rules {
+  cached ??= compileRules(defaultRuleData());
+  return cached;
+}
+
+/** "Nghị định" → ["Nghị định", "nghị định", "NGHỊ ĐỊNH", "Nghị Định"]: the letter cases documents use. */
+export function caseVariants(phrase: string): string[] {
+  const p = normalizeWord(phrase);
+  const title = p.replace(/(^|\s)(\p{Ll})/gu, (_, s: string, c: string) => s + c.toUpperCase());
+  const sentence = p.charAt(0).toUpperCase() + p.slice(1);
+  return [...new Set([p, p.toLowerCase(), p.toUpperCase(), title, sentence])];
+}
+
+/** Alternation over every letter-case variant of the phrases, longest first. */
+export function caseAlternation(phrases: Iterable<string>): string {
+  return alternation([...phrases].flatMap(caseVariants));
+}

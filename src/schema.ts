@@ -1,0 +1,127 @@
+import { z } from 'zod';
+
+/**
+ * The output contract: one record per input file. Scripts outside the project read these fields;
+ * change them only with a new schemaVersion. `vnreform schema` prints this as JSON Schema.
+ */
+export const SCHEMA_VERSION = '1.0.0';
+
+export const SpanSchema = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+}).describe('Character offsets [start, end) into the source text (UTF-16 code units, as JavaScript strings count)');
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const SourceSchema = z.object({
+  path: z.string().describe('The input path as given, or "-" for standard input'),
+  format: z.enum(['text', 'markdown', 'pdf', 'docx', 'doc', 'rtf', 'unknown']),
+  encoding: z.string().nullable().describe('The text encoding detected: utf-8, utf-16le, utf-16be'),
+  sha256: z.string().nullable(),
+  bytes: z.number().int().nonnegative().nullable(),
+  pages: z.number().int().nonnegative().nullable().describe('Page count; null for formats without pages'),
+});
+
+export const EvidenceSchema = z.object({
+  text: z.string(),
+  span: SpanSchema,
+  rule: z.string().describe('The rule that read this value'),
+  inferred: z.boolean().describe('True when the value was inferred rather than read from this text'),
+});
+
+export const SignatureSchema = z.object({
+  authority: z.string().nullable().describe('Signing prefix: TM., KT., TL., TUQ., Q.'),
+  authorityOf: z.string().nullable().describe('Whom the signer signs for: "GIÁM ĐỐC" in "KT. GIÁM ĐỐC"'),
+  title: z.string().nullable().describe('The signer\'s own title: "PHÓ GIÁM ĐỐC"'),
+  name: z.string().nullable(),
+  text: z.string(),
+  span: SpanSchema,
+});
+
+export const PeriodSchema = z.object({
+  year: z.number().int(),
+  quarter: z.number().int().min(1).max(4).nullable(),
+  half: z.number().int().min(1).max(2).nullable(),
+  text: z.string(),
+});
+
+export const DocumentSchema = z.object({
+  type: z.string().nullable().describe('Báo cáo, Công văn, Thông báo, Quyết định, Kế hoạch …'),
+  number: z.string().nullable().describe('Own number/symbol, canonical: 795/UBND-TH'),
+  date: IsoDate.nullable(),
+  place: z.string().nullable(),
+  province: z.string().nullable().describe('Canonical province name, as of the document'),
+  issuer: z.string().nullable(),
+  title: z.string().nullable(),
+  period: PeriodSchema.nullable(),
+  signatures: z.array(SignatureSchema),
+  addressees: z.array(z.string()),
+  recipients: z.array(z.string()),
+  evidence: z.record(z.string(), EvidenceSchema).describe('Where each metadata value was read, by field name'),
+});
+
+export const SectionSchema = z.object({ path: z.string(), title: z.string(), span: SpanSchema });
+
+export const ReferenceSchema = z.object({
+  index: z.number().int().nonnegative(),
+  kind: z.string().describe('Document type in words: Nghị định, Quyết định, Công văn, Luật …'),
+  typeWord: z.string().nullable().describe('The type word as written before the number, if any'),
+  id: z.string().nullable().describe('Canonical number/symbol: 61/2018/NĐ-CP; null for laws cited by name and short names'),
+  name: z.string().nullable().describe('For laws by name and short names: "Luật Cán bộ, công chức", "Đề án 2948"'),
+  number: z.string().nullable(),
+  year: z.number().int().nullable(),
+  typeCode: z.string().nullable(),
+  issuerCode: z.string().nullable(),
+  issuer: z.string().nullable(),
+  date: IsoDate.nullable().describe('Date stated by this mention'),
+  dateText: z.string().nullable(),
+  relation: z.string().nullable(),
+  resolvesTo: z.number().int().nullable().describe('Index of the full citation this mention refers back to'),
+  impliedDate: IsoDate.nullable().describe('Date taken from the resolved citation (inferred)'),
+  section: z.string().nullable(),
+  rule: z.string(),
+  text: z.string(),
+  span: SpanSchema,
+});
+
+export const FindingSchema = z.object({
+  code: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  message: z.string(),
+  suggestion: z.string().nullable().optional(),
+  span: SpanSchema.nullable(),
+});
+
+export const ErrorSchema = z.object({ code: z.string(), message: z.string() });
+
+/** Elements of figures[] and agencies[] are defined by their own issues; each carries text and span. */
+const ItemWithSpan = z.object({ text: z.string(), span: SpanSchema }).passthrough();
+
+export const RecordSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  tool: z.object({ name: z.literal('vnreform'), version: z.string(), rules: z.string() }),
+  source: SourceSchema,
+  document: DocumentSchema.nullable(),
+  sections: z.array(SectionSchema),
+  references: z.array(ReferenceSchema),
+  figures: z.array(ItemWithSpan),
+  agencies: z.array(ItemWithSpan),
+  findings: z.array(FindingSchema),
+  errors: z.array(ErrorSchema),
+});
+
+export type Span = z.infer<typeof SpanSchema>;
+export type Evidence = z.infer<typeof EvidenceSchema>;
+export type Signature = z.infer<typeof SignatureSchema>;
+export type Period = z.infer<typeof PeriodSchema>;
+export type DocumentMeta = z.infer<typeof DocumentSchema>;
+export type SectionOut = z.infer<typeof SectionSchema>;
+export type Reference = z.infer<typeof ReferenceSchema>;
+export type Finding = z.infer<typeof FindingSchema>;
+export type RecordError = z.infer<typeof ErrorSchema>;
+export type ExtractionRecord = z.infer<typeof RecordSchema>;
+export type Source = z.infer<typeof SourceSchema>;
+
+export function recordJsonSchema(): unknown {
+  return z.toJSONSchema(RecordSchema, { target: 'draft-2020-12' });
+}
