@@ -28,7 +28,7 @@ export function checkCitations(refs: readonly ExtractedReference[], documentDate
     }
     if (ref.dateText && !ref.dateValid) add(ref, 'invalid-date', 'error', `${label}: ${ref.dateText} is not a calendar date`);
     if (ref.date && ref.year !== null && Number(ref.date.slice(0, 4)) !== ref.year) {
-      add(ref, 'year-mismatch', 'error', `${label}: dated ${ref.dateText}, but the number says ${ref.year}`);
+      add(ref, 'year-mismatch', 'error', `${label}: dated ${ref.date}, but the number says ${ref.year}`);
     }
     if (ref.date && documentDate && ref.date > documentDate) {
       add(ref, 'future-date', 'error', `${label}: dated ${ref.date}, after the citing document (${documentDate})`);
@@ -70,9 +70,12 @@ function oneLine(s: string): string {
 }
 
 /** Conflicting dates across documents: normative ids always; other ids only within one calendar year (their numbering restarts each year). */
-export function checkAcrossDocuments(
-  docs: readonly { path: string; refs: readonly { id: string | null; date: string | null; year: number | null; text: string; span: { start: number; end: number } }[] }[],
-): { path: string; finding: Finding }[] {
+export interface DocumentRefs {
+  path: string;
+  refs: readonly { id: string | null; date: string | null; year: number | null; text: string; span: { start: number; end: number } }[];
+}
+
+export function checkAcrossDocuments(docs: readonly DocumentRefs[]): { path: string; finding: Finding }[] {
   const seen = new Map<string, { path: string; date: string; text: string }[]>();
   const out: { path: string; finding: Finding }[] = [];
   for (const doc of docs) {

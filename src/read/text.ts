@@ -26,20 +26,20 @@ function strictDecode(encoding: string, bytes: Uint8Array): string {
 /** Where the first invalid UTF-8 sequence starts, to make the error actionable. */
 function badByteAt(bytes: Uint8Array, encoding: string): string {
   if (encoding !== 'utf-8') return '';
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+  // In streaming mode a sequence cut at the end of the prefix is not an error, so the longest
+  // prefix that decodes ends right before the first invalid byte.
   let lo = 0;
   let hi = bytes.length;
   while (hi - lo > 1) {
     const mid = (lo + hi) >> 1;
     try {
-      decoder.decode(bytes.subarray(0, mid));
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
       lo = mid;
     } catch {
       hi = mid;
     }
   }
-  // A cut inside a valid multi-byte sequence also fails; step back to the sequence start.
-  return ` (first bad byte near offset ${Math.max(0, lo - 3)})`;
+  return ` (first invalid byte at offset ${lo})`;
 }
 
 export const textReader: Reader = {

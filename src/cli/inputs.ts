@@ -1,0 +1,54 @@
+import { stat } from 'node:fs/promises';
+import fg from 'fast-glob';
+
+/** One input to process: a file path, or standard input. */
+export type Input = { kind: 'file'; path: string } | { kind: 'stdin' } | { kind: 'missing'; path: string };
+
+/** Extensions read when a folder is given (a file named explicitly is read whatever its name). */
+export const FOLDER_EXTENSIONS = ['txt', 'md', 'markdown'];
+
+export interface Expanded {
+  inputs: Input[];
+  /** Files in given folders left out because of their extension, by extension: reported, never silent. */
+  skipped: Map<string, number>;
+}
+
+const isGlob = (s: string): boolean => /[*?[\]{}]/.test(s);
+
+/** Files, folders (recursive) and globs → inputs, in a stable order, each once. */
+export async function expandInputs(args: readonly string[]): Promise<Expanded> {
+  const inputs: Input[] = [];
+  const skipped = new Map<string, number>();
+  const seen = new Set<string>();
+  const addFile = (path: string): void => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    inputs.push({ kind: 'file', path });
+  };
+  for (const arg of args) {
+    if (arg === '-') {
+      inputs.push({ kind: 'stdin' });
+      continue;
+    }
+    const info = await stat(arg).catch(() => null);
+    if (info?.isDirectory()) {
+      const all = await fg('**/*', { cwd: arg, onlyFiles: true, dot: false, followSymbolicLinks: false, suppressErrors: true });
+      for (const rel of all.sort()) {
+        const ext = /\.([^./]+)$/.exec(rel)?.[1]?.toLowerCase() ?? '';
+        if (FOLDER_EXTENSIONS.includes(ext)) addFile(joinPath(arg, rel));
+        else skipped.set(ext || '(none)', (skipped.get(ext || '(none)') ?? 0) + 1);
+      }
+    } else if (info) {
+      addFile(arg);
+    } else if (isGlob(arg)) {
+      for (const path of (await fg(arg, { onlyFiles: true, dot: false, suppressErrors: true })).sort()) addFile(path);
+    } else {
+      inputs.push({ kind: 'missing', path: arg });
+    }
+  }
+  return { inputs, skipped };
+}
+
+function joinPath(dir: string, rel: string): string {
+  return dir.endsWith('/') ? dir + rel : `${dir}/${rel}`;
+}

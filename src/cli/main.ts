@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+import { recordJsonSchema } from '../schema.js';
+import { RulesError } from '../rules/load.js';
+import { VERSION } from '../version.js';
+import { checkCommand } from './check.js';
+import { extractCommand } from './extract.js';
+import { HELP, UsageError } from './usage.js';
+
+/** The CLI: a thin shell over the library. Data to standard output, messages to standard error. */
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(HELP + '\n');
+    return command ? 0 : 2;
+  }
+  if (command === '--version' || command === '-v') {
+    process.stdout.write(`vnreform ${VERSION}\n`);
+    return 0;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(HELP + '\n');
+    return 0;
+  }
+  switch (command) {
+    case 'extract':
+      return extractCommand(rest);
+    case 'check':
+      return checkCommand(rest);
+    case 'schema':
+      process.stdout.write(JSON.stringify(recordJsonSchema(), null, 2) + '\n');
+      return 0;
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    const e = err as Error & { code?: string };
+    if (err instanceof UsageError || e.code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`vnreform: ${e.message}\nTry 'vnreform --help'.\n`);
+      process.exitCode = 2;
+    } else if (err instanceof RulesError) {
+      process.stderr.write(`vnreform: the rules are not valid:\n${e.message}\n`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`vnreform: internal error: ${e.message}\n`);
+      process.exitCode = 70;
+    }
+  },
+);

@@ -1,0 +1,67 @@
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import type { ExtractionRecord } from '../schema.js';
+
+/** Where records go: a folder of JSON files, one JSONL or JSON file, or standard output. */
+export interface RecordSink {
+  write(record: ExtractionRecord): Promise<void>;
+  close(): Promise<void>;
+  describe(): string;
+}
+
+export type Format = 'json' | 'jsonl';
+
+export function openSink(out: string | undefined, format: Format | undefined): RecordSink {
+  if (!out) return streamSink(process.stdout, format ?? 'jsonl', 'standard output', false);
+  if (out.endsWith('.jsonl')) return fileSink(out, 'jsonl');
+  if (out.endsWith('.json')) return fileSink(out, 'json');
+  return folderSink(out);
+}
+
+function fileSink(path: string, format: Format): RecordSink {
+  mkdirSync(dirname(path), { recursive: true });
+  return streamSink(createWriteStream(path, { encoding: 'utf8' }), format, path, true);
+}
+
+function streamSink(stream: NodeJS.WritableStream | WriteStream, format: Format, name: string, closeAtEnd: boolean): RecordSink {
+  let count = 0;
+  // Wait for each chunk to be handed on: memory stays flat however many records there are.
+  const put = (s: string): Promise<void> =>
+    new Promise((resolve, reject) => {
+      stream.write(s, (err?: Error | null) => (err ? reject(err) : resolve()));
+    });
+  return {
+    async write(record) {
+      if (format === 'jsonl') await put(JSON.stringify(record) + '\n');
+      else await put((count === 0 ? '[\n' : ',\n') + JSON.stringify(record, null, 2));
+      count++;
+    },
+    async close() {
+      if (format === 'json') await put(count === 0 ? '[]\n' : '\n]\n');
+      if (closeAtEnd) await new Promise<void>((resolve) => (stream as WriteStream).end(resolve));
+    },
+    describe: () => name,
+  };
+}
+
+/** One JSON file per input, named after it; two inputs with one base name get a hash suffix. */
+function folderSink(dir: string): RecordSink {
+  mkdirSync(dir, { recursive: true });
+  const used = new Set<string>();
+  return {
+    async write(record) {
+      const base = basename(record.source.path).replace(/\.[^.]+$/, '') || 'stdin';
+      let name = `${base}.json`;
+      if (used.has(name)) name = `${base}-${createHash('sha1').update(record.source.path).digest('hex').slice(0, 8)}.json`;
+      used.add(name);
+      await new Promise<void>((resolve, reject) => {
+        const s = createWriteStream(join(dir, name), { encoding: 'utf8' });
+        s.on('error', reject);
+        s.end(JSON.stringify(record, null, 2) + '\n', resolve);
+      });
+    },
+    async close() {},
+    describe: () => `${dir}/`,
+  };
+}

@@ -1,0 +1,39 @@
+import { analyzeBytes, analyzeFile, errorRecord, isAnalysis, type Analysis } from '../pipeline.js';
+import type { Rules } from '../rules/compile.js';
+import type { ExtractionRecord } from '../schema.js';
+import type { Input } from './inputs.js';
+
+export interface Processed {
+  record: ExtractionRecord;
+  /** The text spans point into, when the input was read. */
+  analysis: Analysis | null;
+}
+
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** One input → exactly one record (a result or an error record). Never throws. */
+export async function processInput(input: Input, rules: Rules): Promise<Processed> {
+  try {
+    const result = input.kind === 'stdin'
+      ? await analyzeBytes(await readStdin(), '-', rules)
+      : input.kind === 'missing'
+        ? errorRecord(missingSource(input.path), { code: 'not-found', message: 'no such file, folder or matching glob' }, rules)
+        : await analyzeFile(input.path, rules);
+    return isAnalysis(result) ? { record: result.record, analysis: result } : { record: result, analysis: null };
+  } catch (err) {
+    const path = input.kind === 'stdin' ? '-' : input.path;
+    return { record: errorRecord(missingSource(path), { code: 'internal-error', message: (err as Error).message }, rules), analysis: null };
+  }
+}
+
+function missingSource(path: string): ExtractionRecord['source'] {
+  return { path, format: 'unknown', encoding: null, sha256: null, bytes: null, pages: null };
+}
+
+export function inputPath(input: Input): string {
+  return input.kind === 'stdin' ? '-' : input.path;
+}

@@ -1,0 +1,26 @@
+/** A mistake in the command line: exit status 2, a message, no stack trace. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export const HELP = `vnreform — Vietnamese administrative-reform reports → structured JSON
+
+Usage:
+  vnreform extract [inputs…] [--out PATH] [--format json|jsonl]
+  vnreform check   [inputs…] [--format text|json] [--across]
+  vnreform schema
+  vnreform --help | --version
+
+Inputs are files, folders (read recursively: .txt, .md, .markdown), globs in quotes, or - for
+standard input. With no input, extract and check read corpus/.
+
+extract writes one record per input (a result, or an error record when the input cannot be read):
+  --out DIR          one JSON file per input in DIR
+  --out FILE.jsonl   one line per input;  --out FILE.json: one JSON array
+  (no --out)         standard output, JSON Lines unless --format json
+check prints citation problems, one per line (path:line:col: severity code: message), or JSON:
+  --across           also compare dates of the same document across all inputs
+schema prints the JSON Schema of a record.
+
+Exit status: 0 all inputs read (check: no error-level finding), 1 some inputs failed (check: an
+error-level finding), 2 usage error. Messages go to standard error, data to standard output.`;
