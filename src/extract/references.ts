@@ -4,7 +4,7 @@ import { caseAlternation, caseVariants, alternation, issuerInfo, type Rules } fr
 import type { Reference } from '../schema.js';
 import { sectionPathAt, type Section } from '../segment/sections.js';
 import { dateAt, type DateMatch } from '../util/dates.js';
-import { parseSymbol, SYMBOL_SOURCE, type SymbolParts } from './symbol.js';
+import { parseSymbol, symbolSource, type SymbolParts } from './symbol.js';
 
 /**
  * Legal references: every mention of a document by number ("Nghị định số 61/2018/NĐ-CP ngày
@@ -49,7 +49,7 @@ function patterns(rules: Rules): ReferencePatterns {
   const lawNames = alternation(rules.data.laws.laws.flatMap((l) => [l.name, ...l.aliases]).flatMap(caseVariants));
   const shortNameWords = alternation(allTypeWords.filter((w) => !/^(Luật|Bộ luật)$/u.test(w)).flatMap(caseVariants).filter((w) => /^\p{Lu}/u.test(w)));
   p = {
-    symbol: new RegExp(SYMBOL_SOURCE, 'gu'),
+    symbol: new RegExp(symbolSource(rules), 'gu'),
     // "Thông báo kết luận số ", "Công văn cảnh báo số ", "Nghị định " — up to two lower-case words between.
     typeBefore: new RegExp(`(?<![\\p{L}])(${typeWord})((?:\\s+\\p{Ll}+){0,2}?)\\s*(?:(?<![\\p{L}])(?:${marker})\\s*)?:?\\s*$`, 'u'),
     relationBefore: new RegExp(`(?<![\\p{L}])(${caseAlternation(rules.data.relations.relations.flatMap((r) => r.words))})((?:[ ,]+\\p{Ll}+){0,3}?)\\s*$`, 'u'),
@@ -68,6 +68,8 @@ function patterns(rules: Rules): ReferencePatterns {
 }
 
 interface Draft {
+  /** Items of one list ("18-NQ/TW và 19-NQ/TW") share this. */
+  listId: number;
   start: number;
   end: number;
   /** Start of the whole mention including its type word (for the text field). */
@@ -114,9 +116,10 @@ export function extractReferences(
   let previous = null as Draft | null;
   for (let m = p.symbol.exec(text); m; m = p.symbol.exec(text)) {
     if (inSkip(m.index)) continue;
-    const parts = parseSymbol(m[1]!, m[2]!, rules);
+    const continued = continuationAcrossBreak(text, m.index + m[0].length, m[2]!, rules);
+    const parts = parseSymbol(m[1]!, m[2]! + (continued?.part ?? ''), rules);
     if (!parts) continue;
-    const end = m.index + m[0].length;
+    const end = m.index + m[0].length + (continued?.length ?? 0);
     const before = text.slice(Math.max(0, m.index - 90), m.index);
     const typed = p.typeBefore.exec(before);
     let typeWord = typed ? typed[1]! : null;
@@ -134,11 +137,19 @@ export function extractReferences(
     const relation = continuesList ? previous!.relation : relationBefore(text, mentionStart, rules, p);
     const date = dateAfter(text, end, rules, p) ?? dateBeforeIssue(text, mentionStart, rules, p);
     const kind = kindOf(parts, typeWord, rules);
+    // "Nghị quyết số 18-NQ/TW và 19-NQ/TW ngày 25/10/2017": the date after a list is the date of each item.
+    if (continuesList && date) {
+      for (let k = drafts.length - 1; k >= 0 && drafts[k]!.listId === previous!.listId && !drafts[k]!.date; k--) {
+        drafts[k]!.date = date.date;
+        drafts[k]!.rule = 'symbol-list+shared-date';
+      }
+    }
+    const listId = continuesList ? previous!.listId : drafts.length;
     for (let i = 0; i < parts.ids.length; i++) {
       const id = parts.ids[i]!;
       const draft: Draft = {
         start: m!.index, end, mentionStart, mentionEnd: date && date.start > end ? date.end : end,
-        kind, typeWord, id, name: lawName, number: parts.numbers[i]!, year: parts.year,
+        listId, kind, typeWord, id, name: lawName, number: parts.numbers[i]!, year: parts.year,
         typeCode: parts.typeCode, issuerCode: parts.issuerCode, date: date?.date ?? null, relation,
         rule: date?.rule ? `symbol+${date.rule}` : continuesList ? 'symbol-list' : typeWord ? 'type-word+symbol' : 'symbol', parts,
       };
@@ -150,7 +161,7 @@ export function extractReferences(
   for (const law of lawsBeforeSymbols) {
     if (lawTaken.has(law.start) || inSkip(law.start)) continue;
     drafts.push({
-      start: law.start, end: law.end, mentionStart: law.start, mentionEnd: law.end, kind: law.kind, typeWord: law.word,
+      listId: -1, start: law.start, end: law.end, mentionStart: law.start, mentionEnd: law.end, kind: law.kind, typeWord: law.word,
       id: null, name: law.name, number: null, year: law.year, typeCode: null, issuerCode: 'QH', date: null,
       relation: relationBefore(text, law.start, rules, p), rule: 'law-name', parts: null,
     });
@@ -167,7 +178,7 @@ export function extractReferences(
     if (n >= 1900 && n <= 2100 && !defined) continue; // "Kế hoạch 2023" is a year, not a name
     const kind = rules.typeNamesByWord.get(fold(m[1]!))?.[0] ?? m[1]!;
     drafts.push({
-      start, end, mentionStart: start, mentionEnd: end, kind, typeWord: m[1]!, id: null, name: `${kind} ${m[2]}`,
+      listId: -1, start, end, mentionStart: start, mentionEnd: end, kind, typeWord: m[1]!, id: null, name: `${kind} ${m[2]}`,
       number: m[2]!, year: null, typeCode: null, issuerCode: null, date: null,
       relation: relationBefore(text, start, rules, p), rule: defined ? 'short-name-definition' : 'short-name', parts: null,
     });
@@ -203,6 +214,21 @@ function toReference(d: Draft, index: number, mt: MappedText, rules: Rules, sect
     dateValid: !d.date || d.date.iso !== null,
     normStart: d.start,
   };
+}
+
+/**
+ * A symbol cut by a line break without a hyphen at the cut ("329/KH-UB\nND", "1313/QĐ\n-NHNN"):
+ * join the next line's start when the joined code is one the rules know, so "…NĐ-CP\nUBND tỉnh"
+ * is never glued.
+ */
+function continuationAcrossBreak(text: string, at: number, tail: string, rules: Rules): { part: string; length: number } | null {
+  const m = /^[ ]*\n\s*([-/]?)[ ]?(\p{Lu}[\p{Lu}\d]*)(?![\p{L}\d])/u.exec(text.slice(at, at + 40));
+  if (!m) return null;
+  const known = (code: string): boolean => rules.typeByCode.has(code.toUpperCase()) || issuerInfo(code, rules) !== undefined;
+  if (m[1]) return known(m[2]!) ? { part: m[1] + m[2], length: m[0].length } : null;
+  const last = /[\p{L}\d]+$/u.exec(tail)?.[0] ?? '';
+  if (known(last) || !known(last + m[2])) return null;
+  return { part: m[2]!, length: m[0].length };
 }
 
 function kindOf(parts: SymbolParts, typeWord: string | null, rules: Rules): string {

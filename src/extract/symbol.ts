@@ -1,4 +1,4 @@
-import { issuerInfo, officialCode, type Rules } from '../rules/compile.js';
+import { caseAlternation, issuerInfo, officialCode, type Rules } from '../rules/compile.js';
 
 /**
  * The grammar of số/ký hiệu (DOMAIN.md): normative "61/2018/NĐ-CP", administrative "2636/QĐ-BNV",
@@ -6,9 +6,25 @@ import { issuerInfo, officialCode, type Rules } from '../rules/compile.js';
  * then classified; anything that fits no family is malformed, with the likeliest intended form.
  */
 
-// "876, 878/QĐ-BNV", "30c/NQ-CP", "61/2018/NĐ - CP", "18-NQ/TW", "130/2005/N/Đ-CP".
-export const SYMBOL_SOURCE =
-  '(?<![\\p{L}\\d/.\\-])(\\d{1,5}[a-zđ]?(?:[ ]*,[ ]*\\d{1,5}[a-zđ]?)*)((?:[ ]{0,2}[/-][ ]{0,2}(?:\\d{4}(?!\\d)|\\p{Lu}[\\p{L}\\d]{0,11}))+)(?![\\p{L}\\d])';
+const symbolSources = new WeakMap<Rules, string>();
+
+/**
+ * The regex source of a symbol token. Groups: 1 the number list, 2 the separated parts.
+ * "876, 878/QĐ-BNV", "2552, 2553 và 2554/QĐ-UBND", "30c/NQ-CP", "61/2018/NĐ - CP", "18-NQ/TW",
+ * "130/2005/N/Đ-CP".
+ */
+export function symbolSource(rules: Rules): string {
+  let source = symbolSources.get(rules);
+  if (!source) {
+    const joiner = `(?:[ ]*,[ ]*|[ ]+(?:${caseAlternation(rules.data.lexicon.listJoiners)})[ ]+)`;
+    const num = '\\d{1,5}[a-zđ]?';
+    source =
+      `(?<![\\p{L}\\d/.\\-])(${num}(?:${joiner}${num})*)` +
+      '((?:[ ]{0,2}[/-][ ]{0,2}(?:\\d{4}(?!\\d)|\\p{Lu}[\\p{L}\\d]{0,11}))+)(?![\\p{L}\\d])';
+    symbolSources.set(rules, source);
+  }
+  return source;
+}
 
 export type SymbolFamily = 'normative' | 'administrative' | 'cong-van' | 'party' | 'malformed';
 
@@ -53,7 +69,7 @@ function shape(parts: Part[]): string {
 export function parseSymbol(numberList: string, tail: string, rules: Rules): SymbolParts | null {
   const parts = splitParts(tail);
   if (!parts.some(isCode)) return null;
-  const numbers = numberList.split(',').map((n) => n.trim());
+  const numbers = numberList.match(/\d{1,5}[a-zđ]?/gu) ?? [];
   return classify(numbers, parts, rules);
 }
 

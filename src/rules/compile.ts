@@ -87,9 +87,12 @@ export interface Rules {
   bodySource: string;
 }
 
+/** "QĐ-TTG" → "TTg": a code in the case the rules give it; a numbered code keeps its number ("QH14"). */
 export function officialCode(code: string, rules: Rules): string {
   const key = code.toUpperCase();
-  return rules.typeByCode.get(key)?.code ?? issuerInfo(code, rules)?.code ?? code;
+  const known = rules.typeByCode.get(key)?.code ?? rules.issuerByCode.get(key)?.code;
+  if (known) return known;
+  return rules.issuerPatterns.some(({ pattern }) => pattern.test(key)) ? key : code;
 }
 
 export function issuerInfo(code: string, rules: Rules): IssuerInfo | undefined {

@@ -1,0 +1,79 @@
+/**
+ * npm run eval: precision, recall and F1 of every extractor against corpus/gold, plus the fixture
+ * pass rate. `--verbose` lists every miss, extra and wrong date.
+ */
+import { readFileSync } from 'node:fs';
+import { extractFile } from '../src/pipeline.js';
+import { add, corpusDocuments, emptyCounts, METADATA_FIELDS, prf, scoreMetadata, scoreReferences, type Counts } from './gold.js';
+import { loadFixtureCases, runFixtureCase } from '../test/fixture-cases.js';
+
+const verbose = process.argv.includes('--verbose');
+const fmt = (x: number): string => x.toFixed(3);
+const pad = (s: string | number, n: number): string => String(s).padEnd(n);
+const padL = (s: string | number, n: number): string => String(s).padStart(n);
+
+const docs = corpusDocuments();
+const records = await Promise.all(docs.map((d) => extractFile(d.textPath)));
+
+console.log(`metadata — ${docs.filter((d) => d.metadata).length} documents with gold (corpus/gold/<name>.json)`);
+console.log(`${pad('field', 12)}${padL('P', 7)}${padL('R', 7)}${padL('F1', 7)}${padL('TP', 5)}${padL('FP', 5)}${padL('FN', 5)}`);
+const fieldTotals = new Map<string, Counts>();
+docs.forEach((d, i) => {
+  if (!d.metadata) return;
+  const scores = scoreMetadata(d.metadata, records[i]!.document);
+  for (const f of METADATA_FIELDS) {
+    fieldTotals.set(f, add(fieldTotals.get(f) ?? emptyCounts(), scores[f]));
+    if (verbose && (scores[f].fp || scores[f].fn)) {
+      console.log(`  ${d.name}: ${f}: gold ${JSON.stringify(d.metadata[f])} / got ${JSON.stringify(records[i]!.document?.[f])}`);
+    }
+  }
+});
+let allMeta = emptyCounts();
+for (const f of METADATA_FIELDS) {
+  const c = fieldTotals.get(f)!;
+  allMeta = add(allMeta, c);
+  const { p, r, f1 } = prf(c);
+  console.log(`${pad(f, 12)}${padL(fmt(p), 7)}${padL(fmt(r), 7)}${padL(fmt(f1), 7)}${padL(c.tp, 5)}${padL(c.fp, 5)}${padL(c.fn, 5)}`);
+}
+{
+  const { p, r, f1 } = prf(allMeta);
+  console.log(`${pad('all fields', 12)}${padL(fmt(p), 7)}${padL(fmt(r), 7)}${padL(fmt(f1), 7)}${padL(allMeta.tp, 5)}${padL(allMeta.fp, 5)}${padL(allMeta.fn, 5)}`);
+}
+
+console.log(`\nreferences — match on kind and id (name for laws and short names), repeats counted`);
+console.log(`${pad('document', 46)}${padL('gold', 5)}${padL('pred', 5)}${padL('P', 7)}${padL('R', 7)}${padL('F1', 7)}${padL('dates', 9)}`);
+let refTotal = emptyCounts();
+let datesRight = 0;
+let datesCompared = 0;
+docs.forEach((d, i) => {
+  if (!d.references) return;
+  const s = scoreReferences(d.references, records[i]!.references);
+  refTotal = add(refTotal, s);
+  datesRight += s.datesRight;
+  datesCompared += s.datesCompared;
+  const { p, r, f1 } = prf(s);
+  console.log(`${pad(d.name, 46)}${padL(s.tp + s.fn, 5)}${padL(s.tp + s.fp, 5)}${padL(fmt(p), 7)}${padL(fmt(r), 7)}${padL(fmt(f1), 7)}${padL(`${s.datesRight}/${s.datesCompared}`, 9)}`);
+  if (verbose) {
+    for (const m of s.missed) console.log(`    missed: ${m.kind} ${m.id ?? m.name} (line ${m.line ?? '?'})`);
+    for (const e of s.extra) console.log(`    extra:  ${e.kind} ${e.id ?? e.name} "${e.text.replace(/\s+/g, ' ')}"`);
+    for (const w of s.wrongDates) console.log(`    date:   ${w.key}: gold ${w.gold}, got ${w.predicted}`);
+  }
+});
+{
+  const { p, r, f1 } = prf(refTotal);
+  const acc = datesCompared ? datesRight / datesCompared : 1;
+  console.log(`${pad('all documents', 46)}${padL(refTotal.tp + refTotal.fn, 5)}${padL(refTotal.tp + refTotal.fp, 5)}${padL(fmt(p), 7)}${padL(fmt(r), 7)}${padL(fmt(f1), 7)}${padL(`${datesRight}/${datesCompared}`, 9)}`);
+  console.log(`date accuracy on matched references: ${fmt(acc)}`);
+}
+
+console.log('\nfixtures (corpus/fixtures/*.cases): one-line surface forms');
+for (const file of ['references.cases', 'references-negative.cases']) {
+  const cases = loadFixtureCases(readFileSync(new URL(`../corpus/fixtures/${file}`, import.meta.url), 'utf8'));
+  let pass = 0;
+  for (const c of cases) {
+    const failure = runFixtureCase(c);
+    if (!failure) pass++;
+    else if (verbose) console.log(`    ${file}:${c.line}: ${failure}`);
+  }
+  console.log(`${pad(file, 30)}${padL(`${pass}/${cases.length}`, 9)} pass`);
+}

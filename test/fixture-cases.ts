@@ -1,0 +1,45 @@
+import { extractText } from '../src/pipeline.js';
+
+/**
+ * The one-line fixture format of corpus/fixtures/*.cases:
+ *   <input> => <kind> | <id> | <date or -> [;; <kind> | <id> | <date or ->]
+ * Lines without " => " (the negative files) must yield no reference at all. "\n" in an input is a
+ * line break. The items list numbered references; laws by name and short names have their own tests.
+ */
+export interface FixtureCase {
+  line: number;
+  input: string;
+  /** null for a negative case. */
+  expected: { kind: string; id: string; date: string | null }[] | null;
+}
+
+export function loadFixtureCases(content: string): FixtureCase[] {
+  const cases: FixtureCase[] = [];
+  content.split('\n').forEach((raw, i) => {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) return;
+    const [input, items] = line.split(' => ');
+    const text = input!.replace(/\\n/g, '\n');
+    if (items === undefined) {
+      cases.push({ line: i + 1, input: text, expected: null });
+      return;
+    }
+    const expected = items.split(';;').map((item) => {
+      const [kind, id, date] = item.split('|').map((s) => s.trim());
+      return { kind: kind!, id: id!, date: date === '-' ? null : date! };
+    });
+    cases.push({ line: i + 1, input: text, expected });
+  });
+  return cases;
+}
+
+/** null when the case passes, else what went wrong. */
+export function runFixtureCase(c: FixtureCase): string | null {
+  const refs = extractText(c.input).references;
+  if (c.expected === null) {
+    return refs.length ? `expected nothing, got ${refs.map((r) => r.id ?? r.name).join(', ')} in "${c.input}"` : null;
+  }
+  const got = refs.filter((r) => r.id !== null).map((r) => `${r.kind} | ${r.id} | ${r.date ?? '-'}`);
+  const want = c.expected.map((e) => `${e.kind} | ${e.id} | ${e.date ?? '-'}`);
+  return got.join(' ;; ') === want.join(' ;; ') ? null : `"${c.input}"\n      want ${want.join(' ;; ')}\n      got  ${got.join(' ;; ')}`;
+}
