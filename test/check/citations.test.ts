@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { checkAcrossDocuments } from '../../src/check/citations.js';
+import { extractText } from '../../src/pipeline.js';
+
+const codes = (text: string) => extractText(text).findings.map((f) => `${f.severity} ${f.code}`);
+
+describe('citation checks', () => {
+  it('year-mismatch: a decree numbered for 2005 cited with a 2015 date', () => {
+    expect(codes('Nghị định 130/2005/NĐ-CP ngày 17/10/2015 của Chính phủ')).toEqual(['error year-mismatch']);
+    expect(codes('Nghị định 130/2005/NĐ-CP ngày 17/10/2005 của Chính phủ')).toEqual([]);
+  });
+
+  it('conflicting-dates: one number with two dates in one document', () => {
+    const f = extractText('Quyết định số 846/QĐ-TTg ngày 09/06/2017 và Quyết định số 846/QĐ-TTg ngày 18/07/2018 của Thủ tướng').findings;
+    expect(f.map((x) => x.code)).toEqual(['conflicting-dates']);
+    expect(f[0]!.message).toContain('846/QĐ-TTg');
+  });
+
+  it('malformed-symbol with a suggestion', () => {
+    const f = extractText('theo Nghị quyết số 19-2018/NQ-CP ngày 15 tháng 5 năm 2018 của Chính phủ').findings;
+    expect(f).toMatchObject([{ code: 'malformed-symbol', severity: 'error', suggestion: '19/2018/NQ-CP' }]);
+  });
+
+  it('kind-mismatch: the type word contradicts the code', () => {
+    expect(codes('Quyết định số 61/2018/NĐ-CP ngày 23/4/2018')).toEqual(['error kind-mismatch']);
+    expect(codes('Chương trình hành động số 20-CTr/TU ngày 11 tháng 9 năm 2018')).toEqual([]);
+    expect(codes('Thông báo kết luận số 187/TB-VPCP ngày 23/5/2018')).toEqual([]);
+  });
+
+  it('invalid-date and future-date', () => {
+    expect(codes('Kế hoạch số 12/KH-UBND ngày 31/02/2019 của UBND tỉnh')).toEqual(['error invalid-date']);
+    const text = 'Hà Nội, ngày 10 tháng 3 năm 2020\n\nBÁO CÁO\nCông tác năm 2019\n\nThực hiện Kế hoạch số 5/KH-BNV ngày 05/5/2021 của Bộ Nội vụ.';
+    expect(codes(text)).toEqual(['error future-date']);
+  });
+
+  it('unknown-code is a warning so the rules can grow', () => {
+    // the unit after a công văn's issuer ("-TH", "-KSTT") is each body's own: never flagged
+    expect(codes('Công văn số 15/UBND-XYZW ngày 03/4/2019')).toEqual([]);
+    expect(codes('Công văn số 15/XYZW-VP ngày 03/4/2019')).toEqual(['warning unknown-code']);
+    expect(codes('Quyết định số 15/QĐ-XYZW ngày 03/4/2019')).toEqual(['warning unknown-code']);
+  });
+
+  it('across documents: normative ids always, others only within one year', () => {
+    const doc = (path: string, id: string, date: string, year: number | null) => ({ path, refs: [{ id, date, year, text: id, span: { start: 0, end: 1 } }] });
+    expect(checkAcrossDocuments([doc('a', '130/2005/NĐ-CP', '2015-10-17', 2005), doc('b', '130/2005/NĐ-CP', '2005-10-17', 2005)])).toHaveLength(1);
+    // administrative numbering restarts each year: 01/KH-BCĐ of 2019 and of 2020 are different plans
+    expect(checkAcrossDocuments([doc('a', '01/KH-BCĐ', '2019-01-25', null), doc('b', '01/KH-BCĐ', '2020-01-20', null)])).toHaveLength(0);
+    expect(checkAcrossDocuments([doc('a', '01/KH-BCĐ', '2019-01-25', null), doc('b', '01/KH-BCĐ', '2019-02-20', null)])).toHaveLength(1);
+  });
+});

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { normalize } from '../../src/normalize/normalize.js';
+import { identity, replaceMapped, sourceSlice, toSourceSpan } from '../../src/normalize/mapped-text.js';
+import { fold } from '../../src/normalize/fold.js';
+
+/** Every normalized character maps back to a source range that covers it. */
+function expectMapConsistent(source: string): void {
+  const mt = normalize(source);
+  expect(mt.starts.length).toBe(mt.text.length);
+  for (let i = 0; i < mt.text.length; i++) {
+    expect(mt.starts[i]).toBeLessThan(mt.ends[i]!);
+    expect(mt.ends[i]).toBeLessThanOrEqual(source.length);
+    if (i > 0) expect(mt.starts[i]).toBeGreaterThanOrEqual(mt.starts[i - 1]!);
+  }
+}
+
+describe('normalize', () => {
+  it('composes decomposed (NFD) text and maps back to the decomposed source', () => {
+    const nfd = 'Nghị định số 61/2018/NĐ-CP'.normalize('NFD');
+    const mt = normalize(nfd);
+    expect(mt.text).toBe('Nghị định số 61/2018/NĐ-CP');
+    const at = mt.text.indexOf('định');
+    expect(sourceSlice(mt, at, at + 4).normalize('NFC')).toBe('định');
+    expectMapConsistent(nfd);
+  });
+
+  it.each([
+    ['Ủy ban nhân dân', 'Uỷ ban nhân dân'],
+    ['hóa', 'hoá'],
+    ['Thanh Hóa', 'Thanh Hoá'],
+    ['thủy lợi', 'thuỷ lợi'],
+    ['khỏe', 'khoẻ'],
+    ['Khánh Hòa', 'Khánh Hoà'],
+  ])('folds old tone placement: %s = %s', (modern, old) => {
+    expect(normalize(old).text).toBe(modern);
+    expect(normalize(modern).text).toBe(modern);
+  });
+
+  it('leaves syllables whose tone is already right alone', () => {
+    for (const w of ['quý', 'Quý IV', 'hoàng', 'toán', 'khuyến', 'thuyết', 'quyết định', 'Nguyễn']) {
+      expect(normalize(w).text).toBe(w);
+    }
+  });
+
+  it('unifies dashes and spaces', () => {
+    expect(normalize('61/2018/NĐ–CP').text).toBe('61/2018/NĐ-CP');
+    expect(normalize('NĐ\u2011CP\u00a0và\u2212TT').text).toBe('NĐ-CP và-TT');
+    expect(normalize('A\r\nB\rC').text).toBe('A\nB\nC');
+  });
+
+  it('removes markdown leftovers but keeps offsets into the markdown', () => {
+    const src = '## **BÁO CÁO**\n\nVideo\\_clip đạt 170 trường hợp<sup>1</sup>;';
+    const mt = normalize(src);
+    expect(mt.text).toBe('BÁO CÁO\n\nVideo_clip đạt 170 trường hợp ;');
+    const at = mt.text.indexOf('BÁO CÁO');
+    const span = toSourceSpan(mt, at, at + 7);
+    expect(src.slice(span.start, span.end)).toBe('BÁO CÁO');
+  });
+
+  it('joins a symbol split after its hyphen', () => {
+    expect(normalize('Kế hoạch số 153/KH-\n\nUBND về').text).toBe('Kế hoạch số 153/KH-UBND về');
+    expect(normalize('Nghị định số 143/2020/NĐ-\n\nCP của').text).toBe('Nghị định số 143/2020/NĐ-CP của');
+  });
+
+  it('joins PDF lines that continue a sentence, but not headings or bullets', () => {
+    expect(normalize('Nghị \n\nđịnh số 42').text).toBe('Nghị định số 42');
+    expect(normalize('ngày 23 tháng 12 năm \n\n2022).').text).toBe('ngày 23 tháng 12 năm 2022).');
+    expect(normalize('kết quả:\n\n2. Công tác tuyên truyền').text).toBe('kết quả:\n\n2. Công tác tuyên truyền');
+    expect(normalize('như sau\n\n6.1. Công nghệ').text).toBe('như sau\n\n6.1. Công nghệ');
+    expect(normalize('Hiện đại hóa\n\na) Về ứng dụng').text).toBe('Hiện đại hóa\n\na) Về ứng dụng');
+    expect(normalize('tỉnh;\n- Sở Nội vụ').text).toBe('tỉnh;\n- Sở Nội vụ');
+  });
+
+  it('separates footnote markers glued to words', () => {
+    expect(normalize('với 28 chỉ tiêu.1Tham mưu').text).toBe('với 28 chỉ tiêu. Tham mưu');
+    expect(normalize('đối với 22 trường hợp2 là công chức').text).toBe('đối với 22 trường hợp  là công chức');
+    // units and codes are not footnotes
+    expect(normalize('diện tích 120 m2 và Tiếng Anh B1, lớp K02-2023').text).toBe('diện tích 120 m2 và Tiếng Anh B1, lớp K02-2023');
+  });
+
+  it('keeps a consistent offset map on mixed input', () => {
+    expectMapConsistent('## **Nơi nhận:**\r\n- Bộ Nội vụ;\n\nKế hoạch số 153/KH-\n\nUBND' + 'Uỷ ban'.normalize('NFD') + '28 chỉ tiêu.1Tham');
+  });
+});
+
+describe('replaceMapped', () => {
+  it('maps a shorter replacement to the whole matched range', () => {
+    const mt = replaceMapped(identity('a**b**c'), /\*\*/g, () => '');
+    expect(mt.text).toBe('abc');
+    expect(toSourceSpan(mt, 1, 2)).toEqual({ start: 3, end: 4 });
+    expect(toSourceSpan(mt, 0, 3)).toEqual({ start: 0, end: 7 });
+  });
+});
+
+describe('fold', () => {
+  it('ignores case, tones and diacritics, one unit per unit', () => {
+    expect(fold('Kiên Giang')).toBe('kien giang');
+    expect(fold('KIÊN GIANG')).toBe('kien giang');
+    expect(fold('Đắk Lắk')).toBe('dak lak');
+    expect(fold('Nơi nhận').length).toBe('Nơi nhận'.length);
+  });
+});

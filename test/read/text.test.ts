@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { readBytes } from '../../src/read/index.js';
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
+describe('text reader', () => {
+  it('reads UTF-8 with and without a BOM, and drops the BOM', async () => {
+    expect((await readBytes(utf8('Báo cáo'), 'a.txt')).text).toBe('Báo cáo');
+    const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('Báo cáo')]);
+    expect(await readBytes(withBom, 'a.txt')).toMatchObject({ text: 'Báo cáo', encoding: 'utf-8' });
+  });
+
+  it('reads UTF-16 little and big endian by their BOM', async () => {
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Kiên Giang', 'utf16le')]);
+    expect(await readBytes(le, 'a.txt')).toMatchObject({ text: 'Kiên Giang', encoding: 'utf-16le' });
+    const be = Buffer.from(le.subarray(2)).swap16();
+    expect(await readBytes(Buffer.concat([Buffer.from([0xfe, 0xff]), be]), 'a.txt')).toMatchObject({ text: 'Kiên Giang', encoding: 'utf-16be' });
+  });
+
+  it('marks markdown by its extension', async () => {
+    expect((await readBytes(utf8('# BÁO CÁO'), 'r.md')).format).toBe('markdown');
+  });
+
+  it.each([
+    ['invalid UTF-8', new Uint8Array([0x61, 0x62, 0x63, 0xff, 0xfe, 0x64]), 'invalid-encoding', /offset 3/],
+    ['binary bytes', new Uint8Array([0x00, 0x01, 0x02, 0x03, 0x00]), 'binary-file', /binary/],
+    ['an empty file', new Uint8Array([]), 'empty-file', /empty/],
+    ['a PDF', utf8('%PDF-1.7\n...'), 'unsupported-format', /PDF/],
+    ['a DOCX (zip)', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]), 'unsupported-format', /DOCX/],
+  ])('refuses %s with a clear code', async (_what, bytes, code, message) => {
+    await expect(readBytes(bytes, 'x.txt')).rejects.toMatchObject({ code, message: expect.stringMatching(message) });
+  });
+});
