@@ -52,7 +52,7 @@ export const DocumentSchema = z.object({
   place: z.string().nullable(),
   province: z.string().nullable().describe('Canonical province name, as of the document'),
   issuer: z.string().nullable(),
-  title: z.string().nullable(),
+  title: z.string().nullable().describe("The title line, or the subject without its V/v or Về việc marker"),
   period: PeriodSchema.nullable(),
   signatures: z.array(SignatureSchema),
   addressees: z.array(z.string()),

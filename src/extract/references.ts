@@ -23,7 +23,10 @@ interface ReferencePatterns {
   /** Sticky, after a symbol: optional comma before a date. */
   gapBeforeDate: RegExp;
   shortName: RegExp;
-  law: RegExp;
+  /** "Luật ", "Bộ luật " as a word: where a law's name may start. */
+  lawWord: RegExp;
+  /** Sticky, over folded text: a law's name (and "năm 2015") right after the law word. */
+  lawNameFolded: RegExp;
   listGap: RegExp;
   /** Between a law's name and its number: " số ". */
   lawThenNumber: RegExp;
@@ -46,7 +49,6 @@ function patterns(rules: Rules): ReferencePatterns {
   const day = caseAlternation(lx.dayWord);
   const lawWords = caseAlternation(rules.data.documentTypes.unnumbered.filter((u) => u.name === 'Luật').flatMap((u) => u.words))
     .split('|').filter((w) => !/^\p{Ll}/u.test(w)).join('|');
-  const lawNames = alternation(rules.data.laws.laws.flatMap((l) => [l.name, ...l.aliases]).flatMap(caseVariants));
   const shortNameWords = alternation(allTypeWords.filter((w) => !/^(Luật|Bộ luật)$/u.test(w)).flatMap(caseVariants).filter((w) => /^\p{Lu}/u.test(w)));
   p = {
     symbol: new RegExp(symbolSource(rules), 'gu'),
@@ -57,7 +59,8 @@ function patterns(rules: Rules): ReferencePatterns {
     gapBeforeDate: /[ \t]*(,[ \t]*)?/y,
     // "Đề án 2948", "Chương trình 553" — a type word and a bare number, not a symbol.
     shortName: new RegExp(`(?<![\\p{L}])(${shortNameWords})[ ]+(\\d{1,5})(?![\\d\\p{L}]|[ ]*[/-][ ]*[\\p{L}\\d]|[.,]\\d)`, 'gu'),
-    law: new RegExp(`(?<![\\p{L}])(${lawWords})\\s+(${lawNames})(?:\\s+(?:${caseAlternation(lx.yearWord)})\\s+(\\d{4}))?(?![\\p{L}])`, 'gu'),
+    lawWord: new RegExp(`(?<![\\p{L}])(${lawWords})\\s+`, 'gu'),
+    lawNameFolded: new RegExp(`(${alternation(rules.data.laws.laws.flatMap((l) => [l.name, ...l.aliases]).map(fold))})(?:\\s+(?:${alternation(lx.yearWord.map(fold))})\\s+(\\d{4}))?(?![\\p{L}])`, 'uy'),
     lawThenNumber: new RegExp(`^\\s*(?:(?:${marker})\\s*)?$`, 'u'),
     listGap: new RegExp(`^\\s*(?:[,;]|(?:${caseAlternation(lx.listJoiners)}))\\s*$`, 'u'),
     dayWord: new RegExp(`^(?:${day})\\s`, 'u'),
@@ -249,6 +252,7 @@ function congVanName(rules: Rules): string {
 
 function urlRanges(text: string, url: RegExp): { start: number; end: number }[] {
   const ranges: { start: number; end: number }[] = [];
+  if (!text.includes('://') && !text.includes('www.') && !text.includes('@')) return ranges;
   url.lastIndex = 0;
   for (let m = url.exec(text); m; m = url.exec(text)) ranges.push({ start: m.index, end: m.index + m[0].length });
   return ranges;
@@ -315,15 +319,22 @@ interface LawMention {
 /** "Luật Cán bộ, công chức", "Luật Ban hành văn bản quy phạm pháp luật năm 2015", "Luật đất đai". */
 function lawMentions(text: string, rules: Rules, p: ReferencePatterns): LawMention[] {
   const found: LawMention[] = [];
-  p.law.lastIndex = 0;
-  for (let m = p.law.exec(text); m; m = p.law.exec(text)) {
-    const canonical = rules.lawByKey.get(fold(m[2]!).replace(/,/g, '').replace(/\s+/g, ' ')) ?? m[2]!;
+  p.lawWord.lastIndex = 0;
+  for (let m = p.lawWord.exec(text); m; m = p.lawWord.exec(text)) {
+    // Names compare folded (case and diacritics aside); folding keeps offsets, so the match length holds.
+    const at = m.index + m[0].length;
+    const window = fold(text.slice(at, at + 160));
+    p.lawNameFolded.lastIndex = 0;
+    const name = p.lawNameFolded.exec(window);
+    if (!name) continue;
+    const written = text.slice(at, at + name[1]!.length);
+    const canonical = rules.lawByKey.get(name[1]!.replace(/,/g, '').replace(/\s+/g, ' ')) ?? written;
     const word = m[1]!;
-    const wordName = rules.typeNamesByWord.get(fold(word))?.[0] ?? 'Luật';
     found.push({
-      start: m.index, end: m.index + m[0].length, word, name: `${normalizeLawWord(word)} ${canonical}`,
-      kind: wordName, year: m[3] ? Number(m[3]) : null,
+      start: m.index, end: at + name[0].length, word, name: `${normalizeLawWord(word)} ${canonical}`,
+      kind: rules.typeNamesByWord.get(fold(word))?.[0] ?? 'Luật', year: name[2] ? Number(name[2]) : null,
     });
+    p.lawWord.lastIndex = at + name[0].length;
   }
   return found;
 }

@@ -16,11 +16,8 @@ export function foldChar(ch: string): string {
   return folded;
 }
 
+const NEEDS_FOLDING = /[A-Z\u0080-\uFFFF]/g;
+
 export function fold(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    out += code < 0x41 ? text[i] : code < 0x80 ? text[i]!.toLowerCase() : foldChar(text[i]!);
-  }
-  return out;
+  return text.replace(NEEDS_FOLDING, foldChar);
 }

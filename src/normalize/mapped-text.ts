@@ -52,47 +52,41 @@ export function replaceMapped(
   replace: (match: RegExpExecArray) => string,
 ): MappedText {
   if (!pattern.global) throw new Error(`replaceMapped needs a global pattern: ${pattern}`);
-  const pieces: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let last = 0;
-  let changed = false;
+  // First collect the edits, then build the new text and maps in one allocation: copying the
+  // untouched stretches with typed-array set() keeps a pass close to the speed of the regex scan.
+  const edits: { from: number; to: number; text: string }[] = [];
+  let length = mt.text.length;
   pattern.lastIndex = 0;
   for (let m = pattern.exec(mt.text); m !== null; m = pattern.exec(mt.text)) {
     if (m[0].length === 0) {
       pattern.lastIndex++;
       continue;
     }
-    const replacement = replace(m);
-    if (replacement === m[0]) continue;
-    changed = true;
-    copyRange(mt, last, m.index, pieces, starts, ends);
-    const from = m.index;
-    const to = m.index + m[0].length;
-    if (replacement.length === m[0].length) {
-      for (let i = 0; i < replacement.length; i++) {
-        starts.push(mt.starts[from + i]!);
-        ends.push(mt.ends[from + i]!);
-      }
-    } else {
-      for (let i = 0; i < replacement.length; i++) {
-        starts.push(mt.starts[from]!);
-        ends.push(mt.ends[to - 1]!);
-      }
+    const text = replace(m);
+    if (text === m[0]) continue;
+    edits.push({ from: m.index, to: m.index + m[0].length, text });
+    length += text.length - m[0].length;
+  }
+  if (!edits.length) return mt;
+  const starts = new Int32Array(length);
+  const ends = new Int32Array(length);
+  const pieces: string[] = [];
+  let last = 0;
+  let out = 0;
+  for (const { from, to, text } of edits) {
+    starts.set(mt.starts.subarray(last, from), out);
+    ends.set(mt.ends.subarray(last, from), out);
+    pieces.push(mt.text.slice(last, from), text);
+    out += from - last;
+    const sameLength = text.length === to - from;
+    for (let i = 0; i < text.length; i++, out++) {
+      starts[out] = mt.starts[sameLength ? from + i : from]!;
+      ends[out] = mt.ends[sameLength ? from + i : to - 1]!;
     }
-    pieces.push(replacement);
     last = to;
   }
-  if (!changed) return mt;
-  copyRange(mt, last, mt.text.length, pieces, starts, ends);
-  return { source: mt.source, text: pieces.join(''), starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
-}
-
-function copyRange(mt: MappedText, from: number, to: number, pieces: string[], starts: number[], ends: number[]): void {
-  if (to <= from) return;
-  pieces.push(mt.text.slice(from, to));
-  for (let i = from; i < to; i++) {
-    starts.push(mt.starts[i]!);
-    ends.push(mt.ends[i]!);
-  }
+  starts.set(mt.starts.subarray(last), out);
+  ends.set(mt.ends.subarray(last), out);
+  pieces.push(mt.text.slice(last));
+  return { source: mt.source, text: pieces.join(''), starts, ends };
 }

@@ -8,39 +8,70 @@ import { moveToneToFirst } from './tone.js';
  */
 export interface NormalizePass {
   name: string;
+  /** A cheap test: when it finds nothing, the pass is skipped (composed text has no combining marks). */
+  guard?: RegExp;
   pattern: RegExp;
   replace: (m: RegExpExecArray) => string;
 }
 
 const nfc = (m: RegExpExecArray): string => m[0].normalize('NFC');
 
+// One character for one character: line ends, space and dash variants.
+const CHAR_MAP: Record<string, string> = {
+  '\t': ' ', '\u00A0': ' ', '\u202F': ' ', '\u205F': ' ', '\u3000': ' ', '\uFEFF': ' ',
+  '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-', '\u2212': '-',
+  '\uFE58': '-', '\uFE63': '-', '\uFF0D': '-',
+};
+for (let c = 0x2000; c <= 0x200b; c++) CHAR_MAP[String.fromCharCode(c)] = ' ';
+
 export const NORMALIZE_PASSES: readonly NormalizePass[] = [
   // Decomposed text (NFD, combining tone marks) defeats every composed pattern.
-  { name: 'nfc', pattern: /\P{M}?\p{M}+/gu, replace: nfc },
+  { name: 'nfc', guard: /\p{M}/u, pattern: /\P{M}?\p{M}+/gu, replace: nfc },
   // Windows and old Mac line ends.
-  { name: 'line-ends', pattern: /\r\n?/g, replace: () => '\n' },
-  // NBSP, thin spaces, tabs, zero-width characters and the BOM become plain spaces.
-  { name: 'spaces', pattern: /[\t\u00A0\u2000-\u200B\u202F\u205F\u3000\uFEFF]/g, replace: () => ' ' },
-  // "NĐ–CP", "chủ trương – chính sách": every dash variant becomes "-".
-  { name: 'dashes', pattern: /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g, replace: () => '-' },
-  // "hoá" → "hóa", "Uỷ" → "Ủy".
-  { name: 'tone-placement', pattern: /(?<![qQ])(?:[oO][\p{L}]|[uU][\p{L}])(?!\p{L})/gu, replace: (m) => foldPair(m[0]) },
+  { name: 'line-ends', guard: /\r/, pattern: /\r\n?/g, replace: () => '\n' },
+  // NBSP, thin spaces, tabs, zero-width characters and the BOM become plain spaces; "NĐ–CP",
+  // "chủ trương – chính sách": every dash variant becomes "-".
+  { name: 'spaces-dashes', pattern: /[\t\u00A0\u2000-\u200B\u202F\u205F\u3000\uFEFF\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g, replace: (m) => CHAR_MAP[m[0]] ?? m[0] },
+  // "hoá" → "hóa", "Uỷ" → "Ủy": only a toned second vowel at the end of a syllable is looked at.
+  { name: 'tone-placement', pattern: /(?<![qQ])(?:[oO][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?!\p{L})/gu, replace: (m) => moveToneToFirst(m[0]) },
   // Markdown from converters: "## **BÁO CÁO**", "video\_clip", "<sup>1</sup>".
-  { name: 'markdown-heading', pattern: /^[ ]*#{1,6}[ ]+/gm, replace: () => '' },
-  { name: 'markdown-emphasis', pattern: /(?<=\S)\*+|\*+(?=\S)/g, replace: () => '' },
-  { name: 'markdown-escape', pattern: /\\([_*#\[\]().\-!`])/g, replace: (m) => m[1]! },
-  { name: 'markdown-sup', pattern: /<sup>[^<\n]{0,12}<\/sup>/gi, replace: () => ' ' },
-  // A symbol broken after its hyphen or slash: "153/KH-\n\nUBND", "2856/QĐ-\nUBND".
-  { name: 'split-symbol', pattern: /(?<=[\p{L}\d][-/])[ ]*\n\s*(?=[\p{Lu}\d])/gu, replace: () => '' },
-  // PDF lines: a line break before a lowercase word continues the sentence ("bổ \n\nnhiệm").
-  // Not before a lettered heading ("a) Về ứng dụng").
-  { name: 'soft-break', pattern: /[ ]*\n\s*(?=\p{Ll})(?!\p{Ll}\)\s)/gu, replace: () => ' ' },
-  // ... and so does one before a number that ends a phrase ("năm \n\n2022)."), unless it opens a heading.
-  { name: 'soft-break-number', pattern: /(?<=[\p{L}\d,])[ ]*\n\s*(?=\d)/gu, replace: (m) => (opensHeading(m) ? m[0] : ' ') },
-  // Footnote markers glued to words: "28 chỉ tiêu.1Tham mưu", "22 trường hợp2 là".
-  { name: 'footnote-after-stop', pattern: /(?<=[.;:])\d{1,2}(?=\p{Lu})/gu, replace: () => ' ' },
-  { name: 'footnote-after-word', pattern: /(?<=\p{Ll}{3})\d{1,2}(?=[\s;,.:)])/gu, replace: (m) => ' '.repeat(m[0].length) },
+  { name: 'markdown-heading', guard: /#/, pattern: /^[ ]*#{1,6}[ ]+/gm, replace: () => '' },
+  { name: 'markdown-emphasis', guard: /\*/, pattern: /(?<=\S)\*+|\*+(?=\S)/g, replace: () => '' },
+  { name: 'markdown-escape', guard: /\\/, pattern: /\\([_*#\[\]().\-!`])/g, replace: (m) => m[1]! },
+  { name: 'markdown-sup', guard: /<sup>/i, pattern: /<sup>[^<\n]{0,12}<\/sup>/gi, replace: () => ' ' },
+  // PDF line breaks, decided by what stands on either side of them (see repairLineBreak).
+  { name: 'line-breaks', pattern: /[ ]*\n\s*/g, replace: repairLineBreak },
+  // Footnote markers glued to words: "28 chỉ tiêu.1Tham mưu", "22 trường hợp2 là" (not "m2", "B1", "K02").
+  { name: 'footnote-markers', pattern: /(?<!\d)\d{1,2}(?!\d)/g, replace: footnoteMarker },
 ];
+
+/**
+ * A line break inside a paragraph of PDF text:
+ * - after a hyphen or slash of a symbol, before its next part, it goes: "153/KH-\n\nUBND" → "153/KH-UBND";
+ * - before a lower-case word it is a space: "bổ \n\nnhiệm" (not before a lettered heading "a) Về");
+ * - before a number that ends a phrase it is a space: "năm \n\n2022)." (not before "2. Công tác").
+ */
+function repairLineBreak(m: RegExpExecArray): string {
+  const text = m.input;
+  let b = m.index - 1;
+  while (b >= 0 && text.charCodeAt(b) === 32) b--;
+  const before = text.charAt(b);
+  const after = text.charAt(m.index + m[0].length);
+  if (!after) return m[0];
+  if ((before === '-' || before === '/') && /[\p{L}\d]/u.test(text.charAt(b - 1)) && /[\p{Lu}\d]/u.test(after)) return '';
+  if (/\p{Ll}/u.test(after)) return /^\p{Ll}\)\s/u.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3)) ? m[0] : ' ';
+  if (/\d/.test(after) && /[\p{L}\d,]/u.test(before) && !opensHeading(m)) return ' ';
+  return m[0];
+}
+
+function footnoteMarker(m: RegExpExecArray): string {
+  const text = m.input;
+  const before = text.charAt(m.index - 1);
+  const after = text.charAt(m.index + m[0].length);
+  if (/[.;:]/.test(before) && /\p{Lu}/u.test(after)) return ' ';
+  if (/[\s;,.:)]/.test(after) && /\p{Ll}{3}$/u.test(text.slice(Math.max(0, m.index - 3), m.index))) return ' '.repeat(m[0].length);
+  return m[0];
+}
 
 // "2. Công tác", "6.1. Công nghệ", "3) Kiểm tra" open headings; "2022)." and "117/2013" do not.
 function opensHeading(m: RegExpExecArray): boolean {
@@ -48,15 +79,11 @@ function opensHeading(m: RegExpExecArray): boolean {
   return /^\d{1,2}(?:\.\d{1,2})*(?:\.\s|\)\s)/.test(next);
 }
 
-function foldPair(pair: string): string {
-  const lower = pair.toLowerCase();
-  const [a, b] = [...lower.normalize('NFD').replace(/\p{M}/gu, '')];
-  const isNucleus = (a === 'o' && (b === 'a' || b === 'e')) || (a === 'u' && b === 'y');
-  return isNucleus ? moveToneToFirst(pair) : pair;
-}
-
 export function normalize(source: string): MappedText {
   let mt = identity(source);
-  for (const pass of NORMALIZE_PASSES) mt = replaceMapped(mt, pass.pattern, pass.replace);
+  for (const pass of NORMALIZE_PASSES) {
+    if (pass.guard && !pass.guard.test(mt.text)) continue;
+    mt = replaceMapped(mt, pass.pattern, pass.replace);
+  }
   return mt;
 }

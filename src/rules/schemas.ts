@@ -57,6 +57,7 @@ export const RelationsFile = z.object({
 
 export const AgenciesFile = z.object({
   bodies: z.array(z.object({ name: word, kind: word, local: z.boolean(), aliases: z.array(word), withPlace: z.string().optional() })),
+  subordinateUnits: z.array(word),
 }).passthrough();
 
 export const LexiconFile = z.object({

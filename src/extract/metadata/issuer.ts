@@ -3,7 +3,7 @@ import { alternation, issuerInfo, type BodyInfo, type Rules } from '../../rules/
 import type { Signature } from '../../schema.js';
 import type { SymbolParts } from '../symbol.js';
 import type { Found, MetaContext } from './context.js';
-import { isUpperLine, startsWithHeading, trimLine } from './lines.js';
+import { cellsOf, isUpperLine, startsWithHeading, trimLine } from './lines.js';
 import { provinceByName } from './province.js';
 
 /** A body as far as the evidence names it: a kind ("Sở") or a body ("Sở Nội vụ"), maybe with its place. */
@@ -95,22 +95,44 @@ function withPlace(body: BodyInfo, place: string | null, province: string | null
     .trim();
 }
 
-/** Upper-case lines above the type line: "ỦY BAN NHÂN DÂN / TỈNH AN GIANG". */
+/**
+ * The agency lines of the header, above the type line, in their column: "ỦY BAN NHÂN DÂN / TỈNH
+ * HÀ TĨNH", "UBND TỈNH QUẢNG NINH / SỞ TÀI CHÍNH". The issuer is the lowest body named (the Sở
+ * under the UBND), placed by the nearest place named above or beside it.
+ */
 function headerClue(ctx: MetaContext): BodyClue | null {
   const mottos = ctx.rules.data.lexicon.headerMottos;
-  const parts: { text: string; start: number; end: number }[] = [];
+  const { inHeader } = bodyPatterns(ctx.rules);
+  const unitLine = new RegExp(`^(${alternation(ctx.rules.data.lexicon.localUnitWords)})\\s+(\\p{L}[\\p{L} -]*)$`, 'iu');
+  const subordinate = new Set(ctx.rules.data.agencies.subordinateUnits.map(fold));
+  let found = null as BodyClue | null;
+  let place = null as string | null;
   for (let i = 0; i < Math.min(ctx.headEnd, 12); i++) {
     const line = trimLine(ctx.lines[i]!);
-    if (!line.text || startsWithHeading(line.text, mottos)) continue;
-    if (!isUpperLine(line.text) || ctx.rules.typeNamesByWord.has(fold(line.text))) break;
-    parts.push(line);
+    if (!line.text) continue;
+    const cell = cellsOf(line).find((c) => !startsWithHeading(c.text, mottos));
+    if (!cell) continue;
+    if (!isUpperLine(cell.text) || ctx.rules.typeNamesByWord.has(fold(cell.text))) break;
+    // "VĂN PHÒNG" under "UBND TỈNH CÀ MAU" is the Văn phòng of that UBND (rules/agencies.json, subordinateUnits).
+    const unitOfAbove = found?.body && subordinate.has(fold(cell.text)) ? bodyOf(`${cell.text} ${found.body.name}`, ctx.rules) : null;
+    if (unitOfAbove) {
+      found = { ...found!, body: unitOfAbove, kind: unitOfAbove.kind, start: cell.start, end: cell.end };
+      continue;
+    }
+    const m = inHeader.exec(cell.text);
+    const body = m ? bodyOf(m[1]!, ctx.rules) : null;
+    if (m && body) {
+      if (m[2] && m[3]) place = `${m[2].toLowerCase()} ${titleCase(m[3].trim())}`;
+      found = { body, kind: body.kind, place, start: cell.start, end: cell.end, rule: 'header' };
+      continue;
+    }
+    const u = unitLine.exec(cell.text);
+    if (u && found) {
+      place = `${u[1]!.toLowerCase()} ${titleCase(u[2]!.trim())}`;
+      found = { ...found, place, end: cell.end };
+    }
   }
-  if (!parts.length) return null;
-  const m = bodyPatterns(ctx.rules).inHeader.exec(parts.map((p) => p.text).join(' '));
-  const body = m ? bodyOf(m[1]!, ctx.rules) : null;
-  if (!m || !body) return null;
-  const place = m[2] && m[3] ? `${m[2].toLowerCase()} ${titleCase(m[3].trim())}` : null;
-  return { body, kind: body.kind, place, start: parts[0]!.start, end: parts[parts.length - 1]!.end, rule: 'header' };
+  return found;
 }
 
 function titleCase(upper: string): string {

@@ -39,7 +39,7 @@ export function isUpperLine(text: string): boolean {
 
 /** "Nơi nhận:", "**Noi nhận:**", "Người nhận:" → true for heading "nơi nhận" (folded compare, so diacritics may be missing). */
 export function startsWithHeading(text: string, headings: readonly string[]): string | null {
-  const folded = fold(text.trim());
+  const folded = fold(text.trimStart().slice(0, 48));
   for (const h of headings) {
     const fh = fold(h);
     if (folded.startsWith(fh) && !/\p{L}/u.test(folded.charAt(fh.length))) return h;
@@ -74,4 +74,17 @@ export function listAfterHeading(lines: Line[], index: number, headingLength: nu
     end = lines[i]!.end;
   }
   return { items: items.filter(Boolean), end };
+}
+
+/**
+ * The cells of a line from a two-column header flattened side by side ("ỦY BAN NHÂN DÂN      CỘNG
+ * HÒA XÃ HỘI …", "Số: 12/UBND-NC      Hà Tĩnh, ngày …"): stretches separated by three or more spaces.
+ */
+export function cellsOf(line: Line): Line[] {
+  const cells: Line[] = [];
+  const re = /\S+(?:\s{1,2}\S+)*/g;
+  for (let m = re.exec(line.text); m; m = re.exec(line.text)) {
+    cells.push({ text: m[0], start: line.start + m.index, end: line.start + m.index + m[0].length });
+  }
+  return cells;
 }

@@ -2,16 +2,22 @@ import { fold } from '../../normalize/fold.js';
 import { alternation, type ProvinceInfo, type Rules } from '../../rules/compile.js';
 import type { Found, MetaContext } from './context.js';
 
-const cache = new WeakMap<Rules, { withUnit: RegExp; bare: RegExp }>();
+interface ProvincePatterns {
+  /** "tỉnh Kien Giang", "thành phố Cần Thơ", "TP. Hồ Chí Minh": a unit word and up to four capitalised words. */
+  withUnit: RegExp;
+  /** Any province name, over folded text: the fallback when no unit word names one. */
+  bareFolded: RegExp;
+}
 
-function patterns(rules: Rules): { withUnit: RegExp; bare: RegExp } {
+const cache = new WeakMap<Rules, ProvincePatterns>();
+
+function patterns(rules: Rules): ProvincePatterns {
   let p = cache.get(rules);
   if (!p) {
-    const units = alternation(rules.data.lexicon.unitWords.flatMap((u) => u.words).map(fold));
-    const names = rules.provinceFoldedSource;
+    const units = alternation(rules.data.lexicon.unitWords.flatMap((u) => u.words));
     p = {
-      withUnit: new RegExp(`(?<![\\p{L}])(?:${units})\\s*(${names})(?![\\p{L}])`, 'gu'),
-      bare: new RegExp(`(?<![\\p{L}])(${names})(?![\\p{L}])`, 'gu'),
+      withUnit: new RegExp(`(?<![\\p{L}])(?:${units})\\s*(\\p{Lu}[\\p{L}]*(?:[ ]*-?[ ]*\\p{Lu}[\\p{L}]*){0,3})`, 'gu'),
+      bareFolded: new RegExp(`(?<![\\p{L}])(${rules.provinceFoldedSource})(?![\\p{L}])`, 'gu'),
     };
     cache.set(rules, p);
   }
@@ -32,22 +38,28 @@ export function extractProvince(ctx: MetaContext, place: Found<{ place: string }
     const p = provinceByName(place.value.place, ctx.rules);
     if (p) return { value: p.name, start: place.start, end: place.start + place.value.place.length, rule: 'place-line' };
   }
-  const folded = fold(ctx.mt.text);
-  const { withUnit, bare } = patterns(ctx.rules);
-  return mostFrequent(folded, withUnit, ctx.rules, 'most-named-with-unit')
-    ?? mostFrequent(folded, bare, ctx.rules, 'most-named');
+  const { withUnit, bareFolded } = patterns(ctx.rules);
+  return mostFrequent(ctx.mt.text, withUnit, ctx.rules, 'most-named-with-unit')
+    ?? mostFrequent(fold(ctx.mt.text), bareFolded, ctx.rules, 'most-named');
 }
 
-function mostFrequent(folded: string, re: RegExp, rules: Rules, rule: string): Found<string> | null {
+/** The province named most often; a capture of several words is tried longest prefix first ("An Giang năm" → "An Giang"). */
+function mostFrequent(text: string, re: RegExp, rules: Rules, rule: string): Found<string> | null {
   const counts = new Map<string, { n: number; start: number; end: number }>();
   re.lastIndex = 0;
-  for (let m = re.exec(folded); m; m = re.exec(folded)) {
-    const name = rules.provinceByKey.get(m[1]!.replace(/\s+/g, ' '))?.name;
-    if (!name) continue;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const words = m[1]!.split(/\s+/);
+    let found: { name: string; length: number } | null = null;
+    for (let k = words.length; k > 0 && !found; k--) {
+      const candidate = words.slice(0, k).join(' ');
+      const p = provinceByName(candidate, rules);
+      if (p) found = { name: p.name, length: m[1]!.indexOf(words[k - 1]!) + words[k - 1]!.length };
+    }
+    if (!found) continue;
     const start = m.index + m[0].length - m[1]!.length;
-    const c = counts.get(name) ?? { n: 0, start, end: m.index + m[0].length };
+    const c = counts.get(found.name) ?? { n: 0, start, end: start + found.length };
     c.n++;
-    counts.set(name, c);
+    counts.set(found.name, c);
   }
   let best: [string, { n: number; start: number; end: number }] | null = null;
   for (const entry of counts) if (!best || entry[1].n > best[1].n) best = entry;

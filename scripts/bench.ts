@@ -1,0 +1,100 @@
+/**
+ * npm run bench: throughput of the text pipeline on the corpus repeated to ≥ 20 MB (median of
+ * several runs), beside a bare one-pass scan of the same text with the extractors' regular
+ * expressions alone; reference extraction on its own; peak memory; and the growth of extraction
+ * time on adversarial text (linear means ×2 per doubling). Timing lives here, never in tests.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { analyzeText, textSource } from '../src/pipeline.js';
+import { normalize } from '../src/normalize/normalize.js';
+import { segmentSections } from '../src/segment/sections.js';
+import { extractReferences } from '../src/extract/references.js';
+import { resolveReferences } from '../src/refine/resolve-references.js';
+import { symbolSource } from '../src/extract/symbol.js';
+import { datePatterns } from '../src/util/dates.js';
+import { defaultRules } from '../src/rules/compile.js';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const TARGET_BYTES = 20 * 1024 * 1024;
+const rules = defaultRules();
+const corpusDir = new URL('../corpus/', import.meta.url).pathname;
+const texts = readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(corpusDir + f, 'utf8'));
+
+// The corpus repeated, document by document, to at least 20 MB.
+const docs: string[] = [];
+let totalBytes = 0;
+while (totalBytes < TARGET_BYTES) {
+  for (const t of texts) {
+    docs.push(t);
+    totalBytes += Buffer.byteLength(t, 'utf8');
+  }
+}
+const mb = totalBytes / 1e6;
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+function throughput(name: string, work: (text: string) => unknown): number {
+  for (const t of texts) work(t); // warm up
+  const rates: number[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    const t0 = performance.now();
+    for (const d of docs) work(d);
+    rates.push(mb / ((performance.now() - t0) / 1000));
+  }
+  const m = median(rates);
+  console.log(`${name.padEnd(44)} ${m.toFixed(2).padStart(8)} MB/s  (median of ${RUNS}; runs ${rates.map((x) => x.toFixed(1)).join(', ')})`);
+  return m;
+}
+
+// The extractors' regular expressions alone, one pass each over the raw text.
+const bareRegexes = [
+  new RegExp(symbolSource(rules), 'gu'),
+  datePatterns(rules).all,
+  /^[ ]*(?:([IVX]{1,6})\.|(\d{1,2}(?:\.\d{1,2}){0,3})\.|([a-zđ])\))[ ]+(\S[^\n]*)$/gmu,
+];
+function bareScan(text: string): number {
+  let n = 0;
+  for (const re of bareRegexes) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) n++;
+  }
+  return n;
+}
+
+console.log(`corpus: ${texts.length} documents repeated to ${docs.length} documents, ${mb.toFixed(1)} MB; node ${process.version}`);
+const bare = throughput('bare scan (symbol, date, heading regexes)', bareScan);
+const refs = throughput('references (normalize + extract + resolve)', (t) => {
+  const n = normalize(t);
+  return resolveReferences(extractReferences(n, rules, segmentSections(n)));
+});
+const heapBefore = process.memoryUsage().heapUsed;
+let peakHeap = 0;
+const pipeline = throughput('whole pipeline (analyzeText, validated record)', (t) => analyzeText(t, textSource(t), rules));
+for (const d of docs.slice(0, 200)) {
+  analyzeText(d, textSource(d), rules);
+  peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+}
+console.log(`ratio pipeline / bare scan: ${(pipeline / bare).toFixed(3)}   (goal ≥ 0.2)`);
+console.log(`ratio references / bare scan: ${(refs / bare).toFixed(3)}`);
+console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; heap ${(heapBefore / 1e6).toFixed(0)} MB at start, ${(peakHeap / 1e6).toFixed(0)} MB peak over 200 documents`);
+
+// Adversarial text: digits, slashes, "số số số", unterminated symbols. Linear time doubles per doubling.
+const pieces = ['1234567890/'.repeat(50), 'số '.repeat(200), '12/12/12/12/12/12/', 'Nghị định số 61/2018/NĐ-', 'QĐ-QĐ-QĐ-QĐ-QĐ-', '9'.repeat(300), ' - / - / ', '\n\n'];
+const adversarial = (size: number): string => {
+  let s = '';
+  while (s.length < size) s += pieces.join('\n');
+  return s.slice(0, size);
+};
+const times: number[] = [];
+for (const size of [256_000, 512_000, 1_024_000]) {
+  const text = adversarial(size);
+  const runs: number[] = [];
+  for (let r = 0; r < 3; r++) {
+    const t0 = performance.now();
+    analyzeText(text, textSource(text), rules);
+    runs.push(performance.now() - t0);
+  }
+  times.push(median(runs));
+  console.log(`adversarial ${String(size / 1000).padStart(5)} KB: ${median(runs).toFixed(0).padStart(6)} ms (median of 3)`);
+}
+console.log(`adversarial growth per doubling: ${(times[1]! / times[0]!).toFixed(2)}, ${(times[2]! / times[1]!).toFixed(2)}   (linear ≈ 2)`);
