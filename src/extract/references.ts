@@ -13,6 +13,8 @@ import { parseSymbol, symbolSource, type SymbolParts } from './symbol.js';
  * one reference per number. Resolution of short mentions is a later stage (refine/).
  */
 
+const LETTER = /\p{L}/u;
+
 interface ReferencePatterns {
   symbol: RegExp;
   /** Ends at the end of the window: "… Thông báo kết luận số ", "Nghị định ". */
@@ -22,7 +24,8 @@ interface ReferencePatterns {
   issuerThenDay: RegExp;
   /** Sticky, after a symbol: optional comma before a date. */
   gapBeforeDate: RegExp;
-  shortName: RegExp;
+  shortNameNumber: RegExp;
+  shortNameWord: RegExp;
   /** "Luật ", "Bộ luật " as a word: where a law's name may start. */
   lawWord: RegExp;
   /** Sticky, over folded text: a law's name (and "năm 2015") right after the law word. */
@@ -32,6 +35,7 @@ interface ReferencePatterns {
   lawThenNumber: RegExp;
   dayWord: RegExp;
   url: RegExp;
+  email: RegExp;
 }
 
 const cache = new WeakMap<Rules, ReferencePatterns>();
@@ -44,27 +48,33 @@ function patterns(rules: Rules): ReferencePatterns {
     ...rules.data.documentTypes.types.flatMap((t) => t.words),
     ...rules.data.documentTypes.unnumbered.flatMap((u) => u.words),
   ];
-  const typeWord = caseAlternation(allTypeWords);
   const marker = caseAlternation(lx.numberMarker);
   const day = caseAlternation(lx.dayWord);
   const lawWords = caseAlternation(rules.data.documentTypes.unnumbered.filter((u) => u.name === 'Luật').flatMap((u) => u.words))
     .split('|').filter((w) => !/^\p{Ll}/u.test(w)).join('|');
-  const shortNameWords = alternation(allTypeWords.filter((w) => !/^(Luật|Bộ luật)$/u.test(w)).flatMap(caseVariants).filter((w) => /^\p{Lu}/u.test(w)));
+  // Type words compare folded, one alternative per word: a quarter of the case variants to try.
+  const typeWordFolded = alternation(allTypeWords.map(fold));
+  const lawWordNames = rules.data.documentTypes.unnumbered.filter((u) => u.name === 'Luật').flatMap((u) => u.words).map(fold);
+  const shortNameWords = alternation(allTypeWords.map(fold).filter((w) => !lawWordNames.includes(w)));
   p = {
     symbol: new RegExp(symbolSource(rules), 'gu'),
     // "Thông báo kết luận số ", "Công văn cảnh báo số ", "Nghị định " — up to two lower-case words between.
-    typeBefore: new RegExp(`(?<![\\p{L}])(${typeWord})((?:\\s+\\p{Ll}+){0,2}?)\\s*(?:(?<![\\p{L}])(?:${marker})\\s*)?:?\\s*$`, 'u'),
-    relationBefore: new RegExp(`(?<![\\p{L}])(${caseAlternation(rules.data.relations.relations.flatMap((r) => r.words))})((?:[ ,]+\\p{Ll}+){0,3}?)\\s*$`, 'u'),
+    // No lookbehind in front: tried at every position it costs more than the rest; the word boundary is checked in code.
+    typeBefore: new RegExp(`(${typeWordFolded})((?:\\s+\\p{L}+){0,2}?)\\s*(?:(?<![\\p{L}])(?:${alternation(lx.numberMarker.map(fold))})\\s*)?:?\\s*$`, 'gu'),
+    relationBefore: new RegExp(`(${alternation(rules.data.relations.relations.flatMap((r) => r.words).map(fold))})((?:[ ,]+\\p{L}+){0,3}?)\\s*$`, 'gu'),
     issuerThenDay: new RegExp(`\\s*,?\\s*(?:${caseAlternation(lx.issuerLink)})\\s+(?:${caseAlternation(lx.issuerLink)}\\s+)?[^.;:()\\n\\d]{1,90}?(?:\\s*\\([^()\\n]{1,30}\\))?\\s*,?\\s*(?=(?:${day})\\s)`, 'uy'),
     gapBeforeDate: /[ \t]*(,[ \t]*)?/y,
     // "Đề án 2948", "Chương trình 553" — a type word and a bare number, not a symbol.
-    shortName: new RegExp(`(?<![\\p{L}])(${shortNameWords})[ ]+(\\d{1,5})(?![\\d\\p{L}]|[ ]*[/-][ ]*[\\p{L}\\d]|[.,]\\d)`, 'gu'),
+    // Numbers first (cheap to find), then the type word that ends right before one.
+    shortNameNumber: /[ ]+(\d{1,5})(?![\d\p{L}]|[ ]*[/-][ ]*[\p{L}\d]|[.,]\d)/gu,
+    shortNameWord: new RegExp(`(${shortNameWords})$`, 'u'),
     lawWord: new RegExp(`(?<![\\p{L}])(${lawWords})\\s+`, 'gu'),
     lawNameFolded: new RegExp(`(${alternation(rules.data.laws.laws.flatMap((l) => [l.name, ...l.aliases]).map(fold))})(?:\\s+(?:${alternation(lx.yearWord.map(fold))})\\s+(\\d{4}))?(?![\\p{L}])`, 'uy'),
     lawThenNumber: new RegExp(`^\\s*(?:(?:${marker})\\s*)?$`, 'u'),
     listGap: new RegExp(`^\\s*(?:[,;]|(?:${caseAlternation(lx.listJoiners)}))\\s*$`, 'u'),
     dayWord: new RegExp(`^(?:${day})\\s`, 'u'),
-    url: /(?:https?:\/\/|www\.)[^\s<>()"]+|[\w.+-]+@[\w-]+\.[\w.]+/gu,
+    url: /(?:https?:\/\/|www\.)[^\s<>()"]+/gu,
+    email: /[\w.+-]+@[\w-]+\.[\w.]+/gu,
   };
   cache.set(rules, p);
   return p;
@@ -109,7 +119,7 @@ export function extractReferences(
 ): ExtractedReference[] {
   const p = patterns(rules);
   const text = mt.text;
-  const skip = [...(options.exclude ?? []), ...urlRanges(text, p.url)];
+  const skip = [...(options.exclude ?? []), ...urlRanges(text, p)];
   const inSkip = (at: number): boolean => skip.some((r) => at >= r.start && at < r.end);
   const drafts: Draft[] = [];
   const lawsBeforeSymbols = lawMentions(text, rules, p);
@@ -123,12 +133,13 @@ export function extractReferences(
     const parts = parseSymbol(m[1]!, m[2]! + (continued?.part ?? ''), rules);
     if (!parts) continue;
     const end = m.index + m[0].length + (continued?.length ?? 0);
-    const before = text.slice(Math.max(0, m.index - 90), m.index);
-    const typed = p.typeBefore.exec(before);
-    let typeWord = typed ? typed[1]! : null;
+    // The longest type word, two words and "số" fit in 64 characters.
+    const before = text.slice(Math.max(0, m.index - 64), m.index);
+    const typed = typeWordBefore(before, p);
+    let typeWord = typed ? typed.word : null;
     let mentionStart = typed ? m.index - before.length + typed.index : m.index;
     let lawName: string | null = null;
-    const law = lawsBeforeSymbols.find((l) => l.end <= m!.index && p.lawThenNumber.test(text.slice(l.end, m!.index)));
+    const law = lawsBeforeSymbols.find((l) => l.end <= m!.index && m!.index - l.end <= 12 && p.lawThenNumber.test(text.slice(l.end, m!.index)));
     if (law && !typeWord) {
       lawTaken.add(law.start);
       typeWord = law.word;
@@ -171,11 +182,18 @@ export function extractReferences(
   }
 
   const taken = drafts.map((d) => [d.mentionStart, d.end] as const);
-  p.shortName.lastIndex = 0;
-  for (let m = p.shortName.exec(text); m; m = p.shortName.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
+  p.shortNameNumber.lastIndex = 0;
+  for (let num = p.shortNameNumber.exec(text); num; num = p.shortNameNumber.exec(text)) {
+    if (!LETTER.test(text.charAt(num.index - 1))) continue;
+    const window = text.slice(Math.max(0, num.index - 40), num.index);
+    const w = p.shortNameWord.exec(fold(window));
+    if (!w) continue;
+    const start = num.index - window.length + w.index;
+    const end = num.index + num[0].length;
+    // A short name is a proper name: "Đề án 2948", not "đề án 2948".
+    if (!/\p{Lu}/u.test(text.charAt(start)) || LETTER.test(text.charAt(start - 1))) continue;
     if (inSkip(start) || taken.some(([a, b]) => start < b && end > a)) continue;
+    const m = [text.slice(start, end), text.slice(start, start + w[1]!.length), num[1]!] as const;
     const n = Number(m[2]);
     const defined = isDefinition(text, start, rules);
     if (n >= 1900 && n <= 2100 && !defined) continue; // "Kế hoạch 2023" is a year, not a name
@@ -250,11 +268,15 @@ function congVanName(rules: Rules): string {
   return rules.data.documentTypes.unnumbered.find((u) => u.words.includes('Công văn'))?.name ?? 'Công văn';
 }
 
-function urlRanges(text: string, url: RegExp): { start: number; end: number }[] {
+/** URLs and e-mail addresses: their digits and slashes are no document numbers. */
+function urlRanges(text: string, p: ReferencePatterns): { start: number; end: number }[] {
   const ranges: { start: number; end: number }[] = [];
-  if (!text.includes('://') && !text.includes('www.') && !text.includes('@')) return ranges;
-  url.lastIndex = 0;
-  for (let m = url.exec(text); m; m = url.exec(text)) ranges.push({ start: m.index, end: m.index + m[0].length });
+  const scan = (re: RegExp): void => {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) ranges.push({ start: m.index, end: m.index + m[0].length });
+  };
+  if (text.includes('://') || text.includes('www.')) scan(p.url);
+  if (text.includes('@')) scan(p.email);
   return ranges;
 }
 
@@ -301,10 +323,35 @@ function dateBeforeIssue(text: string, mentionStart: number, rules: Rules, p: Re
   return { date: d, rule: 'date-before-issue', start: d.start, end: d.end };
 }
 
+/**
+ * The type word that opens a mention, ending the window before a symbol: "Thông báo kết luận số ",
+ * "Công văn cảnh báo số ", "Nghị định ". Up to two lower-case words may stand between; an upper-case
+ * word there means a later type word is the one ("Thông báo Quyết định số …").
+ */
+function typeWordBefore(window: string, p: ReferencePatterns): { word: string; index: number } | null {
+  const folded = fold(window);
+  p.typeBefore.lastIndex = 0;
+  for (let m = p.typeBefore.exec(folded); m; m = p.typeBefore.exec(folded)) {
+    p.typeBefore.lastIndex = m.index + 1;
+    if (LETTER.test(window.charAt(m.index - 1))) continue;
+    const filler = window.slice(m.index + m[1]!.length, m.index + m[1]!.length + m[2]!.length);
+    if (!/\p{Lu}/u.test(filler)) return { word: window.slice(m.index, m.index + m[1]!.length), index: m.index };
+  }
+  return null;
+}
+
 function relationBefore(text: string, mentionStart: number, rules: Rules, p: ReferencePatterns): string | null {
   const window = text.slice(Math.max(0, mentionStart - 60), mentionStart);
-  const m = p.relationBefore.exec(window);
-  return m ? rules.relationByWord.get(fold(m[1]!)) ?? null : null;
+  const folded = fold(window);
+  p.relationBefore.lastIndex = 0;
+  for (let m = p.relationBefore.exec(folded); m; m = p.relationBefore.exec(folded)) {
+    p.relationBefore.lastIndex = m.index + 1;
+    // Fillers are lower-case words ("có hiệu quả"); the relation word starts a word.
+    const filler = window.slice(m.index + m[1]!.length, m.index + m[0].length);
+    if (LETTER.test(window.charAt(m.index - 1)) || /\p{Lu}/u.test(filler)) continue;
+    return rules.relationByWord.get(m[1]!.replace(/\s+/g, " ")) ?? null;
+  }
+  return null;
 }
 
 interface LawMention {

@@ -3,21 +3,31 @@
  * and "KIÊN GIANG" all fold to "kien giang". Folding is one code unit for one code unit, so an
  * offset in the folded text is the same offset in the text it came from.
  */
-const cache = new Map<string, string>();
 
-export function foldChar(ch: string): string {
-  let folded = cache.get(ch);
-  if (folded === undefined) {
-    const base = ch.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-    folded = base.length === 1 ? base.replace('đ', 'd') : ch.toLowerCase().length === 1 ? ch.toLowerCase() : ch;
-    if (ch === 'Đ' || ch === 'đ') folded = 'd';
-    cache.set(ch, folded);
+// One folded code unit per code unit of the Basic Multilingual Plane, built once. A character whose
+// folded form is not a single unit (rare outside Latin) folds to itself.
+const TABLE = new Uint16Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  TABLE[c] = c;
+  if (c >= 0xd800 && c <= 0xdfff) continue;
+  const ch = String.fromCharCode(c);
+  if (c === 0x110 || c === 0x111) {
+    TABLE[c] = 0x64; // Đ đ → d
+    continue;
   }
-  return folded;
+  const base = ch.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  if (base.length === 1) TABLE[c] = base.charCodeAt(0);
+  else if (ch.toLowerCase().length === 1) TABLE[c] = ch.toLowerCase().charCodeAt(0);
 }
 
-const NEEDS_FOLDING = /[A-Z\u0080-\uFFFF]/g;
+export function foldChar(ch: string): string {
+  return String.fromCharCode(TABLE[ch.charCodeAt(0)]!);
+}
+
+const UTF16 = new TextDecoder('utf-16le');
 
 export function fold(text: string): string {
-  return text.replace(NEEDS_FOLDING, foldChar);
+  const codes = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) codes[i] = TABLE[text.charCodeAt(i)]!;
+  return UTF16.decode(codes);
 }

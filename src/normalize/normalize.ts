@@ -26,7 +26,7 @@ for (let c = 0x2000; c <= 0x200b; c++) CHAR_MAP[String.fromCharCode(c)] = ' ';
 
 export const NORMALIZE_PASSES: readonly NormalizePass[] = [
   // Decomposed text (NFD, combining tone marks) defeats every composed pattern.
-  { name: 'nfc', guard: /\p{M}/u, pattern: /\P{M}?\p{M}+/gu, replace: nfc },
+  { name: 'nfc', guard: /[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]/, pattern: /\P{M}?\p{M}+/gu, replace: nfc },
   // Windows and old Mac line ends.
   { name: 'line-ends', guard: /\r/, pattern: /\r\n?/g, replace: () => '\n' },
   // NBSP, thin spaces, tabs, zero-width characters and the BOM become plain spaces; "NĐ–CP",
@@ -36,7 +36,7 @@ export const NORMALIZE_PASSES: readonly NormalizePass[] = [
   { name: 'tone-placement', pattern: /(?<![qQ])(?:[oO][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?!\p{L})/gu, replace: (m) => moveToneToFirst(m[0]) },
   // Markdown from converters: "## **BÁO CÁO**", "video\_clip", "<sup>1</sup>".
   { name: 'markdown-heading', guard: /#/, pattern: /^[ ]*#{1,6}[ ]+/gm, replace: () => '' },
-  { name: 'markdown-emphasis', guard: /\*/, pattern: /(?<=\S)\*+|\*+(?=\S)/g, replace: () => '' },
+  { name: 'markdown-emphasis', guard: /\*/, pattern: /\*+/g, replace: emphasis },
   { name: 'markdown-escape', guard: /\\/, pattern: /\\([_*#\[\]().\-!`])/g, replace: (m) => m[1]! },
   { name: 'markdown-sup', guard: /<sup>/i, pattern: /<sup>[^<\n]{0,12}<\/sup>/gi, replace: () => ' ' },
   // PDF line breaks, decided by what stands on either side of them (see repairLineBreak).
@@ -44,6 +44,13 @@ export const NORMALIZE_PASSES: readonly NormalizePass[] = [
   // Footnote markers glued to words: "28 chỉ tiêu.1Tham mưu", "22 trường hợp2 là" (not "m2", "B1", "K02").
   { name: 'footnote-markers', pattern: /(?<!\d)\d{1,2}(?!\d)/g, replace: footnoteMarker },
 ];
+
+/** "**BÁO CÁO**" → "BÁO CÁO": asterisks touching a word are emphasis; a lone " * " stays. */
+function emphasis(m: RegExpExecArray): string {
+  const before = m.input.charAt(m.index - 1);
+  const after = m.input.charAt(m.index + m[0].length);
+  return (before && !/\s/.test(before)) || (after && !/\s/.test(after)) ? '' : m[0];
+}
 
 /**
  * A line break inside a paragraph of PDF text:

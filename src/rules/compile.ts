@@ -200,3 +200,13 @@ export function caseVariants(phrase: string): string[] {
 export function caseAlternation(phrases: Iterable<string>): string {
   return alternation([...phrases].flatMap(caseVariants));
 }
+
+const memos = new WeakMap<Rules, Map<string, unknown>>();
+
+/** Build a value from the rules once (a regular expression, a table) and reuse it for every document. */
+export function memo<T>(rules: Rules, key: string, build: () => T): T {
+  let store = memos.get(rules);
+  if (!store) memos.set(rules, (store = new Map()));
+  if (!store.has(key)) store.set(key, build());
+  return store.get(key) as T;
+}

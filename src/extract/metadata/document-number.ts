@@ -1,11 +1,13 @@
-import { escapeRegex } from '../../rules/compile.js';
+import { escapeRegex, memo } from '../../rules/compile.js';
 import { parseSymbol, symbolSource, type SymbolParts } from '../symbol.js';
 import type { Found, MetaContext } from './context.js';
 
 /** The document's own number: "Số: 795/UBND-TH", "Số 75/BC-UBND". */
 export function extractDocumentNumber(ctx: MetaContext): Found<SymbolParts> | null {
-  const labels = ctx.rules.data.lexicon.numberLabel.map(escapeRegex).join('|');
-  const re = new RegExp(`^\\s*(?:${labels})\\s*:?\\s*${symbolSource(ctx.rules)}`, 'iu');
+  const re = memo(ctx.rules, 'number-label', () => {
+    const labels = ctx.rules.data.lexicon.numberLabel.map(escapeRegex).join('|');
+    return new RegExp(`^\\s*(?:${labels})\\s*:?\\s*${symbolSource(ctx.rules)}`, 'iu');
+  });
   for (let i = 0; i < ctx.headEnd; i++) {
     const line = ctx.lines[i]!;
     const m = re.exec(line.text);

@@ -1,5 +1,5 @@
 import { fold } from '../../normalize/fold.js';
-import { alternation, issuerInfo, type BodyInfo, type Rules } from '../../rules/compile.js';
+import { alternation, issuerInfo, memo, type BodyInfo, type Rules } from '../../rules/compile.js';
 import type { Signature } from '../../schema.js';
 import type { SymbolParts } from '../symbol.js';
 import type { Found, MetaContext } from './context.js';
@@ -103,7 +103,8 @@ function withPlace(body: BodyInfo, place: string | null, province: string | null
 function headerClue(ctx: MetaContext): BodyClue | null {
   const mottos = ctx.rules.data.lexicon.headerMottos;
   const { inHeader } = bodyPatterns(ctx.rules);
-  const unitLine = new RegExp(`^(${alternation(ctx.rules.data.lexicon.localUnitWords)})\\s+(\\p{L}[\\p{L} -]*)$`, 'iu');
+  const unitLine = memo(ctx.rules, 'header-unit-line', () =>
+    new RegExp(`^(${alternation(ctx.rules.data.lexicon.localUnitWords)})\\s+(\\p{L}[\\p{L} -]*)$`, 'iu'));
   const subordinate = new Set(ctx.rules.data.agencies.subordinateUnits.map(fold));
   let found = null as BodyClue | null;
   let place = null as string | null;
@@ -183,7 +184,8 @@ function numberClue(ctx: MetaContext, number: Found<SymbolParts> | null): BodyCl
  * the same sentence by a reporting verb ("Ủy ban nhân dân tỉnh Kien Giang báo cáo …").
  */
 function selfReferences(ctx: MetaContext): BodyClue[] {
-  const verbs = new RegExp(`(?<![\\p{L}])(?:${alternation(ctx.rules.data.lexicon.selfReportVerbs)})(?![\\p{L}])`, 'iu');
+  const verbs = memo(ctx.rules, 'self-report-verbs', () =>
+    new RegExp(`(?<![\\p{L}])(?:${alternation(ctx.rules.data.lexicon.selfReportVerbs)})(?![\\p{L}])`, 'iu'));
   const text = ctx.mt.text;
   const bodyStart = ctx.lines[Math.min(ctx.headEnd, ctx.lines.length - 1)]?.start ?? 0;
   const windows: [number, number][] = [

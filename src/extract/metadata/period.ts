@@ -1,4 +1,4 @@
-import { alternation } from '../../rules/compile.js';
+import { alternation, memo, type Rules } from '../../rules/compile.js';
 import type { Period } from '../../schema.js';
 import type { Found, MetaContext } from './context.js';
 
@@ -16,24 +16,38 @@ export function extractPeriod(ctx: MetaContext, title: Found<string> | null): Fo
   return found ? { ...found, start: title.start + found.start, end: title.start + found.end } : null;
 }
 
+interface PeriodPatterns {
+  quarter: RegExp;
+  year: RegExp;
+  halves: { re: RegExp; half: 1 | 2 }[];
+}
+
+function patterns(rules: Rules): PeriodPatterns {
+  return memo(rules, 'period', () => {
+    const lx = rules.data.lexicon;
+    return {
+      quarter: new RegExp(
+        `(?<!\\p{L})(?:${alternation(lx.quarterWord)})\\s+(IV|III|II|I|[1-4])(?![\\p{L}\\d])(?:\\s*/\\s*(\\d{4})(?!\\d))?`, 'iu'),
+      year: new RegExp(`(?:${alternation(lx.yearWord)})\\s+(\\d{4})(?!\\d)`, 'iu'),
+      halves: lx.halfYear.map((h) => ({ re: new RegExp(`${alternation([h.words])}\\s+(\\d{4})(?!\\d)`, 'iu'), half: h.half })),
+    };
+  });
+}
+
 export function periodIn(text: string, ctx: Pick<MetaContext, 'rules'>): Found<Period> | null {
-  const lx = ctx.rules.data.lexicon;
-  const year = `(?:${alternation(lx.yearWord)})\\s+(\\d{4})(?!\\d)`;
-  const quarter = new RegExp(
-    `(?<!\\p{L})(?:${alternation(lx.quarterWord)})\\s+(IV|III|II|I|[1-4])(?![\\p{L}\\d])(?:\\s*/\\s*(\\d{4})(?!\\d))?`, 'iu');
-  const q = quarter.exec(text);
+  const p = patterns(ctx.rules);
+  const q = p.quarter.exec(text);
   if (q) {
     const quarterNo = ROMAN[q[1]!.toUpperCase()] ?? Number(q[1]);
     if (q[2]) return period(Number(q[2]), quarterNo, null, q.index, q.index + q[0].length, text, 'quarter-slash-year');
-    const y = new RegExp(year, 'iu').exec(text.slice(q.index));
+    const y = p.year.exec(text.slice(q.index));
     if (y) return period(Number(y[1]), quarterNo, null, q.index, q.index + y.index + y[0].length, text, 'quarter-year');
   }
-  for (const h of lx.halfYear) {
-    const re = new RegExp(`${alternation([h.words])}\\s+(\\d{4})(?!\\d)`, 'iu');
-    const m = re.exec(text);
+  for (const h of p.halves) {
+    const m = h.re.exec(text);
     if (m) return period(Number(m[1]), null, h.half, m.index, m.index + m[0].length, text, 'half-year');
   }
-  const y = new RegExp(year, 'iu').exec(text);
+  const y = p.year.exec(text);
   if (y) return period(Number(y[1]), null, null, y.index, y.index + y[0].length, text, 'year');
   return null;
 }
