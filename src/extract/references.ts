@@ -1,6 +1,6 @@
 import { fold } from '../normalize/fold.js';
 import { sourceSlice, toSourceSpan, type MappedText } from '../normalize/mapped-text.js';
-import { caseAlternation, caseVariants, alternation, issuerInfo, type Rules } from '../rules/compile.js';
+import { caseAlternation, alternation, issuerInfo, memo, normalizeWord, type Rules } from '../rules/compile.js';
 import type { Reference } from '../schema.js';
 import { sectionPathAt, type Section } from '../segment/sections.js';
 import { dateAt, type DateMatch } from '../util/dates.js';
@@ -81,6 +81,8 @@ function patterns(rules: Rules): ReferencePatterns {
 }
 
 interface Draft {
+  /** The issuer as the text names it right after the mention ("của Bộ trưởng Bộ Nội vụ"). */
+  issuerNamed?: { name: string; start: number; end: number } | null;
   /** Items of one list ("18-NQ/TW và 19-NQ/TW") share this. */
   listId: number;
   start: number;
@@ -167,6 +169,7 @@ export function extractReferences(
         typeCode: parts.typeCode, issuerCode: parts.issuerCode, date: date?.date ?? null, relation,
         rule: date?.rule ? `symbol+${date.rule}` : continuesList ? 'symbol-list' : typeWord ? 'type-word+symbol' : 'symbol', parts,
       };
+      draft.issuerNamed = issuerNamedAfter(text, Math.max(end, date && date.start > end ? date.end : end), rules);
       drafts.push(draft);
       previous = draft;
     }
@@ -210,7 +213,7 @@ export function extractReferences(
 }
 
 function toReference(d: Draft, index: number, mt: MappedText, rules: Rules, sections: readonly Section[]): ExtractedReference {
-  const issuer = d.issuerCode ? issuerInfo(d.issuerCode, rules)?.name ?? null : null;
+  const issuer = d.issuerNamed?.name ?? (d.issuerCode ? issuerInfo(d.issuerCode, rules)?.name ?? null : null);
   return {
     index,
     kind: d.kind,
@@ -222,6 +225,7 @@ function toReference(d: Draft, index: number, mt: MappedText, rules: Rules, sect
     typeCode: d.typeCode,
     issuerCode: d.issuerCode,
     issuer,
+    issuerText: d.issuerNamed ? sourceSlice(mt, d.issuerNamed.start, d.issuerNamed.end) : null,
     date: d.date?.iso ?? null,
     dateText: d.date ? sourceSlice(mt, d.date.start, d.date.end) : null,
     relation: d.relation,
@@ -250,6 +254,34 @@ function continuationAcrossBreak(text: string, at: number, tail: string, rules: 
   const last = /[\p{L}\d]+$/u.exec(tail)?.[0] ?? '';
   if (known(last) || !known(last + m[2])) return null;
   return { part: m[2]!, length: m[0].length };
+}
+
+/**
+ * "… của Bộ trưởng Bộ Nội vụ", "… của UBND tỉnh", "… của Thủ tướng Chính phủ": a body the rules know
+ * (issuers.json, agencies.json), optionally after its head's title (signing.json), right after "của".
+ */
+function issuerNamedAfter(text: string, at: number, rules: Rules): { name: string; start: number; end: number } | null {
+  const p = memo(rules, 'issuer-named-after', () => {
+    const names = new Map<string, string>();
+    for (const i of rules.data.issuers.issuers) names.set(fold(normalizeWord(i.name)), normalizeWord(i.name));
+    for (const b of rules.data.agencies.bodies) {
+      for (const form of [b.name, ...b.aliases]) names.set(fold(normalizeWord(form)), normalizeWord(b.name));
+    }
+    const titles = alternation(rules.data.signing.titles.map((t) => fold(t.title)));
+    const units = alternation(rules.data.lexicon.localUnitWords.map(fold));
+    const link = alternation(rules.data.lexicon.issuerLink.map(fold));
+    return {
+      names,
+      re: new RegExp(`^[ ]*,?[ ]*(?:${link})\\s+(?:(?:${titles})\\s+)??(${alternation([...names.keys()])})(?:\\s+(${units}))?(?![\\p{L}])`, 'u'),
+    };
+  });
+  const window = text.slice(at, at + 140);
+  const m = p.re.exec(fold(window)); // folding keeps offsets: m's positions hold in window
+  if (!m) return null;
+  const name = p.names.get(m[1]!.replace(/\s+/g, ' '));
+  if (!name) return null;
+  const unit = m[2] ? window.slice(m[0].length - m[2].length, m[0].length) : null;
+  return { name: unit ? `${name} ${unit}` : name, start: at + m[0].search(/[^ ,]/), end: at + m[0].length };
 }
 
 function kindOf(parts: SymbolParts, typeWord: string | null, rules: Rules): string {

@@ -25,8 +25,19 @@ export function foldChar(ch: string): string {
 }
 
 const UTF16 = new TextDecoder('utf-16le');
+const SHORT = 256;
 
 export function fold(text: string): string {
+  // Short windows (a type word before a symbol) are folded by concatenation: allocating a typed
+  // array and a decoder call costs more than the characters themselves.
+  if (text.length < SHORT) {
+    let out = '';
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      out += c < 0x41 ? text[i] : String.fromCharCode(TABLE[c]!);
+    }
+    return out;
+  }
   const codes = new Uint16Array(text.length);
   for (let i = 0; i < text.length; i++) codes[i] = TABLE[text.charCodeAt(i)]!;
   return UTF16.decode(codes);

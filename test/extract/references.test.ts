@@ -99,6 +99,16 @@ describe('fields of a reference', () => {
   });
 
   it.each([
+    ['Quyết định số 2636/QĐ-BNV ngày 10/12/2018 của Bộ trưởng Bộ Nội vụ phê duyệt', 'Bộ Nội vụ', 'của Bộ trưởng Bộ Nội vụ'],
+    ['Chỉ thị số 26/CT-TTg của Thủ tướng Chính phủ trên địa bàn', 'Thủ tướng Chính phủ', 'của Thủ tướng Chính phủ'],
+    ['Kế hoạch số 329/KH-UBND, ngày 28/6/2016 của UBND tỉnh về việc', 'Ủy ban nhân dân tỉnh', 'của UBND tỉnh'],
+    ['Công văn số 128/STC-GCS ngày 17/01/2022 của Sở Tài chính.', 'Sở Tài chính', 'của Sở Tài chính'],
+    ['Thông tư số 56/2022/TT-BTC ngày 16/9/2022', 'Bộ Tài chính', null],
+  ])('issuer of "%s" is %s', (text, issuer, issuerText) => {
+    expect(one(text)).toMatchObject({ issuer, issuerText });
+  });
+
+  it.each([
     ['Thực hiện Quyết định số 2636/QĐ-BNV', 'thực hiện'],
     ['Tiếp tục triển khai có hiệu quả Nghị định số 61/2018/NĐ-CP', 'thực hiện'],
     ['hiệu quả theo Nghị quyết số 18-NQ/TW', 'theo'],

@@ -39,7 +39,11 @@ export function isUpperLine(text: string): boolean {
 
 /** "Nơi nhận:", "**Noi nhận:**", "Người nhận:" → true for heading "nơi nhận" (folded compare, so diacritics may be missing). */
 export function startsWithHeading(text: string, headings: readonly string[]): string | null {
-  const folded = fold(text.trimStart().slice(0, 48));
+  const start = text.trimStart();
+  // Most lines start with a letter no heading starts with: skip them before folding anything.
+  const first = fold(start.charAt(0));
+  if (!first || !headings.some((h) => fold(h.charAt(0)) === first)) return null;
+  const folded = fold(start.slice(0, 48));
   for (const h of headings) {
     const fh = fold(h);
     if (folded.startsWith(fh) && !/\p{L}/u.test(folded.charAt(fh.length))) return h;
