@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { extractFile } from '../src/pipeline.js';
-import { add, corpusDocuments, emptyCounts, METADATA_FIELDS, prf, scoreMetadata, scoreReferences, type Counts } from './gold.js';
+import { add, corpusDocuments, emptyCounts, FIGURE_KINDS, goldFigures, METADATA_FIELDS, prf, scoreFigures, scoreMetadata, scoreReferences, type Counts } from './gold.js';
 import { loadFixtureCases, runFixtureCase } from '../test/fixture-cases.js';
 
 const verbose = process.argv.includes('--verbose');
@@ -65,6 +65,34 @@ docs.forEach((d, i) => {
   console.log(`${pad('all documents', 46)}${padL(refTotal.tp + refTotal.fn, 5)}${padL(refTotal.tp + refTotal.fp, 5)}${padL(fmt(p), 7)}${padL(fmt(r), 7)}${padL(fmt(f1), 7)}${padL(`${datesRight}/${datesCompared}`, 9)}`);
   console.log(`date accuracy on matched references: ${fmt(acc)}`);
 }
+
+console.log('\nfigures — every percentage and ratio, and counts of hồ sơ, TTHC and DVC (corpus/gold/<name>.figures.json)');
+const kindTotals = { count: emptyCounts(), percent: emptyCounts(), ratio: emptyCounts() };
+let statusRight = 0, matched = 0, meaningRight = 0, meaningCompared = 0, partOfRight = 0, partOfCompared = 0;
+docs.forEach((d, i) => {
+  const gold = goldFigures(d.name);
+  if (!gold) return;
+  const s = scoreFigures(gold, records[i]!.figures);
+  for (const k of FIGURE_KINDS) kindTotals[k] = add(kindTotals[k], s.byKind[k]);
+  statusRight += s.statusRight; matched += s.matched;
+  meaningRight += s.meaningRight; meaningCompared += s.meaningCompared;
+  partOfRight += s.partOfRight; partOfCompared += s.partOfCompared;
+  if (verbose) {
+    for (const m of s.missed) console.log(`    ${d.name}: missed ${m.kind} ${m.value ?? `${m.numerator}/${m.denominator}`} ${m.unit ?? ''} (line ${m.line})`);
+    for (const e of s.extra) console.log(`    ${d.name}: extra  ${e.kind} ${e.value ?? `${e.numerator}/${e.denominator}`} ${e.unit ?? ''} "${e.text}"`);
+    for (const w of s.wrong) console.log(`    ${d.name}: ${w}`);
+  }
+});
+console.log(`${pad('kind', 12)}${padL('P', 7)}${padL('R', 7)}${padL('F1', 7)}${padL('TP', 5)}${padL('FP', 5)}${padL('FN', 5)}`);
+for (const k of FIGURE_KINDS) {
+  const c = kindTotals[k];
+  const { p, r, f1 } = prf(c);
+  console.log(`${pad(k, 12)}${padL(fmt(p), 7)}${padL(fmt(r), 7)}${padL(fmt(f1), 7)}${padL(c.tp, 5)}${padL(c.fp, 5)}${padL(c.fn, 5)}`);
+}
+const ratio = (a: number, b: number): string => `${b ? fmt(a / b) : '-'} (${a}/${b})`;
+console.log(`status accuracy on matched figures: ${ratio(statusRight, matched)}`);
+console.log(`meaning accuracy (stage, channel, timeliness) on matched counts: ${ratio(meaningRight, meaningCompared)}`);
+console.log(`partOf accuracy on matched counts: ${ratio(partOfRight, partOfCompared)}`);
 
 console.log('\nfixtures (corpus/fixtures/*.cases): one-line surface forms');
 for (const file of ['references.cases', 'references-negative.cases']) {

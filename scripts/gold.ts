@@ -177,3 +177,99 @@ export function scoreReferences(gold: GoldReference[], predicted: ExtractionReco
   }
   return score;
 }
+
+export interface GoldFigure {
+  kind: 'count' | 'percent' | 'ratio';
+  value?: number;
+  numerator?: number;
+  denominator?: number;
+  unit?: string | null;
+  status: 'target' | 'result';
+  meaning?: { stage?: string | null; channel?: string | null; timeliness?: string | null; service?: string | null } | null;
+  partOf?: number | null;
+  text?: string;
+  line?: number;
+}
+
+export function goldFigures(name: string): GoldFigure[] | null {
+  const path = join(GOLD_DIR, `${name}.figures.json`);
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')).figures as GoldFigure[]) : null;
+}
+
+/** Counts are scored for the units the gold covers; percentages and ratios all. */
+export const SCORED_COUNT_UNITS = ['hồ sơ', 'thủ tục hành chính', 'dịch vụ công'];
+export const FIGURE_KINDS = ['count', 'percent', 'ratio'] as const;
+
+type AnyFigure = { kind: string; value?: number | null; numerator?: number | null; denominator?: number | null; unit?: string | null };
+
+export function figureKey(f: AnyFigure): string | null {
+  if (f.kind === 'count') return f.unit && SCORED_COUNT_UNITS.includes(f.unit) ? `count|${f.value}|${f.unit}` : null;
+  if (f.kind === 'percent') return `percent|${f.value}`;
+  if (f.kind === 'ratio') return `ratio|${f.numerator}/${f.denominator}`;
+  return null;
+}
+
+export interface FigureScore {
+  byKind: Record<(typeof FIGURE_KINDS)[number], Counts>;
+  statusRight: number;
+  meaningRight: number;
+  meaningCompared: number;
+  partOfRight: number;
+  partOfCompared: number;
+  matched: number;
+  missed: GoldFigure[];
+  extra: ExtractionRecord['figures'];
+  wrong: string[];
+}
+
+export function scoreFigures(gold: GoldFigure[], predicted: ExtractionRecord['figures']): FigureScore {
+  const score: FigureScore = {
+    byKind: { count: emptyCounts(), percent: emptyCounts(), ratio: emptyCounts() },
+    statusRight: 0, meaningRight: 0, meaningCompared: 0, partOfRight: 0, partOfCompared: 0, matched: 0,
+    missed: [], extra: [], wrong: [],
+  };
+  const groups = new Map<string, { g: number[]; p: number[] }>();
+  gold.forEach((g, i) => {
+    const k = figureKey(g)!;
+    const e = groups.get(k) ?? { g: [], p: [] };
+    e.g.push(i);
+    groups.set(k, e);
+  });
+  predicted.forEach((p, i) => {
+    const k = figureKey(p);
+    if (!k) return;
+    const e = groups.get(k) ?? { g: [], p: [] };
+    e.p.push(i);
+    groups.set(k, e);
+  });
+  const predOfGold = new Map<number, number>();
+  for (const [key, { g, p }] of groups) {
+    const kind = key.split('|')[0] as (typeof FIGURE_KINDS)[number];
+    const n = Math.min(g.length, p.length);
+    score.byKind[kind] = add(score.byKind[kind], { tp: n, fp: p.length - n, fn: g.length - n });
+    score.missed.push(...g.slice(n).map((i) => gold[i]!));
+    score.extra.push(...p.slice(n).map((i) => predicted[i]!));
+    for (let k = 0; k < n; k++) predOfGold.set(g[k]!, p[k]!);
+  }
+  for (const [gi, pi] of predOfGold) {
+    const g = gold[gi]!;
+    const p = predicted[pi]!;
+    score.matched++;
+    if (g.status === p.status) score.statusRight++;
+    else score.wrong.push(`status of ${figureKey(g)} "${g.text}": gold ${g.status}, got ${p.status}`);
+    if (g.kind === 'count') {
+      score.meaningCompared++;
+      const dims = ['stage', 'channel', 'timeliness'] as const;
+      const same = dims.every((d) => (g.meaning?.[d] ?? null) === (p.meaning[d] ?? null));
+      if (same) score.meaningRight++;
+      else score.wrong.push(`meaning of ${figureKey(g)} "${g.text}": gold ${JSON.stringify(g.meaning)}, got ${JSON.stringify(p.meaning)}`);
+      score.partOfCompared++;
+      const goldTotal = g.partOf ?? null;
+      const predTotal = p.partOf ?? null;
+      const right = goldTotal === null ? predTotal === null : predTotal !== null && predOfGold.get(goldTotal) === predTotal;
+      if (right) score.partOfRight++;
+      else score.wrong.push(`partOf of ${figureKey(g)} "${g.text}": gold ${goldTotal}, got ${predTotal}`);
+    }
+  }
+  return score;
+}

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { checkCitations } from './check/citations.js';
+import { checkFigures } from './check/figures.js';
+import { extractFigures } from './extract/figures/index.js';
 import { extractMetadata } from './extract/metadata/index.js';
 import { extractReferences, type ExtractedReference } from './extract/references.js';
 import { normalize } from './normalize/normalize.js';
@@ -37,7 +39,8 @@ export function analyzeText(text: string, source: Source, rules: Rules = default
   const ownNumber = document.evidence.number;
   const exclude = ownNumber ? [normalizedRangeOf(normalized, ownNumber.span.start, ownNumber.span.end)] : [];
   const references = resolveReferences(extractReferences(normalized, rules, sections, { exclude }));
-  const findings = checkCitations(references, document.date, rules);
+  const figures = extractFigures(normalized, rules, sections, document.type);
+  const findings = [...checkCitations(references, document.date, rules), ...checkFigures(figures, normalized)];
   const record: ExtractionRecord = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'vnreform', version: VERSION, rules: rules.version },
@@ -45,7 +48,7 @@ export function analyzeText(text: string, source: Source, rules: Rules = default
     document,
     sections: sections.map((s) => ({ path: s.path, title: s.title, span: s.span })),
     references: references.map(({ parts: _p, dateValid: _d, normStart: _n, ...ref }) => ref),
-    figures: [],
+    figures,
     agencies: [],
     findings,
     errors: [],

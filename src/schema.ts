@@ -85,6 +85,35 @@ export const ReferenceSchema = z.object({
   span: SpanSchema,
 });
 
+export const MeaningSchema = z.object({
+  stage: z.string().nullable().describe('received, resolved, pending; for TTHC published, abolished, amended; for DVC provided'),
+  channel: z.string().nullable().describe('online, in-person, post'),
+  timeliness: z.string().nullable().describe('on-time, late'),
+  service: z.string().nullable().describe('DVC: full (toàn trình, mức độ 4), partial (một phần, mức độ 3), level1-2'),
+});
+
+export const FigureSchema = z.object({
+  index: z.number().int().nonnegative(),
+  kind: z.enum(['count', 'percent', 'ratio', 'money', 'range']),
+  value: z.number().nullable().describe('count, percent, money (in đồng); null for ratio and range'),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  low: z.number().nullable(),
+  high: z.number().nullable(),
+  unit: z.string().nullable().describe('Canonical noun counted (rules/figure-nouns.json); "đồng" for money'),
+  unitText: z.string().nullable().describe('The unit as written: "TTHC", "triệu đồng"'),
+  comparator: z.string().nullable(),
+  status: z.enum(['target', 'result']),
+  meaning: MeaningSchema,
+  level: z.enum(['tỉnh', 'huyện', 'xã']).nullable(),
+  partOf: z.number().int().nullable().describe('Index of the total this figure is a part of'),
+  breakdown: z.number().int().nullable().describe('Parts of one total listed together share this id (a total may be broken down twice)'),
+  section: z.string().nullable(),
+  rule: z.string(),
+  text: z.string(),
+  span: SpanSchema,
+});
+
 export const FindingSchema = z.object({
   code: z.string(),
   severity: z.enum(['error', 'warning', 'info']),
@@ -105,7 +134,7 @@ export const RecordSchema = z.object({
   document: DocumentSchema.nullable(),
   sections: z.array(SectionSchema),
   references: z.array(ReferenceSchema),
-  figures: z.array(ItemWithSpan),
+  figures: z.array(FigureSchema),
   agencies: z.array(ItemWithSpan),
   findings: z.array(FindingSchema),
   errors: z.array(ErrorSchema),
@@ -119,6 +148,8 @@ export type DocumentMeta = z.infer<typeof DocumentSchema>;
 export type SectionOut = z.infer<typeof SectionSchema>;
 export type Reference = z.infer<typeof ReferenceSchema>;
 export type Finding = z.infer<typeof FindingSchema>;
+export type Figure = z.infer<typeof FigureSchema>;
+export type Meaning = z.infer<typeof MeaningSchema>;
 export type RecordError = z.infer<typeof ErrorSchema>;
 export type ExtractionRecord = z.infer<typeof RecordSchema>;
 export type Source = z.infer<typeof SourceSchema>;

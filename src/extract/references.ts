@@ -1,4 +1,4 @@
-import { fold } from '../normalize/fold.js';
+import { fold, lower } from '../normalize/fold.js';
 import { sourceSlice, toSourceSpan, type MappedText } from '../normalize/mapped-text.js';
 import { caseAlternation, alternation, issuerInfo, memo, normalizeWord, type Rules } from '../rules/compile.js';
 import type { Reference } from '../schema.js';
@@ -53,15 +53,15 @@ function patterns(rules: Rules): ReferencePatterns {
   const lawWords = caseAlternation(rules.data.documentTypes.unnumbered.filter((u) => u.name === 'Luật').flatMap((u) => u.words))
     .split('|').filter((w) => !/^\p{Ll}/u.test(w)).join('|');
   // Type words compare folded, one alternative per word: a quarter of the case variants to try.
-  const typeWordFolded = alternation(allTypeWords.map(fold));
-  const lawWordNames = rules.data.documentTypes.unnumbered.filter((u) => u.name === 'Luật').flatMap((u) => u.words).map(fold);
-  const shortNameWords = alternation(allTypeWords.map(fold).filter((w) => !lawWordNames.includes(w)));
+  const typeWordFolded = alternation(allTypeWords.map(lower));
+  const lawWordNames = rules.data.documentTypes.unnumbered.filter((u) => u.name === 'Luật').flatMap((u) => u.words).map(lower);
+  const shortNameWords = alternation(allTypeWords.map(lower).filter((w) => !lawWordNames.includes(w)));
   p = {
     symbol: new RegExp(symbolSource(rules), 'gu'),
     // "Thông báo kết luận số ", "Công văn cảnh báo số ", "Nghị định " — up to two lower-case words between.
     // No lookbehind in front: tried at every position it costs more than the rest; the word boundary is checked in code.
-    typeBefore: new RegExp(`(${typeWordFolded})((?:\\s+\\p{L}+){0,2}?)\\s*(?:(?<![\\p{L}])(?:${alternation(lx.numberMarker.map(fold))})\\s*)?:?\\s*$`, 'gu'),
-    relationBefore: new RegExp(`(${alternation(rules.data.relations.relations.flatMap((r) => r.words).map(fold))})((?:[ ,]+\\p{L}+){0,3}?)\\s*$`, 'gu'),
+    typeBefore: new RegExp(`(${typeWordFolded})((?:\\s+\\p{L}+){0,2}?)\\s*(?:(?<![\\p{L}])(?:${alternation(lx.numberMarker.map(lower))})\\s*)?:?\\s*$`, 'gu'),
+    relationBefore: new RegExp(`(${alternation(rules.data.relations.relations.flatMap((r) => r.words).map(lower))})((?:[ ,]+\\p{L}+){0,3}?)\\s*$`, 'gu'),
     issuerThenDay: new RegExp(`\\s*,?\\s*(?:${caseAlternation(lx.issuerLink)})\\s+(?:${caseAlternation(lx.issuerLink)}\\s+)?[^.;:()\\n\\d]{1,90}?(?:\\s*\\([^()\\n]{1,30}\\))?\\s*,?\\s*(?=(?:${day})\\s)`, 'uy'),
     gapBeforeDate: /[ \t]*(,[ \t]*)?/y,
     // "Đề án 2948", "Chương trình 553" — a type word and a bare number, not a symbol.
@@ -69,7 +69,7 @@ function patterns(rules: Rules): ReferencePatterns {
     shortNameNumber: /[ ]+(\d{1,5})(?![\d\p{L}]|[ ]*[/-][ ]*[\p{L}\d]|[.,]\d)/gu,
     shortNameWord: new RegExp(`(${shortNameWords})$`, 'u'),
     lawWord: new RegExp(`(?<![\\p{L}])(${lawWords})\\s+`, 'gu'),
-    lawNameFolded: new RegExp(`(${alternation(rules.data.laws.laws.flatMap((l) => [l.name, ...l.aliases]).map(fold))})(?:\\s+(?:${alternation(lx.yearWord.map(fold))})\\s+(\\d{4}))?(?![\\p{L}])`, 'uy'),
+    lawNameFolded: new RegExp(`(${alternation(rules.data.laws.laws.flatMap((l) => [l.name, ...l.aliases]).map(lower))})(?:\\s+(?:${alternation(lx.yearWord.map(lower))})\\s+(\\d{4}))?(?![\\p{L}])`, 'uy'),
     lawThenNumber: new RegExp(`^\\s*(?:(?:${marker})\\s*)?$`, 'u'),
     listGap: new RegExp(`^\\s*(?:[,;]|(?:${caseAlternation(lx.listJoiners)}))\\s*$`, 'u'),
     dayWord: new RegExp(`^(?:${day})\\s`, 'u'),
@@ -189,7 +189,7 @@ export function extractReferences(
   for (let num = p.shortNameNumber.exec(text); num; num = p.shortNameNumber.exec(text)) {
     if (!LETTER.test(text.charAt(num.index - 1))) continue;
     const window = text.slice(Math.max(0, num.index - 40), num.index);
-    const w = p.shortNameWord.exec(fold(window));
+    const w = p.shortNameWord.exec(lower(window));
     if (!w) continue;
     const start = num.index - window.length + w.index;
     const end = num.index + num[0].length;
@@ -263,20 +263,20 @@ function continuationAcrossBreak(text: string, at: number, tail: string, rules: 
 function issuerNamedAfter(text: string, at: number, rules: Rules): { name: string; start: number; end: number } | null {
   const p = memo(rules, 'issuer-named-after', () => {
     const names = new Map<string, string>();
-    for (const i of rules.data.issuers.issuers) names.set(fold(normalizeWord(i.name)), normalizeWord(i.name));
+    for (const i of rules.data.issuers.issuers) names.set(lower(normalizeWord(i.name)), normalizeWord(i.name));
     for (const b of rules.data.agencies.bodies) {
-      for (const form of [b.name, ...b.aliases]) names.set(fold(normalizeWord(form)), normalizeWord(b.name));
+      for (const form of [b.name, ...b.aliases]) names.set(lower(normalizeWord(form)), normalizeWord(b.name));
     }
-    const titles = alternation(rules.data.signing.titles.map((t) => fold(t.title)));
-    const units = alternation(rules.data.lexicon.localUnitWords.map(fold));
-    const link = alternation(rules.data.lexicon.issuerLink.map(fold));
+    const titles = alternation(rules.data.signing.titles.map((t) => lower(t.title)));
+    const units = alternation(rules.data.lexicon.localUnitWords.map(lower));
+    const link = alternation(rules.data.lexicon.issuerLink.map(lower));
     return {
       names,
       re: new RegExp(`^[ ]*,?[ ]*(?:${link})\\s+(?:(?:${titles})\\s+)??(${alternation([...names.keys()])})(?:\\s+(${units}))?(?![\\p{L}])`, 'u'),
     };
   });
   const window = text.slice(at, at + 140);
-  const m = p.re.exec(fold(window)); // folding keeps offsets: m's positions hold in window
+  const m = p.re.exec(lower(window)); // lower() keeps offsets: m's positions hold in window
   if (!m) return null;
   const name = p.names.get(m[1]!.replace(/\s+/g, ' '));
   if (!name) return null;
@@ -361,7 +361,7 @@ function dateBeforeIssue(text: string, mentionStart: number, rules: Rules, p: Re
  * word there means a later type word is the one ("Thông báo Quyết định số …").
  */
 function typeWordBefore(window: string, p: ReferencePatterns): { word: string; index: number } | null {
-  const folded = fold(window);
+  const folded = lower(window);
   p.typeBefore.lastIndex = 0;
   for (let m = p.typeBefore.exec(folded); m; m = p.typeBefore.exec(folded)) {
     p.typeBefore.lastIndex = m.index + 1;
@@ -374,14 +374,14 @@ function typeWordBefore(window: string, p: ReferencePatterns): { word: string; i
 
 function relationBefore(text: string, mentionStart: number, rules: Rules, p: ReferencePatterns): string | null {
   const window = text.slice(Math.max(0, mentionStart - 60), mentionStart);
-  const folded = fold(window);
+  const folded = lower(window);
   p.relationBefore.lastIndex = 0;
   for (let m = p.relationBefore.exec(folded); m; m = p.relationBefore.exec(folded)) {
     p.relationBefore.lastIndex = m.index + 1;
     // Fillers are lower-case words ("có hiệu quả"); the relation word starts a word.
     const filler = window.slice(m.index + m[1]!.length, m.index + m[0].length);
     if (LETTER.test(window.charAt(m.index - 1)) || /\p{Lu}/u.test(filler)) continue;
-    return rules.relationByWord.get(m[1]!.replace(/\s+/g, " ")) ?? null;
+    return rules.relationByWord.get(fold(m[1]!).replace(/\s+/g, ' ')) ?? null;
   }
   return null;
 }
@@ -402,12 +402,12 @@ function lawMentions(text: string, rules: Rules, p: ReferencePatterns): LawMenti
   for (let m = p.lawWord.exec(text); m; m = p.lawWord.exec(text)) {
     // Names compare folded (case and diacritics aside); folding keeps offsets, so the match length holds.
     const at = m.index + m[0].length;
-    const window = fold(text.slice(at, at + 160));
+    const window = lower(text.slice(at, at + 160));
     p.lawNameFolded.lastIndex = 0;
     const name = p.lawNameFolded.exec(window);
     if (!name) continue;
     const written = text.slice(at, at + name[1]!.length);
-    const canonical = rules.lawByKey.get(name[1]!.replace(/,/g, '').replace(/\s+/g, ' ')) ?? written;
+    const canonical = rules.lawByKey.get(fold(name[1]!).replace(/,/g, '').replace(/\s+/g, ' ')) ?? written;
     const word = m[1]!;
     found.push({
       start: m.index, end: at + name[0].length, word, name: `${normalizeLawWord(word)} ${canonical}`,

@@ -42,3 +42,23 @@ export function fold(text: string): string {
   for (let i = 0; i < text.length; i++) codes[i] = TABLE[text.charCodeAt(i)]!;
   return UTF16.decode(codes);
 }
+
+// Lower case, one code unit per code unit, diacritics kept: "Nhận" → "nhận" but never "nhan".
+// Lexical cues match on this (nhận "receive" and nhân "people" must stay apart); names that may be
+// written without diacritics ("Kien Giang") match on fold().
+const LOWER = new Uint16Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  const lowered = c >= 0xd800 && c <= 0xdfff ? '' : String.fromCharCode(c).toLowerCase();
+  LOWER[c] = lowered.length === 1 ? lowered.charCodeAt(0) : c;
+}
+
+export function lower(text: string): string {
+  if (text.length < SHORT) {
+    let out = '';
+    for (let i = 0; i < text.length; i++) out += String.fromCharCode(LOWER[text.charCodeAt(i)]!);
+    return out;
+  }
+  const codes = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) codes[i] = LOWER[text.charCodeAt(i)]!;
+  return UTF16.decode(codes);
+}

@@ -4,8 +4,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import {
-  AgenciesFile, DocumentTypesFile, IssuersFile, LawsFile, LexiconFile, ProvincesFile, RelationsFile, SigningFile,
-  type Agencies, type DocumentTypes, type Issuers, type Laws, type Lexicon, type Provinces, type Relations, type Signing,
+  AgenciesFile, DocumentTypesFile, FigureCuesFile, FigureNounsFile, IssuersFile, LawsFile, LexiconFile, MetricsFile,
+  ProvincesFile, RelationsFile, SigningFile,
+  type Agencies, type DocumentTypes, type FigureCues, type FigureNouns, type Issuers, type Laws, type Lexicon,
+  type Metrics, type Provinces, type Relations, type Signing,
 } from './schemas.js';
 
 /** All rule data, validated. Code reads rules only through this object. */
@@ -18,6 +20,9 @@ export interface RuleData {
   relations: Relations;
   agencies: Agencies;
   lexicon: Lexicon;
+  figureNouns: FigureNouns;
+  figureCues: FigureCues;
+  metrics: Metrics;
   /** sha256 of the rule files, so outputs and caches can say which rules made them. */
   version: string;
   dir: string;
@@ -36,6 +41,9 @@ const FILES = {
   relations: ['relations.json', RelationsFile],
   agencies: ['agencies.json', AgenciesFile],
   lexicon: ['lexicon.json', LexiconFile],
+  figureNouns: ['figure-nouns.json', FigureNounsFile],
+  figureCues: ['figure-cues.json', FigureCuesFile],
+  metrics: ['metrics.json', MetricsFile],
 } as const;
 
 /** rules/ beside src/ or dist/ (the package ships it). */

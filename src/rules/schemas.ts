@@ -81,6 +81,58 @@ export const LexiconFile = z.object({
   unitWords: z.array(z.object({ type: z.enum(['tỉnh', 'thành phố']), words: z.array(word).min(1) })),
 }).passthrough();
 
+export const FigureNounsFile = z.object({
+  nouns: z.array(z.object({ unit: word, forms: z.array(word).min(1) })),
+  money: z.array(z.object({ unit: word, forms: z.array(word).min(1), scale: z.number().positive() })),
+  formMeanings: z.array(z.object({
+    form: word,
+    stage: z.string().optional(), channel: z.string().optional(), timeliness: z.string().optional(), service: z.string().optional(),
+  })),
+}).passthrough();
+
+const wordsFor = <K extends string>(key: K) => z.array(z.object({ value: z.string(), words: z.array(word).min(1) }).passthrough()).describe(key);
+
+export const FigureCuesFile = z.object({
+  comparators: z.array(z.object({ comparator: z.string(), before: z.array(word).min(1), after: z.array(word).optional() })),
+  targetCues: z.array(word),
+  weakTargetCues: z.array(word),
+  resultCues: z.array(word),
+  planSectionCues: z.array(word),
+  directiveTypes: z.array(word),
+  breakdownCues: z.array(word),
+  passiveMarkers: z.array(word),
+  notQualifiers: z.array(word),
+  vague: z.array(word),
+  notFigureBefore: z.array(word),
+  periodWordsBefore: z.array(word),
+  qualifiers: z.object({
+    stage: wordsFor('stage'),
+    channel: wordsFor('channel'),
+    timeliness: wordsFor('timeliness'),
+    service: wordsFor('service'),
+  }),
+  levels: z.array(z.object({ level: z.enum(['tỉnh', 'huyện', 'xã']), words: z.array(word).min(1) })),
+}).passthrough();
+
+export const MetricsFile = z.object({
+  metrics: z.array(z.object({
+    id: z.string().regex(/^[a-z0-9_]+$/, 'metric ids are snake_case (they become CSV columns)'),
+    label: z.string(),
+    kind: z.enum(['count', 'percent', 'ratio', 'money', 'range']),
+    unit: word.optional(),
+    where: z.object({
+      stage: z.string().nullable().optional(),
+      channel: z.string().nullable().optional(),
+      timeliness: z.string().nullable().optional(),
+      service: z.string().nullable().optional(),
+      level: z.string().nullable().optional(),
+    }).strict(),
+  })),
+}).passthrough();
+
+export type FigureNouns = z.infer<typeof FigureNounsFile>;
+export type FigureCues = z.infer<typeof FigureCuesFile>;
+export type Metrics = z.infer<typeof MetricsFile>;
 export type DocumentTypes = z.infer<typeof DocumentTypesFile>;
 export type Issuers = z.infer<typeof IssuersFile>;
 export type Provinces = z.infer<typeof ProvincesFile>;

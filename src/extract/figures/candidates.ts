@@ -1,0 +1,161 @@
+import { lower } from '../../normalize/fold.js';
+import type { Rules } from '../../rules/compile.js';
+import { NUMBER_SOURCE, parseVnNumber } from './numbers.js';
+import { figurePatterns } from './patterns.js';
+
+/**
+ * The pattern step: each number of the text read as a count ("11.093 hồ sơ"), a percentage
+ * ("98,9%"), a ratio ("145/145 xã", "3.071 TTHC/4.888 TTHC"), money ("1.833 triệu đồng") or a range
+ * ("từ 500 đến 2.000 lượt xem") — or dropped: a number with no unit, a label ("Lĩnh vực 7"), a part
+ * of a date, a document number or a period. Offsets are in the normalized text.
+ */
+export interface Candidate {
+  kind: 'count' | 'percent' | 'ratio' | 'money' | 'range';
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  low: number | null;
+  high: number | null;
+  unit: string | null;
+  unitText: string | null;
+  /** The unit form as matched (lower case), for meanings a form carries ("dvctt"). */
+  unitForm: string | null;
+  /** The number (or first number) and the end of the unit. */
+  start: number;
+  end: number;
+  rule: string;
+}
+
+const NUMBER = new RegExp(NUMBER_SOURCE, 'gu');
+// The number after a slash: NUMBER_SOURCE without its look-behind (which refuses a slash before).
+const NUMBER_AT = new RegExp(`[ ]*${NUMBER_SOURCE.replace(/^\(\?<!\[[^\]]*\]\)/, '')}`, 'uy');
+
+export function findCandidates(text: string, folded: string, rules: Rules, isExcluded: (at: number) => boolean): Candidate[] {
+  const p = figurePatterns(rules);
+  const out: Candidate[] = [];
+  let consumedTo = -1;
+  NUMBER.lastIndex = 0;
+  for (let m = NUMBER.exec(text); m; m = NUMBER.exec(text)) {
+    const start = m.index;
+    const numEnd = start + m[0].length;
+    if (start < consumedTo || isExcluded(start)) continue;
+    const value = parseVnNumber(m[1]!);
+    const before = folded.slice(Math.max(0, start - 30), start);
+    const found = readAt(text, folded, start, numEnd, value, before, rules, p);
+    if (!found) continue;
+    out.push(found);
+    consumedTo = found.end;
+  }
+  return out;
+}
+
+function readAt(
+  text: string, folded: string, start: number, numEnd: number, value: number, before: string,
+  rules: Rules, p: ReturnType<typeof figurePatterns>,
+): Candidate | null {
+  const base = { value: null, numerator: null, denominator: null, low: null, high: null, unit: null, unitText: null, unitForm: null, start };
+  // 98,9%
+  const pct = /^[ ]?%/.exec(text.slice(numEnd, numEnd + 2));
+  if (pct) return { ...base, kind: 'percent', value, end: numEnd + pct[0].length, rule: 'percent' };
+
+  // x/y and "3.071 TTHC/4.888 TTHC"
+  const ratio = ratioAt(text, folded, start, numEnd, value, before, p);
+  if (ratio !== undefined) return ratio;
+
+  // "từ 500 đến 2.000 lượt xem"
+  if (p.fromWord.test(before)) {
+    p.rangeAfter.lastIndex = numEnd;
+    const r = p.rangeAfter.exec(folded);
+    if (r) {
+      const noun = nounAt(folded, numEnd + r[0].length, p);
+      if (noun) {
+        return {
+          ...base, kind: 'range', low: value, unitForm: noun.form, high: parseVnNumber(text.slice(numEnd + r[0].length - r[1]!.length, numEnd + r[0].length)),
+          unit: noun.unit, unitText: text.slice(noun.start, noun.end), end: noun.end, rule: 'range',
+        };
+      }
+    }
+  }
+
+  // "1.833 triệu đồng"
+  p.moneyAfter.lastIndex = numEnd;
+  const money = p.moneyAfter.exec(folded);
+  if (money) {
+    const m = p.moneyByForm.get(money[1]!.replace(/\s+/g, ' '))!;
+    return {
+      ...base, kind: 'money', value: Math.round(value * m.scale), unit: 'đồng',
+      unitText: text.slice(numEnd + money[0].length - money[1]!.length, numEnd + money[0].length), end: numEnd + money[0].length, rule: 'money',
+    };
+  }
+
+  // "11.093 hồ sơ", but not "Lĩnh vực 7" nor "năm 2019 …"
+  if (p.labelBefore.test(before)) return null;
+  const noun = nounAt(folded, numEnd, p);
+  if (noun) return { ...base, kind: 'count', value, unit: noun.unit, unitText: text.slice(noun.start, noun.end), unitForm: noun.form, end: noun.end, rule: 'count' };
+
+  // "Số lượng DVCTT toàn trình: 995;" — the noun stands before a colon.
+  const colon = /[ ]*:[ ]*$/.exec(text.slice(Math.max(0, start - 4), start));
+  if (colon) {
+    const clause = folded.slice(Math.max(0, start - 80), start - colon[0].length);
+    const phrase = clause.split(/[.;()\n]/).pop()!;
+    const noun = lastNounIn(phrase, p);
+    if (noun && Number.isInteger(value)) return { ...base, kind: 'count', value, unit: noun.unit, unitText: null, unitForm: noun.form, end: numEnd, rule: 'count-after-colon' };
+  }
+  return null;
+}
+
+function nounAt(folded: string, at: number, p: ReturnType<typeof figurePatterns>): { unit: string; form: string; start: number; end: number } | null {
+  p.nounAfter.lastIndex = at;
+  const n = p.nounAfter.exec(folded);
+  if (!n) return null;
+  const end = at + n[0].length;
+  const form = n[1]!.replace(/\s+/g, ' ');
+  return { unit: p.nounByForm.get(form)!, form, start: end - n[1]!.length, end };
+}
+
+function lastNounIn(phrase: string, p: ReturnType<typeof figurePatterns>): { unit: string; form: string } | null {
+  let found: { unit: string; form: string } | null = null;
+  p.nounAnywhere.lastIndex = 0;
+  for (let m = p.nounAnywhere.exec(phrase); m; m = p.nounAnywhere.exec(phrase)) {
+    const form = m[1]!.replace(/\s+/g, ' ');
+    const unit = p.nounByForm.get(form);
+    if (unit) found = { unit, form };
+  }
+  return found;
+}
+
+/** undefined: not a ratio shape; null: a ratio shape that is no figure (a period "tháng 12/2022"). */
+function ratioAt(
+  text: string, folded: string, start: number, numEnd: number, value: number, before: string, p: ReturnType<typeof figurePatterns>,
+): Candidate | null | undefined {
+  const between = nounAt(folded, numEnd, p);
+  const slashAt = between ? between.end : numEnd;
+  const slash = /^[ ]*\/[ ]*/.exec(text.slice(slashAt, slashAt + 4));
+  if (!slash) return undefined;
+  NUMBER_AT.lastIndex = slashAt + slash[0].length;
+  const second = NUMBER_AT.exec(text);
+  if (!second) return undefined;
+  const secondEnd = slashAt + slash[0].length + second[0].length;
+  const denominator = parseVnNumber(second[1]!);
+  // "12/12/2019" and "61/2018/NĐ-CP" go on with another slash: dates and symbols.
+  if (/^[ ]*\//.test(text.slice(secondEnd, secondEnd + 3))) return null;
+  if (p.periodBefore.test(before)) return null; // "tháng 12/2022", "đợt 1/2023", "ngày 11/12"
+  if (denominator >= 1900 && denominator <= 2100 && value <= 12) return null; // "12/2022": month/year
+  const after = nounAt(folded, secondEnd, p) ?? moneyUnitAt(text, folded, secondEnd, p);
+  // "01 kỳ/15 phút": a unit before the slash must come back after it.
+  if (between && after?.unit !== between.unit) return null;
+  const unit = after?.unit ?? between?.unit ?? null;
+  const end = after?.end ?? secondEnd;
+  return {
+    kind: 'ratio', value: null, numerator: value, denominator, low: null, high: null, unit, unitForm: null,
+    unitText: after ? text.slice(after.start, after.end) : null, start, end, rule: between ? 'ratio-with-units' : 'ratio',
+  };
+}
+
+function moneyUnitAt(text: string, folded: string, at: number, p: ReturnType<typeof figurePatterns>): { unit: string; start: number; end: number } | null {
+  p.moneyAfter.lastIndex = at;
+  const m = p.moneyAfter.exec(folded);
+  if (!m) return null;
+  const end = at + m[0].length;
+  return { unit: lower(text.slice(end - m[1]!.length, end)) === 'đồng' ? 'đồng' : text.slice(end - m[1]!.length, end), start: end - m[1]!.length, end };
+}

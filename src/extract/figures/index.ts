@@ -1,0 +1,77 @@
+import { lower } from '../../normalize/fold.js';
+import { toSourceSpan, sourceSlice, type MappedText } from '../../normalize/mapped-text.js';
+import type { Rules } from '../../rules/compile.js';
+import type { Figure } from '../../schema.js';
+import { sectionPathAt, type Section } from '../../segment/sections.js';
+import { datePatterns } from '../../util/dates.js';
+import { symbolSource } from '../symbol.js';
+import { memo } from '../../rules/compile.js';
+import { linkParts } from './breakdown.js';
+import { findCandidates } from './candidates.js';
+import { comparatorOf, meaningOf, statusOf, type Context } from './meaning.js';
+
+/**
+ * Figures: counts, percentages, ratios, money and ranges with their meaning (figures/ holds the
+ * steps: candidates → meaning → breakdown). Stage-less parts take the stage of their total
+ * ("9.772 hồ sơ" on time, of "9.782 hồ sơ" resolved).
+ */
+export function extractFigures(mt: MappedText, rules: Rules, sections: readonly Section[], documentType: string | null): Figure[] {
+  const text = mt.text;
+  const folded = lower(text);
+  const excluded = excludedRanges(text, rules);
+  const isExcluded = (at: number): boolean => excluded.some((r) => at >= r.start && at < r.end);
+  const cands = findCandidates(text, folded, rules, isExcluded);
+  const topTitles = new Map(sections.filter((s) => s.rank === 1).map((s) => [s.path, lower(s.title)]));
+  const figures = cands.map((c, i): Figure => {
+    const path = sectionPathAt(sections, c.start);
+    const ctx: Context = { folded, rules, topSectionTitle: path ? topTitles.get(path.split('.')[0]!) ?? null : null, documentType };
+    const { meaning, level } = meaningOf(c, i > 0 ? cands[i - 1]!.end : 0, cands[i + 1]?.start ?? text.length, ctx);
+    return {
+      index: i, kind: c.kind, value: c.value, numerator: c.numerator, denominator: c.denominator, low: c.low, high: c.high,
+      unit: c.unit, unitText: c.unitText, comparator: comparatorOf(c, ctx), status: statusOf(c, ctx), meaning, level,
+      partOf: null, breakdown: null, section: path, rule: c.rule,
+      text: sourceSlice(mt, c.start, c.end), span: toSourceSpan(mt, c.start, c.end),
+    };
+  });
+  linkParts(cands, folded, rules).forEach((link, i) => {
+    const f = figures[i]!;
+    f.partOf = link.partOf;
+    f.breakdown = link.breakdown;
+    if (link.partOf !== null && f.meaning.stage === null) f.meaning.stage = figures[link.partOf]!.meaning.stage;
+  });
+  inheritStageAlongLists(figures, cands, folded);
+  return figures;
+}
+
+/**
+ * "cung cấp 1.507 dịch vụ công mức độ 1 và 2; 369 dịch vụ công mức độ 3 và 257 …": counts listed
+ * one after the other with nothing but separators and their own qualifiers between them share the
+ * stage the first one states.
+ */
+function inheritStageAlongLists(figures: Figure[], cands: readonly { start: number; end: number }[], folded: string): void {
+  for (let i = 1; i < figures.length; i++) {
+    const f = figures[i]!;
+    const prev = figures[i - 1]!;
+    if (f.kind !== 'count' || f.meaning.stage !== null || prev.kind !== 'count' || prev.unit !== f.unit || !prev.meaning.stage) continue;
+    const gap = folded.slice(cands[i - 1]!.end, cands[i]!.start);
+    if (/[.:()\n]/.test(gap) || gap.length > 40) continue;
+    f.meaning.stage = prev.meaning.stage;
+  }
+}
+
+/** Numbers that belong to dates, document numbers, URLs and e-mail addresses are no figures. */
+function excludedRanges(text: string, rules: Rules): { start: number; end: number }[] {
+  const res = memo(rules, 'figure-exclusions', () => [
+    new RegExp(symbolSource(rules), 'gu'),
+    datePatterns(rules).all,
+    /(?:https?:\/\/|www\.)[^\s<>()"]+|[\w.+-]+@[\w-]+\.[\w.]+/gu,
+    // "ISO 9001:2015", "14h30", "K02-2023", "COVID-19"
+    /\d+:\d+|\d+h\d+|\p{Lu}+\d*-\d+/gu,
+  ]);
+  const ranges: { start: number; end: number }[] = [];
+  for (const re of res) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) ranges.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return ranges;
+}

@@ -1,0 +1,119 @@
+import type { Rules } from '../../rules/compile.js';
+import type { Meaning } from '../../schema.js';
+import type { Candidate } from './candidates.js';
+import { figurePatterns } from './patterns.js';
+
+/**
+ * What a figure means, from the words around it: its comparator ("trên 40%"), whether it is a
+ * target or a result, the stage, channel, timeliness and service level of hồ sơ/TTHC/DVC counts
+ * ("nhận trực tuyến 2.031 hồ sơ", "trễ hạn 10 hồ sơ", "995 DVC toàn trình"), and the level of
+ * government. Works on folded text (offsets equal the normalized text's).
+ */
+export interface Context {
+  folded: string;
+  rules: Rules;
+  /** Title of the top-level section the figure is in ("IV. PHƯƠNG HƯỚNG, NHIỆM VỤ …"), folded. */
+  topSectionTitle: string | null;
+  documentType: string | null;
+}
+
+// Blank lines end no sentence: PDF text puts one after every visual line. Bullets do.
+const SENTENCE_END = /[.!?](?=\s|$)|\n(?=\s*[-+•]\s)/g;
+const SEGMENT_BOUNDARY = /[,;:()\n]/;
+
+/** Start of the sentence holding `at`. */
+export function sentenceStart(folded: string, at: number): number {
+  const window = folded.slice(Math.max(0, at - 400), at);
+  let last = -1;
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(window); m; m = SENTENCE_END.exec(window)) last = m.index + m[0].length;
+  return last === -1 ? Math.max(0, at - 400) : at - window.length + last;
+}
+
+export function comparatorOf(c: Candidate, ctx: Context): string | null {
+  const p = figurePatterns(ctx.rules);
+  const before = ctx.folded.slice(Math.max(0, c.start - 24), c.start);
+  const m = p.comparatorBefore.exec(before);
+  if (!m || c.kind === 'range') return null;
+  return p.comparatorByForm.get(m[1]!.replace(/\s+/g, ' ')) ?? null;
+}
+
+export function statusOf(c: Candidate, ctx: Context): 'target' | 'result' {
+  const p = figurePatterns(ctx.rules);
+  const clause = ctx.folded.slice(sentenceStart(ctx.folded, c.start), c.start).split(';').pop()!;
+  if (p.targetCue.test(clause) || p.trailingUpward.test(ctx.folded.slice(c.end, c.end + 12))) return 'target';
+  if (p.resultCue.test(clause)) return 'result';
+  if (p.weakTargetCue.test(clause)) return 'target';
+  if (ctx.topSectionTitle && p.planSection.test(ctx.topSectionTitle)) return 'target';
+  if (ctx.documentType && ctx.rules.data.figureCues.directiveTypes.includes(ctx.documentType)) return 'target';
+  return 'result';
+}
+
+/**
+ * Qualifiers come from the nearest segment before the number (since the previous figure or
+ * punctuation: ", nhận trực tuyến 2.031"), from the segment before it when the nearest says
+ * nothing ("đã tiếp nhận: 11.093"), and from the words right after the unit ("82.602 hồ sơ được
+ * tiếp nhận", "369 dịch vụ công mức độ 3").
+ */
+export function meaningOf(c: Candidate, previousEnd: number, nextStart: number, ctx: Context): { meaning: Meaning; level: 'tỉnh' | 'huyện' | 'xã' | null } {
+  const p = figurePatterns(ctx.rules);
+  const floor = Math.max(previousEnd, sentenceStart(ctx.folded, c.start));
+  const masked = (s: string): string => s.replace(p.notQualifier, (m) => ' '.repeat(m.length));
+  const segments = segmentsBefore(masked(ctx.folded.slice(floor, c.start)));
+  const afterEnd = Math.min(nextStart, c.end + 60);
+  const after = masked(ctx.folded.slice(c.end, afterEnd)).split(SEGMENT_BOUNDARY)[0]!;
+  const meaning: Meaning = { stage: null, channel: null, timeliness: null, service: null };
+  const stage = p.qualifiers.find((q) => q.dimension === 'stage')!;
+  // The nearest segment that says anything, at most three back ("đã tiếp nhận: 11.093").
+  const nearest = segments.filter((seg) => seg.trim()).slice(0, 3).find((seg) => hasAny(seg, p)) ?? '';
+  for (const q of p.qualifiers) {
+    // A service level follows its noun ("dịch vụ công mức độ 3"), unless it names two ("một phần và
+    // toàn trình"); the rest mostly precede the number.
+    const afterValues = allMatches(after, q.re, q.byForm);
+    meaning[q.dimension] = q.dimension === 'service'
+      ? (afterValues.length ? (new Set(afterValues).size === 1 ? afterValues[0]! : null) : lastMatch(nearest, q.re, q.byForm))
+      : lastMatch(nearest, q.re, q.byForm) ?? afterValues[0] ?? null;
+  }
+  const implied = c.unitForm ? p.formMeaning.get(c.unitForm) : undefined;
+  if (implied) for (const [k, v] of Object.entries(implied)) meaning[k as keyof Meaning] ??= v;
+  // "82.602 hồ sơ …, với 59.446 hồ sơ đã được hoàn thành": a passive right after the unit says the stage.
+  if (p.passiveAfter.test(after)) meaning.stage = firstMatch(after, stage.re, stage.byForm) ?? meaning.stage;
+  // Levels name a group that may hold commas ("huyện, thành phố là 38.046 hồ sơ"): read the whole stretch.
+  const level = (lastMatch(ctx.folded.slice(floor, c.start), p.level, p.levelByForm) ?? firstMatch(after, p.level, p.levelByForm)) as 'tỉnh' | 'huyện' | 'xã' | null;
+  return { meaning, level };
+}
+
+/** The segments of the text before a figure, nearest first. */
+function segmentsBefore(text: string): string[] {
+  return text.split(SEGMENT_BOUNDARY).reverse();
+}
+
+function hasAny(segment: string, p: ReturnType<typeof figurePatterns>): boolean {
+  return p.qualifiers.some((q) => {
+    q.re.lastIndex = 0;
+    return q.re.test(segment);
+  });
+}
+
+function lastMatch(text: string, re: RegExp, byForm: Map<string, string>): string | null {
+  let found: string | null = null;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) found = byForm.get(m[1]!.replace(/\s+/g, ' ')) ?? found;
+  return found;
+}
+
+function allMatches(text: string, re: RegExp, byForm: Map<string, string>): string[] {
+  const out: string[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const v = byForm.get(m[1]!.replace(/\s+/g, ' '));
+    if (v) out.push(v);
+  }
+  return out;
+}
+
+function firstMatch(text: string, re: RegExp, byForm: Map<string, string>): string | null {
+  re.lastIndex = 0;
+  const m = re.exec(text);
+  return m ? byForm.get(m[1]!.replace(/\s+/g, ' ')) ?? null : null;
+}

@@ -1,0 +1,88 @@
+import { lower } from '../../normalize/fold.js';
+import { alternation, memo, normalizeWord, type Rules } from '../../rules/compile.js';
+
+/** The figure rules compiled once: folded alternations with lookup tables back to canonical values. */
+export interface FigurePatterns {
+  /** Sticky over folded text: a noun right after a number ("hồ sơ", "TTHC"). Group 1 the form. */
+  nounAfter: RegExp;
+  nounByForm: Map<string, string>;
+  /** Global over folded text: any noun form (for "Số lượng DVCTT: 995"). */
+  nounAnywhere: RegExp;
+  /** "DVCTT" says "online" by itself (figure-nouns.json formMeanings), by lower-cased form. */
+  formMeaning: Map<string, Partial<Record<'stage' | 'channel' | 'timeliness' | 'service', string>>>;
+  /** Sticky over folded text: a money unit after a number ("triệu đồng"). */
+  moneyAfter: RegExp;
+  moneyByForm: Map<string, { unit: string; scale: number }>;
+  /** Ends at the end of a folded window: a comparator right before a number. */
+  comparatorBefore: RegExp;
+  comparatorByForm: Map<string, string>;
+  /** Ends at the end of a folded window: a word that makes the number a label ("lĩnh vực 7"). */
+  labelBefore: RegExp;
+  periodBefore: RegExp;
+  /** Anywhere in a folded clause. */
+  targetCue: RegExp;
+  weakTargetCue: RegExp;
+  resultCue: RegExp;
+  planSection: RegExp;
+  breakdownCue: RegExp;
+  /** "… hồ sơ đã được hoàn thành": the stage follows the unit. */
+  passiveAfter: RegExp;
+  /** Names whose words are no qualifiers ("Bộ phận tiếp nhận và trả kết quả"). */
+  notQualifier: RegExp;
+  trailingUpward: RegExp;
+  qualifiers: { dimension: 'stage' | 'channel' | 'timeliness' | 'service'; re: RegExp; byForm: Map<string, string> }[];
+  level: RegExp;
+  levelByForm: Map<string, 'tỉnh' | 'huyện' | 'xã'>;
+  rangeAfter: RegExp;
+  fromWord: RegExp;
+}
+
+const key = (s: string): string => lower(normalizeWord(s)).replace(/\s+/g, ' ');
+const words = (list: readonly string[]): string => alternation(list.map(key));
+// A whole word or phrase: no letter right before or after.
+const whole = (source: string): string => `(?<![\\p{L}])(?:${source})(?![\\p{L}])`;
+
+export function figurePatterns(rules: Rules): FigurePatterns {
+  return memo(rules, 'figures', () => {
+    const cues = rules.data.figureCues;
+    const nounByForm = new Map<string, string>();
+    for (const n of rules.data.figureNouns.nouns) for (const f of n.forms) nounByForm.set(key(f), n.unit);
+    const moneyByForm = new Map<string, { unit: string; scale: number }>();
+    for (const m of rules.data.figureNouns.money) for (const f of m.forms) moneyByForm.set(key(f), { unit: m.unit, scale: m.scale });
+    const comparatorByForm = new Map<string, string>();
+    for (const c of cues.comparators) for (const f of c.before) comparatorByForm.set(key(f), c.comparator);
+    const qualifiers = (['stage', 'channel', 'timeliness', 'service'] as const).map((dimension) => {
+      const byForm = new Map<string, string>();
+      for (const q of cues.qualifiers[dimension]) for (const w of q.words) byForm.set(key(w), q.value);
+      return { dimension, byForm, re: new RegExp(`(?<![\\p{L}])(${words([...byForm.keys()])})(?![\\p{L}])`, 'gu') };
+    });
+    const levelByForm = new Map<string, 'tỉnh' | 'huyện' | 'xã'>();
+    for (const l of cues.levels) for (const w of l.words) levelByForm.set(key(w), l.level);
+    return {
+      nounAfter: new RegExp(`[ ]*(${words([...nounByForm.keys()])})(?![\\p{L}])`, 'uy'),
+      nounByForm,
+      formMeaning: new Map(rules.data.figureNouns.formMeanings.map(({ form, ...meaning }) => [key(form), meaning])),
+      nounAnywhere: new RegExp(`(?<![\\p{L}])(${words([...nounByForm.keys()])})(?![\\p{L}])`, 'gu'),
+      moneyAfter: new RegExp(`[ ]*(${words([...moneyByForm.keys()])})(?![\\p{L}])`, 'uy'),
+      moneyByForm,
+      comparatorBefore: new RegExp(`(?<![\\p{L}])(${words([...comparatorByForm.keys()])})\\s*$`, 'u'),
+      comparatorByForm,
+      labelBefore: new RegExp(`${whole(words(cues.notFigureBefore))}\\s*$`, 'u'),
+      periodBefore: new RegExp(`${whole(words(cues.periodWordsBefore))}\\s*$`, 'u'),
+      targetCue: new RegExp(whole(words(cues.targetCues)), 'u'),
+      weakTargetCue: new RegExp(whole(words(cues.weakTargetCues)), 'u'),
+      resultCue: new RegExp(whole(words(cues.resultCues)), 'u'),
+      planSection: new RegExp(whole(words(cues.planSectionCues)), 'u'),
+      breakdownCue: new RegExp(whole(words(cues.breakdownCues)), 'u'),
+      notQualifier: new RegExp(whole(words(cues.notQualifiers)), 'gu'),
+      passiveAfter: new RegExp(`^\\s*(?:${words(cues.passiveMarkers)})(?![\\p{L}])`, 'u'),
+      trailingUpward: new RegExp(`^[ ]*(?:${words(cues.comparators.flatMap((c) => c.after ?? []))})(?![\\p{L}])`, 'u'),
+      qualifiers,
+      level: new RegExp(`(?<![\\p{L}])(${words([...levelByForm.keys()])})(?![\\p{L}])`, 'gu'),
+      levelByForm,
+      // "từ 500 đến 2.000 lượt xem": the second number of a range, after the first.
+      rangeAfter: new RegExp(`[ ]+(?:${words(['đến', 'tới'])})[ ]+(\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?)(?![\\d\\p{L}])`, 'uy'),
+      fromWord: new RegExp(`(?<![\\p{L}])(?:${words(['từ'])})\\s*$`, 'u'),
+    };
+  });
+}
