@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { extractFile } from '../src/pipeline.js';
 import { add, corpusDocuments, emptyCounts, FIGURE_KINDS, goldFigures, METADATA_FIELDS, prf, scoreFigures, scoreMetadata, scoreReferences, type Counts } from './gold.js';
-import { loadFixtureCases, runFixtureCase } from '../test/fixture-cases.js';
+import { loadFigureCases, loadFixtureCases, runFigureCase, runFixtureCase } from '../test/fixture-cases.js';
 
 const verbose = process.argv.includes('--verbose');
 const fmt = (x: number): string => x.toFixed(3);
@@ -95,11 +95,17 @@ console.log(`meaning accuracy (stage, channel, timeliness) on matched counts: ${
 console.log(`partOf accuracy on matched counts: ${ratio(partOfRight, partOfCompared)}`);
 
 console.log('\nfixtures (corpus/fixtures/*.cases): one-line surface forms');
-for (const file of ['references.cases', 'references-negative.cases']) {
-  const cases = loadFixtureCases(readFileSync(new URL(`../corpus/fixtures/${file}`, import.meta.url), 'utf8'));
+const fixtureFiles = [
+  ['references.cases', loadFixtureCases, runFixtureCase],
+  ['references-negative.cases', loadFixtureCases, runFixtureCase],
+  ['figures.cases', loadFigureCases, runFigureCase],
+  ['figures-negative.cases', loadFigureCases, runFigureCase],
+] as const;
+for (const [file, load, run] of fixtureFiles) {
+  const cases = load(readFileSync(new URL(`../corpus/fixtures/${file}`, import.meta.url), 'utf8'));
   let pass = 0;
   for (const c of cases) {
-    const failure = runFixtureCase(c);
+    const failure = (run as (x: typeof c) => string | null)(c);
     if (!failure) pass++;
     else if (verbose) console.log(`    ${file}:${c.line}: ${failure}`);
   }

@@ -43,3 +43,42 @@ export function runFixtureCase(c: FixtureCase): string | null {
   const want = c.expected.map((e) => `${e.kind} | ${e.id} | ${e.date ?? '-'}`);
   return got.join(' ;; ') === want.join(' ;; ') ? null : `"${c.input}"\n      want ${want.join(' ;; ')}\n      got  ${got.join(' ;; ')}`;
 }
+
+/**
+ * Figure cases (corpus/fixtures/figures*.cases):
+ *   <input> => <kind> | <value> | <unit> | <status> | <comparator> [;; …]
+ * value: a number; "x/y" for ratios; "low-high" for ranges; money in đồng. unit "-" for none.
+ */
+export interface FigureCase {
+  line: number;
+  input: string;
+  expected: string[] | null;
+}
+
+export function loadFigureCases(content: string): FigureCase[] {
+  const cases: FigureCase[] = [];
+  content.split('\n').forEach((raw, i) => {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) return;
+    const [input, items] = line.split(' => ');
+    const text = input!.replace(/\\n/g, '\n');
+    cases.push({
+      line: i + 1,
+      input: text,
+      expected: items === undefined ? null : items.split(';;').map((item) => item.split('|').map((s) => s.trim()).join(' | ')),
+    });
+  });
+  return cases;
+}
+
+function figureLine(f: ReturnType<typeof extractText>['figures'][number]): string {
+  const value = f.kind === 'ratio' ? `${f.numerator}/${f.denominator}` : f.kind === 'range' ? `${f.low}-${f.high}` : String(f.value);
+  const unit = f.kind === 'percent' ? '-' : f.kind === 'ratio' && f.unitText && f.unit !== f.unitText.toLowerCase() && /đồng/.test(f.unitText) ? f.unitText : f.unit ?? '-';
+  return [f.kind, value, unit, f.status, f.comparator ?? '-'].join(' | ');
+}
+
+export function runFigureCase(c: FigureCase): string | null {
+  const got = extractText(c.input).figures.map(figureLine);
+  if (c.expected === null) return got.length ? `expected nothing, got ${got.join(' ;; ')} in "${c.input}"` : null;
+  return got.join(' ;; ') === c.expected.join(' ;; ') ? null : `"${c.input}"\n      want ${c.expected.join(' ;; ')}\n      got  ${got.join(' ;; ')}`;
+}

@@ -3,6 +3,7 @@ import { recordJsonSchema } from '../schema.js';
 import { RulesError } from '../rules/load.js';
 import { VERSION } from '../version.js';
 import { checkCommand } from './check.js';
+import { compareCommand } from './compare.js';
 import { extractCommand } from './extract.js';
 import { HELP, UsageError } from './usage.js';
 
@@ -26,6 +27,8 @@ async function main(argv: string[]): Promise<number> {
       return extractCommand(rest);
     case 'check':
       return checkCommand(rest);
+    case 'compare':
+      return compareCommand(rest);
     case 'schema':
       process.stdout.write(JSON.stringify(recordJsonSchema(), null, 2) + '\n');
       return 0;

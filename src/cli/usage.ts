@@ -8,6 +8,7 @@ export const HELP = `vnreform — Vietnamese administrative-reform reports → s
 Usage:
   vnreform extract [inputs…] [--out PATH] [--format json|jsonl]
   vnreform check   [inputs…] [--format text|json] [--across]
+  vnreform compare [inputs…] [--format csv|json] [--long]
   vnreform schema
   vnreform --help | --version
 
@@ -20,6 +21,9 @@ extract writes one record per input (a result, or an error record when the input
   (no --out)         standard output, JSON Lines unless --format json
 check prints citation problems, one per line (path:line:col: severity code: message), or JSON:
   --across           also compare dates of the same document across all inputs
+compare prints one row per input with the standard metrics of rules/metrics.json (hồ sơ received,
+  online, in person, by post, resolved, on time, late; rates; TTHC; DVC) as CSV for pandas and R;
+  --long writes one row per metric value with its source text and span.
 schema prints the JSON Schema of a record.
 
 Exit status: 0 all inputs read (check: no error-level finding), 1 some inputs failed (check: an

@@ -83,7 +83,9 @@ export const LexiconFile = z.object({
 
 export const FigureNounsFile = z.object({
   nouns: z.array(z.object({ unit: word, forms: z.array(word).min(1) })),
-  money: z.array(z.object({ unit: word, forms: z.array(word).min(1), scale: z.number().positive() })),
+  money: z.array(z.object({ unit: word, forms: z.array(word).min(1), scale: z.number().positive(), gluedForms: z.array(word).optional() })),
+  scales: z.array(z.object({ word, value: z.number().positive() })),
+  notMoney: z.array(word),
   formMeanings: z.array(z.object({
     form: word,
     stage: z.string().optional(), channel: z.string().optional(), timeliness: z.string().optional(), service: z.string().optional(),
@@ -96,12 +98,16 @@ export const FigureCuesFile = z.object({
   comparators: z.array(z.object({ comparator: z.string(), before: z.array(word).min(1), after: z.array(word).optional() })),
   targetCues: z.array(word),
   weakTargetCues: z.array(word),
+  assignmentCues: z.array(word),
   resultCues: z.array(word),
   planSectionCues: z.array(word),
   directiveTypes: z.array(word),
   breakdownCues: z.array(word),
   passiveMarkers: z.array(word),
   notQualifiers: z.array(word),
+  rangeSeparators: z.array(z.string().min(1)),
+  fromToAfter: z.array(word),
+  notRatios: z.array(z.string().regex(/^\d+\/\d+$/)),
   vague: z.array(word),
   notFigureBefore: z.array(word),
   periodWordsBefore: z.array(word),

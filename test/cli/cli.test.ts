@@ -95,6 +95,43 @@ describe('vnreform check', () => {
   });
 });
 
+describe('vnreform compare', () => {
+  const parseCsv = (csv: string): string[][] => csv.trim().split('\r\n').map((l) => l.split(','));
+
+  it('prints one CSV row per report, with the Kiên Giang 2020 Q3 hồ sơ figures', () => {
+    const r = vnreform(['compare', 'corpus']);
+    expect(r.status).toBe(0);
+    const [header, ...rows] = parseCsv(r.stdout);
+    expect(rows).toHaveLength(5);
+    const kg = Object.fromEntries(header!.map((h, i) => [h, rows.find((x) => x[0]!.includes('kien-giang'))![i]]));
+    expect(kg).toMatchObject({
+      province: 'Kiên Giang', year: '2020', quarter: '3', type: 'Báo cáo', date: '2020-09-14',
+      hs_received: '11093', hs_online: '2031', hs_post: '593', hs_in_person: '8469',
+      hs_resolved: '9782', hs_on_time: '9772', hs_late: '10', dvc_total: '',
+    });
+  });
+
+  it('traces every value to its sentence with --long', () => {
+    const r = vnreform(['compare', 'corpus/kien-giang_2020_q3_bao-cao-cchc.txt', '--long', '--format', 'json']);
+    const rows = JSON.parse(r.stdout) as { metric: string; value: number; text: string; span_start: number; span_end: number }[];
+    const text = readFileSync(join(ROOT, 'corpus/kien-giang_2020_q3_bao-cao-cchc.txt'), 'utf8');
+    expect(rows.find((x) => x.metric === 'hs_late')).toMatchObject({ value: 10, text: '10 hồ sơ' });
+    for (const row of rows) expect(text.slice(row.span_start, row.span_end).replace(/\s+/g, ' ')).toBe(row.text);
+  });
+
+  it('quotes CSV fields as RFC 4180 says and keeps a row for an unreadable input', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vnreform-cmp-'));
+    const odd = join(dir, 'báo cáo, "quý 1".txt');
+    writeFileSync(odd, 'BÁO CÁO\nCông tác cải cách hành chính quý I năm 2024\n\nĐã tiếp nhận 1.200 hồ sơ, trong đó trực tuyến 300 hồ sơ.');
+    const r = vnreform(['compare', odd, join(dir, 'missing.txt')]);
+    expect(r.status).toBe(1);
+    const lines = r.stdout.trim().split('\r\n');
+    expect(lines[1]).toContain(`"${odd.replace(/"/g, '""')}"`);
+    expect(lines[1]).toContain(',1200,300,');
+    expect(lines[2]).toContain('not-found');
+  });
+});
+
 describe('vnreform schema', () => {
   it('prints the record contract as JSON Schema', () => {
     const schema = JSON.parse(vnreform(['schema']).stdout);

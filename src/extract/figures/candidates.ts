@@ -26,7 +26,6 @@ export interface Candidate {
   rule: string;
 }
 
-const NUMBER = new RegExp(NUMBER_SOURCE, 'gu');
 // The number after a slash: NUMBER_SOURCE without its look-behind (which refuses a slash before).
 const NUMBER_AT = new RegExp(`[ ]*${NUMBER_SOURCE.replace(/^\(\?<!\[[^\]]*\]\)/, '')}`, 'uy');
 
@@ -34,8 +33,9 @@ export function findCandidates(text: string, folded: string, rules: Rules, isExc
   const p = figurePatterns(rules);
   const out: Candidate[] = [];
   let consumedTo = -1;
-  NUMBER.lastIndex = 0;
-  for (let m = NUMBER.exec(text); m; m = NUMBER.exec(text)) {
+  const numbers = p.number;
+  numbers.lastIndex = 0;
+  for (let m = numbers.exec(text); m; m = numbers.exec(text)) {
     const start = m.index;
     const numEnd = start + m[0].length;
     if (start < consumedTo || isExcluded(start)) continue;
@@ -77,21 +77,27 @@ function readAt(
     }
   }
 
-  // "1.833 triệu đồng"
-  p.moneyAfter.lastIndex = numEnd;
-  const money = p.moneyAfter.exec(folded);
+  // "2,3 triệu lượt", "1.833 triệu đồng": a scale word multiplies what follows.
+  p.scaleAfter.lastIndex = numEnd;
+  const scaleWord = p.scaleAfter.exec(folded);
+  const scale = scaleWord ? p.scaleByWord.get(scaleWord[1]!.replace(/\s+/g, ' '))! : 1;
+  const unitAt = numEnd + (scaleWord ? scaleWord[0].length : 0);
+  const scaled = Math.round(value * scale * 1000) / 1000;
+
+  // "1.833 triệu đồng", "500.000đ" — but not "05 đồng chí"
+  const money = moneyUnitAt(text, folded, unitAt, p);
   if (money) {
-    const m = p.moneyByForm.get(money[1]!.replace(/\s+/g, ' '))!;
-    return {
-      ...base, kind: 'money', value: Math.round(value * m.scale), unit: 'đồng',
-      unitText: text.slice(numEnd + money[0].length - money[1]!.length, numEnd + money[0].length), end: numEnd + money[0].length, rule: 'money',
-    };
+    return { ...base, kind: 'money', value: Math.round(scaled * money.scale), unit: money.unit, unitText: text.slice(numEnd, money.end).trim(), end: money.end, rule: 'money' };
   }
 
   // "11.093 hồ sơ", but not "Lĩnh vực 7" nor "năm 2019 …"
   if (p.labelBefore.test(before)) return null;
-  const noun = nounAt(folded, numEnd, p);
-  if (noun) return { ...base, kind: 'count', value, unit: noun.unit, unitText: text.slice(noun.start, noun.end), unitForm: noun.form, end: noun.end, rule: 'count' };
+  const noun = nounAt(folded, unitAt, p);
+  if (noun) return { ...base, kind: 'count', value: scaled, unit: noun.unit, unitText: text.slice(noun.start, noun.end), unitForm: noun.form, end: noun.end, rule: scaleWord ? 'count-scaled' : 'count' };
+  // "hỗ trợ mỗi xã 45 triệu": millions and billions with nothing counted are money.
+  if (scaleWord && scale >= 1_000_000) {
+    return { ...base, kind: 'money', value: Math.round(scaled), unit: 'đồng', unitText: scaleWord[1]!, end: unitAt, rule: 'money-scale-only' };
+  }
 
   // "Số lượng DVCTT toàn trình: 995;" — the noun stands before a colon.
   const colon = /[ ]*:[ ]*$/.exec(text.slice(Math.max(0, start - 4), start));
@@ -141,21 +147,31 @@ function ratioAt(
   if (/^[ ]*\//.test(text.slice(secondEnd, secondEnd + 3))) return null;
   if (p.periodBefore.test(before)) return null; // "tháng 12/2022", "đợt 1/2023", "ngày 11/12"
   if (denominator >= 1900 && denominator <= 2100 && value <= 12) return null; // "12/2022": month/year
+  if (p.notRatios.has(`${value}/${denominator}`)) return null; // "hoạt động 24/7"
   const after = nounAt(folded, secondEnd, p) ?? moneyUnitAt(text, folded, secondEnd, p);
   // "01 kỳ/15 phút": a unit before the slash must come back after it.
   if (between && after?.unit !== between.unit) return null;
-  const unit = after?.unit ?? between?.unit ?? null;
+  // A ratio of money keeps the unit as written ("triệu đồng"): its numbers are as written too.
+  const unit = after && 'scale' in after ? text.slice(after.start, after.end).trim() : after?.unit ?? between?.unit ?? null;
   const end = after?.end ?? secondEnd;
   return {
     kind: 'ratio', value: null, numerator: value, denominator, low: null, high: null, unit, unitForm: null,
-    unitText: after ? text.slice(after.start, after.end) : null, start, end, rule: between ? 'ratio-with-units' : 'ratio',
+    unitText: after ? text.slice(after.start, after.end).trim() : null, start, end, rule: between ? 'ratio-with-units' : 'ratio',
   };
 }
 
-function moneyUnitAt(text: string, folded: string, at: number, p: ReturnType<typeof figurePatterns>): { unit: string; start: number; end: number } | null {
-  p.moneyAfter.lastIndex = at;
+/** A money unit at `at`, after an optional scale word: "đồng", "triệu đồng", "đ" right after the number. */
+function moneyUnitAt(text: string, folded: string, at: number, p: ReturnType<typeof figurePatterns>): { unit: string; scale: number; start: number; end: number } | null {
+  p.scaleAfter.lastIndex = at;
+  const sc = p.scaleAfter.exec(folded);
+  const from = sc ? at + sc[0].length : at;
+  p.notMoneyAt.lastIndex = from;
+  if (p.notMoneyAt.test(folded)) return null;
+  p.moneyAfter.lastIndex = from;
   const m = p.moneyAfter.exec(folded);
   if (!m) return null;
-  const end = at + m[0].length;
-  return { unit: lower(text.slice(end - m[1]!.length, end)) === 'đồng' ? 'đồng' : text.slice(end - m[1]!.length, end), start: end - m[1]!.length, end };
+  const form = (m[1] ?? m[2])!;
+  const unit = p.moneyByForm.get(form.replace(/\s+/g, ' '))!;
+  const end = from + m[0].length;
+  return { unit: unit.unit, scale: unit.scale, start: sc ? at + sc[0].length - sc[1]!.length : end - form.length, end };
 }

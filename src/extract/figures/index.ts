@@ -22,16 +22,18 @@ export function extractFigures(mt: MappedText, rules: Rules, sections: readonly 
   const isExcluded = (at: number): boolean => excluded.some((r) => at >= r.start && at < r.end);
   const cands = findCandidates(text, folded, rules, isExcluded);
   const topTitles = new Map(sections.filter((s) => s.rank === 1).map((s) => [s.path, lower(s.title)]));
-  const figures = cands.map((c, i): Figure => {
+  const figures: Figure[] = [];
+  cands.forEach((c, i) => {
     const path = sectionPathAt(sections, c.start);
     const ctx: Context = { folded, rules, topSectionTitle: path ? topTitles.get(path.split('.')[0]!) ?? null : null, documentType };
     const { meaning, level } = meaningOf(c, i > 0 ? cands[i - 1]!.end : 0, cands[i + 1]?.start ?? text.length, ctx);
-    return {
+    const previous = i > 0 ? { end: cands[i - 1]!.end, status: figures[i - 1]!.status } : null;
+    figures.push({
       index: i, kind: c.kind, value: c.value, numerator: c.numerator, denominator: c.denominator, low: c.low, high: c.high,
-      unit: c.unit, unitText: c.unitText, comparator: comparatorOf(c, ctx), status: statusOf(c, ctx), meaning, level,
+      unit: c.unit, unitText: c.unitText, comparator: comparatorOf(c, ctx), status: statusOf(c, previous, ctx), meaning, level,
       partOf: null, breakdown: null, section: path, rule: c.rule,
       text: sourceSlice(mt, c.start, c.end), span: toSourceSpan(mt, c.start, c.end),
-    };
+    });
   });
   linkParts(cands, folded, rules).forEach((link, i) => {
     const f = figures[i]!;

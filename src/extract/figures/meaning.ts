@@ -34,16 +34,37 @@ export function comparatorOf(c: Candidate, ctx: Context): string | null {
   const p = figurePatterns(ctx.rules);
   const before = ctx.folded.slice(Math.max(0, c.start - 24), c.start);
   const m = p.comparatorBefore.exec(before);
-  if (!m || c.kind === 'range') return null;
-  return p.comparatorByForm.get(m[1]!.replace(/\s+/g, ' ')) ?? null;
+  if (!m || c.kind === 'range' || c.kind === 'ratio') return null;
+  const comparator = p.comparatorByForm.get(m[1]!.replace(/\s+/g, ' ')) ?? null;
+  // "giảm từ 3,2% xuống còn 0,8%": a change, not "from 3,2% up".
+  p.fromToAfter.lastIndex = c.end;
+  if (comparator === 'từ…trở lên' && p.fromToAfter.test(ctx.folded)) return null;
+  return comparator;
 }
 
-export function statusOf(c: Candidate, ctx: Context): 'target' | 'result' {
+/**
+ * Target or result, nearest evidence first: a cue in the words since the previous figure ("Chỉ tiêu …
+ * là 50%, đến nay đạt 38,6%"); else the status of the previous figure of the sentence ("Mục tiêu …:
+ * 100% …; 90% …"); else a cue anywhere in the sentence; else a plan section (PHƯƠNG HƯỚNG, NHIỆM
+ * VỤ …); else the document type (a công văn directs, a báo cáo reports).
+ */
+export function statusOf(c: Candidate, previous: { end: number; status: 'target' | 'result' } | null, ctx: Context): 'target' | 'result' {
   const p = figurePatterns(ctx.rules);
-  const clause = ctx.folded.slice(sentenceStart(ctx.folded, c.start), c.start).split(';').pop()!;
-  if (p.targetCue.test(clause) || p.trailingUpward.test(ctx.folded.slice(c.end, c.end + 12))) return 'target';
-  if (p.resultCue.test(clause)) return 'result';
-  if (p.weakTargetCue.test(clause)) return 'target';
+  const sentenceFrom = sentenceStart(ctx.folded, c.start);
+  const localFrom = previous && previous.end > sentenceFrom ? previous.end : sentenceFrom;
+  const local = ctx.folded.slice(localFrom, c.start);
+  const upwardAfter = p.trailingUpward.test(ctx.folded.slice(c.end, c.end + 12));
+  const inSentence = previous !== null && previous.end > sentenceFrom;
+  if (p.targetCue.test(local) || p.assignmentClause.test(ctx.folded.slice(sentenceFrom, c.start))) return 'target';
+  // "đạt tỷ lệ từ 80% trở lên" sets a floor to reach — unless it describes figures just reported.
+  if (upwardAfter) return inSentence ? previous!.status : 'target';
+  if (p.resultCue.test(local)) return 'result';
+  if (p.weakTargetCue.test(local)) return 'target';
+  if (inSentence) return previous!.status;
+  const sentence = ctx.folded.slice(sentenceFrom, c.start);
+  if (p.targetCue.test(sentence)) return 'target';
+  if (p.resultCue.test(sentence)) return 'result';
+  if (p.weakTargetCue.test(sentence)) return 'target';
   if (ctx.topSectionTitle && p.planSection.test(ctx.topSectionTitle)) return 'target';
   if (ctx.documentType && ctx.rules.data.figureCues.directiveTypes.includes(ctx.documentType)) return 'target';
   return 'result';

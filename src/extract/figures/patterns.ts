@@ -1,5 +1,6 @@
 import { lower } from '../../normalize/fold.js';
 import { alternation, memo, normalizeWord, type Rules } from '../../rules/compile.js';
+import { NUMBER_SOURCE } from './numbers.js';
 
 /** The figure rules compiled once: folded alternations with lookup tables back to canonical values. */
 export interface FigurePatterns {
@@ -13,6 +14,14 @@ export interface FigurePatterns {
   /** Sticky over folded text: a money unit after a number ("triệu đồng"). */
   moneyAfter: RegExp;
   moneyByForm: Map<string, { unit: string; scale: number }>;
+  /** Sticky: "triệu", "tỷ", "nghìn" right after a number. */
+  scaleAfter: RegExp;
+  scaleByWord: Map<string, number>;
+  /** Sticky: "đồng chí", "đồng bộ" — no money. */
+  notMoneyAt: RegExp;
+  /** Sticky: "xuống còn", "đến" after a figure: "từ" before it starts a change, not a comparison. */
+  fromToAfter: RegExp;
+  notRatios: Set<string>;
   /** Ends at the end of a folded window: a comparator right before a number. */
   comparatorBefore: RegExp;
   comparatorByForm: Map<string, string>;
@@ -22,6 +31,10 @@ export interface FigurePatterns {
   /** Anywhere in a folded clause. */
   targetCue: RegExp;
   weakTargetCue: RegExp;
+  /** A clause opening with "Giao …", "Đề nghị …". */
+  assignmentClause: RegExp;
+  /** A number of the text, letting a glued money form follow ("500.000đ"). */
+  number: RegExp;
   resultCue: RegExp;
   planSection: RegExp;
   breakdownCue: RegExp;
@@ -48,7 +61,12 @@ export function figurePatterns(rules: Rules): FigurePatterns {
     const nounByForm = new Map<string, string>();
     for (const n of rules.data.figureNouns.nouns) for (const f of n.forms) nounByForm.set(key(f), n.unit);
     const moneyByForm = new Map<string, { unit: string; scale: number }>();
-    for (const m of rules.data.figureNouns.money) for (const f of m.forms) moneyByForm.set(key(f), { unit: m.unit, scale: m.scale });
+    const glued: string[] = [];
+    for (const m of rules.data.figureNouns.money) {
+      for (const f of [...m.forms, ...(m.gluedForms ?? [])]) moneyByForm.set(key(f), { unit: m.unit, scale: m.scale });
+      glued.push(...(m.gluedForms ?? []).map(key));
+    }
+    const scaleByWord = new Map(rules.data.figureNouns.scales.map((x) => [key(x.word), x.value]));
     const comparatorByForm = new Map<string, string>();
     for (const c of cues.comparators) for (const f of c.before) comparatorByForm.set(key(f), c.comparator);
     const qualifiers = (['stage', 'channel', 'timeliness', 'service'] as const).map((dimension) => {
@@ -63,14 +81,22 @@ export function figurePatterns(rules: Rules): FigurePatterns {
       nounByForm,
       formMeaning: new Map(rules.data.figureNouns.formMeanings.map(({ form, ...meaning }) => [key(form), meaning])),
       nounAnywhere: new RegExp(`(?<![\\p{L}])(${words([...nounByForm.keys()])})(?![\\p{L}])`, 'gu'),
-      moneyAfter: new RegExp(`[ ]*(${words([...moneyByForm.keys()])})(?![\\p{L}])`, 'uy'),
+      // "1.833 … đồng", and forms written right after the number: "500.000đ".
+      moneyAfter: new RegExp(`(?:[ ]*(${words([...moneyByForm.keys()].filter((k) => !glued.includes(k)))})|(${words(glued) || '(?!)'}))(?![\\p{L}])`, 'uy'),
       moneyByForm,
+      scaleAfter: new RegExp(`[ ]*(${words([...scaleByWord.keys()])})(?![\\p{L}])`, 'uy'),
+      scaleByWord,
+      notMoneyAt: new RegExp(`[ ]*(?:${words(rules.data.figureNouns.notMoney)})(?![\\p{L}])`, 'uy'),
+      fromToAfter: new RegExp(`[ ]*(?:${words(cues.fromToAfter)})(?![\\p{L}])`, 'uy'),
+      notRatios: new Set(cues.notRatios),
       comparatorBefore: new RegExp(`(?<![\\p{L}])(${words([...comparatorByForm.keys()])})\\s*$`, 'u'),
       comparatorByForm,
       labelBefore: new RegExp(`${whole(words(cues.notFigureBefore))}\\s*$`, 'u'),
       periodBefore: new RegExp(`${whole(words(cues.periodWordsBefore))}\\s*$`, 'u'),
       targetCue: new RegExp(whole(words(cues.targetCues)), 'u'),
       weakTargetCue: new RegExp(whole(words(cues.weakTargetCues)), 'u'),
+      assignmentClause: new RegExp(`(?:^|[.;:\\n])\\s*[-+•]?\\s*(?:${words(cues.assignmentCues)})(?![\\p{L}])[^.;:\\n]*$`, 'u'),
+      number: new RegExp(NUMBER_SOURCE.replace('(?![\\d\\p{L}]', `(?!\\d|(?!(?:${words(glued) || '(?!)'})(?![\\p{L}]))\\p{L}`), 'gu'),
       resultCue: new RegExp(whole(words(cues.resultCues)), 'u'),
       planSection: new RegExp(whole(words(cues.planSectionCues)), 'u'),
       breakdownCue: new RegExp(whole(words(cues.breakdownCues)), 'u'),
@@ -81,7 +107,7 @@ export function figurePatterns(rules: Rules): FigurePatterns {
       level: new RegExp(`(?<![\\p{L}])(${words([...levelByForm.keys()])})(?![\\p{L}])`, 'gu'),
       levelByForm,
       // "từ 500 đến 2.000 lượt xem": the second number of a range, after the first.
-      rangeAfter: new RegExp(`[ ]+(?:${words(['đến', 'tới'])})[ ]+(\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?)(?![\\d\\p{L}])`, 'uy'),
+      rangeAfter: new RegExp(`[ ]*(?:${words(cues.rangeSeparators)})[ ]*(\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?)(?![\\d\\p{L}])`, 'uy'),
       fromWord: new RegExp(`(?<![\\p{L}])(?:${words(['từ'])})\\s*$`, 'u'),
     };
   });

@@ -1,0 +1,40 @@
+import { parseArgs } from 'node:util';
+import { comparisonRow, csvLine, LONG_HEADER, longValues, wideHeader, wideValues } from '../compare.js';
+import { defaultRules } from '../rules/compile.js';
+import { expandInputs } from './inputs.js';
+import { processInput } from './run.js';
+import { UsageError } from './usage.js';
+
+/** vnreform compare: the standard metrics of every input as CSV (wide or --long) or JSON. */
+export async function compareCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { format: { type: 'string', short: 'f' }, long: { type: 'boolean' } },
+  });
+  const format = values.format ?? 'csv';
+  if (format !== 'csv' && format !== 'json') throw new UsageError(`--format must be csv or json, not ${format}`);
+  const rules = defaultRules();
+  const { inputs } = await expandInputs(positionals.length ? positionals : ['corpus']);
+  const out = process.stdout;
+  const json: unknown[] = [];
+  if (format === 'csv') out.write(csvLine(values.long ? LONG_HEADER : wideHeader(rules)));
+  let failed = 0;
+  for (const input of inputs) {
+    const { record } = await processInput(input, rules);
+    if (record.errors.length) failed++;
+    const row = comparisonRow(record, rules);
+    if (format === 'json') {
+      json.push(values.long
+        ? longValues(row).map((v) => Object.fromEntries(LONG_HEADER.map((h, i) => [h, v[i]])))
+        : { ...row, metrics: Object.fromEntries(Object.entries(row.metrics).map(([k, v]) => [k, v?.value ?? null])) });
+    } else if (values.long) {
+      for (const line of longValues(row)) out.write(csvLine(line));
+    } else {
+      out.write(csvLine(wideValues(row, rules)));
+    }
+  }
+  if (format === 'json') out.write(JSON.stringify(values.long ? json.flat() : json, null, 2) + '\n');
+  process.stderr.write(`vnreform compare: ${inputs.length} input(s), ${failed} failed\n`);
+  return failed ? 1 : 0;
+}
