@@ -100,7 +100,8 @@ function readAt(
   }
 
   // "Số lượng DVCTT toàn trình: 995;" — the noun stands before a colon.
-  const colon = /[ ]*:[ ]*$/.exec(text.slice(Math.max(0, start - 4), start));
+  // (A letter before the colon: "ISO 9001: 2015" and "14: 30" are no such phrase.)
+  const colon = /(?<=\p{L})[ ]*:[ ]*$/u.exec(text.slice(Math.max(0, start - 4), start));
   if (colon) {
     const clause = folded.slice(Math.max(0, start - 80), start - colon[0].length);
     const phrase = clause.split(/[.;()\n]/).pop()!;

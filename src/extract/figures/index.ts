@@ -18,8 +18,7 @@ import { comparatorOf, meaningOf, statusOf, type Context } from './meaning.js';
 export function extractFigures(mt: MappedText, rules: Rules, sections: readonly Section[], documentType: string | null): Figure[] {
   const text = mt.text;
   const folded = lower(text);
-  const excluded = excludedRanges(text, rules);
-  const isExcluded = (at: number): boolean => excluded.some((r) => at >= r.start && at < r.end);
+  const isExcluded = inRanges(excludedRanges(text, rules));
   const cands = findCandidates(text, folded, rules, isExcluded);
   const topTitles = new Map(sections.filter((s) => s.rank === 1).map((s) => [s.path, lower(s.title)]));
   const figures: Figure[] = [];
@@ -63,17 +62,38 @@ function inheritStageAlongLists(figures: Figure[], cands: readonly { start: numb
 
 /** Numbers that belong to dates, document numbers, URLs and e-mail addresses are no figures. */
 function excludedRanges(text: string, rules: Rules): { start: number; end: number }[] {
-  const res = memo(rules, 'figure-exclusions', () => [
-    new RegExp(symbolSource(rules), 'gu'),
-    datePatterns(rules).all,
-    /(?:https?:\/\/|www\.)[^\s<>()"]+|[\w.+-]+@[\w-]+\.[\w.]+/gu,
-    // "ISO 9001:2015", "14h30", "K02-2023", "COVID-19"
-    /\d+:\d+|\d+h\d+|\p{Lu}+\d*-\d+/gu,
-  ]);
+  const res = memo(rules, 'figure-exclusions', () => ({
+    always: [new RegExp(symbolSource(rules), 'gu'), datePatterns(rules).all],
+    web: /(?:https?:\/\/|www\.)[^\s<>()"]+|[\w.+-]+@[\w-]+\.[\w.]+/gu,
+  }));
+  const scans = text.includes('://') || text.includes('www.') || text.includes('@') ? [...res.always, res.web] : res.always;
   const ranges: { start: number; end: number }[] = [];
-  for (const re of res) {
+  for (const re of scans) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) ranges.push({ start: m.index, end: m.index + m[0].length });
   }
   return ranges;
+}
+
+/** A membership test over ranges: merged, sorted, binary-searched. */
+function inRanges(ranges: { start: number; end: number }[]): (at: number) => boolean {
+  const sorted = [...ranges].sort((a, b) => a.start - b.start);
+  const merged: { start: number; end: number }[] = [];
+  for (const r of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
+    else merged.push({ ...r });
+  }
+  return (at) => {
+    let lo = 0;
+    let hi = merged.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const r = merged[mid]!;
+      if (at < r.start) hi = mid - 1;
+      else if (at >= r.end) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
 }
