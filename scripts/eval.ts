@@ -68,7 +68,7 @@ docs.forEach((d, i) => {
 
 console.log('\nfigures — every percentage and ratio, and counts of hồ sơ, TTHC and DVC (corpus/gold/<name>.figures.json)');
 const kindTotals = { count: emptyCounts(), percent: emptyCounts(), ratio: emptyCounts() };
-let statusRight = 0, matched = 0, meaningRight = 0, meaningCompared = 0, partOfRight = 0, partOfCompared = 0;
+let statusRight = 0, matched = 0, meaningRight = 0, meaningCompared = 0, partOfRight = 0, partOfCompared = 0, hsRight = 0, hsCompared = 0;
 docs.forEach((d, i) => {
   const gold = goldFigures(d.name);
   if (!gold) return;
@@ -77,6 +77,7 @@ docs.forEach((d, i) => {
   statusRight += s.statusRight; matched += s.matched;
   meaningRight += s.meaningRight; meaningCompared += s.meaningCompared;
   partOfRight += s.partOfRight; partOfCompared += s.partOfCompared;
+  hsRight += s.hoSoMeaningRight; hsCompared += s.hoSoMeaningCompared;
   if (verbose) {
     for (const m of s.missed) console.log(`    ${d.name}: missed ${m.kind} ${m.value ?? `${m.numerator}/${m.denominator}`} ${m.unit ?? ''} (line ${m.line})`);
     for (const e of s.extra) console.log(`    ${d.name}: extra  ${e.kind} ${e.value ?? `${e.numerator}/${e.denominator}`} ${e.unit ?? ''} "${e.text}"`);
@@ -91,7 +92,8 @@ for (const k of FIGURE_KINDS) {
 }
 const ratio = (a: number, b: number): string => `${b ? fmt(a / b) : '-'} (${a}/${b})`;
 console.log(`status accuracy on matched figures: ${ratio(statusRight, matched)}`);
-console.log(`meaning accuracy (stage, channel, timeliness) on matched counts: ${ratio(meaningRight, meaningCompared)}`);
+console.log(`meaning accuracy (received/resolved, online/in person/post, on time/late) on matched hồ sơ counts: ${ratio(hsRight, hsCompared)}`);
+console.log(`meaning accuracy (stage, channel, timeliness) on all matched counts (also TTHC, DVC): ${ratio(meaningRight, meaningCompared)}`);
 console.log(`partOf accuracy on matched counts: ${ratio(partOfRight, partOfCompared)}`);
 
 console.log('\nfixtures (corpus/fixtures/*.cases): one-line surface forms');

@@ -216,6 +216,9 @@ export interface FigureScore {
   meaningCompared: number;
   partOfRight: number;
   partOfCompared: number;
+  /** The meanings the comparison table rests on: received, online, resolved, on-time, late of hồ sơ. */
+  hoSoMeaningRight: number;
+  hoSoMeaningCompared: number;
   matched: number;
   missed: GoldFigure[];
   extra: ExtractionRecord['figures'];
@@ -225,7 +228,7 @@ export interface FigureScore {
 export function scoreFigures(gold: GoldFigure[], predicted: ExtractionRecord['figures']): FigureScore {
   const score: FigureScore = {
     byKind: { count: emptyCounts(), percent: emptyCounts(), ratio: emptyCounts() },
-    statusRight: 0, meaningRight: 0, meaningCompared: 0, partOfRight: 0, partOfCompared: 0, matched: 0,
+    statusRight: 0, meaningRight: 0, meaningCompared: 0, partOfRight: 0, partOfCompared: 0, hoSoMeaningRight: 0, hoSoMeaningCompared: 0, matched: 0,
     missed: [], extra: [], wrong: [],
   };
   const groups = new Map<string, { g: number[]; p: number[] }>();
@@ -262,6 +265,10 @@ export function scoreFigures(gold: GoldFigure[], predicted: ExtractionRecord['fi
       const dims = ['stage', 'channel', 'timeliness'] as const;
       const same = dims.every((d) => (g.meaning?.[d] ?? null) === (p.meaning[d] ?? null));
       if (same) score.meaningRight++;
+      if (g.unit === 'hồ sơ') {
+        score.hoSoMeaningCompared++;
+        if (same) score.hoSoMeaningRight++;
+      }
       else score.wrong.push(`meaning of ${figureKey(g)} "${g.text}": gold ${JSON.stringify(g.meaning)}, got ${JSON.stringify(p.meaning)}`);
       score.partOfCompared++;
       const goldTotal = g.partOf ?? null;

@@ -121,10 +121,12 @@ export function extractReferences(
 ): ExtractedReference[] {
   const p = patterns(rules);
   const text = mt.text;
+  // Lexical cues match on one lower-cased copy of the text (same offsets), made once.
+  const lowered = lower(text);
   const skip = [...(options.exclude ?? []), ...urlRanges(text, p)];
   const inSkip = (at: number): boolean => skip.some((r) => at >= r.start && at < r.end);
   const drafts: Draft[] = [];
-  const lawsBeforeSymbols = lawMentions(text, rules, p);
+  const lawsBeforeSymbols = lawMentions(text, lowered, rules, p);
   const lawTaken = new Set<number>();
 
   p.symbol.lastIndex = 0;
@@ -137,7 +139,7 @@ export function extractReferences(
     const end = m.index + m[0].length + (continued?.length ?? 0);
     // The longest type word, two words and "số" fit in 64 characters.
     const before = text.slice(Math.max(0, m.index - 64), m.index);
-    const typed = typeWordBefore(before, p);
+    const typed = typeWordBefore(before, lowered.slice(Math.max(0, m.index - 64), m.index), p);
     let typeWord = typed ? typed.word : null;
     let mentionStart = typed ? m.index - before.length + typed.index : m.index;
     let lawName: string | null = null;
@@ -150,7 +152,7 @@ export function extractReferences(
     }
     const continuesList = !typeWord && previous !== null && p.listGap.test(text.slice(previous.end, m.index));
     if (continuesList) typeWord = previous!.typeWord;
-    const relation = continuesList ? previous!.relation : relationBefore(text, mentionStart, rules, p);
+    const relation = continuesList ? previous!.relation : relationBefore(text, lowered, mentionStart, rules, p);
     const date = dateAfter(text, end, rules, p) ?? dateBeforeIssue(text, mentionStart, rules, p);
     const kind = kindOf(parts, typeWord, rules);
     // "Nghị quyết số 18-NQ/TW và 19-NQ/TW ngày 25/10/2017": the date after a list is the date of each item.
@@ -169,7 +171,7 @@ export function extractReferences(
         typeCode: parts.typeCode, issuerCode: parts.issuerCode, date: date?.date ?? null, relation,
         rule: date?.rule ? `symbol+${date.rule}` : continuesList ? 'symbol-list' : typeWord ? 'type-word+symbol' : 'symbol', parts,
       };
-      draft.issuerNamed = issuerNamedAfter(text, Math.max(end, date && date.start > end ? date.end : end), rules);
+      draft.issuerNamed = issuerNamedAfter(text, lowered, Math.max(end, date && date.start > end ? date.end : end), rules);
       drafts.push(draft);
       previous = draft;
     }
@@ -180,7 +182,7 @@ export function extractReferences(
     drafts.push({
       listId: -1, start: law.start, end: law.end, mentionStart: law.start, mentionEnd: law.end, kind: law.kind, typeWord: law.word,
       id: null, name: law.name, number: null, year: law.year, typeCode: null, issuerCode: 'QH', date: null,
-      relation: relationBefore(text, law.start, rules, p), rule: 'law-name', parts: null,
+      relation: relationBefore(text, lowered, law.start, rules, p), rule: 'law-name', parts: null,
     });
   }
 
@@ -189,7 +191,7 @@ export function extractReferences(
   for (let num = p.shortNameNumber.exec(text); num; num = p.shortNameNumber.exec(text)) {
     if (!LETTER.test(text.charAt(num.index - 1))) continue;
     const window = text.slice(Math.max(0, num.index - 40), num.index);
-    const w = p.shortNameWord.exec(lower(window));
+    const w = p.shortNameWord.exec(lowered.slice(Math.max(0, num.index - 40), num.index));
     if (!w) continue;
     const start = num.index - window.length + w.index;
     const end = num.index + num[0].length;
@@ -204,7 +206,7 @@ export function extractReferences(
     drafts.push({
       listId: -1, start, end, mentionStart: start, mentionEnd: end, kind, typeWord: m[1]!, id: null, name: `${kind} ${m[2]}`,
       number: m[2]!, year: null, typeCode: null, issuerCode: null, date: null,
-      relation: relationBefore(text, start, rules, p), rule: defined ? 'short-name-definition' : 'short-name', parts: null,
+      relation: relationBefore(text, lowered, start, rules, p), rule: defined ? 'short-name-definition' : 'short-name', parts: null,
     });
   }
 
@@ -260,7 +262,7 @@ function continuationAcrossBreak(text: string, at: number, tail: string, rules: 
  * "… của Bộ trưởng Bộ Nội vụ", "… của UBND tỉnh", "… của Thủ tướng Chính phủ": a body the rules know
  * (issuers.json, agencies.json), optionally after its head's title (signing.json), right after "của".
  */
-function issuerNamedAfter(text: string, at: number, rules: Rules): { name: string; start: number; end: number } | null {
+function issuerNamedAfter(text: string, lowered: string, at: number, rules: Rules): { name: string; start: number; end: number } | null {
   const p = memo(rules, 'issuer-named-after', () => {
     const names = new Map<string, string>();
     for (const i of rules.data.issuers.issuers) names.set(lower(normalizeWord(i.name)), normalizeWord(i.name));
@@ -276,7 +278,7 @@ function issuerNamedAfter(text: string, at: number, rules: Rules): { name: strin
     };
   });
   const window = text.slice(at, at + 140);
-  const m = p.re.exec(lower(window)); // lower() keeps offsets: m's positions hold in window
+  const m = p.re.exec(lowered.slice(at, at + 140)); // lower() keeps offsets: m's positions hold in window
   if (!m) return null;
   const name = p.names.get(m[1]!.replace(/\s+/g, ' '));
   if (!name) return null;
@@ -360,8 +362,7 @@ function dateBeforeIssue(text: string, mentionStart: number, rules: Rules, p: Re
  * "Công văn cảnh báo số ", "Nghị định ". Up to two lower-case words may stand between; an upper-case
  * word there means a later type word is the one ("Thông báo Quyết định số …").
  */
-function typeWordBefore(window: string, p: ReferencePatterns): { word: string; index: number } | null {
-  const folded = lower(window);
+function typeWordBefore(window: string, folded: string, p: ReferencePatterns): { word: string; index: number } | null {
   p.typeBefore.lastIndex = 0;
   for (let m = p.typeBefore.exec(folded); m; m = p.typeBefore.exec(folded)) {
     p.typeBefore.lastIndex = m.index + 1;
@@ -372,9 +373,9 @@ function typeWordBefore(window: string, p: ReferencePatterns): { word: string; i
   return null;
 }
 
-function relationBefore(text: string, mentionStart: number, rules: Rules, p: ReferencePatterns): string | null {
+function relationBefore(text: string, lowered: string, mentionStart: number, rules: Rules, p: ReferencePatterns): string | null {
   const window = text.slice(Math.max(0, mentionStart - 60), mentionStart);
-  const folded = lower(window);
+  const folded = lowered.slice(Math.max(0, mentionStart - 60), mentionStart);
   p.relationBefore.lastIndex = 0;
   for (let m = p.relationBefore.exec(folded); m; m = p.relationBefore.exec(folded)) {
     p.relationBefore.lastIndex = m.index + 1;
@@ -396,13 +397,13 @@ interface LawMention {
 }
 
 /** "Luật Cán bộ, công chức", "Luật Ban hành văn bản quy phạm pháp luật năm 2015", "Luật đất đai". */
-function lawMentions(text: string, rules: Rules, p: ReferencePatterns): LawMention[] {
+function lawMentions(text: string, lowered: string, rules: Rules, p: ReferencePatterns): LawMention[] {
   const found: LawMention[] = [];
   p.lawWord.lastIndex = 0;
   for (let m = p.lawWord.exec(text); m; m = p.lawWord.exec(text)) {
     // Names compare folded (case and diacritics aside); folding keeps offsets, so the match length holds.
     const at = m.index + m[0].length;
-    const window = lower(text.slice(at, at + 160));
+    const window = lowered.slice(at, at + 160);
     p.lawNameFolded.lastIndex = 0;
     const name = p.lawNameFolded.exec(window);
     if (!name) continue;
