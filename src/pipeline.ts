@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { checkCitations } from './check/citations.js';
 import { checkFigures } from './check/figures.js';
+import { extractAgencies } from './extract/agencies/index.js';
 import { extractFigures } from './extract/figures/index.js';
 import { extractMetadata } from './extract/metadata/index.js';
+import { extractTasks } from './extract/tasks.js';
 import { extractReferences, type ExtractedReference } from './extract/references.js';
 import { normalize } from './normalize/normalize.js';
 import type { MappedText } from './normalize/mapped-text.js';
@@ -40,6 +42,8 @@ export function analyzeText(text: string, source: Source, rules: Rules = default
   const exclude = ownNumber ? [normalizedRangeOf(normalized, ownNumber.span.start, ownNumber.span.end)] : [];
   const references = resolveReferences(extractReferences(normalized, rules, sections, { exclude }));
   const figures = extractFigures(normalized, rules, sections, document.type);
+  const agencies = extractAgencies(normalized, rules, sections, document);
+  const tasks = extractTasks(normalized, rules, sections, agencies);
   const findings = [...checkCitations(references, document.date, rules), ...checkFigures(figures, normalized)];
   const record: ExtractionRecord = {
     schemaVersion: SCHEMA_VERSION,
@@ -49,7 +53,8 @@ export function analyzeText(text: string, source: Source, rules: Rules = default
     sections: sections.map((s) => ({ path: s.path, title: s.title, span: s.span })),
     references: references.map(({ parts: _p, dateValid: _d, normStart: _n, ...ref }) => ref),
     figures,
-    agencies: [],
+    agencies: agencies.map(({ normStart: _s, normEnd: _e, ...a }) => a),
+    tasks,
     findings,
     errors: [],
   };
@@ -99,6 +104,7 @@ export function errorRecord(source: Source, error: RecordError, rules: Rules = d
     references: [],
     figures: [],
     agencies: [],
+    tasks: [],
     findings: [],
     errors: [error],
   });

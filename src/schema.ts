@@ -114,6 +114,33 @@ export const FigureSchema = z.object({
   span: SpanSchema,
 });
 
+export const AgencySchema = z.object({
+  index: z.number().int().nonnegative(),
+  name: z.string().describe('Canonical name, abbreviations expanded, with the place when written: "Ủy ban nhân dân huyện Tri Tôn"'),
+  resolved: z.string().describe('Full name with its place when the document makes it certain: "Ủy ban nhân dân tỉnh An Giang"'),
+  kind: z.string().describe('Group of the body: Bộ, Sở, Ủy ban nhân dân …'),
+  level: z.enum(['trung ương', 'tỉnh', 'huyện', 'xã']).nullable(),
+  group: z.boolean().describe('A generic plural ("các sở, ban, ngành"), not one agency'),
+  roles: z.array(z.enum(['issuer', 'signer', 'addressee', 'recipient', 'lead', 'coordinator', 'proposer'])),
+  section: z.string().nullable(),
+  rule: z.string(),
+  text: z.string(),
+  span: SpanSchema,
+});
+
+export const TaskSchema = z.object({
+  index: z.number().int().nonnegative(),
+  lead: z.string().describe('Resolved name of the lead agency, or the group phrase when a group leads'),
+  leadGroup: z.boolean(),
+  coordinators: z.array(z.string()),
+  action: z.string(),
+  deadline: z.string().nullable().describe('ISO date yyyy-mm-dd, month yyyy-mm or quarter yyyy-Qn'),
+  section: z.string().nullable(),
+  rule: z.string(),
+  text: z.string(),
+  span: SpanSchema,
+});
+
 export const FindingSchema = z.object({
   code: z.string(),
   severity: z.enum(['error', 'warning', 'info']),
@@ -124,9 +151,6 @@ export const FindingSchema = z.object({
 
 export const ErrorSchema = z.object({ code: z.string(), message: z.string() });
 
-/** Elements of figures[] and agencies[] are defined by their own issues; each carries text and span. */
-const ItemWithSpan = z.object({ text: z.string(), span: SpanSchema }).passthrough();
-
 export const RecordSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   tool: z.object({ name: z.literal('vnreform'), version: z.string(), rules: z.string() }),
@@ -135,7 +159,8 @@ export const RecordSchema = z.object({
   sections: z.array(SectionSchema),
   references: z.array(ReferenceSchema),
   figures: z.array(FigureSchema),
-  agencies: z.array(ItemWithSpan),
+  agencies: z.array(AgencySchema),
+  tasks: z.array(TaskSchema),
   findings: z.array(FindingSchema),
   errors: z.array(ErrorSchema),
 });
@@ -149,6 +174,8 @@ export type SectionOut = z.infer<typeof SectionSchema>;
 export type Reference = z.infer<typeof ReferenceSchema>;
 export type Finding = z.infer<typeof FindingSchema>;
 export type Figure = z.infer<typeof FigureSchema>;
+export type Agency = z.infer<typeof AgencySchema>;
+export type Task = z.infer<typeof TaskSchema>;
 export type Meaning = z.infer<typeof MeaningSchema>;
 export type RecordError = z.infer<typeof ErrorSchema>;
 export type ExtractionRecord = z.infer<typeof RecordSchema>;

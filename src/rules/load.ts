@@ -4,9 +4,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import {
-  AgenciesFile, DocumentTypesFile, FigureCuesFile, FigureNounsFile, IssuersFile, LawsFile, LexiconFile, MetricsFile,
+  AgenciesFile, AgencyCuesFile, DocumentTypesFile, FigureCuesFile, FigureNounsFile, IssuersFile, LawsFile, LexiconFile, MetricsFile,
   ProvincesFile, RelationsFile, SigningFile,
-  type Agencies, type DocumentTypes, type FigureCues, type FigureNouns, type Issuers, type Laws, type Lexicon,
+  type Agencies, type AgencyCues, type DocumentTypes, type FigureCues, type FigureNouns, type Issuers, type Laws, type Lexicon,
   type Metrics, type Provinces, type Relations, type Signing,
 } from './schemas.js';
 
@@ -23,6 +23,7 @@ export interface RuleData {
   figureNouns: FigureNouns;
   figureCues: FigureCues;
   metrics: Metrics;
+  agencyCues: AgencyCues;
   /** sha256 of the rule files, so outputs and caches can say which rules made them. */
   version: string;
   dir: string;
@@ -44,6 +45,7 @@ const FILES = {
   figureNouns: ['figure-nouns.json', FigureNounsFile],
   figureCues: ['figure-cues.json', FigureCuesFile],
   metrics: ['metrics.json', MetricsFile],
+  agencyCues: ['agency-cues.json', AgencyCuesFile],
 } as const;
 
 /** rules/ beside src/ or dist/ (the package ships it). */

@@ -56,7 +56,18 @@ export const RelationsFile = z.object({
 }).passthrough();
 
 export const AgenciesFile = z.object({
-  bodies: z.array(z.object({ name: word, kind: word, local: z.boolean(), aliases: z.array(word), withPlace: z.string().optional() })),
+  bodies: z.array(z.object({
+    name: word,
+    kind: word,
+    local: z.boolean(),
+    aliases: z.array(word),
+    withPlace: z.string().optional(),
+    level: z.enum(['trung ương', 'tỉnh', 'huyện', 'xã']).nullable().optional(),
+    era: z.enum(['pre2025', 'post2025', 'both']).optional(),
+    mergedInto: word.optional(),
+    code: z.string().optional(),
+    placeNamed: z.boolean().optional(),
+  }).passthrough()),
   subordinateUnits: z.array(word),
 }).passthrough();
 
@@ -136,6 +147,20 @@ export const MetricsFile = z.object({
   })),
 }).passthrough();
 
+export const AgencyCuesFile = z.object({
+  groupBefore: z.array(word),
+  groupAfter: z.array(word),
+  groupPhrases: z.array(word),
+  headTitles: z.array(word),
+  assignmentCues: z.array(word),
+  leadAfter: z.array(word),
+  coordinatorBefore: z.array(word),
+  proposerAfter: z.array(word),
+  deadlineCues: z.array(word),
+  actingVerbsAfter: z.array(word),
+}).passthrough();
+
+export type AgencyCues = z.infer<typeof AgencyCuesFile>;
 export type FigureNouns = z.infer<typeof FigureNounsFile>;
 export type FigureCues = z.infer<typeof FigureCuesFile>;
 export type Metrics = z.infer<typeof MetricsFile>;

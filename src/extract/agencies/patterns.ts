@@ -1,0 +1,68 @@
+import { fold, lower } from '../../normalize/fold.js';
+import { alternation, escapeRegex, memo, normalizeWord, type Rules } from '../../rules/compile.js';
+
+/** A body of rules/agencies.json as the extractor uses it. */
+export interface Body {
+  name: string;
+  kind: string;
+  level: 'trung ương' | 'tỉnh' | 'huyện' | 'xã' | null;
+  local: boolean;
+  placeNamed: boolean;
+  withPlace: string;
+}
+
+export interface AgencyPatterns {
+  /** Global over folded text: any body name or alias (no look-behind: the boundary is checked in code). */
+  body: RegExp;
+  bodyByForm: Map<string, Body>;
+  /** Sticky on the text after a body: a unit word and the place's capitalised name. */
+  unitPlace: RegExp;
+  /** Sticky: a place name right after a place-named body ("Báo An Giang"). */
+  placeName: RegExp;
+  /** Sticky: "các huyện, thị xã, thành phố" after a body — a group. */
+  pluralUnits: RegExp;
+  /** Sticky on lower-cased text: ", thị xã, thành phố" after a unit word — a list of units. */
+  unitListAfter: RegExp;
+  /** Ends the window before a body: "các ", "những ". */
+  groupBefore: RegExp;
+  /** Global over lower-cased text: "sở, ban, ngành" and other group phrases. */
+  groupPhrase: RegExp;
+  assignmentBefore: RegExp;
+  leadAfter: RegExp;
+  coordinatorBefore: RegExp;
+  proposerAfter: RegExp;
+}
+
+const key = (s: string): string => fold(normalizeWord(s)).replace(/\s+/g, ' ');
+const lkey = (s: string): string => lower(normalizeWord(s)).replace(/\s+/g, ' ');
+
+export function agencyPatterns(rules: Rules): AgencyPatterns {
+  return memo(rules, 'agencies', () => {
+    const bodyByForm = new Map<string, Body>();
+    for (const b of rules.data.agencies.bodies) {
+      const body: Body = {
+        name: normalizeWord(b.name), kind: normalizeWord(b.kind), level: b.level ?? null, local: b.local,
+        placeNamed: !!b.placeNamed, withPlace: b.withPlace ?? '{name} {unit} {province}',
+      };
+      for (const form of [b.name, ...b.aliases]) if (!bodyByForm.has(key(form))) bodyByForm.set(key(form), body);
+    }
+    const cues = rules.data.agencyCues;
+    const units = alternation(rules.data.lexicon.localUnitWords);
+    const place = '\\p{Lu}[\\p{L}]*(?:[ ]+(?:-[ ]+)?\\p{Lu}[\\p{L}]*){0,3}';
+    const words = (list: readonly string[]): string => alternation(list.map(lkey));
+    return {
+      body: new RegExp(`(${[...bodyByForm.keys()].sort((a, b) => b.length - a.length).map((k) => escapeRegex(k).replace(/\\-/g, '\\s*-\\s*').replace(/ /g, '\\s+')).join('|')})(?![\\p{L}])`, 'gu'),
+      bodyByForm,
+      unitPlace: new RegExp(`[ ]+(${units})(?:[ ]+(${place}))?(?![\\p{L}])`, 'uy'),
+      placeName: new RegExp(`[ ]+(${place})`, 'uy'),
+      pluralUnits: new RegExp(`[ ]+(?:${words(cues.groupAfter)})[ ]+(?:${units})(?:[ ]*,[ ]*(?:${units}))*`, 'uy'),
+      unitListAfter: new RegExp(`(?:[ ]*,[ ]*(?:${words(rules.data.lexicon.localUnitWords)})(?![\\p{L}]))+`, 'uy'),
+      groupBefore: new RegExp(`(?<![\\p{L}])(?:${words(cues.groupBefore)})[ ]+$`, 'u'),
+      groupPhrase: new RegExp(`(?<![\\p{L}])(?:${words(cues.groupBefore)})[ ]+(?:${words(cues.groupPhrases)})(?![\\p{L}])`, 'gu'),
+      assignmentBefore: new RegExp(`(?<![\\p{L}])(?:${words(cues.assignmentCues)})[ ]+(?:(?:${words(cues.headTitles)})[ ]+)?$`, 'u'),
+      leadAfter: new RegExp(`^[ ,]*(?:${words(cues.leadAfter)})(?![\\p{L}])`, 'u'),
+      coordinatorBefore: new RegExp(`(?<![\\p{L}])(?:${words(cues.coordinatorBefore)})[ ]+(?:(?:${words(cues.headTitles)})[ ]+)?$`, 'u'),
+      proposerAfter: new RegExp(`^[ ,]*(?:${words(cues.proposerAfter)})(?![\\p{L}])`, 'u'),
+    };
+  });
+}

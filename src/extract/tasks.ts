@@ -1,0 +1,246 @@
+import { lower } from '../normalize/fold.js';
+import { sourceSlice, toSourceSpan, type MappedText } from '../normalize/mapped-text.js';
+import { alternation, memo, normalizeWord, type Rules } from '../rules/compile.js';
+import type { Task } from '../schema.js';
+import { sectionPathAt, type Section } from '../segment/sections.js';
+import { dateAt } from '../util/dates.js';
+import type { AgencyMention } from './agencies/index.js';
+
+/**
+ * Tasks a document assigns: {lead, coordinators, action, deadline}. Three shapes (rules in
+ * agency-cues.json):
+ * - a block headed by an agency ("1. Sở Nội vụ:" then bullets, as in the An Giang công văn 795):
+ *   each bullet is a task of that agency; a bullet or paragraph ending with ":" only introduces;
+ * - an assignment ("Giao Sở Nội vụ chủ trì …", "Đề nghị Tỉnh đoàn …", "Yêu cầu Chủ tịch UBND các
+ *   huyện …"): one task, or one per "+" item when the lead is followed by a colon;
+ * - a numbered item whose subject is the acting body ("7. Ủy ban nhân dân huyện Tri Tôn chỉ đạo …").
+ * The deadline is the date, month or quarter after a deadline cue in the task's own words.
+ */
+interface Draft {
+  start: number;
+  end: number;
+  lead: AgencyMention;
+  rule: string;
+}
+
+export function extractTasks(mt: MappedText, rules: Rules, sections: readonly Section[], agencies: readonly AgencyMention[]): Task[] {
+  const text = mt.text;
+  const lowered = lower(text);
+  const drafts: Draft[] = [];
+  const covered: { start: number; end: number }[] = [];
+
+  for (const block of agencyBlocks(text, sections, agencies)) {
+    const items = itemsOf(text, block.bodyStart, block.section.end);
+    covered.push({ start: block.section.start, end: items.length ? items[items.length - 1]!.end : block.bodyStart });
+    for (const item of items) {
+      const lead = assignedIn(item, agencies, lowered, rules) ?? block.lead;
+      drafts.push({ ...item, lead, rule: 'agency-block' });
+    }
+  }
+  const outside = (at: number): boolean => !covered.some((c) => at >= c.start && at < c.end);
+
+  for (const a of agencies) {
+    if (!outside(a.normStart) || !a.roles.includes('lead') || isJoinedTo(a, agencies, lowered)) continue;
+    const cue = assignmentCueBefore(lowered, a.normStart, rules);
+    // Without "Giao/Đề nghị/Yêu cầu", "X chủ trì …" assigns only when X opens the clause.
+    if (cue === null && (a.group || !/(?:^|[.;:\n+•-])\s*$/.test(text.slice(Math.max(0, a.normStart - 20), a.normStart)))) continue;
+    const start = cue ?? a.normStart;
+    const leadEnd = lastJoined(a, agencies, lowered).normEnd;
+    // "Giao Sở Nội vụ:" or "Đề nghị Thủ trưởng các sở, ban, ngành, địa phương:" then "+" items.
+    const lineRest = /^[^\n.;]{0,90}?:[ ]*(?=\n)/.exec(text.slice(leadEnd, leadEnd + 100));
+    if (lineRest) {
+      const colon = leadEnd + lineRest[0].length;
+      const items = plusItems(text, colon);
+      for (const item of items) drafts.push({ ...item, lead: a, rule: 'assignment-items' });
+      if (items.length) continue;
+    }
+    drafts.push({ start, end: sentenceEnd(text, leadEnd), lead: a, rule: 'assignment' });
+  }
+
+  for (const line of numberedActingLines(text, agencies, lowered, rules)) {
+    if (outside(line.start) && !drafts.some((d) => line.start < d.end && line.end > d.start)) drafts.push(line);
+  }
+
+  drafts.sort((x, y) => x.start - y.start);
+  return drafts.map((d, index) => {
+    const own = text.slice(d.start, d.end);
+    const joined = joinedLeads(d.lead, agencies, lowered).slice(1);
+    const coordinators = [
+      ...joined.map((j) => j.resolved),
+      ...agencies.filter((a) => a.normStart >= d.start && a.normEnd <= d.end && a.roles.includes('coordinator') && !a.group).map((a) => a.resolved),
+    ];
+    return {
+      index,
+      lead: d.lead.group ? groupName(d.lead.name) : d.lead.resolved,
+      leadGroup: d.lead.group,
+      coordinators: [...new Set(coordinators)],
+      action: own.replace(/^[\s\-+•]+/, '').replace(/\s+/g, ' ').trim(),
+      deadline: deadlineIn(text, lowered, d.start, d.end, rules),
+      section: sectionPathAt(sections, d.start),
+      rule: d.rule,
+      text: sourceSlice(mt, d.start, d.end),
+      span: toSourceSpan(mt, d.start, d.end),
+    };
+  });
+}
+
+/** "các sở, ban, ngành" stays as written, minus a leading capital. */
+function groupName(name: string): string {
+  return name.charAt(0).toLowerCase() === name.charAt(0) ? name : name;
+}
+
+interface Block {
+  section: Section;
+  lead: AgencyMention;
+  bodyStart: number;
+}
+
+/** Sections whose whole title is an agency: "1. Sở Nội vụ:", "3. Văn phòng Ủy ban nhân dân tỉnh:". */
+function agencyBlocks(text: string, sections: readonly Section[], agencies: readonly AgencyMention[]): Block[] {
+  const blocks: Block[] = [];
+  for (const s of sections) {
+    const lineEnd = text.indexOf('\n', s.start);
+    const headEnd = lineEnd === -1 ? s.end : Math.min(lineEnd, s.end);
+    const a = agencies.find((x) => !x.group && x.normStart >= s.start && x.normEnd <= headEnd);
+    if (!a) continue;
+    const rest = text.slice(a.normEnd, headEnd).replace(/[\s:.*]/g, '');
+    const before = text.slice(s.start, a.normStart).replace(/^[\s\dIVXa-z.)]+/u, '').trim();
+    if (rest || before) continue;
+    blocks.push({ section: s, lead: a, bodyStart: headEnd });
+  }
+  return blocks;
+}
+
+/** The task items of a block: bullets, or paragraphs when there are none; introductions (ending with ":") left out. */
+function itemsOf(text: string, from: number, to: number): { start: number; end: number }[] {
+  const lines: { start: number; end: number; text: string }[] = [];
+  let at = from;
+  for (const raw of text.slice(from, to).split('\n')) {
+    const t = raw.trim();
+    // A numbered line is the next item of the list the block belongs to: the block ends there.
+    if (/^\d{1,2}\.\s/.test(t)) break;
+    if (t) lines.push({ start: at + raw.indexOf(t), end: at + raw.indexOf(t) + t.length, text: t });
+    at += raw.length + 1;
+  }
+  const isBullet = (t: string): boolean => /^[-+•]\s*\S/.test(t);
+  const hasBullets = lines.some((l) => isBullet(l.text));
+  return lines.filter((l, i) => {
+    if (hasBullets && !isBullet(l.text)) return false;
+    const next = lines[i + 1];
+    if (/:$/.test(l.text) && (next === undefined || isBullet(next.text) || !hasBullets)) return false;
+    return true;
+  }).map((l) => ({ start: l.start, end: l.end }));
+}
+
+/** "+ Nghiên cứu …", "+ Tham mưu …" after "Giao Sở Nội vụ:". */
+function plusItems(text: string, from: number): { start: number; end: number }[] {
+  const items: { start: number; end: number }[] = [];
+  let at = text.indexOf('\n', from);
+  if (at === -1 || text.slice(from, at).trim()) return items;
+  while (at !== -1) {
+    const next = text.indexOf('\n', at + 1);
+    const line = text.slice(at + 1, next === -1 ? text.length : next);
+    const t = line.trim();
+    if (t) {
+      if (!/^[+•-]\s*\S/.test(t)) break;
+      const start = at + 1 + line.indexOf(t);
+      items.push({ start, end: start + t.length });
+    }
+    at = next;
+  }
+  return items;
+}
+
+function sentenceEnd(text: string, from: number): number {
+  const m = /[.;](?=\s|$)|\n\s*\n(?=\s*[-+•\d])|\n(?=\s*[-+•]\s)/g;
+  m.lastIndex = from;
+  const r = m.exec(text);
+  return r ? r.index + (r[0] === '.' || r[0] === ';' ? 1 : 0) : text.length;
+}
+
+function cues(rules: Rules): { assignment: RegExp; acting: RegExp; deadline: RegExp; month: RegExp; quarter: RegExp; joiner: RegExp } {
+  return memo(rules, 'task-cues', () => {
+    const c = rules.data.agencyCues;
+    const w = (list: readonly string[]): string => alternation(list.map((x) => lower(normalizeWord(x))));
+    const lx = rules.data.lexicon;
+    return {
+      assignment: new RegExp(`(?<![\\p{L}])(?:${w(c.assignmentCues)})[ ]+(?:(?:${w(c.headTitles)})[ ]+)?$`, 'u'),
+      acting: new RegExp(`^[ ]+(?:${w(c.actingVerbsAfter)})(?![\\p{L}])`, 'u'),
+      deadline: new RegExp(`(?<![\\p{L}])(?:${w(c.deadlineCues)})[ :]*`, 'gu'),
+      month: new RegExp(`(?:${w(lx.monthWord)})[ ]+(\\d{1,2})(?:[ ]+(?:${w(lx.yearWord)})[ ]+|[ ]*/[ ]*)(\\d{4})`, 'u'),
+      quarter: new RegExp(`(?:${w(lx.quarterWord)})[ ]+(iv|iii|ii|i|[1-4])(?:[ ]+(?:${w(lx.yearWord)})[ ]+|[ ]*/[ ]*)(\\d{4})`, 'u'),
+      joiner: new RegExp(`^[ ]*(?:,|${w(lx.listJoiners)})[ ]*$`, 'u'),
+    };
+  });
+}
+
+function assignmentCueBefore(lowered: string, at: number, rules: Rules): number | null {
+  const window = lowered.slice(Math.max(0, at - 40), at);
+  const m = cues(rules).assignment.exec(window);
+  return m ? at - window.length + m.index : null;
+}
+
+/** A bullet of a block that itself assigns another body: "- Giao Sở Nội vụ …". */
+function assignedIn(item: { start: number; end: number }, agencies: readonly AgencyMention[], lowered: string, rules: Rules): AgencyMention | null {
+  const first = agencies.find((a) => a.normStart >= item.start && a.normStart < item.start + 20 && !a.group);
+  return first && assignmentCueBefore(lowered, first.normStart, rules) !== null ? first : null;
+}
+
+/** Bodies given one task jointly: "Sở Văn hóa, Thể thao và Du lịch, Báo An Giang và Đài …". */
+function joinedLeads(lead: AgencyMention, agencies: readonly AgencyMention[], lowered: string): AgencyMention[] {
+  const out = [lead];
+  let last = lead;
+  for (const a of agencies) {
+    if (a.normStart < last.normEnd) continue;
+    if (a.normStart > last.normEnd + 6) break;
+    const gap = lowered.slice(last.normEnd, a.normStart);
+    if (!/^[ ]*(?:,|và)[ ]*$/u.test(gap) || a.group) break;
+    out.push(a);
+    last = a;
+  }
+  return out;
+}
+
+function lastJoined(lead: AgencyMention, agencies: readonly AgencyMention[], lowered: string): AgencyMention {
+  const all = joinedLeads(lead, agencies, lowered);
+  return all[all.length - 1]!;
+}
+
+/** A mention that only follows another lead in a joint assignment is not a lead of its own. */
+function isJoinedTo(a: AgencyMention, agencies: readonly AgencyMention[], lowered: string): boolean {
+  return agencies.some((b) => b !== a && b.normEnd <= a.normStart && joinedLeads(b, agencies, lowered).includes(a));
+}
+
+/** "7. Ủy ban nhân dân huyện Tri Tôn chỉ đạo …": a numbered line whose subject acts. */
+function numberedActingLines(text: string, agencies: readonly AgencyMention[], lowered: string, rules: Rules): Draft[] {
+  const out: Draft[] = [];
+  const re = /^[ ]*\d{1,2}\.[ ]+/gm;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const at = m.index + m[0].length;
+    const a = agencies.find((x) => x.normStart === at && !x.group);
+    if (!a || !cues(rules).acting.test(lowered.slice(a.normEnd, a.normEnd + 20))) continue;
+    const lineEnd = text.indexOf('\n', at);
+    out.push({ start: m.index + m[0].length - 0, end: lineEnd === -1 ? text.length : lineEnd, lead: a, rule: 'numbered-acting-body' });
+  }
+  return out;
+}
+
+const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
+
+/** "Thời gian hoàn thành: tháng 3 năm 2025" → 2025-03; "trước ngày 31/03/2019" → 2019-03-31; "quý II năm 2019" → 2019-Q2. */
+function deadlineIn(text: string, lowered: string, start: number, end: number, rules: Rules): string | null {
+  const c = cues(rules);
+  c.deadline.lastIndex = start;
+  for (let m = c.deadline.exec(lowered); m && m.index < end; m = c.deadline.exec(lowered)) {
+    const at = m.index + m[0].length;
+    const date = dateAt(text, at, rules);
+    if (date?.iso) return date.iso;
+    // The cue may end in the month word itself ("trong tháng 3 năm 2025"): read from the cue's start.
+    const rest = lowered.slice(m.index, Math.min(end, at + 30));
+    const month = c.month.exec(rest);
+    if (month) return `${month[2]}-${month[1]!.padStart(2, '0')}`;
+    const quarter = c.quarter.exec(rest);
+    if (quarter) return `${quarter[2]}-Q${ROMAN[quarter[1]!] ?? quarter[1]}`;
+  }
+  return null;
+}
