@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { extractFile } from '../src/pipeline.js';
-import { add, corpusDocuments, emptyCounts, FIGURE_KINDS, goldFigures, METADATA_FIELDS, prf, scoreFigures, scoreMetadata, scoreReferences, type Counts } from './gold.js';
+import { add, corpusDocuments, emptyCounts, FIGURE_KINDS, goldAgencies, goldFigures, goldTasks, scoreAgencies, scoreTasks, METADATA_FIELDS, prf, scoreFigures, scoreMetadata, scoreReferences, type Counts } from './gold.js';
 import { loadFigureCases, loadFixtureCases, runFigureCase, runFixtureCase } from '../test/fixture-cases.js';
 
 const verbose = process.argv.includes('--verbose');
@@ -95,6 +95,31 @@ console.log(`status accuracy on matched figures: ${ratio(statusRight, matched)}`
 console.log(`meaning accuracy (received/resolved, online/in person/post, on time/late) on matched hồ sơ counts: ${ratio(hsRight, hsCompared)}`);
 console.log(`meaning accuracy (stage, channel, timeliness) on all matched counts (also TTHC, DVC): ${ratio(meaningRight, meaningCompared)}`);
 console.log(`partOf accuracy on matched counts: ${ratio(partOfRight, partOfCompared)}`);
+
+console.log('\nagencies — the set of distinct agencies named (resolved names); tasks — lead and deadline, repeats counted');
+console.log(`${pad('document', 46)}${padL('agencies F1', 13)}${padL('tasks F1', 10)}`);
+let agTotal = emptyCounts();
+let taskTotal = emptyCounts();
+docs.forEach((d, i) => {
+  const ga = goldAgencies(d.name);
+  const gt = goldTasks(d.name);
+  if (!ga || !gt) return;
+  const a = scoreAgencies(ga, records[i]!.agencies);
+  const t = scoreTasks(gt, records[i]!.tasks);
+  agTotal = add(agTotal, a);
+  taskTotal = add(taskTotal, t);
+  console.log(`${pad(d.name, 46)}${padL(`${fmt(prf(a).f1)} (${a.tp}/${a.tp + a.fn})`, 13)}${padL(`${fmt(prf(t).f1)} (${t.tp}/${t.tp + t.fn})`, 10)}`);
+  if (verbose) {
+    for (const m of a.missed) console.log(`    missed agency: ${m}`);
+    for (const e of a.extra) console.log(`    extra agency:  ${e}`);
+    for (const m of t.missed) console.log(`    missed task:   ${m}`);
+    for (const e of t.extra) console.log(`    extra task:    ${e}`);
+  }
+});
+for (const [label, c] of [['agencies', agTotal], ['tasks', taskTotal]] as const) {
+  const { p, r, f1 } = prf(c);
+  console.log(`${pad(label, 12)}${padL(fmt(p), 7)}${padL(fmt(r), 7)}${padL(fmt(f1), 7)}${padL(c.tp, 5)}${padL(c.fp, 5)}${padL(c.fn, 5)}`);
+}
 
 console.log('\nfixtures (corpus/fixtures/*.cases): one-line surface forms');
 const fixtureFiles = [

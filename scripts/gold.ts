@@ -265,11 +265,11 @@ export function scoreFigures(gold: GoldFigure[], predicted: ExtractionRecord['fi
       const dims = ['stage', 'channel', 'timeliness'] as const;
       const same = dims.every((d) => (g.meaning?.[d] ?? null) === (p.meaning[d] ?? null));
       if (same) score.meaningRight++;
+      else score.wrong.push(`meaning of ${figureKey(g)} "${g.text}": gold ${JSON.stringify(g.meaning)}, got ${JSON.stringify(p.meaning)}`);
       if (g.unit === 'hồ sơ') {
         score.hoSoMeaningCompared++;
         if (same) score.hoSoMeaningRight++;
       }
-      else score.wrong.push(`meaning of ${figureKey(g)} "${g.text}": gold ${JSON.stringify(g.meaning)}, got ${JSON.stringify(p.meaning)}`);
       score.partOfCompared++;
       const goldTotal = g.partOf ?? null;
       const predTotal = p.partOf ?? null;
@@ -279,4 +279,55 @@ export function scoreFigures(gold: GoldFigure[], predicted: ExtractionRecord['fi
     }
   }
   return score;
+}
+
+export interface GoldAgency {
+  name: string;
+  resolved: string;
+  level?: string | null;
+  first?: string;
+  line?: number;
+}
+
+export interface GoldTask {
+  lead: string;
+  group?: boolean;
+  coordinators?: string[];
+  deadline: string | null;
+  action?: string;
+  line?: number;
+}
+
+function readGold<T>(name: string, suffix: string, field: string): T[] | null {
+  const path = join(GOLD_DIR, `${name}.${suffix}.json`);
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8'))[field] as T[]) : null;
+}
+
+export const goldAgencies = (name: string): GoldAgency[] | null => readGold<GoldAgency>(name, 'agencies', 'agencies');
+export const goldTasks = (name: string): GoldTask[] | null => readGold<GoldTask>(name, 'tasks', 'tasks');
+
+/** Agencies compare as the set of distinct resolved names (folded: case and diacritics aside, spacing folded). */
+export const agencyKey = (resolved: string): string => fold(normalize(resolved).text).replace(/[\s,]+/g, ' ').trim();
+
+export function scoreAgencies(gold: GoldAgency[], predicted: ExtractionRecord['agencies']): Counts & { missed: string[]; extra: string[] } {
+  const g = new Set(gold.map((a) => agencyKey(a.resolved)));
+  const p = new Set(predicted.filter((a) => !a.group).map((a) => agencyKey(a.resolved)));
+  const tp = [...p].filter((k) => g.has(k)).length;
+  return { tp, fp: p.size - tp, fn: g.size - tp, missed: [...g].filter((k) => !p.has(k)), extra: [...p].filter((k) => !g.has(k)) };
+}
+
+/** Tasks match on lead and deadline, repeats counted. */
+export function scoreTasks(gold: GoldTask[], predicted: ExtractionRecord['tasks']): Counts & { missed: string[]; extra: string[] } {
+  const key = (lead: string, deadline: string | null): string => `${agencyKey(lead)} | ${deadline ?? '-'}`;
+  const gk = gold.map((t) => key(t.lead, t.deadline));
+  const pk = predicted.map((t) => key(t.lead, t.deadline));
+  const c = scoreMultiset(gk, pk);
+  const left = [...gk];
+  const extra: string[] = [];
+  for (const k of pk) {
+    const i = left.indexOf(k);
+    if (i >= 0) left.splice(i, 1);
+    else extra.push(k);
+  }
+  return { ...c, missed: left, extra };
 }

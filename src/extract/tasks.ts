@@ -47,7 +47,7 @@ export function extractTasks(mt: MappedText, rules: Rules, sections: readonly Se
     const start = cue ?? a.normStart;
     const leadEnd = lastJoined(a, agencies, lowered).normEnd;
     // "Giao Sở Nội vụ:" or "Đề nghị Thủ trưởng các sở, ban, ngành, địa phương:" then "+" items.
-    const lineRest = /^[^\n.;]{0,90}?:[ ]*(?=\n)/.exec(text.slice(leadEnd, leadEnd + 100));
+    const lineRest = /^[^\n.]{0,140}?:[ ]*(?=\n)/.exec(text.slice(leadEnd, leadEnd + 150));
     if (lineRest) {
       const colon = leadEnd + lineRest[0].length;
       const items = plusItems(text, colon);
@@ -142,7 +142,8 @@ function plusItems(text: string, from: number): { start: number; end: number }[]
     const line = text.slice(at + 1, next === -1 ? text.length : next);
     const t = line.trim();
     if (t) {
-      if (!/^[+•-]\s*\S/.test(t)) break;
+      // "+ …", "- …" and numbered items ("1. Tập trung thực hiện …") are the items of the assignment.
+      if (!/^(?:[+•-]|\d{1,2}\.)\s*\S/.test(t)) break;
       const start = at + 1 + line.indexOf(t);
       items.push({ start, end: start + t.length });
     }
@@ -214,13 +215,15 @@ function isJoinedTo(a: AgencyMention, agencies: readonly AgencyMention[], lowere
 /** "7. Ủy ban nhân dân huyện Tri Tôn chỉ đạo …": a numbered line whose subject acts. */
 function numberedActingLines(text: string, agencies: readonly AgencyMention[], lowered: string, rules: Rules): Draft[] {
   const out: Draft[] = [];
-  const re = /^[ ]*\d{1,2}\.[ ]+/gm;
+  // "7. Ủy ban nhân dân huyện Tri Tôn chỉ đạo …", "- Các cơ quan: Báo An Giang và Đài … cần tuyên truyền …".
+  const re = /^[ ]*(?:\d{1,2}\.|[-+•])[ ]+(?:[^\n:.]{1,20}:[ ]*)?/gmu;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const at = m.index + m[0].length;
-    const a = agencies.find((x) => x.normStart === at && !x.group);
+    const first = agencies.find((x) => x.normStart === at && !x.group);
+    const a = first ? lastJoined(first, agencies, lowered) : undefined;
     if (!a || !cues(rules).acting.test(lowered.slice(a.normEnd, a.normEnd + 20))) continue;
     const lineEnd = text.indexOf('\n', at);
-    out.push({ start: m.index + m[0].length - 0, end: lineEnd === -1 ? text.length : lineEnd, lead: a, rule: 'numbered-acting-body' });
+    out.push({ start: m.index + m[0].length, end: lineEnd === -1 ? text.length : lineEnd, lead: first!, rule: 'acting-body-item' });
   }
   return out;
 }

@@ -58,7 +58,8 @@ export function agencyPatterns(rules: Rules): AgencyPatterns {
       pluralUnits: new RegExp(`[ ]+(?:${words(cues.groupAfter)})[ ]+(?:${units})(?:[ ]*,[ ]*(?:${units}))*`, 'uy'),
       unitListAfter: new RegExp(`(?:[ ]*,[ ]*(?:${words(rules.data.lexicon.localUnitWords)})(?![\\p{L}]))+`, 'uy'),
       groupBefore: new RegExp(`(?<![\\p{L}])(?:${words(cues.groupBefore)})[ ]+$`, 'u'),
-      groupPhrase: new RegExp(`(?<![\\p{L}])(?:${words(cues.groupBefore)})[ ]+(?:${words(cues.groupPhrases)})(?![\\p{L}])`, 'gu'),
+      // "các sở, ban, ngành tỉnh": a group phrase and the unit it belongs to.
+      groupPhrase: new RegExp(`(?<![\\p{L}])(?:${words(cues.groupBefore)})[ ]+(?:${words(cues.groupPhrases)})(?:[ ]+(?:${words(rules.data.lexicon.localUnitWords)}))?(?![\\p{L}])`, 'gu'),
       assignmentBefore: new RegExp(`(?<![\\p{L}])(?:${words(cues.assignmentCues)})[ ]+(?:(?:${words(cues.headTitles)})[ ]+)?$`, 'u'),
       leadAfter: new RegExp(`^[ ,]*(?:${words(cues.leadAfter)})(?![\\p{L}])`, 'u'),
       coordinatorBefore: new RegExp(`(?<![\\p{L}])(?:${words(cues.coordinatorBefore)})[ ]+(?:(?:${words(cues.headTitles)})[ ]+)?$`, 'u'),
