@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { extractFile } from '../src/pipeline.js';
 import { add, corpusDocuments, emptyCounts, FIGURE_KINDS, goldAgencies, goldFigures, goldTasks, scoreAgencies, scoreTasks, METADATA_FIELDS, prf, scoreFigures, scoreMetadata, scoreReferences, type Counts } from './gold.js';
-import { loadFigureCases, loadFixtureCases, runFigureCase, runFixtureCase } from '../test/fixture-cases.js';
+import { loadAgencyCases, loadFigureCases, loadFixtureCases, runAgencyCase, runFigureCase, runFixtureCase } from '../test/fixture-cases.js';
 
 const verbose = process.argv.includes('--verbose');
 const fmt = (x: number): string => x.toFixed(3);
@@ -127,6 +127,8 @@ const fixtureFiles = [
   ['references-negative.cases', loadFixtureCases, runFixtureCase],
   ['figures.cases', loadFigureCases, runFigureCase],
   ['figures-negative.cases', loadFigureCases, runFigureCase],
+  ['agencies.cases', loadAgencyCases, runAgencyCase],
+  ['agencies-negative.cases', loadAgencyCases, runAgencyCase],
 ] as const;
 for (const [file, load, run] of fixtureFiles) {
   const cases = load(readFileSync(new URL(`../corpus/fixtures/${file}`, import.meta.url), 'utf8'));

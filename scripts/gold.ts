@@ -307,7 +307,7 @@ export const goldAgencies = (name: string): GoldAgency[] | null => readGold<Gold
 export const goldTasks = (name: string): GoldTask[] | null => readGold<GoldTask>(name, 'tasks', 'tasks');
 
 /** Agencies compare as the set of distinct resolved names (folded: case and diacritics aside, spacing folded). */
-export const agencyKey = (resolved: string): string => fold(normalize(resolved).text).replace(/[\s,]+/g, ' ').trim();
+export const agencyKey = (resolved: string): string => fold(normalize(resolved).text).replace(/[\s,-]+/g, ' ').trim();
 
 export function scoreAgencies(gold: GoldAgency[], predicted: ExtractionRecord['agencies']): Counts & { missed: string[]; extra: string[] } {
   const g = new Set(gold.map((a) => agencyKey(a.resolved)));

@@ -82,3 +82,15 @@ export function runFigureCase(c: FigureCase): string | null {
   if (c.expected === null) return got.length ? `expected nothing, got ${got.join(' ;; ')} in "${c.input}"` : null;
   return got.join(' ;; ') === c.expected.join(' ;; ') ? null : `"${c.input}"\n      want ${c.expected.join(' ;; ')}\n      got  ${got.join(' ;; ')}`;
 }
+
+/** Agency cases (corpus/fixtures/agencies*.cases): "<input> => <name> [;; <name> …]"; groups are not listed. */
+export function runAgencyCase(c: { input: string; expected: string[] | null }): string | null {
+  const got = extractText(c.input).agencies.filter((a) => !a.group).map((a) => a.name);
+  const want = c.expected ?? [];
+  const norm = (s: string): string => s.normalize('NFC').replace(/\s+/g, ' ').trim();
+  return got.map(norm).join(' ;; ') === want.map(norm).join(' ;; ') ? null : `"${c.input}"\n      want ${want.join(' ;; ')}\n      got  ${got.join(' ;; ')}`;
+}
+
+export function loadAgencyCases(content: string): { line: number; input: string; expected: string[] | null }[] {
+  return loadFigureCases(content).map((c) => ({ ...c, expected: c.expected?.map((e) => e.trim()) ?? null }));
+}

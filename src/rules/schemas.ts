@@ -67,6 +67,7 @@ export const AgenciesFile = z.object({
     mergedInto: word.optional(),
     code: z.string().optional(),
     placeNamed: z.boolean().optional(),
+    parent: word.optional(),
   }).passthrough()),
   subordinateUnits: z.array(word),
 }).passthrough();
@@ -158,6 +159,13 @@ export const AgencyCuesFile = z.object({
   proposerAfter: z.array(word),
   deadlineCues: z.array(word),
   actingVerbsAfter: z.array(word),
+  genericHeads: z.array(word),
+  nameStops: z.array(word),
+  levelWord: z.array(word),
+  placeRequiredKinds: z.array(word),
+  classAfter: z.array(word),
+  notAfter: z.array(word),
+  notBefore: z.array(word),
 }).passthrough();
 
 export type AgencyCues = z.infer<typeof AgencyCuesFile>;

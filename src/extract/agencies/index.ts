@@ -13,6 +13,13 @@ import { agencyPatterns, type Body } from './patterns.js';
  * text gives it. Generic plurals ("các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành
  * phố") are group mentions, not agencies.
  */
+type Found = Omit<AgencyMention, 'index' | 'roles' | 'section' | 'text' | 'span'> & {
+  /** For gazetteer matches: the body's own name, and what the place added to it and to the resolved name. */
+  body?: string;
+  suffix?: string;
+  resolvedSuffix?: string;
+};
+
 export interface AgencyMention extends Agency {
   normStart: number;
   normEnd: number;
@@ -23,17 +30,23 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
   const text = mt.text;
   const folded = fold(text);
   const lowered = lower(text);
-  const found: Omit<AgencyMention, 'index' | 'roles' | 'section' | 'text' | 'span'>[] = [];
+  const found: Found[] = [];
 
   p.body.lastIndex = 0;
   for (let m = p.body.exec(folded); m; m = p.body.exec(folded)) {
     const start = m.index;
-    if (/\p{L}/u.test(folded.charAt(start - 1))) continue;
+    // Not inside a word, nor inside a document number ("26/2019/TT-BKHCN").
+    if (/[\p{L}\-/]/u.test(folded.charAt(start - 1))) continue;
     const body = p.bodyByForm.get(m[1]!.replace(/\s+/g, ' '));
     if (!body) continue;
     const written = text.slice(start, start + m[0].length);
-    // A body is a proper name: "Sở Nội vụ", "UBND"; a lower-case short form is a common noun ("bộ máy").
-    if (!/^\p{Lu}/u.test(written) && written.split(/\s+/).length < 3) continue;
+    // A body is a proper name: "Sở Nội vụ", "UBND", "sở Công Thương"; not "nhiệm vụ cải cách hành chính".
+    if (!/^\p{Lu}/u.test(written) && !/^\S+\s+\p{Lu}/u.test(written)) continue;
+    // "Chính phủ điện tử", "Luật Tổ chức Chính phủ": part of another name.
+    if (p.notAfter.test(lowered.slice(start + m[0].length, start + m[0].length + 12)) || p.notBefore.test(lowered.slice(Math.max(0, start - 20), start))) continue;
+    // "(VNCERT)" right after "Trung tâm Ứng cứu khẩn cấp máy tính Việt Nam": the same body again.
+    const previous = found[found.length - 1];
+    if (previous && previous.body === body.name && /^\s*\($/.test(text.slice(previous.normEnd, start))) continue;
     let end = start + m[0].length;
     let name = body.name;
     let resolved: string | null = null;
@@ -46,11 +59,16 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
       end += plural[0].length;
       name = `${body.name}${text.slice(start + m[0].length, end)}`.replace(/\s+/g, ' ');
     } else if (body.placeNamed) {
+      // "Báo An Giang", "Trường Cao đẳng Nghề tỉnh An Giang"; not "BÁO CÁO" (a type line) nor "Báo" alone.
+      p.unitPlace.lastIndex = end;
+      const up = p.unitPlace.exec(text);
       p.placeName.lastIndex = end;
-      const pl = p.placeName.exec(text);
-      if (!pl) continue; // "Báo" with no name after it is no newspaper
-      end += pl[0].length;
-      name = resolved = `${body.name} ${canonicalPlace(pl[1]!, rules)}`;
+      const pl = up?.[2] ? null : p.placeName.exec(text);
+      const placeText = up?.[2] ?? pl?.[1];
+      if (!placeText || !/\p{Ll}/u.test(placeText)) continue;
+      const unit = up?.[2] ? `${up[1]!.toLowerCase()} ` : '';
+      end += (up?.[2] ? up[0] : pl![0]).length;
+      name = resolved = `${body.name} ${unit}${canonicalPlace(placeText, rules)}`;
     } else {
       p.unitPlace.lastIndex = end;
       const up = p.unitPlace.exec(text);
@@ -61,8 +79,10 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
         group = true;
         end += up[0].length + unitList[0].length;
         name = `${body.name}${text.slice(start + m[0].length, end)}`.replace(/\s+/g, ' ');
-      } else if (up) {
-        const unit = up[1]!.toLowerCase();
+      } else if (up && (up[2] || p.realUnits.has(lower(up[1]!)))) {
+        // A unit written without diacritics ("tinh") counts only with its place ("tinh Kien Giang"):
+        // bare, "quan" or "xa" are other words ("quan tâm").
+        const unit = p.unitByKey.get(fold(up[1]!).replace(/\.$/, '')) ?? up[1]!.toLowerCase();
         end += up[0].length;
         level = levelOfUnit(unit, up[2] ?? null, rules) ?? level;
         if (up[2]) name = resolved = `${body.name} ${unit} ${canonicalPlace(up[2], rules)}`;
@@ -70,12 +90,32 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
           name = `${body.name} ${unit}`;
           if (body.local && isProvincialUnit(unit) && doc.province) resolved = `${name} ${doc.province}`;
         }
+      } else if (body.withPlace === '{name} {province}') {
+        // "Tỉnh ủy Kiên Giang", "Công an tỉnh Lào Cai", "Huyện ủy Tri Tôn": the place follows the name.
+        p.placeName.lastIndex = end;
+        const pl = p.placeName.exec(text);
+        if (pl && /\p{Ll}/u.test(pl[1]!)) {
+          end += pl[0].length;
+          name = resolved = `${body.name} ${canonicalPlace(pl[1]!, rules)}`;
+        }
       }
     }
-    if (resolved === null) resolved = resolve(body, name, doc, rules);
-    found.push({ name, resolved, kind: body.kind, level, group, rule: group ? 'group' : 'gazetteer', normStart: start, normEnd: end });
+    // "UBND cấp huyện", a district or commune body with no place ("Phòng Tư pháp"), and a body whose
+    // place the text leaves open name a class of bodies: generic, like a plural — unless the next
+    // body shares its place ("Hội đồng nhân dân, Ủy ban nhân dân tỉnh": see sharePlaces).
+    p.levelClass.lastIndex = end;
+    const placeless = name === body.name && body.local && (p.placeRequired.has(body.kind) || body.level === 'huyện' || body.level === 'xã');
+    if (p.levelClass.test(lowered) || placeless) group = true;
+    if (resolved === null) resolved = body.parent ? `${name} (${body.parent})` : resolve(body, name, doc, rules);
+    found.push({
+      name, resolved, kind: body.kind, level, group, rule: placeless && group ? 'placeless' : group ? 'group' : 'gazetteer', normStart: start, normEnd: end,
+      body: body.name, suffix: name.slice(body.name.length), resolvedSuffix: resolved.startsWith(name) ? resolved.slice(name.length) : '',
+    });
     p.body.lastIndex = end;
   }
+
+  sharePlaces(found, lowered);
+  genericBodies(text, lowered, rules, doc, found);
 
   p.groupPhrase.lastIndex = 0;
   for (let m = p.groupPhrase.exec(lowered); m; m = p.groupPhrase.exec(lowered)) {
@@ -87,7 +127,7 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
   }
 
   found.sort((a, b) => a.normStart - b.normStart);
-  return found.map((f, index) => ({
+  return found.map(({ body: _b, suffix: _s, resolvedSuffix: _r, ...f }, index) => ({
     ...f,
     index,
     roles: rolesOf(f, lowered, mt, doc, p),
@@ -95,6 +135,49 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
     text: sourceSlice(mt, f.normStart, f.normEnd),
     span: toSourceSpan(mt, f.normStart, f.normEnd),
   }));
+}
+
+/**
+ * Bodies the gazetteer does not list, opened by a generic head and a capital: "Trung tâm Khuyến
+ * công và Tư vấn phát triển công nghiệp trực thuộc …" → up to the first stop word or punctuation.
+ * A unit word and place inside the name place it; a bare "tỉnh" takes the document's province.
+ */
+/** "Hội đồng nhân dân, Ủy ban nhân dân tỉnh": bodies listed before one that names its place share it. */
+function sharePlaces(found: Found[], lowered: string): void {
+  for (let i = found.length - 2; i >= 0; i--) {
+    const f = found[i]!;
+    const next = found[i + 1]!;
+    if (f.rule !== 'placeless' || !next.suffix || next.group || !/^\s*(?:,|và)\s*$/u.test(lowered.slice(f.normEnd, next.normStart))) continue;
+    f.name = `${f.body}${next.suffix}`;
+    f.resolved = `${f.name}${next.resolvedSuffix ?? ''}`;
+    f.level = next.level;
+    f.group = false;
+    f.rule = 'shared-place';
+    f.suffix = next.suffix;
+    f.resolvedSuffix = next.resolvedSuffix;
+  }
+}
+
+function genericBodies(text: string, lowered: string, rules: Rules, doc: DocumentMeta, found: Found[]): void {
+  const p = agencyPatterns(rules);
+  const provincialUnits = rules.data.lexicon.unitWords.flatMap((u) => u.words).map((w) => lower(w));
+  p.genericBody.lastIndex = 0;
+  for (let m = p.genericBody.exec(text); m; m = p.genericBody.exec(text)) {
+    const start = m.index;
+    const stop = p.nameStop.exec(lowered.slice(start, start + m[0].length));
+    // At most 14 words: a longer run is prose, not a name; a web address ends it.
+    const words = [...(stop ? m[0].slice(0, stop.index) : m[0]).matchAll(/\S+/g)].slice(0, 14);
+    const url = words.findIndex((w) => /^(?:https?|www)/i.test(w[0]));
+    if (url !== -1) words.length = url;
+    const last = words[words.length - 1];
+    if (words.length < 3 || !last) continue;
+    const end = start + last.index! + last[0].length;
+    if (found.some((f) => start < f.normEnd && end > f.normStart)) continue;
+    const name = text.slice(start, end).replace(/\s+/g, ' ');
+    const lastWord = lower(last[0]);
+    const resolved = provincialUnits.includes(lastWord) && doc.province ? `${name} ${doc.province}` : name;
+    found.push({ name, resolved, kind: 'other', level: null, group: false, rule: 'generic-head', normStart: start, normEnd: end });
+  }
 }
 
 function canonicalPlace(place: string, rules: Rules): string {

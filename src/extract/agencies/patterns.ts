@@ -1,5 +1,5 @@
 import { fold, lower } from '../../normalize/fold.js';
-import { alternation, escapeRegex, memo, normalizeWord, type Rules } from '../../rules/compile.js';
+import { alternation, caseVariants, escapeRegex, memo, normalizeWord, type Rules } from '../../rules/compile.js';
 
 /** A body of rules/agencies.json as the extractor uses it. */
 export interface Body {
@@ -9,6 +9,7 @@ export interface Body {
   local: boolean;
   placeNamed: boolean;
   withPlace: string;
+  parent: string | null;
 }
 
 export interface AgencyPatterns {
@@ -21,6 +22,18 @@ export interface AgencyPatterns {
   placeName: RegExp;
   /** Sticky: "các huyện, thị xã, thành phố" after a body — a group. */
   pluralUnits: RegExp;
+  /** Sticky on lower-cased text: " cấp huyện" after a body — a class of bodies, not one. */
+  levelClass: RegExp;
+  /** Global over the text: a body the gazetteer does not list, opened by a generic head ("Trung tâm Khuyến công …"). */
+  genericBody: RegExp;
+  nameStop: RegExp;
+  notAfter: RegExp;
+  notBefore: RegExp;
+  placeRequired: Set<string>;
+  /** Unit words as written with their diacritics, lower case: "tỉnh", "tp.". */
+  realUnits: Set<string>;
+  /** Folded unit word → its canonical form ("tp." → "thành phố", "tinh" → "tỉnh"). */
+  unitByKey: Map<string, string>;
   /** Sticky on lower-cased text: ", thị xã, thành phố" after a unit word — a list of units. */
   unitListAfter: RegExp;
   /** Ends the window before a body: "các ", "những ". */
@@ -42,20 +55,34 @@ export function agencyPatterns(rules: Rules): AgencyPatterns {
     for (const b of rules.data.agencies.bodies) {
       const body: Body = {
         name: normalizeWord(b.name), kind: normalizeWord(b.kind), level: b.level ?? null, local: b.local,
-        placeNamed: !!b.placeNamed, withPlace: b.withPlace ?? '{name} {unit} {province}',
+        placeNamed: !!b.placeNamed, withPlace: b.withPlace ?? '{name} {unit} {province}', parent: b.parent ? normalizeWord(b.parent) : null,
       };
       for (const form of [b.name, ...b.aliases]) if (!bodyByForm.has(key(form))) bodyByForm.set(key(form), body);
     }
     const cues = rules.data.agencyCues;
-    const units = alternation(rules.data.lexicon.localUnitWords);
+    // Units as written in any case, and without diacritics ("TỈNH", "Thành phố", "tinh").
+    const units = alternation([...new Set(rules.data.lexicon.localUnitWords.flatMap((u) => [...caseVariants(u), ...caseVariants(fold(u))]))]);
     const place = '\\p{Lu}[\\p{L}]*(?:[ ]+(?:-[ ]+)?\\p{Lu}[\\p{L}]*){0,3}';
     const words = (list: readonly string[]): string => alternation(list.map(lkey));
     return {
       body: new RegExp(`(${[...bodyByForm.keys()].sort((a, b) => b.length - a.length).map((k) => escapeRegex(k).replace(/\\-/g, '\\s*-\\s*').replace(/ /g, '\\s+')).join('|')})(?![\\p{L}])`, 'gu'),
       bodyByForm,
-      unitPlace: new RegExp(`[ ]+(${units})(?:[ ]+(${place}))?(?![\\p{L}])`, 'uy'),
+      // "… tỉnh An Giang", "… của tỉnh": the unit (and place) a local body belongs to.
+      unitPlace: new RegExp(`[ ]+(?:${words(rules.data.lexicon.issuerLink)}[ ]+)?(${units})(?:[ ]+(${place}))?(?![\\p{L}])`, 'uy'),
       placeName: new RegExp(`[ ]+(${place})`, 'uy'),
       pluralUnits: new RegExp(`[ ]+(?:${words(cues.groupAfter)})[ ]+(?:${units})(?:[ ]*,[ ]*(?:${units}))*`, 'uy'),
+      levelClass: new RegExp(`[ ]+(?:(?:${words(cues.levelWord)})[ ]+(?:${words(rules.data.lexicon.localUnitWords)})|${words(cues.classAfter)})(?![\\p{L}])`, 'uy'),
+      // The name may run over a PDF line break, and over a comma before a capital ("Đào tạo, Huấn luyện").
+      genericBody: new RegExp(`(?<![\\p{L}])(?:${alternation(cues.genericHeads)})[ ]+\\p{Lu}(?:[^.;:,()\\n]|,[ ]*(?=\\p{Lu})|[ ]*\\n\\s*(?=\\p{Lu}))*`, 'gu'),
+      nameStop: new RegExp(`[ ](?:${words(cues.nameStops)})(?![\\p{L}])`, 'u'),
+      notAfter: new RegExp(`^[ ]+(?:${words(cues.notAfter)})(?![\\p{L}])`, 'u'),
+      notBefore: new RegExp(`(?<![\\p{L}])(?:${words(cues.notBefore)})[ ]+$`, 'u'),
+      placeRequired: new Set(cues.placeRequiredKinds.map(normalizeWord)),
+      realUnits: new Set([...rules.data.lexicon.localUnitWords, ...rules.data.lexicon.unitWords.flatMap((u) => u.words)].map((u) => lower(normalizeWord(u)))),
+      unitByKey: new Map([
+        ...rules.data.lexicon.localUnitWords.map((u) => [fold(u).replace(/\.$/, ''), normalizeWord(u)] as const),
+        ...rules.data.lexicon.unitWords.flatMap((u) => u.words.map((w) => [fold(w).replace(/\.$/, ''), u.type] as const)),
+      ]),
       unitListAfter: new RegExp(`(?:[ ]*,[ ]*(?:${words(rules.data.lexicon.localUnitWords)})(?![\\p{L}]))+`, 'uy'),
       groupBefore: new RegExp(`(?<![\\p{L}])(?:${words(cues.groupBefore)})[ ]+$`, 'u'),
       // "các sở, ban, ngành tỉnh": a group phrase and the unit it belongs to.

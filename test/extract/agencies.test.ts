@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractText } from '../../src/pipeline.js';
+import { loadAgencyCases, runAgencyCase } from '../fixture-cases.js';
+import { corpusDocuments, goldAgencies, goldTasks, prf, scoreAgencies, scoreTasks, add, emptyCounts } from '../../scripts/gold.js';
+import { extractFile } from '../../src/pipeline.js';
+
+const fixture = (name: string): string => readFileSync(new URL(`../../corpus/fixtures/${name}`, import.meta.url), 'utf8');
+const agencies = (text: string) => extractText(text).agencies;
+
+describe('agency fixture cases (corpus/fixtures/agencies.cases)', () => {
+  const cases = loadAgencyCases(fixture('agencies.cases'));
+  const failures = cases.map((c) => ({ c, failure: runAgencyCase(c) })).filter((x) => x.failure);
+  it('has at least 100 cases', () => expect(cases.length).toBeGreaterThanOrEqual(100));
+  it('passes at least 99% of them', () => {
+    expect({ ok: 1 - failures.length / cases.length >= 0.99, failures: failures.map((f) => `line ${f.c.line}: ${f.failure}`) }).toMatchObject({ ok: true });
+  });
+});
+
+describe('agency negative cases (corpus/fixtures/agencies-negative.cases)', () => {
+  const cases = loadAgencyCases(fixture('agencies-negative.cases'));
+  it.each(cases.map((c) => [c.line, c] as const))('line %i names no agency', (_line, c) => {
+    expect(runAgencyCase(c)).toBeNull();
+  });
+});
+
+describe('agencies in context', () => {
+  const anGiang = 'An Giang, ngày 05 tháng 3 năm 2024\n\nBÁO CÁO\nCông tác cải cách hành chính năm 2023\n\n';
+
+  it('resolves local bodies to the document\'s province', () => {
+    const a = agencies(`${anGiang}UBND tỉnh giao Sở Nội vụ chủ trì, phối hợp với VP. UBND tỉnh và Bộ Nội vụ.`);
+    expect(a.map((x) => [x.name, x.resolved, x.level])).toEqual([
+      ['Ủy ban nhân dân tỉnh', 'Ủy ban nhân dân tỉnh An Giang', 'tỉnh'],
+      ['Sở Nội vụ', 'Sở Nội vụ tỉnh An Giang', 'tỉnh'],
+      ['Văn phòng Ủy ban nhân dân tỉnh', 'Văn phòng Ủy ban nhân dân tỉnh An Giang', 'tỉnh'],
+      ['Bộ Nội vụ', 'Bộ Nội vụ', 'trung ương'],
+    ]);
+    expect(a.map((x) => x.roles)).toEqual([[], ['lead'], ['coordinator'], []]);
+  });
+
+  it('reads groups as groups', () => {
+    const a = agencies('Yêu cầu Thủ trưởng các sở, ban, ngành tỉnh, Chủ tịch UBND các huyện, thị xã, thành phố và UBND cấp xã.');
+    expect(a.map((x) => [x.name, x.group])).toEqual([
+      ['các sở, ban, ngành tỉnh', true],
+      ['Ủy ban nhân dân các huyện, thị xã, thành phố', true],
+      ['Ủy ban nhân dân', true],
+    ]);
+  });
+
+  it('names district and commune bodies with their place, and levels them', () => {
+    const a = agencies('Ủy ban nhân dân huyện Tri Tôn, UBND xã Vĩnh Gia và Công an tỉnh Lào Cai phối hợp với Tỉnh ủy Kiên Giang.');
+    expect(a.map((x) => [x.resolved, x.level])).toEqual([
+      ['Ủy ban nhân dân huyện Tri Tôn', 'huyện'],
+      ['Ủy ban nhân dân xã Vĩnh Gia', 'xã'],
+      ['Công an tỉnh Lào Cai', 'tỉnh'],
+      ['Tỉnh ủy Kiên Giang', 'tỉnh'],
+    ]);
+  });
+
+  it('keeps every span on the text as written', () => {
+    const text = 'Giao Sở TT&TT, Sở Văn hoá, Thể thao và Du lịch và Đài PT-TH An Giang thực hiện.';
+    for (const a of agencies(text)) expect(text.slice(a.span.start, a.span.end)).toBe(a.text);
+  });
+});
+
+describe('the corpus reports', () => {
+  const docs = corpusDocuments();
+  const records = Promise.all(docs.map((d) => extractFile(d.textPath)));
+
+  it('name their agencies with F1 ≥ 0.85 and their tasks with F1 ≥ 0.95 against the gold', async () => {
+    const recs = await records;
+    let ag = emptyCounts();
+    let tk = emptyCounts();
+    docs.forEach((d, i) => {
+      ag = add(ag, scoreAgencies(goldAgencies(d.name)!, recs[i]!.agencies));
+      tk = add(tk, scoreTasks(goldTasks(d.name)!, recs[i]!.tasks));
+    });
+    expect(prf(ag).f1).toBeGreaterThanOrEqual(0.85);
+    expect(prf(tk).f1).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('give every task of the An Giang thông báo of 2025 (section IV) a lead, and the deadline it states', async () => {
+    const recs = await records;
+    const i = docs.findIndex((d) => d.name.includes('thong-bao'));
+    const tasks = recs[i]!.tasks.filter((t) => t.section?.startsWith('IV'));
+    expect(tasks.length).toBeGreaterThanOrEqual(15);
+    for (const t of tasks) expect(t.lead).toBeTruthy();
+    expect(tasks.filter((t) => t.deadline).map((t) => [t.lead, t.deadline])).toEqual([
+      ['Sở Nội vụ tỉnh An Giang', '2025-03'],
+      ['Sở Nội vụ tỉnh An Giang', '2025-03'],
+    ]);
+    const joint = tasks.find((t) => t.lead.startsWith('Sở Văn hóa'))!;
+    expect(joint.coordinators).toEqual(['Báo An Giang', 'Đài Phát thanh và Truyền hình An Giang']);
+  });
+});
