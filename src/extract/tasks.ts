@@ -191,7 +191,9 @@ function assignedIn(item: { start: number; end: number }, agencies: readonly Age
 function joinedLeads(lead: AgencyMention, agencies: readonly AgencyMention[], lowered: string): AgencyMention[] {
   const out = [lead];
   let last = lead;
-  for (const a of agencies) {
+  // Mentions are in text order and carry their index: only the ones right after the lead can join it.
+  for (let i = lead.index + 1; i < agencies.length; i++) {
+    const a = agencies[i]!;
     if (a.normStart < last.normEnd) continue;
     if (a.normStart > last.normEnd + 6) break;
     const gap = lowered.slice(last.normEnd, a.normStart);
@@ -209,7 +211,8 @@ function lastJoined(lead: AgencyMention, agencies: readonly AgencyMention[], low
 
 /** A mention that only follows another lead in a joint assignment is not a lead of its own. */
 function isJoinedTo(a: AgencyMention, agencies: readonly AgencyMention[], lowered: string): boolean {
-  return agencies.some((b) => b !== a && b.normEnd <= a.normStart && joinedLeads(b, agencies, lowered).includes(a));
+  const earlier = agencies.slice(Math.max(0, a.index - 4), a.index);
+  return earlier.some((b) => joinedLeads(b, agencies, lowered).includes(a));
 }
 
 /** "7. Ủy ban nhân dân huyện Tri Tôn chỉ đạo …": a numbered line whose subject acts. */
@@ -217,9 +220,10 @@ function numberedActingLines(text: string, agencies: readonly AgencyMention[], l
   const out: Draft[] = [];
   // "7. Ủy ban nhân dân huyện Tri Tôn chỉ đạo …", "- Các cơ quan: Báo An Giang và Đài … cần tuyên truyền …".
   const re = /^[ ]*(?:\d{1,2}\.|[-+•])[ ]+(?:[^\n:.]{1,20}:[ ]*)?/gmu;
+  const byStart = new Map(agencies.filter((x) => !x.group).map((x) => [x.normStart, x]));
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const at = m.index + m[0].length;
-    const first = agencies.find((x) => x.normStart === at && !x.group);
+    const first = byStart.get(at);
     const a = first ? lastJoined(first, agencies, lowered) : undefined;
     if (!a || !cues(rules).acting.test(lowered.slice(a.normEnd, a.normEnd + 20))) continue;
     const lineEnd = text.indexOf('\n', at);
@@ -233,13 +237,14 @@ const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
 /** "Thời gian hoàn thành: tháng 3 năm 2025" → 2025-03; "trước ngày 31/03/2019" → 2019-03-31; "quý II năm 2019" → 2019-Q2. */
 function deadlineIn(text: string, lowered: string, start: number, end: number, rules: Rules): string | null {
   const c = cues(rules);
-  c.deadline.lastIndex = start;
-  for (let m = c.deadline.exec(lowered); m && m.index < end; m = c.deadline.exec(lowered)) {
-    const at = m.index + m[0].length;
+  const own = lowered.slice(start, end);
+  c.deadline.lastIndex = 0;
+  for (let m = c.deadline.exec(own); m; m = c.deadline.exec(own)) {
+    const at = start + m.index + m[0].length;
     const date = dateAt(text, at, rules);
-    if (date?.iso) return date.iso;
+    if (date?.iso && date.start < end) return date.iso;
     // The cue may end in the month word itself ("trong tháng 3 năm 2025"): read from the cue's start.
-    const rest = lowered.slice(m.index, Math.min(end, at + 30));
+    const rest = own.slice(m.index, m.index + m[0].length + 30);
     const month = c.month.exec(rest);
     if (month) return `${month[2]}-${month[1]!.padStart(2, '0')}`;
     const quarter = c.quarter.exec(rest);

@@ -32,8 +32,16 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
   const lowered = lower(text);
   const found: Found[] = [];
 
-  p.body.lastIndex = 0;
-  for (let m = p.body.exec(folded); m; m = p.body.exec(folded)) {
+  p.bodyFirstWord.lastIndex = 0;
+  for (let first = p.bodyFirstWord.exec(folded); first; first = p.bodyFirstWord.exec(folded)) {
+    if (/[\p{L}\-/]/u.test(folded.charAt(first.index - 1))) continue;
+    // Cheapest test first: a body is a proper name ("Sở Nội vụ", "sở Công Thương"), and folded
+    // first words ("so", "ban", "van") are everywhere in running text ("số", "bản", "văn").
+    if (!/\p{Lu}/u.test(text.charAt(first.index)) && !/^\S+\s+\p{Lu}/u.test(text.slice(first.index, first.index + 24))) continue;
+    const names = p.bodyByFirstWord.get(first[0])!;
+    names.lastIndex = first.index;
+    const m = names.exec(folded);
+    if (!m) continue;
     const start = m.index;
     // Not inside a word, nor inside a document number ("26/2019/TT-BKHCN").
     if (/[\p{L}\-/]/u.test(folded.charAt(start - 1))) continue;
@@ -111,7 +119,7 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
       name, resolved, kind: body.kind, level, group, rule: placeless && group ? 'placeless' : group ? 'group' : 'gazetteer', normStart: start, normEnd: end,
       body: body.name, suffix: name.slice(body.name.length), resolvedSuffix: resolved.startsWith(name) ? resolved.slice(name.length) : '',
     });
-    p.body.lastIndex = end;
+    p.bodyFirstWord.lastIndex = end;
   }
 
   sharePlaces(found, lowered);
@@ -120,6 +128,7 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
   p.groupPhrase.lastIndex = 0;
   for (let m = p.groupPhrase.exec(lowered); m; m = p.groupPhrase.exec(lowered)) {
     const start = m.index;
+    if (/\p{L}/u.test(lowered.charAt(start - 1))) continue;
     const end = start + m[0].length;
     if (found.some((f) => start < f.normEnd && end > f.normStart)) continue;
     const name = text.slice(start, end).replace(/\s+/g, ' ');
@@ -164,6 +173,7 @@ function genericBodies(text: string, lowered: string, rules: Rules, doc: Documen
   p.genericBody.lastIndex = 0;
   for (let m = p.genericBody.exec(text); m; m = p.genericBody.exec(text)) {
     const start = m.index;
+    if (/\p{L}/u.test(text.charAt(start - 1))) continue;
     const stop = p.nameStop.exec(lowered.slice(start, start + m[0].length));
     // At most 14 words: a longer run is prose, not a name; a web address ends it.
     const words = [...(stop ? m[0].slice(0, stop.index) : m[0]).matchAll(/\S+/g)].slice(0, 14);

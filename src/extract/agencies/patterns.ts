@@ -13,8 +13,10 @@ export interface Body {
 }
 
 export interface AgencyPatterns {
-  /** Global over folded text: any body name or alias (no look-behind: the boundary is checked in code). */
-  body: RegExp;
+  /** Global over folded text: the first word of any body name or alias (a cheap pre-filter). */
+  bodyFirstWord: RegExp;
+  /** Sticky, by first word: the names and aliases that start with it, longest first. */
+  bodyByFirstWord: Map<string, RegExp>;
   bodyByForm: Map<string, Body>;
   /** Sticky on the text after a body: a unit word and the place's capitalised name. */
   unitPlace: RegExp;
@@ -49,6 +51,25 @@ export interface AgencyPatterns {
 const key = (s: string): string => fold(normalizeWord(s)).replace(/\s+/g, ' ');
 const lkey = (s: string): string => lower(normalizeWord(s)).replace(/\s+/g, ' ');
 
+const relaxed = (k: string): string => escapeRegex(k).replace(/\\-/g, '\\s*-\\s*').replace(/ /g, '\\s+');
+
+/** One alternation over hundreds of names is slow to scan; first words are few, then each first word tries its own names. */
+function bodyMatchers(forms: string[]): { bodyFirstWord: RegExp; bodyByFirstWord: Map<string, RegExp> } {
+  const byFirst = new Map<string, string[]>();
+  for (const f of forms) {
+    const first = f.split(' ')[0]!;
+    byFirst.set(first, [...(byFirst.get(first) ?? []), f]);
+  }
+  const bodyByFirstWord = new Map<string, RegExp>();
+  for (const [first, list] of byFirst) {
+    list.sort((a, b) => b.length - a.length);
+    bodyByFirstWord.set(first, new RegExp(`(${list.map(relaxed).join('|')})(?![\\p{L}])`, 'uy'));
+  }
+  const firsts = [...byFirst.keys()].sort((a, b) => b.length - a.length).map((f) => escapeRegex(f).replace(/\\-/g, '-'));
+  // No look-behind in front: tried at every position it costs more than the scan; callers check the boundary.
+  return { bodyFirstWord: new RegExp(`(?:${firsts.join('|')})(?![\\p{L}])`, 'gu'), bodyByFirstWord };
+}
+
 export function agencyPatterns(rules: Rules): AgencyPatterns {
   return memo(rules, 'agencies', () => {
     const bodyByForm = new Map<string, Body>();
@@ -65,7 +86,7 @@ export function agencyPatterns(rules: Rules): AgencyPatterns {
     const place = '\\p{Lu}[\\p{L}]*(?:[ ]+(?:-[ ]+)?\\p{Lu}[\\p{L}]*){0,3}';
     const words = (list: readonly string[]): string => alternation(list.map(lkey));
     return {
-      body: new RegExp(`(${[...bodyByForm.keys()].sort((a, b) => b.length - a.length).map((k) => escapeRegex(k).replace(/\\-/g, '\\s*-\\s*').replace(/ /g, '\\s+')).join('|')})(?![\\p{L}])`, 'gu'),
+      ...bodyMatchers([...bodyByForm.keys()]),
       bodyByForm,
       // "… tỉnh An Giang", "… của tỉnh": the unit (and place) a local body belongs to.
       unitPlace: new RegExp(`[ ]+(?:${words(rules.data.lexicon.issuerLink)}[ ]+)?(${units})(?:[ ]+(${place}))?(?![\\p{L}])`, 'uy'),
@@ -73,7 +94,7 @@ export function agencyPatterns(rules: Rules): AgencyPatterns {
       pluralUnits: new RegExp(`[ ]+(?:${words(cues.groupAfter)})[ ]+(?:${units})(?:[ ]*,[ ]*(?:${units}))*`, 'uy'),
       levelClass: new RegExp(`[ ]+(?:(?:${words(cues.levelWord)})[ ]+(?:${words(rules.data.lexicon.localUnitWords)})|${words(cues.classAfter)})(?![\\p{L}])`, 'uy'),
       // The name may run over a PDF line break, and over a comma before a capital ("Đào tạo, Huấn luyện").
-      genericBody: new RegExp(`(?<![\\p{L}])(?:${alternation(cues.genericHeads)})[ ]+\\p{Lu}(?:[^.;:,()\\n]|,[ ]*(?=\\p{Lu})|[ ]*\\n\\s*(?=\\p{Lu}))*`, 'gu'),
+      genericBody: new RegExp(`(?:${alternation(cues.genericHeads)})[ ]+\\p{Lu}(?:[^.;:,()\\n]|,[ ]*(?=\\p{Lu})|[ ]*\\n\\s*(?=\\p{Lu}))*`, 'gu'),
       nameStop: new RegExp(`[ ](?:${words(cues.nameStops)})(?![\\p{L}])`, 'u'),
       notAfter: new RegExp(`^[ ]+(?:${words(cues.notAfter)})(?![\\p{L}])`, 'u'),
       notBefore: new RegExp(`(?<![\\p{L}])(?:${words(cues.notBefore)})[ ]+$`, 'u'),
@@ -86,7 +107,7 @@ export function agencyPatterns(rules: Rules): AgencyPatterns {
       unitListAfter: new RegExp(`(?:[ ]*,[ ]*(?:${words(rules.data.lexicon.localUnitWords)})(?![\\p{L}]))+`, 'uy'),
       groupBefore: new RegExp(`(?<![\\p{L}])(?:${words(cues.groupBefore)})[ ]+$`, 'u'),
       // "các sở, ban, ngành tỉnh": a group phrase and the unit it belongs to.
-      groupPhrase: new RegExp(`(?<![\\p{L}])(?:${words(cues.groupBefore)})[ ]+(?:${words(cues.groupPhrases)})(?:[ ]+(?:${words(rules.data.lexicon.localUnitWords)}))?(?![\\p{L}])`, 'gu'),
+      groupPhrase: new RegExp(`(?:${words(cues.groupBefore)})[ ]+(?:${words(cues.groupPhrases)})(?:[ ]+(?:${words(rules.data.lexicon.localUnitWords)}))?(?![\\p{L}])`, 'gu'),
       assignmentBefore: new RegExp(`(?<![\\p{L}])(?:${words(cues.assignmentCues)})[ ]+(?:(?:${words(cues.headTitles)})[ ]+)?$`, 'u'),
       leadAfter: new RegExp(`^[ ,]*(?:${words(cues.leadAfter)})(?![\\p{L}])`, 'u'),
       coordinatorBefore: new RegExp(`(?<![\\p{L}])(?:${words(cues.coordinatorBefore)})[ ]+(?:(?:${words(cues.headTitles)})[ ]+)?$`, 'u'),
