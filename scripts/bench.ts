@@ -105,3 +105,45 @@ for (const size of [256_000, 512_000, 1_024_000]) {
   console.log(`adversarial ${String(size / 1000).padStart(5)} KB: ${median(runs).toFixed(0).padStart(6)} ms (median of 3)`);
 }
 console.log(`adversarial growth per doubling: ${(times[1]! / times[0]!).toFixed(2)}, ${(times[2]! / times[1]!).toFixed(2)}   (linear ≈ 2)`);
+
+// Readers: our PDF reader (layout work included) against pdfjs-dist's getTextContent alone on the
+// same files; DOCX files per second; memory on a 200-page PDF.
+{
+  const { makeDocx, makePdf } = await import('./format-fixtures.js');
+  const { readBytes } = await import('../src/read/index.js');
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdfs = await Promise.all(texts.map((t) => makePdf(t)));
+  const docxs = await Promise.all(texts.map((t) => makeDocx(t)));
+  const pageCount = async (b: Uint8Array): Promise<number> => (await pdfjs.getDocument({ data: new Uint8Array(b), verbosity: 0 }).promise).numPages;
+  const totalPages = (await Promise.all(pdfs.map(pageCount))).reduce((a, b) => a + b, 0);
+  const rate = async (label: string, work: () => Promise<unknown>, units: number, unit: string): Promise<number> => {
+    await work();
+    const runs: number[] = [];
+    for (let r = 0; r < RUNS; r++) {
+      const t0 = performance.now();
+      await work();
+      runs.push(units / ((performance.now() - t0) / 1000));
+    }
+    const m = median(runs);
+    console.log(`${label.padEnd(44)} ${m.toFixed(1).padStart(8)} ${unit}  (median of ${RUNS})`);
+    return m;
+  };
+  const bare = await rate('PDF: pdfjs getTextContent alone', async () => {
+    for (const b of pdfs) {
+      const doc = await pdfjs.getDocument({ data: new Uint8Array(b), disableFontFace: true, isEvalSupported: false, useSystemFonts: false, verbosity: 0 }).promise;
+      for (let n = 1; n <= doc.numPages; n++) await (await doc.getPage(n)).getTextContent();
+      await doc.destroy();
+    }
+  }, totalPages, 'pages/s');
+  const ours = await rate('PDF: our reader (lines, pages, running lines)', async () => {
+    for (const b of pdfs) await readBytes(b, 'x.pdf');
+  }, totalPages, 'pages/s');
+  console.log(`ratio our PDF reader / getTextContent: ${(ours / bare).toFixed(2)}`);
+  await rate('DOCX: our reader (mammoth)', async () => {
+    for (const b of docxs) await readBytes(b, 'x.docx');
+  }, docxs.length, 'files/s');
+  const big = await makePdf(texts.join('\n\n').repeat(5));
+  const rssBefore = process.memoryUsage().rss;
+  const result = await readBytes(big, 'big.pdf');
+  console.log(`200-page class PDF: ${result.pages!.length} pages, RSS ${(rssBefore / 1e6).toFixed(0)} → ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB, peak RSS of the run ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+}

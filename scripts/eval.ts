@@ -121,6 +121,32 @@ for (const [label, c] of [['agencies', agTotal], ['tasks', taskTotal]] as const)
   console.log(`${pad(label, 12)}${padL(fmt(p), 7)}${padL(fmt(r), 7)}${padL(fmt(f1), 7)}${padL(c.tp, 5)}${padL(c.fp, 5)}${padL(c.fn, 5)}`);
 }
 
+console.log('\nformats — the corpus rebuilt as PDF (pdfkit, DejaVu Sans) and DOCX, read back and scored against the same gold');
+{
+  const { makeDocx, makePdf } = await import('./format-fixtures.js');
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), 'vnreform-eval-'));
+  console.log(`${pad('format', 12)}${padL('refs F1', 9)}${padL('dates', 9)}${padL('figures F1', 12)}${padL('meta F1', 10)}`);
+  for (const format of ['text', 'pdf', 'docx'] as const) {
+    let refs = emptyCounts(), figs = emptyCounts(), meta = emptyCounts(), dr = 0, dc = 0;
+    for (const d of docs) {
+      const text = readFileSync(d.textPath, 'utf8');
+      const path = format === 'text' ? d.textPath : join(dir, `${d.name}.${format}`);
+      if (format !== 'text') writeFileSync(path, format === 'pdf' ? await makePdf(text) : await makeDocx(text));
+      const rec = await extractFile(path);
+      const r = scoreReferences(d.references!, rec.references);
+      refs = add(refs, r); dr += r.datesRight; dc += r.datesCompared;
+      const f = scoreFigures(goldFigures(d.name)!, rec.figures);
+      for (const k of FIGURE_KINDS) figs = add(figs, f.byKind[k]);
+      const m = scoreMetadata(d.metadata!, rec.document);
+      for (const field of METADATA_FIELDS) meta = add(meta, m[field]);
+    }
+    console.log(`${pad(format, 12)}${padL(fmt(prf(refs).f1), 9)}${padL(fmt(dc ? dr / dc : 1), 9)}${padL(fmt(prf(figs).f1), 12)}${padL(fmt(prf(meta).f1), 10)}`);
+  }
+}
+
 console.log('\nfixtures (corpus/fixtures/*.cases): one-line surface forms');
 const fixtureFiles = [
   ['references.cases', loadFixtureCases, runFixtureCase],

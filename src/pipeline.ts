@@ -34,7 +34,9 @@ export interface Analysis {
   record: ExtractionRecord;
 }
 
-export function analyzeText(text: string, source: Source, rules: Rules = defaultRules()): Analysis {
+export function analyzeText(
+  text: string, source: Source, rules: Rules = defaultRules(), pages: { start: number; end: number }[] | null = null,
+): Analysis {
   const normalized = normalize(text);
   const sections = segmentSections(normalized);
   const document = extractMetadata(normalized, rules, sections);
@@ -58,7 +60,32 @@ export function analyzeText(text: string, source: Source, rules: Rules = default
     findings,
     errors: [],
   };
+  if (pages?.length) addPages(record, pages);
   return { source: text, normalized, sections, references, record: validate(record) };
+}
+
+/** Every span of a paged document also says its page (1-based, where the span starts). */
+function addPages(record: ExtractionRecord, pages: { start: number; end: number }[]): void {
+  const pageAt = (offset: number): number => {
+    let lo = 0;
+    let hi = pages.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (pages[mid]!.start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        if (k === 'span' && v && typeof v === 'object' && 'start' in v) (v as { page?: number; start: number }).page = pageAt((v as { start: number }).start);
+        else visit(v);
+      }
+    }
+  };
+  visit([record.document, record.sections, record.references, record.figures, record.agencies, record.tasks, record.findings]);
 }
 
 function normalizedRangeOf(mt: MappedText, start: number, end: number): { start: number; end: number } {
@@ -131,7 +158,7 @@ export async function analyzeBytes(bytes: Uint8Array, path: string, rules: Rules
   let read: ReadResult | null = null;
   try {
     read = await readBytes(bytes, path);
-    return analyzeText(read.text, fileSource(path, bytes, read), rules);
+    return analyzeText(read.text, fileSource(path, bytes, read), rules, read.pages);
   } catch (err) {
     return errorRecord(fileSource(path, bytes, read), toRecordError(err), rules);
   }
@@ -143,7 +170,7 @@ export async function analyzeFile(path: string, rules: Rules = defaultRules()): 
   let read: ReadResult | null = null;
   try {
     ({ bytes, result: read } = await readPath(path));
-    return analyzeText(read.text, fileSource(path, bytes, read), rules);
+    return analyzeText(read.text, fileSource(path, bytes, read), rules, read.pages);
   } catch (err) {
     return errorRecord(fileSource(path, bytes, read), toRecordError(err), rules);
   }

@@ -9,6 +9,7 @@ export const SCHEMA_VERSION = '1.0.0';
 export const SpanSchema = z.object({
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
+  page: z.number().int().positive().optional().describe('1-based page of the start, for formats with pages'),
 }).describe('Character offsets [start, end) into the source text (UTF-16 code units, as JavaScript strings count)');
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);

@@ -5,7 +5,7 @@ import fg from 'fast-glob';
 export type Input = { kind: 'file'; path: string } | { kind: 'stdin' } | { kind: 'missing'; path: string };
 
 /** Extensions read when a folder is given (a file named explicitly is read whatever its name). */
-export const FOLDER_EXTENSIONS = ['txt', 'md', 'markdown'];
+export const FOLDER_EXTENSIONS = ['txt', 'md', 'markdown', 'pdf', 'docx', 'doc', 'rtf'];
 
 export interface Expanded {
   inputs: Input[];

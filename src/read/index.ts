@@ -1,20 +1,20 @@
 import { readFile, stat } from 'node:fs/promises';
+import { docxReader } from './docx.js';
+import { pdfReader } from './pdf.js';
 import { textReader } from './text.js';
 import { ReadError, type Reader, type ReadResult } from './types.js';
 
 export { ReadError } from './types.js';
 export type { Format, Reader, ReadResult } from './types.js';
 
-/** Formats recognised by their first bytes, which no reader handles yet (their issue adds them). */
+/** Formats recognised by their first bytes that no reader handles yet. */
 const SIGNATURES: { format: string; magic: number[] }[] = [
-  { format: 'PDF', magic: [0x25, 0x50, 0x44, 0x46, 0x2d] },
-  { format: 'DOCX/ZIP', magic: [0x50, 0x4b, 0x03, 0x04] },
-  { format: 'DOC (OLE2)', magic: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] },
+  { format: 'DOC (Word 97-2003)', magic: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] },
   { format: 'RTF', magic: [0x7b, 0x5c, 0x72, 0x74, 0x66] },
 ];
 
-/** Readers in the order they are asked; the text reader, which takes anything, comes last. */
-export const READERS: Reader[] = [textReader];
+/** Readers in the order they are asked, chosen by content (a PDF named .txt is read as PDF); the text reader, which takes anything, comes last. */
+export const READERS: Reader[] = [pdfReader, docxReader, textReader];
 
 /** Per-file size limit for text input: beyond it the file is refused, not read into memory. */
 export const MAX_TEXT_BYTES = 200 * 1024 * 1024;
@@ -23,7 +23,7 @@ export async function readBytes(bytes: Uint8Array, path: string): Promise<ReadRe
   if (bytes.length === 0) throw new ReadError('empty-file', 'the file is empty (0 bytes)');
   for (const sig of SIGNATURES) {
     if (sig.magic.every((b, i) => bytes[i] === b)) {
-      throw new ReadError('unsupported-format', `the file is ${sig.format}; this version reads only text and markdown`);
+      throw new ReadError('unsupported-format', `the file is ${sig.format}; this version reads text, markdown, PDF and DOCX`);
     }
   }
   const reader = READERS.find((r) => r.sniff(bytes, path))!;

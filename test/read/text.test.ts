@@ -25,8 +25,9 @@ describe('text reader', () => {
     ['invalid UTF-8', new Uint8Array([0x61, 0x62, 0x63, 0xff, 0xfe, 0x64]), 'invalid-encoding', /offset 3/],
     ['binary bytes', new Uint8Array([0x00, 0x01, 0x02, 0x03, 0x00]), 'binary-file', /binary/],
     ['an empty file', new Uint8Array([]), 'empty-file', /empty/],
-    ['a PDF', utf8('%PDF-1.7\n...'), 'unsupported-format', /PDF/],
-    ['a DOCX (zip)', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]), 'unsupported-format', /DOCX/],
+    ['a damaged PDF', utf8('%PDF-1.7\n...'), 'corrupt-pdf', /PDF/],
+    ['a damaged zip', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]), 'corrupt-docx', /zip/],
+    ['an RTF file', utf8('{\\rtf1\\ansi B\\u225?o c\\u225?o}'), 'unsupported-format', /RTF/],
   ])('refuses %s with a clear code', async (_what, bytes, code, message) => {
     await expect(readBytes(bytes, 'x.txt')).rejects.toMatchObject({ code, message: expect.stringMatching(message) });
   });

@@ -1,0 +1,71 @@
+import mammoth from 'mammoth';
+import { ReadError, type Reader, type ReadResult } from './types.js';
+
+/**
+ * DOCX with mammoth: the raw text, paragraphs separated by blank lines. Before mammoth unpacks
+ * anything, the zip's central directory is read: a file whose entries would unpack to an absurd
+ * size (a zip bomb) or that holds no word/document.xml is refused with a clear code.
+ */
+export const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
+export const MAX_RATIO = 200;
+
+export const docxReader: Reader = {
+  format: 'docx',
+  sniff: (bytes) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04,
+  async read(bytes): Promise<ReadResult> {
+    const entries = zipEntries(bytes);
+    if (!entries.some((e) => e.name === 'word/document.xml')) {
+      throw new ReadError('unsupported-format', 'the file is a zip archive but not a Word document (no word/document.xml)');
+    }
+    const unzipped = entries.reduce((a, e) => a + e.size, 0);
+    const worst = Math.max(...entries.map((e) => (e.compressed ? e.size / e.compressed : 0)));
+    if (unzipped > MAX_UNZIPPED_BYTES || worst > MAX_RATIO) {
+      throw new ReadError('zip-bomb', `the archive would unpack to ${unzipped} bytes (ratio ${Math.round(worst)}:1); refused`);
+    }
+    try {
+      const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
+      return {
+        text: result.value, format: 'docx', encoding: null, pages: null,
+        warnings: result.messages.map((m) => m.message),
+      };
+    } catch (err) {
+      throw new ReadError('corrupt-docx', `the Word document cannot be read: ${(err as Error).message}`);
+    }
+  },
+};
+
+interface ZipEntry {
+  name: string;
+  size: number;
+  compressed: number;
+}
+
+/** The entries of a zip's central directory, without unpacking anything. */
+export function zipEntries(bytes: Uint8Array): ZipEntry[] {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // End of central directory: signature 0x06054b50 within the last 64 KiB + 22 bytes.
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65_557); i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd === -1) throw new ReadError('corrupt-docx', 'the zip archive is truncated or damaged (no central directory)');
+  const count = buf.readUInt16LE(eocd + 10);
+  let at = buf.readUInt32LE(eocd + 16);
+  const entries: ZipEntry[] = [];
+  for (let n = 0; n < count; n++) {
+    if (at + 46 > buf.length || buf.readUInt32LE(at) !== 0x02014b50) {
+      throw new ReadError('corrupt-docx', 'the zip archive is damaged (bad central directory entry)');
+    }
+    const compressed = buf.readUInt32LE(at + 20);
+    const size = buf.readUInt32LE(at + 24);
+    const nameLength = buf.readUInt16LE(at + 28);
+    const extra = buf.readUInt16LE(at + 30);
+    const comment = buf.readUInt16LE(at + 32);
+    entries.push({ name: buf.toString('utf8', at + 46, at + 46 + nameLength), size, compressed });
+    at += 46 + nameLength + extra + comment;
+  }
+  return entries;
+}

@@ -1,0 +1,141 @@
+import { ReadError, type Reader, type ReadResult } from './types.js';
+
+/**
+ * PDF with pdfjs-dist (legacy build, for Node): text items rebuilt into lines by position (one
+ * baseline a line, a space where the gap is wide), pages joined by a blank line with their
+ * boundaries kept, running headers, footers and page numbers that repeat across pages dropped.
+ * Password-protected, corrupt and scanned (no text layer) files are refused with a clear code.
+ */
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+
+// The library costs more to load than a document to read: load it once per process.
+let loading: Promise<PdfJs> | null = null;
+const pdfjs = (): Promise<PdfJs> => (loading ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+
+export const MAX_PDF_PAGES = 2000;
+export const PDF_TIMEOUT_MS = 120_000;
+
+interface Item {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export const pdfReader: Reader = {
+  format: 'pdf',
+  sniff: (bytes) => findPdfHeader(bytes) !== -1,
+  read: (bytes) => withTimeout(readPdf(bytes), PDF_TIMEOUT_MS),
+};
+
+function findPdfHeader(bytes: Uint8Array): number {
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  return head.indexOf('%PDF-');
+}
+
+async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ReadError('timeout', `reading took longer than ${ms / 1000} s`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
+  const lib = await pdfjs();
+  let doc: Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+  try {
+    doc = await lib.getDocument({
+      data: new Uint8Array(bytes), disableFontFace: true, isEvalSupported: false, useSystemFonts: false, verbosity: 0,
+    }).promise;
+  } catch (err) {
+    const name = (err as Error).name;
+    if (name === 'PasswordException') throw new ReadError('password-protected', 'the PDF needs a password to open');
+    throw new ReadError('corrupt-pdf', `the PDF cannot be parsed: ${(err as Error).message}`);
+  }
+  try {
+    if (doc.numPages > MAX_PDF_PAGES) throw new ReadError('too-many-pages', `the PDF has ${doc.numPages} pages; the limit is ${MAX_PDF_PAGES}`);
+    const pages: string[][] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const content = await page.getTextContent();
+      pages.push(linesOf(content.items as unknown as RawItem[]));
+      page.cleanup();
+    }
+    const kept = dropRunningLines(pages);
+    const letters = kept.flat().join('').replace(/\s/g, '').length;
+    if (letters < 20 * doc.numPages && letters < 200) {
+      throw new ReadError('no-text-layer', 'the PDF has no text layer (a scan?): it needs OCR before it can be read');
+    }
+    let text = '';
+    const spans: { start: number; end: number }[] = [];
+    kept.forEach((lines, i) => {
+      if (i > 0) text += '\n\n';
+      const start = text.length;
+      text += lines.join('\n');
+      spans.push({ start, end: text.length });
+    });
+    return { text, format: 'pdf', encoding: null, pages: spans, warnings: [] };
+  } finally {
+    await doc.destroy();
+  }
+}
+
+interface RawItem {
+  str?: string;
+  transform?: number[];
+  width?: number;
+  height?: number;
+}
+
+/** Text items → lines: same baseline (within a third of the font size) → one line, left to right. */
+export function linesOf(raw: readonly RawItem[]): string[] {
+  const items: Item[] = raw
+    .filter((r) => typeof r.str === 'string' && r.transform)
+    .map((r) => ({ str: r.str!, x: r.transform![4]!, y: r.transform![5]!, width: r.width ?? 0, height: r.height || Math.abs(r.transform![3]!) || 10 }));
+  const rows: Item[][] = [];
+  for (const item of items) {
+    if (!item.str) continue;
+    const row = rows.find((r) => Math.abs(r[0]!.y - item.y) <= r[0]!.height / 3);
+    if (row) row.push(item);
+    else rows.push([item]);
+  }
+  rows.sort((a, b) => b[0]!.y - a[0]!.y);
+  return rows.map((row) => {
+    row.sort((a, b) => a.x - b.x);
+    let line = '';
+    let end = -Infinity;
+    for (const item of row) {
+      // A gap wider than a fifth of the font size is a space the PDF did not write.
+      if (line && item.x - end > item.height / 5 && !line.endsWith(' ') && !item.str.startsWith(' ')) line += ' ';
+      line += item.str;
+      end = item.x + item.width;
+    }
+    return line.trimEnd();
+  });
+}
+
+/** Lines that open or close most pages (headers, footers, page numbers) are no part of the text. */
+function dropRunningLines(pages: string[][]): string[][] {
+  const shape = (line: string): string => line.replace(/\d+/g, '#').trim();
+  const isPageNumber = (line: string): boolean => /^(?:-\s*)?(?:trang\s+)?\d{1,4}(?:\s*\/\s*\d{1,4})?(?:\s*-)?$/i.test(line.trim());
+  const counts = new Map<string, number>();
+  for (const lines of pages) {
+    for (const line of new Set([lines[0], lines[lines.length - 1]].filter((l): l is string => !!l?.trim()))) {
+      counts.set(shape(line), (counts.get(shape(line)) ?? 0) + 1);
+    }
+  }
+  const running = (line: string | undefined): boolean =>
+    !!line && (isPageNumber(line) || (pages.length >= 3 && (counts.get(shape(line)) ?? 0) >= Math.max(3, pages.length / 2)));
+  return pages.map((lines) => {
+    const out = [...lines];
+    while (out.length && running(out[0])) out.shift();
+    while (out.length && running(out[out.length - 1])) out.pop();
+    return out;
+  });
+}

@@ -1,0 +1,113 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractFile } from '../../src/pipeline.js';
+import { readBytes } from '../../src/read/index.js';
+import { linesOf } from '../../src/read/pdf.js';
+import { makeDocx, makePdf } from '../../scripts/format-fixtures.js';
+import { add, corpusDocuments, emptyCounts, goldFigures, prf, scoreFigures, scoreReferences, FIGURE_KINDS } from '../../scripts/gold.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'vnreform-formats-'));
+const docs = corpusDocuments();
+
+describe.each(['pdf', 'docx'] as const)('the corpus as %s', (format) => {
+  it('yields at least 99% of the gold references and figures, with the same ids, dates and values', async () => {
+    let refs = emptyCounts();
+    let figs = emptyCounts();
+    let datesRight = 0;
+    let datesCompared = 0;
+    for (const d of docs) {
+      const text = readFileSync(d.textPath, 'utf8');
+      const path = join(dir, `${d.name}.${format}`);
+      writeFileSync(path, format === 'pdf' ? await makePdf(text) : await makeDocx(text));
+      const record = await extractFile(path);
+      expect(record.errors).toEqual([]);
+      expect(record.source.format).toBe(format);
+      const r = scoreReferences(d.references!, record.references);
+      refs = add(refs, r);
+      datesRight += r.datesRight;
+      datesCompared += r.datesCompared;
+      const f = scoreFigures(goldFigures(d.name)!, record.figures);
+      for (const k of FIGURE_KINDS) figs = add(figs, f.byKind[k]);
+    }
+    expect(prf(refs).r).toBeGreaterThanOrEqual(0.99);
+    expect(datesRight / datesCompared).toBeGreaterThanOrEqual(0.99);
+    expect(prf(figs).r).toBeGreaterThanOrEqual(0.99);
+  }, 120_000);
+});
+
+describe('PDF reader', () => {
+  it('rebuilds lines from positioned items, with spaces where gaps are wide', () => {
+    const item = (str: string, x: number, y: number, width: number) => ({ str, transform: [10, 0, 0, 10, x, y], width, height: 10 });
+    expect(linesOf([item('Nghị định', 0, 700, 45), item('số 61/2018/NĐ-CP', 50, 700, 80), item('ngày 23/4/2018', 0, 688, 60)]))
+      .toEqual(['Nghị định số 61/2018/NĐ-CP', 'ngày 23/4/2018']);
+  });
+
+  it('gives spans their page', async () => {
+    const text = readFileSync(docs.find((d) => d.name.includes('kien-giang'))!.textPath, 'utf8');
+    const path = join(dir, 'paged.pdf');
+    writeFileSync(path, await makePdf(text));
+    const record = await extractFile(path);
+    expect(record.source.pages).toBeGreaterThan(1);
+    const pages = record.references.map((r) => r.span.page!);
+    expect(pages[0]).toBe(1);
+    expect(Math.max(...pages)).toBeGreaterThan(1);
+    expect([...pages].sort((a, b) => a - b)).toEqual(pages);
+  }, 60_000);
+
+  it('reads a PDF by its content whatever its name', async () => {
+    const result = await readBytes(await makePdf('Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ'), 'misnamed.txt');
+    expect(result.format).toBe('pdf');
+    expect(result.text).toContain('61/2018/NĐ-CP');
+  });
+});
+
+describe('bad files get one error record each, with a specific code', () => {
+  const cases: [string, () => Promise<Uint8Array> | Uint8Array, string][] = [
+    ['zero bytes named .pdf', () => new Uint8Array(), 'empty-file'],
+    ['random bytes named .pdf', () => Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 251), 'binary-file'],
+    ['a truncated PDF', async () => (await makePdf('Báo cáo công tác cải cách hành chính')).subarray(0, 600), 'corrupt-pdf'],
+    ['a password-protected PDF', () => makePdf('Báo cáo mật', { userPassword: 'secret' }), 'password-protected'],
+    ['a PDF with no text layer', () => makePdf(''), 'no-text-layer'],
+    ['random bytes after a zip header named .docx', () => Uint8Array.from([0x50, 0x4b, 0x03, 0x04, ...Array.from({ length: 500 }, (_, i) => i % 256)]), 'corrupt-docx'],
+    ['a zip bomb named .docx', () => zipBomb(), 'zip-bomb'],
+    ['a DOC (Word 97-2003) file', () => Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]), 'unsupported-format'],
+  ];
+  it.each(cases)('%s', async (_name, make, code) => {
+    const path = join(dir, `bad-${code}.${code.includes('docx') || code === 'zip-bomb' ? 'docx' : 'pdf'}`);
+    writeFileSync(path, await make());
+    const record = await extractFile(path);
+    expect(record.errors.map((e) => e.code)).toEqual([code]);
+    expect(record.document).toBeNull();
+  });
+});
+
+/**
+ * A zip whose central directory declares word/document.xml unpacking to 4 GiB from a few bytes:
+ * the reader must refuse it from the directory alone, before anything is inflated.
+ */
+function zipBomb(): Uint8Array {
+  const name = Buffer.from('word/document.xml');
+  const data = Buffer.from([0x03, 0x00]);
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(0xfffffff0, 22);
+  local.writeUInt16LE(name.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(0xfffffff0, 24);
+  central.writeUInt16LE(name.length, 28);
+  const cdOffset = local.length + name.length + data.length;
+  const eocd = Buffer.alloc(22);
+  eocd.writeUInt32LE(0x06054b50, 0);
+  eocd.writeUInt16LE(1, 8);
+  eocd.writeUInt16LE(1, 10);
+  eocd.writeUInt32LE(central.length + name.length, 12);
+  eocd.writeUInt32LE(cdOffset, 16);
+  return Buffer.concat([local, name, data, central, name, eocd]);
+}
