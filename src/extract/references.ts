@@ -1,6 +1,6 @@
 import { fold, lower } from '../normalize/fold.js';
 import { sourceSlice, toSourceSpan, type MappedText } from '../normalize/mapped-text.js';
-import { caseAlternation, alternation, issuerInfo, memo, normalizeWord, type Rules } from '../rules/compile.js';
+import { caseAlternation, alternation, issuerInfo, lawKind, letterKind, memo, normalizeWord, type Rules } from '../rules/compile.js';
 import type { Reference } from '../schema.js';
 import { sectionPathAt, type Section } from '../segment/sections.js';
 import { dateAt, type DateMatch } from '../util/dates.js';
@@ -50,11 +50,11 @@ function patterns(rules: Rules): ReferencePatterns {
   ];
   const marker = caseAlternation(lx.numberMarker);
   const day = caseAlternation(lx.dayWord);
-  const lawWords = caseAlternation(rules.data.documentTypes.unnumbered.filter((u) => u.name === 'Luật').flatMap((u) => u.words))
+  const lawWords = caseAlternation(rules.data.documentTypes.unnumbered.filter((u) => u.role === 'law').flatMap((u) => u.words))
     .split('|').filter((w) => !/^\p{Ll}/u.test(w)).join('|');
   // Type words compare folded, one alternative per word: a quarter of the case variants to try.
   const typeWordFolded = alternation(allTypeWords.map(lower));
-  const lawWordNames = rules.data.documentTypes.unnumbered.filter((u) => u.name === 'Luật').flatMap((u) => u.words).map(lower);
+  const lawWordNames = rules.data.documentTypes.unnumbered.filter((u) => u.role === 'law').flatMap((u) => u.words).map(lower);
   const shortNameWords = alternation(allTypeWords.map(lower).filter((w) => !lawWordNames.includes(w)));
   p = {
     symbol: new RegExp(symbolSource(rules), 'gu'),
@@ -292,15 +292,13 @@ function kindOf(parts: SymbolParts, typeWord: string | null, rules: Rules): stri
     if (t) return t.name;
   }
   const fromWord = typeWord ? rules.typeNamesByWord.get(fold(typeWord))?.[0] : undefined;
-  if (parts.family === 'cong-van') return congVanName(rules);
+  if (parts.family === 'cong-van') return letterKind(rules);
   if (fromWord) return fromWord;
-  if (parts.issuerCode && /^QH/i.test(parts.issuerCode)) return 'Luật';
-  return parts.family === 'malformed' ? 'Văn bản' : congVanName(rules);
+  if (parts.issuerCode && /^QH/i.test(parts.issuerCode)) return lawKind(rules);
+  return parts.family === 'malformed' ? rules.data.documentTypes.malformedKind : letterKind(rules);
 }
 
-function congVanName(rules: Rules): string {
-  return rules.data.documentTypes.unnumbered.find((u) => u.words.includes('Công văn'))?.name ?? 'Công văn';
-}
+
 
 /** URLs and e-mail addresses: their digits and slashes are no document numbers. */
 function urlRanges(text: string, p: ReferencePatterns): { start: number; end: number }[] {
@@ -412,7 +410,7 @@ function lawMentions(text: string, lowered: string, rules: Rules, p: ReferencePa
     const word = m[1]!;
     found.push({
       start: m.index, end: at + name[0].length, word, name: `${normalizeLawWord(word)} ${canonical}`,
-      kind: rules.typeNamesByWord.get(fold(word))?.[0] ?? 'Luật', year: name[2] ? Number(name[2]) : null,
+      kind: rules.typeNamesByWord.get(fold(word))?.[0] ?? lawKind(rules), year: name[2] ? Number(name[2]) : null,
     });
     p.lawWord.lastIndex = at + name[0].length;
   }

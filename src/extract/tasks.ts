@@ -24,6 +24,7 @@ interface Draft {
 }
 
 export function extractTasks(mt: MappedText, rules: Rules, sections: readonly Section[], agencies: readonly AgencyMention[]): Task[] {
+  const joiner = cues(rules).joiner;
   const text = mt.text;
   const lowered = lower(text);
   const drafts: Draft[] = [];
@@ -40,12 +41,12 @@ export function extractTasks(mt: MappedText, rules: Rules, sections: readonly Se
   const outside = (at: number): boolean => !covered.some((c) => at >= c.start && at < c.end);
 
   for (const a of agencies) {
-    if (!outside(a.normStart) || !a.roles.includes('lead') || isJoinedTo(a, agencies, lowered)) continue;
+    if (!outside(a.normStart) || !a.roles.includes('lead') || isJoinedTo(a, agencies, lowered, joiner)) continue;
     const cue = assignmentCueBefore(lowered, a.normStart, rules);
     // Without "Giao/Đề nghị/Yêu cầu", "X chủ trì …" assigns only when X opens the clause.
     if (cue === null && (a.group || !/(?:^|[.;:\n+•-])\s*$/.test(text.slice(Math.max(0, a.normStart - 20), a.normStart)))) continue;
     const start = cue ?? a.normStart;
-    const leadEnd = lastJoined(a, agencies, lowered).normEnd;
+    const leadEnd = lastJoined(a, agencies, lowered, joiner).normEnd;
     // "Giao Sở Nội vụ:" or "Đề nghị Thủ trưởng các sở, ban, ngành, địa phương:" then "+" items.
     const lineRest = /^[^\n.]{0,140}?:[ ]*(?=\n)/.exec(text.slice(leadEnd, leadEnd + 150));
     if (lineRest) {
@@ -64,7 +65,7 @@ export function extractTasks(mt: MappedText, rules: Rules, sections: readonly Se
   drafts.sort((x, y) => x.start - y.start);
   return drafts.map((d, index) => {
     const own = text.slice(d.start, d.end);
-    const joined = joinedLeads(d.lead, agencies, lowered).slice(1);
+    const joined = joinedLeads(d.lead, agencies, lowered, joiner).slice(1);
     const coordinators = [
       ...joined.map((j) => j.resolved),
       ...agencies.filter((a) => a.normStart >= d.start && a.normEnd <= d.end && a.roles.includes('coordinator') && !a.group).map((a) => a.resolved),
@@ -188,7 +189,7 @@ function assignedIn(item: { start: number; end: number }, agencies: readonly Age
 }
 
 /** Bodies given one task jointly: "Sở Văn hóa, Thể thao và Du lịch, Báo An Giang và Đài …". */
-function joinedLeads(lead: AgencyMention, agencies: readonly AgencyMention[], lowered: string): AgencyMention[] {
+function joinedLeads(lead: AgencyMention, agencies: readonly AgencyMention[], lowered: string, joiner: RegExp): AgencyMention[] {
   const out = [lead];
   let last = lead;
   // Mentions are in text order and carry their index: only the ones right after the lead can join it.
@@ -197,22 +198,22 @@ function joinedLeads(lead: AgencyMention, agencies: readonly AgencyMention[], lo
     if (a.normStart < last.normEnd) continue;
     if (a.normStart > last.normEnd + 6) break;
     const gap = lowered.slice(last.normEnd, a.normStart);
-    if (!/^[ ]*(?:,|và)[ ]*$/u.test(gap) || a.group) break;
+    if (!joiner.test(gap) || a.group) break;
     out.push(a);
     last = a;
   }
   return out;
 }
 
-function lastJoined(lead: AgencyMention, agencies: readonly AgencyMention[], lowered: string): AgencyMention {
-  const all = joinedLeads(lead, agencies, lowered);
+function lastJoined(lead: AgencyMention, agencies: readonly AgencyMention[], lowered: string, joiner: RegExp): AgencyMention {
+  const all = joinedLeads(lead, agencies, lowered, joiner);
   return all[all.length - 1]!;
 }
 
 /** A mention that only follows another lead in a joint assignment is not a lead of its own. */
-function isJoinedTo(a: AgencyMention, agencies: readonly AgencyMention[], lowered: string): boolean {
+function isJoinedTo(a: AgencyMention, agencies: readonly AgencyMention[], lowered: string, joiner: RegExp): boolean {
   const earlier = agencies.slice(Math.max(0, a.index - 4), a.index);
-  return earlier.some((b) => joinedLeads(b, agencies, lowered).includes(a));
+  return earlier.some((b) => joinedLeads(b, agencies, lowered, joiner).includes(a));
 }
 
 /** "7. Ủy ban nhân dân huyện Tri Tôn chỉ đạo …": a numbered line whose subject acts. */
@@ -224,7 +225,7 @@ function numberedActingLines(text: string, agencies: readonly AgencyMention[], l
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const at = m.index + m[0].length;
     const first = byStart.get(at);
-    const a = first ? lastJoined(first, agencies, lowered) : undefined;
+    const a = first ? lastJoined(first, agencies, lowered, cues(rules).joiner) : undefined;
     if (!a || !cues(rules).acting.test(lowered.slice(a.normEnd, a.normEnd + 20))) continue;
     const lineEnd = text.indexOf('\n', at);
     out.push({ start: m.index + m[0].length, end: lineEnd === -1 ? text.length : lineEnd, lead: first!, rule: 'acting-body-item' });

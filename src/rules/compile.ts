@@ -88,6 +88,15 @@ export interface Rules {
 }
 
 /** "QĐ-TTG" → "TTg": a code in the case the rules give it; a numbered code keeps its number ("QH14"). */
+/** The canonical name of the công văn type and of laws (rules/document-types.json, by role). */
+export function letterKind(rules: Rules): string {
+  return rules.data.documentTypes.unnumbered.find((u) => u.role === 'letter')!.name;
+}
+
+export function lawKind(rules: Rules): string {
+  return rules.data.documentTypes.unnumbered.find((u) => u.role === 'law')!.name;
+}
+
 export function officialCode(code: string, rules: Rules): string {
   const key = code.toUpperCase();
   const known = rules.typeByCode.get(key)?.code ?? rules.issuerByCode.get(key)?.code;

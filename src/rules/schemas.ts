@@ -15,7 +15,9 @@ export const DocumentTypesFile = z.object({
       party: z.boolean().optional(),
     }).passthrough(),
   ),
-  unnumbered: z.array(z.object({ name: word, words: z.array(word).min(1) }).passthrough()),
+  unnumbered: z.array(z.object({ name: word, words: z.array(word).min(1), role: z.enum(['letter', 'law']).optional() }).passthrough())
+    .refine((u) => u.some((x) => x.role === 'letter') && u.some((x) => x.role === 'law'), 'one entry must have role "letter" and one role "law"'),
+  malformedKind: word,
 }).passthrough();
 
 export const IssuersFile = z.object({
@@ -90,6 +92,7 @@ export const LexiconFile = z.object({
   listJoiners: z.array(word),
   issueVerbs: z.array(word),
   localUnitWords: z.array(word).min(1),
+  unitLevels: z.array(z.object({ unit: word, level: z.enum(['tỉnh', 'huyện', 'xã']).nullable() })),
   unitWords: z.array(z.object({ type: z.enum(['tỉnh', 'thành phố']), words: z.array(word).min(1) })),
 }).passthrough();
 

@@ -96,7 +96,7 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
         if (up[2]) name = resolved = `${body.name} ${unit} ${canonicalPlace(up[2], rules)}`;
         else {
           name = `${body.name} ${unit}`;
-          if (body.local && isProvincialUnit(unit) && doc.province) resolved = `${name} ${doc.province}`;
+          if (body.local && isProvincialUnit(unit, rules) && doc.province) resolved = `${name} ${doc.province}`;
         }
       } else if (body.withPlace === '{name} {province}') {
         // "Tỉnh ủy Kiên Giang", "Công an tỉnh Lào Cai", "Huyện ủy Tri Tôn": the place follows the name.
@@ -122,7 +122,7 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
     p.bodyFirstWord.lastIndex = end;
   }
 
-  sharePlaces(found, lowered);
+  sharePlaces(found, lowered, p.joiner);
   genericBodies(text, lowered, rules, doc, found);
 
   p.groupPhrase.lastIndex = 0;
@@ -152,11 +152,11 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
  * A unit word and place inside the name place it; a bare "tỉnh" takes the document's province.
  */
 /** "Hội đồng nhân dân, Ủy ban nhân dân tỉnh": bodies listed before one that names its place share it. */
-function sharePlaces(found: Found[], lowered: string): void {
+function sharePlaces(found: Found[], lowered: string, joiner: RegExp): void {
   for (let i = found.length - 2; i >= 0; i--) {
     const f = found[i]!;
     const next = found[i + 1]!;
-    if (f.rule !== 'placeless' || !next.suffix || next.group || !/^\s*(?:,|và)\s*$/u.test(lowered.slice(f.normEnd, next.normStart))) continue;
+    if (f.rule !== 'placeless' || !next.suffix || next.group || !joiner.test(lowered.slice(f.normEnd, next.normStart))) continue;
     f.name = `${f.body}${next.suffix}`;
     f.resolved = `${f.name}${next.resolvedSuffix ?? ''}`;
     f.level = next.level;
@@ -194,18 +194,16 @@ function canonicalPlace(place: string, rules: Rules): string {
   return provinceByName(place, rules)?.name ?? place.replace(/\s+/g, ' ');
 }
 
-function isProvincialUnit(unit: string): boolean {
-  return fold(unit) === 'tinh' || fold(unit) === 'thanh pho';
+function isProvincialUnit(unit: string, rules: Rules): boolean {
+  return rules.data.lexicon.unitWords.some((u) => u.words.some((w) => fold(w) === fold(unit)));
 }
 
-/** "tỉnh" → tỉnh; "thành phố Cần Thơ" → tỉnh, "thành phố Long Xuyên" → huyện; "huyện", "thị xã", "quận" → huyện; "xã", "phường", "thị trấn" → xã. */
+/** The level a unit word places a body at (lexicon.json unitLevels); "thành phố" depends on the city: Cần Thơ is a province, Long Xuyên is not. */
 function levelOfUnit(unit: string, place: string | null, rules: Rules): Agency['level'] {
-  const u = fold(unit);
-  if (u === 'tinh') return 'tỉnh';
-  if (u === 'thanh pho') return place && !provinceByName(place, rules) ? 'huyện' : 'tỉnh';
-  if (u === 'huyen' || u === 'thi xa' || u === 'quan') return 'huyện';
-  if (u === 'xa' || u === 'phuong' || u === 'thi tran') return 'xã';
-  return null;
+  const entry = rules.data.lexicon.unitLevels.find((u) => fold(u.unit) === fold(unit));
+  if (!entry) return null;
+  if (entry.level !== null) return entry.level;
+  return place && !provinceByName(place, rules) ? 'huyện' : 'tỉnh';
 }
 
 /** Local bodies of a province's own report are that province's: "Sở Nội vụ" → "Sở Nội vụ tỉnh An Giang". */

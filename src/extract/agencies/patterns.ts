@@ -30,6 +30,8 @@ export interface AgencyPatterns {
   genericBody: RegExp;
   nameStop: RegExp;
   notAfter: RegExp;
+  /** "," or a list joiner ("và") alone between two bodies. */
+  joiner: RegExp;
   notBefore: RegExp;
   placeRequired: Set<string>;
   /** Unit words as written with their diacritics, lower case: "tỉnh", "tp.". */
@@ -96,6 +98,7 @@ export function agencyPatterns(rules: Rules): AgencyPatterns {
       // The name may run over a PDF line break, and over a comma before a capital ("Đào tạo, Huấn luyện").
       genericBody: new RegExp(`(?:${alternation(cues.genericHeads)})[ ]+\\p{Lu}(?:[^.;:,()\\n]|,[ ]*(?=\\p{Lu})|[ ]*\\n\\s*(?=\\p{Lu}))*`, 'gu'),
       nameStop: new RegExp(`[ ](?:${words(cues.nameStops)})(?![\\p{L}])`, 'u'),
+      joiner: new RegExp(`^\\s*(?:,|${words(rules.data.lexicon.listJoiners)})\\s*$`, 'u'),
       notAfter: new RegExp(`^[ ]+(?:${words(cues.notAfter)})(?![\\p{L}])`, 'u'),
       notBefore: new RegExp(`(?<![\\p{L}])(?:${words(cues.notBefore)})[ ]+$`, 'u'),
       placeRequired: new Set(cues.placeRequiredKinds.map(normalizeWord)),

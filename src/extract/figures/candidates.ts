@@ -96,7 +96,7 @@ function readAt(
   if (noun) return { ...base, kind: 'count', value: scaled, unit: noun.unit, unitText: text.slice(noun.start, noun.end), unitForm: noun.form, end: noun.end, rule: scaleWord ? 'count-scaled' : 'count' };
   // "hỗ trợ mỗi xã 45 triệu": millions and billions with nothing counted are money.
   if (scaleWord && scale >= 1_000_000) {
-    return { ...base, kind: 'money', value: Math.round(scaled), unit: 'đồng', unitText: scaleWord[1]!, end: unitAt, rule: 'money-scale-only' };
+    return { ...base, kind: 'money', value: Math.round(scaled), unit: rules.data.figureNouns.money[0]!.unit, unitText: scaleWord[1]!, end: unitAt, rule: 'money-scale-only' };
   }
 
   // "Số lượng DVCTT toàn trình: 995;" — the noun stands before a colon.

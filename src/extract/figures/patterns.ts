@@ -108,7 +108,8 @@ export function figurePatterns(rules: Rules): FigurePatterns {
       levelByForm,
       // "từ 500 đến 2.000 lượt xem": the second number of a range, after the first.
       rangeAfter: new RegExp(`[ ]*(?:${words(cues.rangeSeparators)})[ ]*(\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?)(?![\\d\\p{L}])`, 'uy'),
-      fromWord: new RegExp(`(?<![\\p{L}])(?:${words(['từ'])})\\s*$`, 'u'),
+      // The word that opens a range is the one that opens "từ … trở lên" (figure-cues.json).
+      fromWord: new RegExp(`(?<![\\p{L}])(?:${words(cues.comparators.filter((c) => c.after?.length).flatMap((c) => c.before))})\\s*$`, 'u'),
     };
   });
 }

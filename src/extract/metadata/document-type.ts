@@ -1,4 +1,5 @@
 import { fold } from '../../normalize/fold.js';
+import { letterKind } from '../../rules/compile.js';
 import type { SymbolParts } from '../symbol.js';
 import type { Found, MetaContext } from './context.js';
 import { isUpperLine, startsWithHeading, trimLine } from './lines.js';
@@ -33,5 +34,5 @@ export function extractDocumentType(ctx: MetaContext, number: Found<SymbolParts>
 }
 
 function congVan(ctx: MetaContext): string {
-  return ctx.rules.data.documentTypes.unnumbered.find((u) => u.words.includes('Công văn'))?.name ?? 'Công văn';
+  return letterKind(ctx.rules);
 }
