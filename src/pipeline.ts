@@ -157,7 +157,7 @@ function toRecordError(err: unknown): RecordError {
 export async function analyzeBytes(bytes: Uint8Array, path: string, rules: Rules = defaultRules()): Promise<Analysis | ExtractionRecord> {
   let read: ReadResult | null = null;
   try {
-    read = await readBytes(bytes, path);
+    read = await readBytes(bytes, path, rules);
     return analyzeText(read.text, fileSource(path, bytes, read), rules, read.pages);
   } catch (err) {
     return errorRecord(fileSource(path, bytes, read), toRecordError(err), rules);
@@ -169,7 +169,7 @@ export async function analyzeFile(path: string, rules: Rules = defaultRules()): 
   let bytes: Uint8Array | null = null;
   let read: ReadResult | null = null;
   try {
-    ({ bytes, result: read } = await readPath(path));
+    ({ bytes, result: read } = await readPath(path, rules));
     return analyzeText(read.text, fileSource(path, bytes, read), rules, read.pages);
   } catch (err) {
     return errorRecord(fileSource(path, bytes, read), toRecordError(err), rules);

@@ -1,6 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
+import { defaultRules, type Rules } from '../rules/compile.js';
 import { docxReader } from './docx.js';
+import { convertLegacy, decodeLegacy, detectLegacy, legacyFont } from './legacy.js';
 import { pdfReader } from './pdf.js';
+import { parseRtf } from './rtf.js';
 import { textReader } from './text.js';
 import { ReadError, type Reader, type ReadResult } from './types.js';
 
@@ -10,7 +13,6 @@ export type { Format, Reader, ReadResult } from './types.js';
 /** Formats recognised by their first bytes that no reader handles yet. */
 const SIGNATURES: { format: string; magic: number[] }[] = [
   { format: 'DOC (Word 97-2003)', magic: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] },
-  { format: 'RTF', magic: [0x7b, 0x5c, 0x72, 0x74, 0x66] },
 ];
 
 /** Readers in the order they are asked, chosen by content (a PDF named .txt is read as PDF); the text reader, which takes anything, comes last. */
@@ -19,18 +21,44 @@ export const READERS: Reader[] = [pdfReader, docxReader, textReader];
 /** Per-file size limit for text input: beyond it the file is refused, not read into memory. */
 export const MAX_TEXT_BYTES = 200 * 1024 * 1024;
 
-export async function readBytes(bytes: Uint8Array, path: string): Promise<ReadResult> {
+export async function readBytes(bytes: Uint8Array, path: string, rules: Rules = defaultRules()): Promise<ReadResult> {
   if (bytes.length === 0) throw new ReadError('empty-file', 'the file is empty (0 bytes)');
   for (const sig of SIGNATURES) {
     if (sig.magic.every((b, i) => bytes[i] === b)) {
       throw new ReadError('unsupported-format', `the file is ${sig.format}; this version reads text, markdown, PDF and DOCX`);
     }
   }
+  // RTF: parsed here, where the rules say which fonts are legacy ones.
+  if (Buffer.from(bytes.subarray(0, 6)).toString('latin1') === '{\\rtf1') {
+    const runs = parseRtf(Buffer.from(bytes).toString('latin1'), (font) => legacyFont(font, rules) !== null);
+    return decodeLegacy({ text: runs.map((r) => r.text).join(''), format: 'rtf', encoding: null, pages: null, warnings: [], runs }, rules);
+  }
   const reader = READERS.find((r) => r.sniff(bytes, path))!;
-  return reader.read(bytes, path);
+  try {
+    return decodeLegacy(await reader.read(bytes, path), rules);
+  } catch (err) {
+    // Not UTF-8: an 8-bit legacy file (TCVN3, VNI) or Windows-1258, if the text says so.
+    if (err instanceof ReadError && err.code === 'invalid-encoding') return eightBit(bytes, path, rules) ?? Promise.reject(err);
+    throw err;
+  }
 }
 
-export async function readPath(path: string): Promise<{ bytes: Uint8Array; result: ReadResult }> {
+function eightBit(bytes: Uint8Array, path: string, rules: Rules): ReadResult | null {
+  const western = Buffer.from(bytes).toString('latin1');
+  const legacy = detectLegacy(western, rules);
+  if (legacy) {
+    return { text: convertLegacy(western, legacy, rules), format: /\.(md|markdown)$/i.test(path) ? 'markdown' : 'text', encoding: legacy, pages: null, warnings: [] };
+  }
+  const cp1258 = new TextDecoder('windows-1258').decode(bytes).normalize('NFC');
+  const letters = (cp1258.match(/\p{L}/gu) ?? []).length;
+  const vietnamese = (cp1258.match(/[\u1EA0-\u1EF9ăâđêôơưĂÂĐÊÔƠƯ]/gu) ?? []).length;
+  if (letters > 20 && vietnamese > letters * 0.05) {
+    return { text: cp1258, format: 'text', encoding: 'windows-1258', pages: null, warnings: [] };
+  }
+  return null;
+}
+
+export async function readPath(path: string, rules: Rules = defaultRules()): Promise<{ bytes: Uint8Array; result: ReadResult }> {
   let bytes: Uint8Array;
   try {
     const info = await stat(path);
@@ -45,5 +73,5 @@ export async function readPath(path: string): Promise<{ bytes: Uint8Array; resul
     if (code === 'ELOOP') throw new ReadError('symlink-loop', 'the path is a symbolic-link loop');
     throw new ReadError('io-error', `the file cannot be read: ${(err as Error).message}`);
   }
-  return { bytes, result: await readBytes(bytes, path) };
+  return { bytes, result: await readBytes(bytes, path, rules) };
 }

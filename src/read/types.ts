@@ -12,6 +12,8 @@ export interface ReadResult {
   /** [start, end) offsets of each page in `text`; null for formats without pages. */
   pages: { start: number; end: number }[] | null;
   warnings: string[];
+  /** Text runs with the font they were written in (RTF), for the legacy-encoding decoder. */
+  runs?: { text: string; font: string | null }[];
 }
 
 export interface Reader {

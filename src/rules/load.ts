@@ -4,9 +4,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import {
-  AgenciesFile, AgencyCuesFile, DocumentTypesFile, FigureCuesFile, FigureNounsFile, IssuersFile, LawsFile, LexiconFile, MetricsFile,
+  AgenciesFile, AgencyCuesFile, DocumentTypesFile, LegacyEncodingsFile, FigureCuesFile, FigureNounsFile, IssuersFile, LawsFile, LexiconFile, MetricsFile,
   ProvincesFile, RelationsFile, SigningFile,
-  type Agencies, type AgencyCues, type DocumentTypes, type FigureCues, type FigureNouns, type Issuers, type Laws, type Lexicon,
+  type Agencies, type AgencyCues, type DocumentTypes, type LegacyEncodings, type FigureCues, type FigureNouns, type Issuers, type Laws, type Lexicon,
   type Metrics, type Provinces, type Relations, type Signing,
 } from './schemas.js';
 
@@ -24,6 +24,7 @@ export interface RuleData {
   figureCues: FigureCues;
   metrics: Metrics;
   agencyCues: AgencyCues;
+  legacyEncodings: LegacyEncodings;
   /** sha256 of the rule files, so outputs and caches can say which rules made them. */
   version: string;
   dir: string;
@@ -46,6 +47,7 @@ const FILES = {
   figureCues: ['figure-cues.json', FigureCuesFile],
   metrics: ['metrics.json', MetricsFile],
   agencyCues: ['agency-cues.json', AgencyCuesFile],
+  legacyEncodings: ['legacy-encodings.json', LegacyEncodingsFile],
 } as const;
 
 /** rules/ beside src/ or dist/ (the package ships it). */

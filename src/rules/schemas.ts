@@ -171,6 +171,17 @@ export const AgencyCuesFile = z.object({
   notBefore: z.array(word),
 }).passthrough();
 
+export const LegacyEncodingsFile = z.object({
+  encodings: z.array(z.object({
+    name: z.string().min(1),
+    aliases: z.array(z.string()),
+    fontPrefixes: z.array(z.string().min(1)),
+    fontPrefixesUpper: z.array(z.string().min(1)).optional(),
+    map: z.record(z.string().min(1), z.string().length(1).refine((s) => s === s.normalize('NFC'), 'must be one NFC character')),
+  }).passthrough()),
+}).passthrough();
+
+export type LegacyEncodings = z.infer<typeof LegacyEncodingsFile>;
 export type AgencyCues = z.infer<typeof AgencyCuesFile>;
 export type FigureNouns = z.infer<typeof FigureNounsFile>;
 export type FigureCues = z.infer<typeof FigureCuesFile>;

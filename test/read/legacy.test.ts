@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { convertLegacy, detectLegacy } from '../../src/read/legacy.js';
+import { readBytes } from '../../src/read/index.js';
+import { parseRtf } from '../../src/read/rtf.js';
+import { defaultRules } from '../../src/rules/compile.js';
+import { extractText } from '../../src/pipeline.js';
+
+const rules = defaultRules();
+
+describe('legacy Vietnamese encodings (rules/legacy-encodings.json)', () => {
+  it.each([
+    ['B¸o c¸o', 'Báo cáo'],
+    ['Céng hoµ x· héi chñ nghÜa ViÖt Nam', 'Cộng hoà xã hội chủ nghĩa Việt Nam'],
+    ['§éc lËp - Tù do - H¹nh phóc', 'Độc lập - Tự do - Hạnh phúc'],
+    ['NghÞ ®Þnh', 'Nghị định'],
+    ['QuyÕt ®Þnh', 'Quyết định'],
+    ['Hµ Néi, ngµy 15 th¸ng 3 n¨m 2004', 'Hà Nội, ngày 15 tháng 3 năm 2004'],
+  ])('TCVN3 "%s" → "%s"', (legacy, unicode) => {
+    expect(convertLegacy(legacy, 'tcvn3', rules)).toBe(unicode);
+  });
+
+  it.each([
+    ['Baùo caùo', 'Báo cáo'],
+    ['Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam', 'Cộng hòa xã hội chủ nghĩa Việt Nam'],
+    ['Ñoäc laäp - Töï do - Haïnh phuùc', 'Độc lập - Tự do - Hạnh phúc'],
+    ['Nghò ñònh', 'Nghị định'],
+    ['Quyeát ñònh', 'Quyết định'],
+    ['COÄNG HOØA XAÕ HOÄI CHUÛ NGHÓA VIEÄT NAM', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'],
+  ])('VNI "%s" → "%s"', (legacy, unicode) => {
+    expect(convertLegacy(legacy, 'vni', rules)).toBe(unicode);
+  });
+
+  it('detects the encoding from the characters, and leaves Unicode alone', () => {
+    const tcvn3 = 'Thùc hiÖn NghÞ ®Þnh sè 61/2018/N§-CP ngµy 23/4/2018 cña ChÝnh phñ vÒ thùc hiÖn c¬ chÕ mét cöa';
+    const vni = 'Thöïc hieän Nghò ñònh soá 61/2018/NÑ-CP ngaøy 23/4/2018 cuûa Chính phuû veà thöïc hieän cô cheá moät cöûa';
+    expect(detectLegacy(tcvn3, rules)).toBe('tcvn3');
+    expect(detectLegacy(vni, rules)).toBe('vni');
+    expect(detectLegacy('Thực hiện Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ về cơ chế một cửa', rules)).toBeNull();
+  });
+
+  it('reads an 8-bit TCVN3 text file and extracts from it', async () => {
+    const text = 'Thùc hiÖn NghÞ ®Þnh sè 61/2018/N§-CP ngµy 23/4/2018 cña ChÝnh phñ vÒ thùc hiÖn c¬ chÕ mét cöa.';
+    const result = await readBytes(Buffer.from(text, 'latin1'), 'cu.txt');
+    expect(result.encoding).toBe('tcvn3');
+    expect(result.text).toBe('Thực hiện Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ về thực hiện cơ chế một cửa.');
+    expect(extractText(result.text).references[0]).toMatchObject({ id: '61/2018/NĐ-CP', date: '2018-04-23' });
+  });
+});
+
+describe('RTF', () => {
+  const rtf = (body: string, fonts = '{\\f0\\fswiss Arial;}{\\f1\\fnil .VnTime;}{\\f2\\fnil VNI-Times;}') =>
+    Buffer.from(`{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl${fonts}}{\\colortbl;\\red0\\green0\\blue0;}{\\*\\generator test;}\\f0 ${body}}`, 'latin1');
+
+  it('reads \\uN escapes, paragraphs and skips tables of fonts and colours', async () => {
+    const r = await readBytes(rtf('Ngh\\u7883? \\u273?\\u7883?nh s\\u7889? 61/2018/N\\u272?-CP\\par D\\\'f2ng hai'), 'a.rtf');
+    expect(r.format).toBe('rtf');
+    expect(r.text).toBe('Nghị định số 61/2018/NĐ-CP\nDòng hai');
+  });
+
+  it('converts runs in a legacy font by the font, and says so', async () => {
+    const r = await readBytes(rtf('{\\f1 B\\\'b8o c\\\'b8o} {\\f2 Baùo caùo}'), 'b.rtf');
+    expect(r.text).toBe('Báo cáo Báo cáo');
+    expect(r.encoding).toBe('tcvn3+vni');
+  });
+
+  it('parses runs with their fonts', () => {
+    const runs = parseRtf('{\\rtf1{\\fonttbl{\\f0 Arial;}{\\f1 .VnTime;}}\\f0 A {\\f1 B}}', (f) => f.startsWith('.Vn'));
+    expect(runs).toEqual([{ text: 'A ', font: 'Arial' }, { text: 'B', font: '.VnTime' }]);
+  });
+});
