@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
+import { loadRuleData } from '../src/rules/load.js';
 
 const require = createRequire(import.meta.url);
 const FONT = join(require.resolve('dejavu-fonts-ttf/package.json'), '..', 'ttf', 'DejaVuSans.ttf');
@@ -24,6 +25,27 @@ export function makePdf(text: string, options: { userPassword?: string } = {}): 
   });
 }
 
+/**
+ * An RTF file whose text is written in a legacy Vietnamese font: each letter encoded with the
+ * reverse of the rules' table (rules/legacy-encodings.json), as a 1990s word processor saved it.
+ */
+export function makeLegacyRtf(text: string, encoding: 'TCVN3' | 'VNI'): Buffer {
+  const table = loadRuleData().legacyEncodings.encodings.find((e) => e.name === encoding)!;
+  const reverse = new Map<string, string>();
+  for (const [legacy, letter] of Object.entries(table.map)) if (!reverse.has(letter)) reverse.set(letter, legacy);
+  const font = encoding === 'TCVN3' ? '.VnTime' : 'VNI-Times';
+  const encoded = [...text.normalize('NFC')].map((ch) => reverse.get(ch) ?? ch).join('');
+  const body = [...encoded].map((ch) => {
+    const code = ch.charCodeAt(0);
+    if (ch === '\\' || ch === '{' || ch === '}') return `\\${ch}`;
+    if (ch === '\n') return '\\par\n';
+    if (code > 0x7f && code <= 0xff) return `\\'${code.toString(16).padStart(2, '0')}`;
+    if (code > 0xff) return `\\u${code > 32767 ? code - 65536 : code}?`;
+    return ch;
+  }).join('');
+  return Buffer.from(`{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\fnil ${font};}}\\f0 ${body}}`, 'latin1');
+}
+
 export function makeDocx(text: string): Promise<Buffer> {
   const paragraphs = text.split('\n').map((line) => new Paragraph({ children: [new TextRun(line)] }));
   return Packer.toBuffer(new Document({ sections: [{ children: paragraphs }] }));
@@ -38,8 +60,10 @@ async function main(): Promise<void> {
     const name = basename(file, '.txt');
     writeFileSync(join(out, `${name}.pdf`), await makePdf(text));
     writeFileSync(join(out, `${name}.docx`), await makeDocx(text));
+    writeFileSync(join(out, `${name}.tcvn3.rtf`), makeLegacyRtf(text, 'TCVN3'));
+    writeFileSync(join(out, `${name}.vni.rtf`), makeLegacyRtf(text, 'VNI'));
   }
-  process.stderr.write(`wrote PDF and DOCX versions of the corpus to ${out}/\n`);
+  process.stderr.write(`wrote PDF, DOCX and legacy-encoded RTF (TCVN3, VNI) versions of the corpus to ${out}/\n`);
 }
 
 if (process.argv[1] && import.meta.url.endsWith(basename(process.argv[1]))) await main();

@@ -5,13 +5,17 @@ import { describe, expect, it } from 'vitest';
 import { extractFile } from '../../src/pipeline.js';
 import { readBytes } from '../../src/read/index.js';
 import { linesOf } from '../../src/read/pdf.js';
-import { makeDocx, makePdf } from '../../scripts/format-fixtures.js';
+import { makeDocx, makeLegacyRtf, makePdf } from '../../scripts/format-fixtures.js';
 import { add, corpusDocuments, emptyCounts, goldFigures, prf, scoreFigures, scoreReferences, FIGURE_KINDS } from '../../scripts/gold.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vnreform-formats-'));
 const docs = corpusDocuments();
 
-describe.each(['pdf', 'docx'] as const)('the corpus as %s', (format) => {
+const FORMATS = ['pdf', 'docx', 'tcvn3.rtf', 'vni.rtf'] as const;
+const build = async (format: (typeof FORMATS)[number], text: string): Promise<Uint8Array> =>
+  format === 'pdf' ? makePdf(text) : format === 'docx' ? makeDocx(text) : makeLegacyRtf(text, format === 'tcvn3.rtf' ? 'TCVN3' : 'VNI');
+
+describe.each(FORMATS)('the corpus as %s', (format) => {
   it('yields at least 99% of the gold references and figures, with the same ids, dates and values', async () => {
     let refs = emptyCounts();
     let figs = emptyCounts();
@@ -20,10 +24,11 @@ describe.each(['pdf', 'docx'] as const)('the corpus as %s', (format) => {
     for (const d of docs) {
       const text = readFileSync(d.textPath, 'utf8');
       const path = join(dir, `${d.name}.${format}`);
-      writeFileSync(path, format === 'pdf' ? await makePdf(text) : await makeDocx(text));
+      writeFileSync(path, await build(format, text));
       const record = await extractFile(path);
       expect(record.errors).toEqual([]);
-      expect(record.source.format).toBe(format);
+      expect(record.source.format).toBe(format.replace(/^.*\./, ''));
+      if (format.endsWith('rtf')) expect(record.source.encoding).toBe(format.split('.')[0]);
       const r = scoreReferences(d.references!, record.references);
       refs = add(refs, r);
       datesRight += r.datesRight;
