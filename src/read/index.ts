@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { defaultRules, type Rules } from '../rules/compile.js';
+import { docReader } from './doc.js';
 import { docxReader } from './docx.js';
 import { convertLegacy, decodeLegacy, detectLegacy, legacyFont } from './legacy.js';
 import { pdfReader } from './pdf.js';
@@ -11,12 +12,10 @@ export { ReadError } from './types.js';
 export type { Format, Reader, ReadResult } from './types.js';
 
 /** Formats recognised by their first bytes that no reader handles yet. */
-const SIGNATURES: { format: string; magic: number[] }[] = [
-  { format: 'DOC (Word 97-2003)', magic: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] },
-];
+const SIGNATURES: { format: string; magic: number[] }[] = [];
 
 /** Readers in the order they are asked, chosen by content (a PDF named .txt is read as PDF); the text reader, which takes anything, comes last. */
-export const READERS: Reader[] = [pdfReader, docxReader, textReader];
+export const READERS: Reader[] = [pdfReader, docxReader, docReader, textReader];
 
 /** Per-file size limit for text input: beyond it the file is refused, not read into memory. */
 export const MAX_TEXT_BYTES = 200 * 1024 * 1024;

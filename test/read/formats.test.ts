@@ -42,6 +42,27 @@ describe.each(FORMATS)('the corpus as %s', (format) => {
   }, 120_000);
 });
 
+describe('DOC (Word 97-2003) fixtures made with LibreOffice (test/fixtures/doc)', () => {
+  const fixtureDir = new URL('../fixtures/doc/', import.meta.url).pathname;
+  it.each([
+    ['an-giang_2019_q1_bao-cao-cchc.doc', 'an-giang_2019_q1_bao-cao-cchc', null],
+    ['kien-giang_2020_q3_bao-cao-cchc.doc', 'kien-giang_2020_q3_bao-cao-cchc', null],
+    ['kien-giang_2020_q3_bao-cao-cchc.tcvn3.doc', 'kien-giang_2020_q3_bao-cao-cchc', 'tcvn3'],
+  ])('%s yields the gold references and figures', async (file, name, encoding) => {
+    const record = await extractFile(join(fixtureDir, file));
+    expect(record.errors).toEqual([]);
+    expect(record.source).toMatchObject({ format: 'doc', encoding });
+    const d = docs.find((x) => x.name === name)!;
+    const r = scoreReferences(d.references!, record.references);
+    expect(prf(r).r).toBeGreaterThanOrEqual(0.99);
+    expect(r.datesRight).toBe(r.datesCompared);
+    let figs = emptyCounts();
+    const f = scoreFigures(goldFigures(name)!, record.figures);
+    for (const k of FIGURE_KINDS) figs = add(figs, f.byKind[k]);
+    expect(prf(figs).r).toBeGreaterThanOrEqual(0.99);
+  });
+});
+
 describe('PDF reader', () => {
   it('rebuilds lines from positioned items, with spaces where gaps are wide', () => {
     const item = (str: string, x: number, y: number, width: number) => ({ str, transform: [10, 0, 0, 10, x, y], width, height: 10 });
@@ -77,7 +98,7 @@ describe('bad files get one error record each, with a specific code', () => {
     ['a PDF with no text layer', () => makePdf(''), 'no-text-layer'],
     ['random bytes after a zip header named .docx', () => Uint8Array.from([0x50, 0x4b, 0x03, 0x04, ...Array.from({ length: 500 }, (_, i) => i % 256)]), 'corrupt-docx'],
     ['a zip bomb named .docx', () => zipBomb(), 'zip-bomb'],
-    ['a DOC (Word 97-2003) file', () => Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]), 'unsupported-format'],
+    ['a damaged DOC (an OLE2 header and nothing else)', () => Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]), 'corrupt-doc'],
   ];
   it.each(cases)('%s', async (_name, make, code) => {
     const path = join(dir, `bad-${code}.${code.includes('docx') || code === 'zip-bomb' ? 'docx' : 'pdf'}`);
