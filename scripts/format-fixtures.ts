@@ -13,14 +13,34 @@ import { loadRuleData } from '../src/rules/load.js';
 const require = createRequire(import.meta.url);
 const FONT = join(require.resolve('dejavu-fonts-ttf/package.json'), '..', 'ttf', 'DejaVuSans.ttf');
 
-export function makePdf(text: string, options: { userPassword?: string } = {}): Promise<Buffer> {
+export interface PdfOptions {
+  userPassword?: string;
+  ownerPassword?: string;
+  /** A running header and a page number on every page. */
+  running?: string;
+  /** Set the text in two columns. */
+  columns?: 2;
+}
+
+export function makePdf(text: string, options: PdfOptions = {}): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: 'vnreform fixture' }, ...(options.userPassword ? { userPassword: options.userPassword, ownerPassword: 'owner' } : {}) });
+    const doc = new PDFDocument({
+      size: 'A4', margin: 56, bufferPages: true, info: { Title: 'vnreform fixture' },
+      ...(options.userPassword || options.ownerPassword ? { userPassword: options.userPassword, ownerPassword: options.ownerPassword ?? 'owner' } : {}),
+    });
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
-    doc.font(FONT).fontSize(11).text(text, { align: 'left' });
+    doc.font(FONT).fontSize(11).text(text, { align: 'left', ...(options.columns ? { columns: 2, columnGap: 24, height: 700 } : {}) });
+    if (options.running) {
+      const range = doc.bufferedPageRange();
+      for (let i = range.start; i < range.start + range.count; i++) {
+        doc.switchToPage(i);
+        doc.fontSize(9).text(options.running, 56, 20, { lineBreak: false });
+        doc.fontSize(9).text(String(i + 1), 290, 810, { lineBreak: false });
+      }
+    }
     doc.end();
   });
 }

@@ -106,18 +106,45 @@ export function linesOf(raw: readonly RawItem[]): string[] {
     else rows.push([item]);
   }
   rows.sort((a, b) => b[0]!.y - a[0]!.y);
-  return rows.map((row) => {
-    row.sort((a, b) => a.x - b.x);
-    let line = '';
-    let end = -Infinity;
-    for (const item of row) {
-      // A gap wider than a fifth of the font size is a space the PDF did not write.
-      if (line && item.x - end > item.height / 5 && !line.endsWith(' ') && !item.str.startsWith(' ')) line += ' ';
-      line += item.str;
-      end = item.x + item.width;
-    }
-    return line.trimEnd();
-  });
+  const gutter = columnGutter(rows);
+  if (gutter !== null) {
+    // Two columns: the left column top to bottom, then the right one.
+    const left = rows.map((r) => r.filter((i) => i.x < gutter)).filter((r) => r.length);
+    const right = rows.map((r) => r.filter((i) => i.x >= gutter)).filter((r) => r.length);
+    return [...left, ...right].map(joinRow);
+  }
+  return rows.map(joinRow);
+}
+
+/**
+ * The x of an empty vertical band that splits most lines in two, when the page is set in two
+ * columns; null for one column. Lines that cross the band (a full-width title) are few.
+ */
+function columnGutter(rows: Item[][]): number | null {
+  if (rows.length < 8) return null;
+  const minX = Math.min(...rows.flat().map((i) => i.x));
+  const maxX = Math.max(...rows.flat().map((i) => i.x + i.width));
+  const middle = (minX + maxX) / 2;
+  for (const offset of [0, -0.05, 0.05, -0.1, 0.1]) {
+    const x = middle + offset * (maxX - minX);
+    const crossing = rows.filter((r) => r.some((i) => i.x < x && i.x + i.width > x)).length;
+    const both = rows.filter((r) => r.some((i) => i.x + i.width <= x) && r.some((i) => i.x >= x)).length;
+    if (crossing <= rows.length * 0.1 && both >= rows.length * 0.5) return x;
+  }
+  return null;
+}
+
+function joinRow(row: Item[]): string {
+  row.sort((a, b) => a.x - b.x);
+  let line = '';
+  let end = -Infinity;
+  for (const item of row) {
+    // A gap wider than a fifth of the font size is a space the PDF did not write.
+    if (line && item.x - end > item.height / 5 && !line.endsWith(' ') && !item.str.startsWith(' ')) line += ' ';
+    line += item.str;
+    end = item.x + item.width;
+  }
+  return line.trimEnd();
 }
 
 /** Lines that open or close most pages (headers, footers, page numbers) are no part of the text. */

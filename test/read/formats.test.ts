@@ -82,6 +82,27 @@ describe('PDF reader', () => {
     expect([...pages].sort((a, b) => a - b)).toEqual(pages);
   }, 60_000);
 
+  it('drops running headers and page numbers, and keeps the body', async () => {
+    const text = readFileSync(docs.find((d) => d.name.includes('kien-giang'))!.textPath, 'utf8');
+    const result = await readBytes(await makePdf(text, { running: 'UBND TỈNH KIÊN GIANG - BÁO CÁO CCHC QUÝ III/2020' }), 'r.pdf');
+    expect(result.pages!.length).toBeGreaterThan(3);
+    expect(result.text).not.toContain('UBND TỈNH KIÊN GIANG - BÁO CÁO');
+    expect(result.text.split('\n').filter((l) => /^\d{1,2}$/.test(l.trim()))).toEqual([]);
+    expect(result.text).toContain('11.093 hồ sơ');
+  }, 60_000);
+
+  it('reads two columns left column first', async () => {
+    const left = Array.from({ length: 30 }, (_, i) => `Dòng trái số ${i + 1} của cột thứ nhất.`).join('\n');
+    const result = await readBytes(await makePdf(left, { columns: 2 }), 'c.pdf');
+    const order = [...result.text.matchAll(/Dòng trái số (\d+)/g)].map((m) => Number(m[1]));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+  }, 60_000);
+
+  it('reads an encrypted PDF that opens without a password', async () => {
+    const result = await readBytes(await makePdf('Nghị định số 61/2018/NĐ-CP ngày 23/4/2018', { ownerPassword: 'only-the-owner' }), 'e.pdf');
+    expect(result.text).toContain('61/2018/NĐ-CP');
+  });
+
   it('reads a PDF by its content whatever its name', async () => {
     const result = await readBytes(await makePdf('Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ'), 'misnamed.txt');
     expect(result.format).toBe('pdf');

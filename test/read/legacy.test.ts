@@ -47,6 +47,16 @@ describe('legacy Vietnamese encodings (rules/legacy-encodings.json)', () => {
   });
 });
 
+describe('Windows-1258', () => {
+  it('reads an 8-bit Windows-1258 text file (Vietnamese letters with combining tone marks)', async () => {
+    // "Thực hiện Nghị định số 61/2018/NĐ-CP" in Windows-1258: base letters with combining marks.
+    const cp1258 = Buffer.from([0x54, 0x68, 0xFD, 0xF2, 0x63, 0x20, 0x68, 0x69, 0xEA, 0xF2, 0x6E, 0x20, 0x4E, 0x67, 0x68, 0x69, 0xF2, 0x20, 0xF0, 0x69, 0xF2, 0x6E, 0x68, 0x20, 0x73, 0xF4, 0xEC, 0x20, 0x36, 0x31, 0x2F, 0x32, 0x30, 0x31, 0x38, 0x2F, 0x4E, 0xD0, 0x2D, 0x43, 0x50, 0x20, 0x63, 0x75, 0xD2, 0x61, 0x20, 0x43, 0x68, 0x69, 0xEC, 0x6E, 0x68, 0x20, 0x70, 0x68, 0x75, 0xD2]);
+    const result = await readBytes(cp1258, 'w.txt');
+    expect(result.encoding).toBe('windows-1258');
+    expect(result.text).toBe('Thực hiện Nghị định số 61/2018/NĐ-CP của Chính phủ');
+  });
+});
+
 describe('RTF', () => {
   const rtf = (body: string, fonts = '{\\f0\\fswiss Arial;}{\\f1\\fnil .VnTime;}{\\f2\\fnil VNI-Times;}') =>
     Buffer.from(`{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl${fonts}}{\\colortbl;\\red0\\green0\\blue0;}{\\*\\generator test;}\\f0 ${body}}`, 'latin1');
