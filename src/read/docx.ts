@@ -23,9 +23,9 @@ export const docxReader: Reader = {
       throw new ReadError('zip-bomb', `the archive would unpack to ${unzipped} bytes (ratio ${Math.round(worst)}:1); refused`);
     }
     try {
-      const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
+      const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
       return {
-        text: result.value, format: 'docx', encoding: null, pages: null,
+        text: htmlToText(result.value), format: 'docx', encoding: null, pages: null,
         warnings: result.messages.map((m) => m.message),
       };
     } catch (err) {
@@ -33,6 +33,37 @@ export const docxReader: Reader = {
     }
   },
 };
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00A0' };
+
+/**
+ * mammoth's HTML → text: a paragraph, heading or list item a paragraph (blank line between, as
+ * mammoth's raw text has it), a table row one line with its cells apart, footnote markers out of
+ * the sentence, and the footnotes and endnotes after the body, each on its own line with its number.
+ */
+export function htmlToText(html: string): string {
+  let notes = '';
+  const body = html.replace(/<ol>(<li id="(?:footnote|endnote)-[\s\S]*?)<\/ol>/g, (_, items: string) => {
+    notes += items.replace(/<li id="(?:footnote|endnote)-(\d+)">([\s\S]*?)<\/li>/g, (_m: string, n: string, note: string) => `${n} ${note}\n\n`);
+    return '';
+  });
+  const toText = (fragment: string): string => fragment
+    .replace(/<sup><a href="#(?:footnote|endnote)-[^"]*"[^>]*>[^<]*<\/a><\/sup>/g, '')
+    .replace(/<a href="#(?:footnote|endnote)-ref-[^"]*">[^<]*<\/a>/g, '')
+    .replace(/<\/p>\s*<p>(?=(?:(?!<\/?t[dhr]).)*<\/t[dh]>)/g, ' ')
+    .replace(/<\/p>\s*(?=<\/t[dh]>)/g, '')
+    .replace(/<\/t[dh]>\s*<t[dh][^>]*>/g, '\t')
+    .replace(/<\/tr>/g, '\n\n')
+    .replace(/<\/(?:p|h[1-6]|li)>/g, '\n\n')
+    .replace(/<br\s*\/?>/g, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&(#\d+|#x[0-9a-f]+|\w+);/gi, (m, e: string) =>
+      e.startsWith('#x') ? String.fromCodePoint(parseInt(e.slice(2), 16)) : e.startsWith('#') ? String.fromCodePoint(Number(e.slice(1))) : ENTITIES[e] ?? m)
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n');
+  const text = toText(body).trimEnd();
+  return notes ? `${text}\n\n${toText(notes).trimEnd()}\n` : `${text}\n`;
+}
 
 interface ZipEntry {
   name: string;

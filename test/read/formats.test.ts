@@ -63,6 +63,16 @@ describe('DOC (Word 97-2003) fixtures made with LibreOffice (test/fixtures/doc)'
   });
 });
 
+describe('DOCX reader', () => {
+  it('keeps table rows as lines and footnotes after the body', async () => {
+    const { htmlToText } = await import('../../src/read/docx.js');
+    const html = '<h1>I. KẾT QUẢ</h1><p>Đối với 170 trường hợp<sup><a href="#footnote-1" id="footnote-ref-1">[1]</a></sup>; cử 01 công chức.</p>'
+      + '<table><tr><td><p>Tiếp nhận</p></td><td><p>11.093 hồ sơ</p></td></tr></table>'
+      + '<ol><li id="footnote-1"><p>Gồm: bổ nhiệm 04 trường hợp theo Nghị định số 138/2020/NĐ-CP. <a href="#footnote-ref-1">↑</a></p></li></ol>';
+    expect(htmlToText(html)).toBe('I. KẾT QUẢ\n\nĐối với 170 trường hợp; cử 01 công chức.\n\nTiếp nhận\t11.093 hồ sơ\n\n1 Gồm: bổ nhiệm 04 trường hợp theo Nghị định số 138/2020/NĐ-CP.\n');
+  });
+});
+
 describe('PDF reader', () => {
   it('rebuilds lines from positioned items, with spaces where gaps are wide', () => {
     const item = (str: string, x: number, y: number, width: number) => ({ str, transform: [10, 0, 0, 10, x, y], width, height: 10 });
