@@ -13,24 +13,27 @@ export interface FixtureCase {
   expected: { kind: string; id: string; date: string | null }[] | null;
 }
 
-export function loadFixtureCases(content: string): FixtureCase[] {
-  const cases: FixtureCase[] = [];
+/** The lines of a .cases file: input ("\n" for a line break) and its items (split on ";;"), null for a negative line. */
+function caseLines(content: string): { line: number; input: string; items: string[] | null }[] {
+  const out: { line: number; input: string; items: string[] | null }[] = [];
   content.split('\n').forEach((raw, i) => {
     const line = raw.trim();
     if (!line || line.startsWith('#')) return;
     const [input, items] = line.split(' => ');
-    const text = input!.replace(/\\n/g, '\n');
-    if (items === undefined) {
-      cases.push({ line: i + 1, input: text, expected: null });
-      return;
-    }
-    const expected = items.split(';;').map((item) => {
+    out.push({ line: i + 1, input: input!.replace(/\\n/g, '\n'), items: items === undefined ? null : items.split(';;').map((x) => x.trim()) });
+  });
+  return out;
+}
+
+export function loadFixtureCases(content: string): FixtureCase[] {
+  return caseLines(content).map(({ line, input, items }) => ({
+    line,
+    input,
+    expected: items && items.map((item) => {
       const [kind, id, date] = item.split('|').map((s) => s.trim());
       return { kind: kind!, id: id!, date: date === '-' ? null : date! };
-    });
-    cases.push({ line: i + 1, input: text, expected });
-  });
-  return cases;
+    }),
+  }));
 }
 
 /** null when the case passes, else what went wrong. */
@@ -56,19 +59,11 @@ export interface FigureCase {
 }
 
 export function loadFigureCases(content: string): FigureCase[] {
-  const cases: FigureCase[] = [];
-  content.split('\n').forEach((raw, i) => {
-    const line = raw.trim();
-    if (!line || line.startsWith('#')) return;
-    const [input, items] = line.split(' => ');
-    const text = input!.replace(/\\n/g, '\n');
-    cases.push({
-      line: i + 1,
-      input: text,
-      expected: items === undefined ? null : items.split(';;').map((item) => item.split('|').map((s) => s.trim()).join(' | ')),
-    });
-  });
-  return cases;
+  return caseLines(content).map(({ line, input, items }) => ({
+    line,
+    input,
+    expected: items && items.map((item) => item.split('|').map((s) => s.trim()).join(' | ')),
+  }));
 }
 
 function figureLine(f: ReturnType<typeof extractText>['figures'][number]): string {
@@ -92,5 +87,5 @@ export function runAgencyCase(c: { input: string; expected: string[] | null }): 
 }
 
 export function loadAgencyCases(content: string): { line: number; input: string; expected: string[] | null }[] {
-  return loadFigureCases(content).map((c) => ({ ...c, expected: c.expected?.map((e) => e.trim()) ?? null }));
+  return caseLines(content).map(({ line, input, items }) => ({ line, input, expected: items }));
 }

@@ -72,7 +72,8 @@ export function extractTasks(mt: MappedText, rules: Rules, sections: readonly Se
     ];
     return {
       index,
-      lead: d.lead.group ? groupName(d.lead.name) : d.lead.resolved,
+      // A group leads under its phrase as written ("các sở, ban, ngành tỉnh"); one body under its resolved name.
+      lead: d.lead.group ? d.lead.name : d.lead.resolved,
       leadGroup: d.lead.group,
       coordinators: [...new Set(coordinators)],
       action: own.replace(/^[\s\-+•]+/, '').replace(/\s+/g, ' ').trim(),
@@ -83,11 +84,6 @@ export function extractTasks(mt: MappedText, rules: Rules, sections: readonly Se
       span: toSourceSpan(mt, d.start, d.end),
     };
   });
-}
-
-/** "các sở, ban, ngành" stays as written, minus a leading capital. */
-function groupName(name: string): string {
-  return name.charAt(0).toLowerCase() === name.charAt(0) ? name : name;
 }
 
 interface Block {
