@@ -1,4 +1,3 @@
-import { lower } from '../../normalize/fold.js';
 import type { Rules } from '../../rules/compile.js';
 import { NUMBER_SOURCE, parseVnNumber } from './numbers.js';
 import { figurePatterns } from './patterns.js';
@@ -85,7 +84,7 @@ function readAt(
   const scaled = Math.round(value * scale * 1000) / 1000;
 
   // "1.833 triệu đồng", "500.000đ" — but not "05 đồng chí"
-  const money = moneyUnitAt(text, folded, unitAt, p);
+  const money = moneyUnitAt(folded, unitAt, p);
   if (money) {
     return { ...base, kind: 'money', value: Math.round(scaled * money.scale), unit: money.unit, unitText: text.slice(numEnd, money.end).trim(), end: money.end, rule: 'money' };
   }
@@ -149,7 +148,7 @@ function ratioAt(
   if (p.periodBefore.test(before)) return null; // "tháng 12/2022", "đợt 1/2023", "ngày 11/12"
   if (denominator >= 1900 && denominator <= 2100 && value <= 12) return null; // "12/2022": month/year
   if (p.notRatios.has(`${value}/${denominator}`)) return null; // "hoạt động 24/7"
-  const after = nounAt(folded, secondEnd, p) ?? moneyUnitAt(text, folded, secondEnd, p);
+  const after = nounAt(folded, secondEnd, p) ?? moneyUnitAt(folded, secondEnd, p);
   // "01 kỳ/15 phút": a unit before the slash must come back after it.
   if (between && after?.unit !== between.unit) return null;
   // A ratio of money keeps the unit as written ("triệu đồng"): its numbers are as written too.
@@ -162,7 +161,7 @@ function ratioAt(
 }
 
 /** A money unit at `at`, after an optional scale word: "đồng", "triệu đồng", "đ" right after the number. */
-function moneyUnitAt(text: string, folded: string, at: number, p: ReturnType<typeof figurePatterns>): { unit: string; scale: number; start: number; end: number } | null {
+function moneyUnitAt(folded: string, at: number, p: ReturnType<typeof figurePatterns>): { unit: string; scale: number; start: number; end: number } | null {
   p.scaleAfter.lastIndex = at;
   const sc = p.scaleAfter.exec(folded);
   const from = sc ? at + sc[0].length : at;
