@@ -183,6 +183,8 @@ function genericBodies(text: string, lowered: string, rules: Rules, doc: Documen
     if (words.length < 3 || !last) continue;
     const end = start + last.index! + last[0].length;
     if (found.some((f) => start < f.normEnd && end > f.normStart)) continue;
+    // The match ran on to punctuation; the name stopped earlier, and the next body may start there.
+    p.genericBody.lastIndex = end;
     const name = text.slice(start, end).replace(/\s+/g, ' ');
     const lastWord = lower(last[0]);
     const resolved = provincialUnits.includes(lastWord) && doc.province ? `${name} ${doc.province}` : name;

@@ -96,7 +96,8 @@ export function agencyPatterns(rules: Rules): AgencyPatterns {
       pluralUnits: new RegExp(`[ ]+(?:${words(cues.groupAfter)})[ ]+(?:${units})(?:[ ]*,[ ]*(?:${units}))*`, 'uy'),
       levelClass: new RegExp(`[ ]+(?:(?:${words(cues.levelWord)})[ ]+(?:${words(rules.data.lexicon.localUnitWords)})|${words(cues.classAfter)})(?![\\p{L}])`, 'uy'),
       // The name may run over a PDF line break, and over a comma before a capital ("Đào tạo, Huấn luyện").
-      genericBody: new RegExp(`(?:${alternation(cues.genericHeads)})[ ]+\\p{Lu}(?:[^.;:,()\\n]|,[ ]*(?=\\p{Lu})|[ ]*\\n\\s*(?=\\p{Lu}))*`, 'gu'),
+      // …but not over a comma before the next body's head ("Trung tâm Văn hóa tỉnh, Trung tâm …").
+      genericBody: new RegExp(`(?:${alternation(cues.genericHeads)})[ ]+\\p{Lu}(?:[^.;:,()\\n]|,[ ]*(?=\\p{Lu})(?!${alternation(cues.genericHeads)})|[ ]*\\n\\s*(?=\\p{Lu}))*`, 'gu'),
       nameStop: new RegExp(`[ ](?:${words(cues.nameStops)})(?![\\p{L}])`, 'u'),
       joiner: new RegExp(`^\\s*(?:,|${words(rules.data.lexicon.listJoiners)})\\s*$`, 'u'),
       notAfter: new RegExp(`^[ ]+(?:${words(cues.notAfter)})(?![\\p{L}])`, 'u'),
