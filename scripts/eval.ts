@@ -97,7 +97,7 @@ console.log(`meaning accuracy (stage, channel, timeliness) on all matched counts
 console.log(`partOf accuracy on matched counts: ${ratio(partOfRight, partOfCompared)}`);
 
 console.log('\nagencies — the set of distinct agencies named (resolved names); tasks — lead and deadline, repeats counted');
-console.log(`${pad('document', 46)}${padL('agencies F1', 13)}${padL('tasks F1', 10)}`);
+console.log(`${pad('document', 46)}${padL('agencies F1', 16)}${padL('tasks F1', 16)}`);
 let agTotal = emptyCounts();
 let taskTotal = emptyCounts();
 docs.forEach((d, i) => {
@@ -108,7 +108,7 @@ docs.forEach((d, i) => {
   const t = scoreTasks(gt, records[i]!.tasks);
   agTotal = add(agTotal, a);
   taskTotal = add(taskTotal, t);
-  console.log(`${pad(d.name, 46)}${padL(`${fmt(prf(a).f1)} (${a.tp}/${a.tp + a.fn})`, 13)}${padL(`${fmt(prf(t).f1)} (${t.tp}/${t.tp + t.fn})`, 10)}`);
+  console.log(`${pad(d.name, 46)}${padL(`${fmt(prf(a).f1)} (${a.tp}/${a.tp + a.fn})`, 16)}${padL(`${fmt(prf(t).f1)} (${t.tp}/${t.tp + t.fn})`, 16)}`);
   if (verbose) {
     for (const m of a.missed) console.log(`    missed agency: ${m}`);
     for (const e of a.extra) console.log(`    extra agency:  ${e}`);
