@@ -121,21 +121,21 @@ for (const [label, c] of [['agencies', agTotal], ['tasks', taskTotal]] as const)
   console.log(`${pad(label, 12)}${padL(fmt(p), 7)}${padL(fmt(r), 7)}${padL(fmt(f1), 7)}${padL(c.tp, 5)}${padL(c.fp, 5)}${padL(c.fn, 5)}`);
 }
 
-console.log('\nformats — the corpus rebuilt as PDF (pdfkit, DejaVu Sans), DOCX and legacy-encoded RTF (TCVN3, VNI), read back and scored against the same gold');
+console.log('\nformats — the corpus rebuilt as PDF (pdfkit, DejaVu Sans), DOCX, legacy-encoded RTF (TCVN3, VNI), a TCVN3 DOCX (.VnTime/.VnTimeH runs) and a VNI PDF, read back and scored against the same gold');
 {
-  const { makeDocx, makeLegacyRtf, makePdf } = await import('./format-fixtures.js');
+  const { FORMATS, makeFormat } = await import('./format-fixtures.js');
   const { mkdtempSync, writeFileSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
   const dir = mkdtempSync(join(tmpdir(), 'vnreform-eval-'));
   console.log(`${pad('format', 12)}${padL('refs F1', 9)}${padL('dates', 9)}${padL('figures F1', 12)}${padL('meta F1', 10)}`);
-  for (const format of ['text', 'pdf', 'docx', 'tcvn3.rtf', 'vni.rtf'] as const) {
+  for (const format of ['text', ...FORMATS] as const) {
     let refs = emptyCounts(), figs = emptyCounts(), meta = emptyCounts(), dr = 0, dc = 0;
     for (const d of docs) {
       const text = readFileSync(d.textPath, 'utf8');
       const path = format === 'text' ? d.textPath : join(dir, `${d.name}.${format}`);
       if (format !== 'text') {
-        writeFileSync(path, format === 'pdf' ? await makePdf(text) : format === 'docx' ? await makeDocx(text) : makeLegacyRtf(text, format === 'tcvn3.rtf' ? 'TCVN3' : 'VNI'));
+        writeFileSync(path, await makeFormat(text, format));
       }
       const rec = await extractFile(path);
       const r = scoreReferences(d.references!, rec.references);

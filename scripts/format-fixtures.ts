@@ -45,17 +45,20 @@ export function makePdf(text: string, options: PdfOptions = {}): Promise<Buffer>
   });
 }
 
-/**
- * An RTF file whose text is written in a legacy Vietnamese font: each letter encoded with the
- * reverse of the rules' table (rules/legacy-encodings.json), as a 1990s word processor saved it.
- */
-export function makeLegacyRtf(text: string, encoding: 'TCVN3' | 'VNI'): Buffer {
+/** Unicode text as a legacy Vietnamese font stores it: the reverse of the rules' table (rules/legacy-encodings.json). */
+export function encodeLegacy(text: string, encoding: LegacyEncoding): string {
   const table = loadRuleData().legacyEncodings.encodings.find((e) => e.name === encoding)!;
   const reverse = new Map<string, string>();
   for (const [legacy, letter] of Object.entries(table.map)) if (!reverse.has(letter)) reverse.set(letter, legacy);
-  const font = encoding === 'TCVN3' ? '.VnTime' : 'VNI-Times';
-  const encoded = [...text.normalize('NFC')].map((ch) => reverse.get(ch) ?? ch).join('');
-  const body = [...encoded].map((ch) => {
+  return [...text.normalize('NFC')].map((ch) => reverse.get(ch) ?? ch).join('');
+}
+
+export type LegacyEncoding = 'TCVN3' | 'VNI';
+const LEGACY_FONT: Record<LegacyEncoding, string> = { TCVN3: '.VnTime', VNI: 'VNI-Times' };
+
+/** An RTF file whose text is written in a legacy Vietnamese font, as a 1990s word processor saved it. */
+export function makeLegacyRtf(text: string, encoding: LegacyEncoding): Buffer {
+  const body = [...encodeLegacy(text, encoding)].map((ch) => {
     const code = ch.charCodeAt(0);
     if (ch === '\\' || ch === '{' || ch === '}') return `\\${ch}`;
     if (ch === '\n') return '\\par\n';
@@ -63,7 +66,38 @@ export function makeLegacyRtf(text: string, encoding: 'TCVN3' | 'VNI'): Buffer {
     if (code > 0xff) return `\\u${code > 32767 ? code - 65536 : code}?`;
     return ch;
   }).join('');
-  return Buffer.from(`{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\fnil ${font};}}\\f0 ${body}}`, 'latin1');
+  return Buffer.from(`{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\fnil ${LEGACY_FONT[encoding]};}}\\f0 ${body}}`, 'latin1');
+}
+
+/**
+ * A DOCX typed in TCVN3 fonts: body lines in ".VnTime", lines written all in capitals in the
+ * all-capitals ".VnTimeH", whose lower-case codes show capitals ("b¸o c¸o" shows "BÁO CÁO").
+ */
+export function makeTcvn3Docx(text: string): Promise<Buffer> {
+  const paragraphs = text.split('\n').map((line) => {
+    const capitals = /\p{Lu}/u.test(line) && line === line.toUpperCase();
+    const run = capitals
+      ? new TextRun({ text: encodeLegacy(line.toLowerCase(), 'TCVN3'), font: '.VnTimeH' })
+      : new TextRun({ text: encodeLegacy(line, 'TCVN3'), font: '.VnTime' });
+    return new Paragraph({ children: [run] });
+  });
+  return Packer.toBuffer(new Document({ sections: [{ children: paragraphs }] }));
+}
+
+/** The formats the fidelity test and the eval rebuild the corpus in. */
+export const FORMATS = ['pdf', 'docx', 'tcvn3.rtf', 'vni.rtf', 'tcvn3.docx', 'vni.pdf'] as const;
+export type FixtureFormat = (typeof FORMATS)[number];
+
+/** A corpus text rebuilt in one of FORMATS. "vni.pdf" is a PDF whose text layer is VNI, as a report typed in VNI-Times and printed to PDF reads. */
+export async function makeFormat(text: string, format: FixtureFormat): Promise<Buffer> {
+  switch (format) {
+    case 'pdf': return makePdf(text);
+    case 'docx': return makeDocx(text);
+    case 'tcvn3.rtf': return makeLegacyRtf(text, 'TCVN3');
+    case 'vni.rtf': return makeLegacyRtf(text, 'VNI');
+    case 'tcvn3.docx': return makeTcvn3Docx(text);
+    case 'vni.pdf': return makePdf(encodeLegacy(text, 'VNI'));
+  }
 }
 
 export function makeDocx(text: string): Promise<Buffer> {
@@ -78,12 +112,9 @@ async function main(): Promise<void> {
   for (const file of readdirSync(corpus).filter((f) => f.endsWith('.txt'))) {
     const text = readFileSync(join(corpus, file), 'utf8');
     const name = basename(file, '.txt');
-    writeFileSync(join(out, `${name}.pdf`), await makePdf(text));
-    writeFileSync(join(out, `${name}.docx`), await makeDocx(text));
-    writeFileSync(join(out, `${name}.tcvn3.rtf`), makeLegacyRtf(text, 'TCVN3'));
-    writeFileSync(join(out, `${name}.vni.rtf`), makeLegacyRtf(text, 'VNI'));
+    for (const format of FORMATS) writeFileSync(join(out, `${name}.${format}`), await makeFormat(text, format));
   }
-  process.stderr.write(`wrote PDF, DOCX and legacy-encoded RTF (TCVN3, VNI) versions of the corpus to ${out}/\n`);
+  process.stderr.write(`wrote ${FORMATS.join(', ')} versions of the corpus to ${out}/\n`);
 }
 
 if (process.argv[1] && import.meta.url.endsWith(basename(process.argv[1]))) await main();

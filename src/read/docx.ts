@@ -1,5 +1,5 @@
 import mammoth from 'mammoth';
-import { ReadError, type Reader, type ReadResult } from './types.js';
+import { ReadError, type ReadOptions, type Reader, type ReadResult } from './types.js';
 
 /**
  * DOCX with mammoth: the raw text, paragraphs separated by blank lines. Before mammoth unpacks
@@ -12,7 +12,7 @@ export const MAX_RATIO = 200;
 export const docxReader: Reader = {
   format: 'docx',
   sniff: (bytes) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04,
-  async read(bytes): Promise<ReadResult> {
+  async read(bytes, _path, options: ReadOptions = {}): Promise<ReadResult> {
     const entries = zipEntries(bytes);
     if (!entries.some((e) => e.name === 'word/document.xml')) {
       throw new ReadError('unsupported-format', 'the file is a zip archive but not a Word document (no word/document.xml)');
@@ -23,7 +23,11 @@ export const docxReader: Reader = {
       throw new ReadError('zip-bomb', `the archive would unpack to ${unzipped} bytes (ratio ${Math.round(worst)}:1); refused`);
     }
     try {
-      const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
+      const decodeRun = options.decodeRun;
+      const result = await mammoth.convertToHtml(
+        { buffer: Buffer.from(bytes) },
+        decodeRun ? { transformDocument: (doc: DocxElement) => decodeRuns(doc, decodeRun) } : {},
+      );
       return {
         text: htmlToText(result.value), format: 'docx', encoding: null, pages: null,
         warnings: result.messages.map((m) => m.message),
@@ -33,6 +37,33 @@ export const docxReader: Reader = {
     }
   },
 };
+
+/** The part of mammoth's document tree the run decoder walks. */
+interface DocxElement {
+  type: string;
+  value?: string;
+  font?: string | null;
+  children?: DocxElement[];
+  body?: DocxElement[];
+  notes?: { _notes?: Record<string, DocxElement> };
+}
+
+/**
+ * Each run's text through `decode` with the run's font, in the body and in the notes: a report
+ * typed in ".VnTime" with its title in ".VnTimeH" is converted run by run. A run whose font comes
+ * from a style (mammoth gives no font then) is left for the character statistics.
+ */
+function decodeRuns(doc: DocxElement, decode: (text: string, font: string | null) => string): DocxElement {
+  const walk = (element: DocxElement, font: string | null): void => {
+    if (element.type === 'text' && element.value !== undefined) element.value = decode(element.value, font);
+    const inner = element.type === 'run' ? element.font ?? null : font;
+    for (const child of element.children ?? []) walk(child, inner);
+    for (const child of element.body ?? []) walk(child, inner);
+  };
+  walk(doc, null);
+  for (const note of Object.values(doc.notes?._notes ?? {})) walk(note, null);
+  return doc;
+}
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00A0' };
 

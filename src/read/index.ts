@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { defaultRules, type Rules } from '../rules/compile.js';
 import { docReader } from './doc.js';
 import { docxReader } from './docx.js';
-import { convertLegacy, decodeLegacy, detectLegacy, legacyFont } from './legacy.js';
+import { convertLegacy, declaredLegacyFonts, decodeLegacy, decodeRun, detectLegacy, legacyEvidence, legacyFont } from './legacy.js';
 import { pdfReader } from './pdf.js';
 import { parseRtf } from './rtf.js';
 import { textReader } from './text.js';
@@ -33,8 +33,18 @@ export async function readBytes(bytes: Uint8Array, path: string, rules: Rules = 
     return decodeLegacy({ text: runs.map((r) => r.text).join(''), format: 'rtf', encoding: null, pages: null, warnings: [], runs }, rules);
   }
   const reader = READERS.find((r) => r.sniff(bytes, path))!;
+  // Runs in a legacy font (DOCX) are converted by the reader as it goes; the rest by statistics.
+  const byFont = new Set<string>();
+  const decodeByFont = (text: string, font: string | null): string => {
+    const decoded = decodeRun(text, font, rules);
+    if (decoded) byFont.add(decoded.encoding);
+    return decoded?.text ?? text;
+  };
   try {
-    return decodeLegacy(await reader.read(bytes, path), rules);
+    const result = await reader.read(bytes, path, { decodeRun: decodeByFont });
+    if (byFont.size) return { ...result, encoding: [...byFont].sort().join('+') };
+    const declared = reader.format === 'text' ? [] : declaredLegacyFonts(bytes, rules);
+    return decodeLegacy(result, rules, declared);
   } catch (err) {
     // Not UTF-8: an 8-bit legacy file (TCVN3, VNI) or Windows-1258, if the text says so.
     if (err instanceof ReadError && err.code === 'invalid-encoding') return eightBit(bytes, path, rules) ?? Promise.reject(err);
@@ -42,17 +52,22 @@ export async function readBytes(bytes: Uint8Array, path: string, rules: Rules = 
   }
 }
 
+/**
+ * An 8-bit file: TCVN3 or VNI (legacy letters such as "¸", "aù") or Windows-1258 (base letters
+ * with combining tone marks, which compose into Vietnamese letters) — whichever explains more of it.
+ */
 function eightBit(bytes: Uint8Array, path: string, rules: Rules): ReadResult | null {
+  const format = /\.(md|markdown)$/i.test(path) ? 'markdown' : 'text';
   const western = Buffer.from(bytes).toString('latin1');
-  const legacy = detectLegacy(western, rules);
-  if (legacy) {
-    return { text: convertLegacy(western, legacy, rules), format: /\.(md|markdown)$/i.test(path) ? 'markdown' : 'text', encoding: legacy, pages: null, warnings: [] };
-  }
   const cp1258 = new TextDecoder('windows-1258').decode(bytes).normalize('NFC');
-  const letters = (cp1258.match(/\p{L}/gu) ?? []).length;
-  const vietnamese = (cp1258.match(/[\u1EA0-\u1EF9ăâđêôơưĂÂĐÊÔƠƯ]/gu) ?? []).length;
-  if (letters > 20 && vietnamese > letters * 0.05) {
-    return { text: cp1258, format: 'text', encoding: 'windows-1258', pages: null, warnings: [] };
+  const asCp1258 = legacyEvidence(cp1258, rules);
+  const legacy = detectLegacy(western, rules);
+  const legacyCount = legacyEvidence(western, rules).best?.count ?? 0;
+  if (legacy && legacyCount > asCp1258.unicode) {
+    return { text: convertLegacy(western, legacy, rules), format, encoding: legacy, pages: null, warnings: [] };
+  }
+  if (asCp1258.letters > 20 && asCp1258.unicode > asCp1258.letters * 0.05) {
+    return { text: cp1258, format, encoding: 'windows-1258', pages: null, warnings: [] };
   }
   return null;
 }

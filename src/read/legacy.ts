@@ -11,6 +11,8 @@ import type { ReadResult } from './types.js';
 interface Decoder {
   name: string;
   fontPrefixes: string[];
+  /** Fonts whose letters all display upper-case (TCVN3 ".VnTimeH"): "b¸o c¸o" shows "BÁO CÁO". */
+  upperPrefixes: string[];
   convert: (text: string) => string;
   /** Legacy letters of this encoding in a text (for detection). */
   marker: RegExp;
@@ -27,51 +29,111 @@ function decoders(rules: Rules): Decoder[] {
     const markers = keys.filter((k) => (k.length > 1 || k.charCodeAt(0) > 0x7f) && !others.some((o) => o.includes(k)));
     return {
       name: e.name.toLowerCase(),
-      fontPrefixes: [...(e.fontPrefixesUpper ?? []), ...e.fontPrefixes],
+      fontPrefixes: e.fontPrefixes,
+      upperPrefixes: e.fontPrefixesUpper ?? [],
       convert: (text: string) => text.replace(re, (m) => e.map[m] ?? m),
       marker: new RegExp(markers.map(escapeRegex).join('|'), 'g'),
     };
   }));
 }
 
+const startsWithAny = (font: string, prefixes: string[]): boolean =>
+  prefixes.some((p) => font.toLowerCase().startsWith(p.toLowerCase()));
+
+/** The legacy encoding a font writes in ("tcvn3" for ".VnTime", "vni" for "VNI-Times"), or null. */
 export function legacyFont(font: string, rules: Rules): string | null {
-  return decoders(rules).find((d) => d.fontPrefixes.some((p) => font.toLowerCase().startsWith(p.toLowerCase())))?.name ?? null;
+  return decoders(rules).find((d) => startsWithAny(font, [...d.upperPrefixes, ...d.fontPrefixes]))?.name ?? null;
+}
+
+/**
+ * A run of text in a font: converted to Unicode when the font is a legacy one (upper-cased for
+ * TCVN3's all-capitals fonts), with the encoding found; null when the font is not a legacy one.
+ */
+export function decodeRun(text: string, font: string | null, rules: Rules): { text: string; encoding: string } | null {
+  if (!font) return null;
+  const decoder = decoders(rules).find((d) => startsWithAny(font, [...d.upperPrefixes, ...d.fontPrefixes]));
+  if (!decoder) return null;
+  const unicode = decoder.convert(text);
+  return { text: startsWithAny(font, decoder.upperPrefixes) ? unicode.toUpperCase() : unicode, encoding: decoder.name };
 }
 
 // Letters that only Unicode Vietnamese has: their presence means the text is not legacy-encoded.
-const UNICODE_VIETNAMESE = /[\u1EA0-\u1EF9ăâđêôơưĂÂĐÊÔƠƯ]/g;
+// Not â, ê, ô: they are Latin-1, and VNI writes its circumflex with them ("Coâng" is "Công").
+const UNICODE_VIETNAMESE = /[\u1EA0-\u1EF9ăđơưĂĐƠƯ]/g;
 
-/** The legacy encoding a text is written in, judged by its characters; null when it reads as Unicode. */
-export function detectLegacy(text: string, rules: Rules): string | null {
+/**
+ * The legacy encoding a text is written in, judged by its characters; null when it reads as Unicode.
+ * `declared` are the encodings whose fonts the file names (a DOC's font table, a PDF's /BaseFont):
+ * for those the bar is lower, since a file that declares ".VnTime" and shows "¸" is rarely anything else.
+ */
+export function detectLegacy(text: string, rules: Rules, declared: string[] = []): string | null {
+  const { letters, unicode, best } = legacyEvidence(text, rules);
+  if (letters < 20 || !best) return null;
+  const share = declared.includes(best.name) ? 0.005 : 0.02;
+  return best.count > letters * share && best.count > unicode * 4 ? best.name : null;
+}
+
+/** How many letters a text has, how many only Unicode Vietnamese has, and the legacy encoding with most of its own letters. */
+export function legacyEvidence(text: string, rules: Rules): { letters: number; unicode: number; best: { name: string; count: number } | null } {
   const sample = text.slice(0, 50_000);
   const letters = (sample.match(/\p{L}/gu) ?? []).length;
-  if (letters < 20) return null;
   const unicode = (sample.match(UNICODE_VIETNAMESE) ?? []).length;
   let best: { name: string; count: number } | null = null;
   for (const d of decoders(rules)) {
     const count = (sample.match(d.marker) ?? []).length;
     if (!best || count > best.count) best = { name: d.name, count };
   }
-  return best && best.count > letters * 0.02 && best.count > unicode * 4 ? best.name : null;
+  return { letters, unicode, best };
+}
+
+/**
+ * The legacy encodings whose fonts a file names, found in its bytes without parsing it: a DOC's
+ * font table holds names in UTF-16 (".VnTime"), a PDF's font dictionaries as "/BaseFont/ABCDEF+.VnTime".
+ * Fonts in compressed PDF object streams are not seen; the character statistics still are.
+ */
+export function declaredLegacyFonts(bytes: Uint8Array, rules: Rules): string[] {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return decoders(rules).filter((d) => [...d.upperPrefixes, ...d.fontPrefixes].some((prefix) =>
+    buf.includes(Buffer.from(prefix, 'utf16le')) || buf.includes(`/${prefix}`, 0, 'latin1') || buf.includes(`+${prefix}`, 0, 'latin1'),
+  )).map((d) => d.name);
 }
 
 export function convertLegacy(text: string, encoding: string, rules: Rules): string {
   return decoders(rules).find((d) => d.name === encoding)?.convert(text) ?? text;
 }
 
-/** Convert what a reader returned: by font where runs carry one, else by detection. */
-export function decodeLegacy(result: ReadResult, rules: Rules): ReadResult {
+/** Convert a paged text page by page, so each page's offsets still hold in the converted text. */
+function convertPaged(result: ReadResult, encoding: string, rules: Rules): Pick<ReadResult, 'text' | 'pages'> {
+  if (!result.pages) return { text: convertLegacy(result.text, encoding, rules), pages: null };
+  let text = '';
+  let at = 0;
+  const pages = result.pages.map((page) => {
+    text += convertLegacy(result.text.slice(at, page.start), encoding, rules);
+    const start = text.length;
+    text += convertLegacy(result.text.slice(page.start, page.end), encoding, rules);
+    at = page.end;
+    return { start, end: text.length };
+  });
+  text += convertLegacy(result.text.slice(at), encoding, rules);
+  return { text, pages };
+}
+
+/**
+ * Convert what a reader returned: by font where runs carry one, else by its characters.
+ * `declared` are the legacy encodings the file's own font names point to.
+ */
+export function decodeLegacy(result: ReadResult, rules: Rules, declared: string[] = []): ReadResult {
   if (result.runs?.some((r) => r.font && legacyFont(r.font, rules))) {
     const found = new Set<string>();
     const text = result.runs.map((r) => {
-      const enc = r.font ? legacyFont(r.font, rules) : null;
-      if (!enc) return r.text;
-      found.add(enc);
-      return convertLegacy(r.text, enc, rules);
+      const decoded = decodeRun(r.text, r.font, rules);
+      if (!decoded) return r.text;
+      found.add(decoded.encoding);
+      return decoded.text;
     }).join('');
     return { ...result, text, encoding: [...found].join('+'), runs: undefined };
   }
-  const detected = detectLegacy(result.text, rules);
-  if (!detected || result.pages) return result; // page offsets would no longer hold after a length change
-  return { ...result, text: convertLegacy(result.text, detected, rules), encoding: detected, warnings: [...result.warnings, `converted from ${detected}`] };
+  const detected = detectLegacy(result.text, rules, declared);
+  if (!detected) return result;
+  return { ...result, ...convertPaged(result, detected, rules), encoding: detected, warnings: [...result.warnings, `converted from ${detected}`] };
 }

@@ -16,11 +16,17 @@ export interface ReadResult {
   runs?: { text: string; font: string | null }[];
 }
 
+/** What a reader may be given beside the bytes. */
+export interface ReadOptions {
+  /** Text of a run in a named font, as the text to keep (legacy fonts converted to Unicode). */
+  decodeRun?: (text: string, font: string | null) => string;
+}
+
 export interface Reader {
   format: Format;
   /** True when the bytes look like this reader's format (content decides, not the file name). */
   sniff(bytes: Uint8Array, path: string): boolean;
-  read(bytes: Uint8Array, path: string): Promise<ReadResult>;
+  read(bytes: Uint8Array, path: string, options?: ReadOptions): Promise<ReadResult>;
 }
 
 /** A file that cannot be read. `code` is stable for scripts: not-found, binary-file, invalid-encoding … */

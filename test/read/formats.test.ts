@@ -5,15 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { extractFile } from '../../src/pipeline.js';
 import { readBytes } from '../../src/read/index.js';
 import { linesOf } from '../../src/read/pdf.js';
-import { makeDocx, makeLegacyRtf, makePdf } from '../../scripts/format-fixtures.js';
+import { FORMATS, makeDocx, makeFormat, makePdf } from '../../scripts/format-fixtures.js';
 import { add, corpusDocuments, emptyCounts, goldFigures, prf, scoreFigures, scoreReferences, FIGURE_KINDS } from '../../scripts/gold.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vnreform-formats-'));
 const docs = corpusDocuments();
 
-const FORMATS = ['pdf', 'docx', 'tcvn3.rtf', 'vni.rtf'] as const;
-const build = async (format: (typeof FORMATS)[number], text: string): Promise<Uint8Array> =>
-  format === 'pdf' ? makePdf(text) : format === 'docx' ? makeDocx(text) : makeLegacyRtf(text, format === 'tcvn3.rtf' ? 'TCVN3' : 'VNI');
 
 describe.each(FORMATS)('the corpus as %s', (format) => {
   it('yields at least 99% of the gold references and figures, with the same ids, dates and values', async () => {
@@ -24,11 +21,11 @@ describe.each(FORMATS)('the corpus as %s', (format) => {
     for (const d of docs) {
       const text = readFileSync(d.textPath, 'utf8');
       const path = join(dir, `${d.name}.${format}`);
-      writeFileSync(path, await build(format, text));
+      writeFileSync(path, await makeFormat(text, format));
       const record = await extractFile(path);
       expect(record.errors).toEqual([]);
       expect(record.source.format).toBe(format.replace(/^.*\./, ''));
-      if (format.endsWith('rtf')) expect(record.source.encoding).toBe(format.split('.')[0]);
+      if (format.includes('.')) expect(record.source.encoding).toBe(format.split('.')[0]);
       const r = scoreReferences(d.references!, record.references);
       refs = add(refs, r);
       datesRight += r.datesRight;
@@ -48,6 +45,7 @@ describe('DOC (Word 97-2003) fixtures made with LibreOffice (test/fixtures/doc)'
     ['an-giang_2019_q1_bao-cao-cchc.doc', 'an-giang_2019_q1_bao-cao-cchc', null],
     ['kien-giang_2020_q3_bao-cao-cchc.doc', 'kien-giang_2020_q3_bao-cao-cchc', null],
     ['kien-giang_2020_q3_bao-cao-cchc.tcvn3.doc', 'kien-giang_2020_q3_bao-cao-cchc', 'tcvn3'],
+    ['an-giang_2023_q1_bao-cao-cchc.vni.doc', 'an-giang_2023_q1_bao-cao-cchc', 'vni'],
   ])('%s yields the gold references and figures', async (file, name, encoding) => {
     const record = await extractFile(join(fixtureDir, file));
     expect(record.errors).toEqual([]);

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { convertLegacy, detectLegacy } from '../../src/read/legacy.js';
+import { convertLegacy, declaredLegacyFonts, decodeLegacy, decodeRun, detectLegacy } from '../../src/read/legacy.js';
+import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { readBytes } from '../../src/read/index.js';
 import { parseRtf } from '../../src/read/rtf.js';
 import { defaultRules } from '../../src/rules/compile.js';
@@ -44,6 +46,52 @@ describe('legacy Vietnamese encodings (rules/legacy-encodings.json)', () => {
     expect(result.encoding).toBe('tcvn3');
     expect(result.text).toBe('Thực hiện Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ về thực hiện cơ chế một cửa.');
     expect(extractText(result.text).references[0]).toMatchObject({ id: '61/2018/NĐ-CP', date: '2018-04-23' });
+  });
+});
+
+describe('legacy fonts named by the file', () => {
+  it('reads TCVN3 all-capitals fonts (.VnTimeH) as capitals, and plain .VnTime as written', () => {
+    expect(decodeRun('b¸o c¸o', '.VnTimeH', rules)).toEqual({ text: 'BÁO CÁO', encoding: 'tcvn3' });
+    expect(decodeRun('céng hoµ x· héi chñ nghÜa viÖt nam', '.VnArialH', rules)?.text).toBe('CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(decodeRun('B¸o c¸o', '.VnTime', rules)?.text).toBe('Báo cáo');
+    expect(decodeRun('Baùo caùo', 'VNI-Helve', rules)?.text).toBe('Báo cáo');
+    expect(decodeRun('Báo cáo', 'Times New Roman', rules)).toBeNull();
+    expect(decodeRun('Báo cáo', null, rules)).toBeNull();
+  });
+
+  it('converts a DOCX run by run: TCVN3 body, .VnTimeH title, Unicode runs left alone', async () => {
+    const docx = await Packer.toBuffer(new Document({ sections: [{ children: [
+      new Paragraph({ children: [new TextRun({ text: 'b¸o c¸o', font: '.VnTimeH' })] }),
+      new Paragraph({ children: [new TextRun({ text: 'Thùc hiÖn NghÞ ®Þnh sè 61/2018/N§-CP, ', font: '.VnTime' }), new TextRun({ text: 'Quyết định số 985/QĐ-UBND', font: 'Times New Roman' })] }),
+    ] }] }));
+    const r = await readBytes(docx, 'mixed.docx');
+    expect(r.encoding).toBe('tcvn3');
+    expect(r.text).toBe('BÁO CÁO\n\nThực hiện Nghị định số 61/2018/NĐ-CP, Quyết định số 985/QĐ-UBND\n');
+  });
+
+  it('finds legacy font names in a DOC font table (UTF-16) and in PDF font dictionaries', () => {
+    expect(declaredLegacyFonts(Buffer.from('\0\0.VnTime\0Arial\0', 'utf16le'), rules)).toEqual(['tcvn3']);
+    expect(declaredLegacyFonts(Buffer.from('<< /Type /Font /BaseFont /ABCDEF+VNI-Times >>', 'latin1'), rules)).toEqual(['vni']);
+    expect(declaredLegacyFonts(Buffer.from('<< /Type /Font /BaseFont /TimesNewRomanPSMT >> .Vn', 'latin1'), rules)).toEqual([]);
+    // A DOC saved by LibreOffice from a VNI-Times RTF (test/fixtures/doc).
+    const doc = readFileSync(new URL('../fixtures/doc/an-giang_2023_q1_bao-cao-cchc.vni.doc', import.meta.url));
+    expect(declaredLegacyFonts(doc, rules)).toEqual(['vni']);
+  });
+
+  it('lowers the bar for the encoding a file declares, not for others', () => {
+    // One legacy letter in 80: too few to convert on statistics alone, enough with a declared .VnTime.
+    const sparse = `${'Report on administrative reform in the province '.repeat(3)}B¸o c¸o`;
+    expect(detectLegacy(sparse, rules)).toBeNull();
+    expect(detectLegacy(sparse, rules, ['tcvn3'])).toBe('tcvn3');
+    expect(detectLegacy(sparse, rules, ['vni'])).toBeNull();
+  });
+
+  it('converts a paged text page by page, keeping every page boundary on the same words', () => {
+    const text = 'B¸o c¸o trang mét\fNghÞ ®Þnh sè 61/2018/N§-CP trang hai';
+    const cut = text.indexOf('\f');
+    const r = decodeLegacy({ text, format: 'pdf', encoding: null, pages: [{ start: 0, end: cut }, { start: cut + 1, end: text.length }], warnings: [] }, rules, ['tcvn3']);
+    expect(r.encoding).toBe('tcvn3');
+    expect(r.pages!.map((p) => r.text.slice(p.start, p.end))).toEqual(['Báo cáo trang một', 'Nghị định số 61/2018/NĐ-CP trang hai']);
   });
 });
 
