@@ -20,6 +20,8 @@ export interface PdfOptions {
   running?: string;
   /** Set the text in two columns. */
   columns?: 2;
+  /** A footnote at the foot of page i+1, in 8 pt under the 11 pt body. */
+  footnotes?: string[];
 }
 
 export function makePdf(text: string, options: PdfOptions = {}): Promise<Buffer> {
@@ -33,6 +35,12 @@ export function makePdf(text: string, options: PdfOptions = {}): Promise<Buffer>
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
     doc.font(FONT).fontSize(11).text(text, { align: 'left', ...(options.columns ? { columns: 2, columnGap: 24, height: 700 } : {}) });
+    (options.footnotes ?? []).forEach((note, i) => {
+      if (i >= doc.bufferedPageRange().count) doc.addPage();
+      doc.switchToPage(doc.bufferedPageRange().start + i);
+      // Below the body's last line (y 786) and above a page number (y 810); no wrapping, as in a running header.
+      doc.fontSize(8).text(note, 56, 795, { lineBreak: false });
+    });
     if (options.running) {
       const range = doc.bufferedPageRange();
       for (let i = range.start; i < range.start + range.count; i++) {

@@ -34,8 +34,10 @@ export interface Analysis {
   record: ExtractionRecord;
 }
 
+type NoteRange = { start: number; end: number; page: number };
+
 export function analyzeText(
-  text: string, source: Source, rules: Rules = defaultRules(), pages: { start: number; end: number }[] | null = null,
+  text: string, source: Source, rules: Rules = defaultRules(), pages: { start: number; end: number }[] | null = null, notes: NoteRange[] = [],
 ): Analysis {
   const normalized = normalize(text);
   const sections = segmentSections(normalized);
@@ -60,13 +62,16 @@ export function analyzeText(
     findings,
     errors: [],
   };
-  if (pages?.length) addPages(record, pages);
+  if (pages?.length) addPages(record, pages, notes);
   return { source: text, normalized, sections, references, record: validate(record) };
 }
 
 /** Every span of a paged document also says its page (1-based, where the span starts). */
-function addPages(record: ExtractionRecord, pages: { start: number; end: number }[]): void {
+function addPages(record: ExtractionRecord, pages: { start: number; end: number }[], notes: NoteRange[]): void {
   const pageAt = (offset: number): number => {
+    // Footnotes follow the body: their page is the one they were printed on.
+    const note = notes.find((n) => n.start <= offset && offset <= n.end);
+    if (note) return note.page;
     let lo = 0;
     let hi = pages.length - 1;
     while (lo < hi) {
@@ -158,7 +163,7 @@ export async function analyzeBytes(bytes: Uint8Array, path: string, rules: Rules
   let read: ReadResult | null = null;
   try {
     read = await readBytes(bytes, path, rules);
-    return analyzeText(read.text, fileSource(path, bytes, read), rules, read.pages);
+    return analyzeText(read.text, fileSource(path, bytes, read), rules, read.pages, read.notes);
   } catch (err) {
     return errorRecord(fileSource(path, bytes, read), toRecordError(err), rules);
   }
@@ -170,7 +175,7 @@ export async function analyzeFile(path: string, rules: Rules = defaultRules()): 
   let read: ReadResult | null = null;
   try {
     ({ bytes, result: read } = await readPath(path, rules));
-    return analyzeText(read.text, fileSource(path, bytes, read), rules, read.pages);
+    return analyzeText(read.text, fileSource(path, bytes, read), rules, read.pages, read.notes);
   } catch (err) {
     return errorRecord(fileSource(path, bytes, read), toRecordError(err), rules);
   }

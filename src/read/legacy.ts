@@ -102,20 +102,21 @@ export function convertLegacy(text: string, encoding: string, rules: Rules): str
   return decoders(rules).find((d) => d.name === encoding)?.convert(text) ?? text;
 }
 
-/** Convert a paged text page by page, so each page's offsets still hold in the converted text. */
-function convertPaged(result: ReadResult, encoding: string, rules: Rules): Pick<ReadResult, 'text' | 'pages'> {
-  if (!result.pages) return { text: convertLegacy(result.text, encoding, rules), pages: null };
+/** Convert a paged text range by range, so each page's and each note's offsets still hold in the converted text. */
+function convertPaged(result: ReadResult, encoding: string, rules: Rules): Pick<ReadResult, 'text' | 'pages' | 'notes'> {
+  const cuts = [...new Set([0, ...[...(result.pages ?? []), ...(result.notes ?? [])].flatMap((r) => [r.start, r.end]), result.text.length])].sort((a, b) => a - b);
+  const moved = new Map<number, number>();
   let text = '';
-  let at = 0;
-  const pages = result.pages.map((page) => {
-    text += convertLegacy(result.text.slice(at, page.start), encoding, rules);
-    const start = text.length;
-    text += convertLegacy(result.text.slice(page.start, page.end), encoding, rules);
-    at = page.end;
-    return { start, end: text.length };
+  cuts.forEach((cut, i) => {
+    moved.set(cut, text.length);
+    if (i + 1 < cuts.length) text += convertLegacy(result.text.slice(cut, cuts[i + 1]), encoding, rules);
   });
-  text += convertLegacy(result.text.slice(at), encoding, rules);
-  return { text, pages };
+  const at = (offset: number): number => moved.get(offset)!;
+  return {
+    text,
+    pages: result.pages?.map((p) => ({ start: at(p.start), end: at(p.end) })) ?? null,
+    ...(result.notes ? { notes: result.notes.map((n) => ({ ...n, start: at(n.start), end: at(n.end) })) } : {}),
+  };
 }
 
 /**

@@ -60,30 +60,69 @@ async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
   }
   try {
     if (doc.numPages > MAX_PDF_PAGES) throw new ReadError('too-many-pages', `the PDF has ${doc.numPages} pages; the limit is ${MAX_PDF_PAGES}`);
-    const pages: string[][] = [];
+    const pages: Row[][] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
-      pages.push(linesOf(content.items as unknown as RawItem[]));
+      pages.push(rowsOf(content.items as unknown as RawItem[]));
       page.cleanup();
     }
-    const kept = dropRunningLines(pages);
-    const letters = kept.flat().join('').replace(/\s/g, '').length;
+    const kept = dropRunningLines(pages).map(splitFootnotes);
+    const letters = kept.flatMap((p) => [...p.body, ...p.notes]).map((r) => r.text).join('').replace(/\s/g, '').length;
     if (letters < 20 * doc.numPages && letters < 200) {
       throw new ReadError('no-text-layer', 'the PDF has no text layer (a scan?): it needs OCR before it can be read');
     }
-    let text = '';
-    const spans: { start: number; end: number }[] = [];
-    kept.forEach((lines, i) => {
-      if (i > 0) text += '\n\n';
-      const start = text.length;
-      text += lines.join('\n');
-      spans.push({ start, end: text.length });
-    });
-    return { text, format: 'pdf', encoding: null, pages: spans, warnings: [] };
+    return layOut(kept);
   } finally {
     await doc.destroy();
   }
+}
+
+/** A rebuilt line with the font size of its items (footnotes are set smaller than the body). */
+interface Row {
+  text: string;
+  height: number;
+}
+
+/**
+ * Pages joined by a blank line, each page's body only, so a sentence that runs across a page break
+ * is not cut by the footnotes of the page; then the footnotes of all pages after the body (as a
+ * Word file's notes come after its body), each range remembering the page it was printed on.
+ */
+function layOut(pages: { body: Row[]; notes: Row[] }[]): ReadResult {
+  let text = '';
+  const spans: { start: number; end: number }[] = [];
+  pages.forEach((page, i) => {
+    if (i > 0) text += '\n\n';
+    const start = text.length;
+    text += page.body.map((r) => r.text).join('\n');
+    spans.push({ start, end: text.length });
+  });
+  const notes: { start: number; end: number; page: number }[] = [];
+  pages.forEach((page, i) => {
+    if (!page.notes.length) return;
+    text += '\n\n';
+    const start = text.length;
+    text += page.notes.map((r) => r.text).join('\n');
+    notes.push({ start, end: text.length, page: i + 1 });
+  });
+  return { text, format: 'pdf', encoding: null, pages: spans, notes, warnings: [] };
+}
+
+/**
+ * The footnotes at the foot of a page: the last lines, set clearly smaller than the body (under
+ * 85% of its usual size), from one that opens with a note number ("1 Quyết định số …", "¹ …", "* …").
+ */
+export function splitFootnotes(rows: Row[]): { body: Row[]; notes: Row[] } {
+  const sizes = rows.flatMap((r) => Array<number>(Math.min(r.text.length, 200)).fill(r.height)).sort((a, b) => a - b);
+  const bodySize = sizes[Math.floor(sizes.length / 2)] ?? 0;
+  let first = rows.length;
+  while (first > 0 && rows[first - 1]!.height < bodySize * 0.85) first--;
+  // The block may hold the tail of a note continued from a line without a number: start at the first numbered line.
+  while (first < rows.length && !/^\s*(?:\d{1,3}(?=\s|\p{Lu})|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*)/u.test(rows[first]!.text)) first++;
+  // A small-print table at the foot of a page is not a note: notes are the lesser part of a page.
+  if (first === rows.length || first < 3 || rows.length - first > rows.length * 0.4) return { body: rows, notes: [] };
+  return { body: rows.slice(0, first), notes: rows.slice(first) };
 }
 
 interface RawItem {
@@ -95,6 +134,10 @@ interface RawItem {
 
 /** Text items → lines: same baseline (within a third of the font size) → one line, left to right. */
 export function linesOf(raw: readonly RawItem[]): string[] {
+  return rowsOf(raw).map((r) => r.text);
+}
+
+function rowsOf(raw: readonly RawItem[]): Row[] {
   const items: Item[] = raw
     .filter((r) => typeof r.str === 'string' && r.transform)
     .map((r) => ({ str: r.str!, x: r.transform![4]!, y: r.transform![5]!, width: r.width ?? 0, height: r.height || Math.abs(r.transform![3]!) || 10 }));
@@ -111,9 +154,9 @@ export function linesOf(raw: readonly RawItem[]): string[] {
     // Two columns: the left column top to bottom, then the right one.
     const left = rows.map((r) => r.filter((i) => i.x < gutter)).filter((r) => r.length);
     const right = rows.map((r) => r.filter((i) => i.x >= gutter)).filter((r) => r.length);
-    return [...left, ...right].map(joinRow);
+    return [...left, ...right].map(toRow);
   }
-  return rows.map(joinRow);
+  return rows.map(toRow);
 }
 
 /**
@@ -134,6 +177,10 @@ function columnGutter(rows: Item[][]): number | null {
   return null;
 }
 
+function toRow(row: Item[]): Row {
+  return { text: joinRow(row), height: Math.max(...row.map((i) => i.height)) };
+}
+
 function joinRow(row: Item[]): string {
   row.sort((a, b) => a.x - b.x);
   let line = '';
@@ -148,19 +195,22 @@ function joinRow(row: Item[]): string {
 }
 
 /** Lines that open or close most pages (headers, footers, page numbers) are no part of the text. */
-function dropRunningLines(pages: string[][]): string[][] {
+function dropRunningLines(pages: Row[][]): Row[][] {
   const shape = (line: string): string => line.replace(/\d+/g, '#').trim();
   const isPageNumber = (line: string): boolean => /^(?:-\s*)?(?:trang\s+)?\d{1,4}(?:\s*\/\s*\d{1,4})?(?:\s*-)?$/i.test(line.trim());
   const counts = new Map<string, number>();
-  for (const lines of pages) {
+  for (const rows of pages) {
+    const lines = rows.map((r) => r.text);
     for (const line of new Set([lines[0], lines[lines.length - 1]].filter((l): l is string => !!l?.trim()))) {
       counts.set(shape(line), (counts.get(shape(line)) ?? 0) + 1);
     }
   }
-  const running = (line: string | undefined): boolean =>
-    !!line && (isPageNumber(line) || (pages.length >= 3 && (counts.get(shape(line)) ?? 0) >= Math.max(3, pages.length / 2)));
-  return pages.map((lines) => {
-    const out = [...lines];
+  const running = (row: Row | undefined): boolean => {
+    const line = row?.text;
+    return !!line && (isPageNumber(line) || (pages.length >= 3 && (counts.get(shape(line)) ?? 0) >= Math.max(3, pages.length / 2)));
+  };
+  return pages.map((rows) => {
+    const out = [...rows];
     while (out.length && running(out[0])) out.shift();
     while (out.length && running(out[out.length - 1])) out.pop();
     return out;

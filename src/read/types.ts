@@ -11,6 +11,8 @@ export interface ReadResult {
   encoding: string | null;
   /** [start, end) offsets of each page in `text`; null for formats without pages. */
   pages: { start: number; end: number }[] | null;
+  /** Footnotes a paged format keeps after the body: [start, end) in `text` and the page they were printed on. */
+  notes?: { start: number; end: number; page: number }[];
   warnings: string[];
   /** Text runs with the font they were written in (RTF), for the legacy-encoding decoder. */
   runs?: { text: string; font: string | null }[];

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractFile } from '../../src/pipeline.js';
 import { readBytes } from '../../src/read/index.js';
-import { linesOf } from '../../src/read/pdf.js';
+import { linesOf, splitFootnotes } from '../../src/read/pdf.js';
 import { FORMATS, makeDocx, makeFormat, makePdf } from '../../scripts/format-fixtures.js';
 import { add, corpusDocuments, emptyCounts, goldFigures, prf, scoreFigures, scoreReferences, FIGURE_KINDS } from '../../scripts/gold.js';
 
@@ -98,6 +98,27 @@ describe('PDF reader', () => {
     expect(result.text.split('\n').filter((l) => /^\d{1,2}$/.test(l.trim()))).toEqual([]);
     expect(result.text).toContain('11.093 hồ sơ');
   }, 60_000);
+
+  it('keeps footnotes apart from the body: after it, with the page they were printed on', async () => {
+    const body = Array.from({ length: 60 }, (_, i) => `Dòng ${i + 1} của báo cáo cải cách hành chính tỉnh Quảng Ngãi năm 2009.`).join('\n');
+    const pdf = await makePdf(body, { footnotes: ['1 Quyết định số 1294/QĐ-UBND ngày 01/6/2008 của Ủy ban nhân dân tỉnh.', '2 Chỉ thị số 12/CT-TTg ngày 04/5/2009.'] });
+    const path = join(dir, 'footnotes.pdf');
+    writeFileSync(path, pdf);
+    const result = await readBytes(pdf, path);
+    // The body runs on across the page break with no note between its lines.
+    expect(result.text).toMatch(/Dòng 53 [^\n]*\n+Dòng 54 /);
+    expect(result.text.indexOf('1 Quyết định số 1294')).toBeGreaterThan(result.text.indexOf('Dòng 60 '));
+    expect(result.notes).toHaveLength(2);
+    const record = await extractFile(path);
+    expect(record.references.map((r) => [r.id, r.span.page])).toEqual([['1294/QĐ-UBND', 1], ['12/CT-TTg', 2]]);
+  });
+
+  it('leaves small print that is not a note in the body', () => {
+    const row = (text: string, height: number) => ({ text, height });
+    const page = [row('BÁO CÁO', 14), row('Công tác cải cách hành chính quý I năm 2010', 11), row('Sở Nội vụ tổng hợp như sau:', 11), row('Ghi chú: số liệu tạm tính', 8)];
+    expect(splitFootnotes(page).notes).toEqual([]);
+    expect(splitFootnotes([...page.slice(0, 3), row('1 Nghị định số 63/2010/NĐ-CP', 8), row('của Chính phủ', 8)]).notes.map((r) => r.text)).toEqual(['1 Nghị định số 63/2010/NĐ-CP', 'của Chính phủ']);
+  });
 
   it('reads two columns left column first', async () => {
     const left = Array.from({ length: 30 }, (_, i) => `Dòng trái số ${i + 1} của cột thứ nhất.`).join('\n');

@@ -87,11 +87,16 @@ describe('legacy fonts named by the file', () => {
   });
 
   it('converts a paged text page by page, keeping every page boundary on the same words', () => {
-    const text = 'B¸o c¸o trang mét\fNghÞ ®Þnh sè 61/2018/N§-CP trang hai';
+    const text = 'B¸o c¸o trang mét\fNghÞ ®Þnh sè 61/2018/N§-CP trang hai\n\n1 QuyÕt ®Þnh sè 985';
     const cut = text.indexOf('\f');
-    const r = decodeLegacy({ text, format: 'pdf', encoding: null, pages: [{ start: 0, end: cut }, { start: cut + 1, end: text.length }], warnings: [] }, rules, ['tcvn3']);
+    const note = text.indexOf('1 Quy');
+    const r = decodeLegacy({
+      text, format: 'pdf', encoding: null, warnings: [],
+      pages: [{ start: 0, end: cut }, { start: cut + 1, end: note - 2 }], notes: [{ start: note, end: text.length, page: 1 }],
+    }, rules, ['tcvn3']);
     expect(r.encoding).toBe('tcvn3');
     expect(r.pages!.map((p) => r.text.slice(p.start, p.end))).toEqual(['Báo cáo trang một', 'Nghị định số 61/2018/NĐ-CP trang hai']);
+    expect(r.notes!.map((n) => [r.text.slice(n.start, n.end), n.page])).toEqual([['1 Quyết định số 985', 1]]);
   });
 });
 
