@@ -95,7 +95,7 @@ function layOut(pages: { body: Row[]; notes: Row[] }[]): ReadResult {
   pages.forEach((page, i) => {
     if (i > 0) text += '\n\n';
     const start = text.length;
-    text += page.body.map((r) => r.text).join('\n');
+    text += joinLines(page.body.map((r) => r.text));
     spans.push({ start, end: text.length });
   });
   const notes: { start: number; end: number; page: number }[] = [];
@@ -103,10 +103,27 @@ function layOut(pages: { body: Row[]; notes: Row[] }[]): ReadResult {
     if (!page.notes.length) return;
     text += '\n\n';
     const start = text.length;
-    text += page.notes.map((r) => r.text).join('\n');
+    text += joinLines(page.notes.map((r) => r.text));
     notes.push({ start, end: text.length, page: i + 1 });
   });
   return { text, format: 'pdf', encoding: null, pages: spans, notes, warnings: [] };
+}
+
+/**
+ * Lines joined, with end-of-line hyphenation repaired: a soft hyphen at a line's end is dropped and
+ * the word closed up ("adminis\u00ADtration"); a hard hyphen between letters or digits is kept and the
+ * line break dropped, since in Vietnamese text it joins a symbol or compound ("QĐ-" / "UBND",
+ * "kinh tế-" / "xã hội"), not the halves of one syllable.
+ */
+export function joinLines(lines: string[]): string {
+  let text = '';
+  lines.forEach((line, i) => {
+    if (i === 0) text = line;
+    else if (text.endsWith('\u00AD')) text = text.slice(0, -1) + line.trimStart();
+    else if (/[\p{L}\d]-$/u.test(text) && /^[\p{L}\d]/u.test(line)) text += line;
+    else text += `\n${line}`;
+  });
+  return text;
 }
 
 /**

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractFile } from '../../src/pipeline.js';
 import { readBytes } from '../../src/read/index.js';
-import { linesOf, splitFootnotes } from '../../src/read/pdf.js';
+import { joinLines, linesOf, splitFootnotes } from '../../src/read/pdf.js';
 import { FORMATS, makeDocx, makeFormat, makePdf } from '../../scripts/format-fixtures.js';
 import { add, corpusDocuments, emptyCounts, goldFigures, prf, scoreFigures, scoreReferences, FIGURE_KINDS } from '../../scripts/gold.js';
 
@@ -111,6 +111,11 @@ describe('PDF reader', () => {
     expect(result.notes).toHaveLength(2);
     const record = await extractFile(path);
     expect(record.references.map((r) => [r.id, r.span.page])).toEqual([['1294/QĐ-UBND', 1], ['12/CT-TTg', 2]]);
+  });
+
+  it('repairs end-of-line hyphenation: a soft hyphen closes the word up, a hard one joins the symbol', () => {
+    expect(joinLines(['Quyết định số 985/QĐ-', 'UBND ngày 12/5/2021 về cải', 'cách hành chính; e-gov\u00AD', 'ernment'])).toBe('Quyết định số 985/QĐ-UBND ngày 12/5/2021 về cải\ncách hành chính; e-government');
+    expect(joinLines(['phát triển kinh tế -', 'xã hội'])).toBe('phát triển kinh tế -\nxã hội');
   });
 
   it('leaves small print that is not a note in the body', () => {
