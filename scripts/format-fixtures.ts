@@ -20,6 +20,8 @@ export interface PdfOptions {
   running?: string;
   /** Set the text in two columns. */
   columns?: 2;
+  /** Space (pt) after each paragraph, i.e. each line of the text, which pdfkit wraps to the page width. */
+  paragraphGap?: number;
   /** A footnote at the foot of page i+1, in 8 pt under the 11 pt body. */
   footnotes?: string[];
 }
@@ -34,7 +36,7 @@ export function makePdf(text: string, options: PdfOptions = {}): Promise<Buffer>
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
-    doc.font(FONT).fontSize(11).text(text, { align: 'left', ...(options.columns ? { columns: 2, columnGap: 24, height: 700 } : {}) });
+    doc.font(FONT).fontSize(11).text(text, { align: 'left', paragraphGap: options.paragraphGap ?? 0, ...(options.columns ? { columns: 2, columnGap: 24, height: 700 } : {}) });
     (options.footnotes ?? []).forEach((note, i) => {
       if (i >= doc.bufferedPageRange().count) doc.addPage();
       doc.switchToPage(doc.bufferedPageRange().start + i);

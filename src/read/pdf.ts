@@ -82,6 +82,8 @@ async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
 interface Row {
   text: string;
   height: number;
+  /** Baseline, in PDF units from the page's foot (larger is higher). */
+  y?: number;
 }
 
 /**
@@ -95,7 +97,7 @@ function layOut(pages: { body: Row[]; notes: Row[] }[]): ReadResult {
   pages.forEach((page, i) => {
     if (i > 0) text += '\n\n';
     const start = text.length;
-    text += joinLines(page.body.map((r) => r.text));
+    text += joinLines(withParagraphs(page.body));
     spans.push({ start, end: text.length });
   });
   const notes: { start: number; end: number; page: number }[] = [];
@@ -110,6 +112,26 @@ function layOut(pages: { body: Row[]; notes: Row[] }[]): ReadResult {
 }
 
 /**
+ * A page's lines with an empty line where a paragraph ends: where the step down to the next line is
+ * clearly wider (over 1.3×) than the page's usual line pitch (its lower quartile), or where the text goes back up (the
+ * top of the next column). Lines of one paragraph keep one pitch, so one-line paragraphs set at
+ * the same pitch stay unbroken: there is nothing to tell them apart by.
+ */
+export function withParagraphs(rows: Row[]): string[] {
+  const steps = rows.slice(1).map((r, i) => (rows[i]!.y ?? 0) - (r.y ?? 0));
+  // The usual pitch is the lower quartile of the steps: paragraph gaps may be half of them.
+  const down = steps.filter((d) => d > 0).sort((a, b) => a - b);
+  const pitch = down[Math.floor(down.length / 4)] ?? 0;
+  const lines: string[] = [];
+  rows.forEach((row, i) => {
+    const step = i > 0 ? steps[i - 1]! : 0;
+    if (i > 0 && pitch > 0 && row.y !== undefined && (step > pitch * 1.3 || step <= 0)) lines.push('');
+    lines.push(row.text);
+  });
+  return lines;
+}
+
+/**
  * Lines joined, with end-of-line hyphenation repaired: a soft hyphen at a line's end is dropped and
  * the word closed up ("adminis\u00ADtration"); a hard hyphen between letters or digits is kept and the
  * line break dropped, since in Vietnamese text it joins a symbol or compound ("QĐ-" / "UBND",
@@ -119,6 +141,7 @@ export function joinLines(lines: string[]): string {
   let text = '';
   lines.forEach((line, i) => {
     if (i === 0) text = line;
+    else if (line === '') text += '\n'; // a paragraph break: the next line follows a blank one
     else if (text.endsWith('\u00AD')) text = text.slice(0, -1) + line.trimStart();
     else if (/[\p{L}\d]-$/u.test(text) && /^[\p{L}\d]/u.test(line)) text += line;
     else text += `\n${line}`;
@@ -195,7 +218,7 @@ function columnGutter(rows: Item[][]): number | null {
 }
 
 function toRow(row: Item[]): Row {
-  return { text: joinRow(row), height: Math.max(...row.map((i) => i.height)) };
+  return { text: joinRow(row), height: Math.max(...row.map((i) => i.height)), y: row[0]!.y };
 }
 
 function joinRow(row: Item[]): string {

@@ -113,6 +113,19 @@ describe('PDF reader', () => {
     expect(record.references.map((r) => [r.id, r.span.page])).toEqual([['1294/QĐ-UBND', 1], ['12/CT-TTg', 2]]);
   });
 
+  it('ends paragraphs where the space between lines widens, and keeps a wrapped paragraph whole', async () => {
+    const long = 'Thực hiện Quyết định số 1294/QĐ-UBND ngày 01/6/2018 của Ủy ban nhân dân tỉnh Bình Định về việc công bố danh mục thủ tục hành chính, các sở, ban, ngành đã rà soát và đơn giản hóa thủ tục.';
+    const text = `I. KẾT QUẢ THỰC HIỆN\n${long}\nNgoài ra, Sở Nội vụ đã tổ chức kiểm tra tại 12 đơn vị.`;
+    const result = await readBytes(await makePdf(text, { paragraphGap: 8 }), 'p.pdf');
+    const paragraphs = result.text.split('\n\n');
+    expect(paragraphs).toHaveLength(3);
+    expect(paragraphs[0]).toBe('I. KẾT QUẢ THỰC HIỆN');
+    expect(paragraphs[1]!.split('\n').length).toBeGreaterThan(1); // wrapped, but one paragraph
+    expect(paragraphs[1]!.replace(/\n/g, ' ')).toBe(long);
+    const plain = await readBytes(await makePdf(text), 'q.pdf');
+    expect(plain.text.split('\n\n')).toHaveLength(1);
+  });
+
   it('repairs end-of-line hyphenation: a soft hyphen closes the word up, a hard one joins the symbol', () => {
     expect(joinLines(['Quyết định số 985/QĐ-', 'UBND ngày 12/5/2021 về cải', 'cách hành chính; e-gov\u00AD', 'ernment'])).toBe('Quyết định số 985/QĐ-UBND ngày 12/5/2021 về cải\ncách hành chính; e-government');
     expect(joinLines(['phát triển kinh tế -', 'xã hội'])).toBe('phát triển kinh tế -\nxã hội');
