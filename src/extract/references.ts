@@ -56,13 +56,17 @@ function patterns(rules: Rules): ReferencePatterns {
   const typeWordFolded = alternation(allTypeWords.map(lower));
   const lawWordNames = rules.data.documentTypes.unnumbered.filter((u) => u.role === 'law').flatMap((u) => u.words).map(lower);
   const shortNameWords = alternation(allTypeWords.map(lower).filter((w) => !lawWordNames.includes(w)));
+  // A space, or a line break that does not end a paragraph: "…của UBND tỉnh Sơn La\n\nNgày 12/3/2022, Sở …"
+  // opens a new paragraph with its own date.
+  const inParagraph = '(?:[ \\t]|\\n(?![ \\t]*\\n))';
   p = {
     symbol: new RegExp(symbolSource(rules), 'gu'),
     // "Thông báo kết luận số ", "Công văn cảnh báo số ", "Nghị định " — up to two lower-case words between.
     // No lookbehind in front: tried at every position it costs more than the rest; the word boundary is checked in code.
     typeBefore: new RegExp(`(${typeWordFolded})((?:\\s+\\p{L}+){0,2}?)\\s*(?:(?<![\\p{L}])(?:${alternation(lx.numberMarker.map(lower))})\\s*)?:?\\s*$`, 'gu'),
     relationBefore: new RegExp(`(${alternation(rules.data.relations.relations.flatMap((r) => r.words).map(lower))})((?:[ ,]+\\p{L}+){0,3}?)\\s*$`, 'gu'),
-    issuerThenDay: new RegExp(`\\s*,?\\s*(?:${caseAlternation(lx.issuerLink)})\\s+(?:${caseAlternation(lx.issuerLink)}\\s+)?[^.;:()\\n\\d]{1,90}?(?:\\s*\\([^()\\n]{1,30}\\))?\\s*,?\\s*(?=(?:${day})\\s)`, 'uy'),
+    // The issuer may wrap onto the next line of its paragraph (a PDF's "…máy tính\nViệt Nam (VNCERT) ngày"), not past a blank line.
+    issuerThenDay: new RegExp(`\\s*,?\\s*(?:${caseAlternation(lx.issuerLink)})\\s+(?:${caseAlternation(lx.issuerLink)}\\s+)?(?:[^.;:()\\n\\d]|\\n(?![ \\t]*\\n)){1,90}?(?:\\s*\\([^()\\n]{1,30}\\))?${inParagraph}*,?${inParagraph}*(?=(?:${day})\\s)`, 'uy'),
     gapBeforeDate: /[ \t]*(,[ \t]*)?/y,
     // "Đề án 2948", "Chương trình 553" — a type word and a bare number, not a symbol.
     // Numbers first (cheap to find), then the type word that ends right before one.
