@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { extractFile } from '../../src/pipeline.js';
 import { readBytes } from '../../src/read/index.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -15,6 +19,18 @@ describe('text reader', () => {
     expect(await readBytes(le, 'a.txt')).toMatchObject({ text: 'Kiên Giang', encoding: 'utf-16le' });
     const be = Buffer.from(le.subarray(2)).swap16();
     expect(await readBytes(Buffer.concat([Buffer.from([0xfe, 0xff]), be]), 'a.txt')).toMatchObject({ text: 'Kiên Giang', encoding: 'utf-16be' });
+  });
+
+  it('says when Vietnamese is written decomposed, keeps it as written, and extracts from it', async () => {
+    const nfd = 'Thực hiện Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ, tỉnh Đắk Lắk đã rà soát'.normalize('NFD');
+    const dir = mkdtempSync(join(tmpdir(), 'vnreform-nfd-'));
+    writeFileSync(join(dir, 'nfd.txt'), nfd);
+    const record = await extractFile(join(dir, 'nfd.txt'));
+    expect(record.source.encoding).toBe('utf-8-nfd');
+    const ref = record.references[0]!;
+    expect(ref).toMatchObject({ id: '61/2018/NĐ-CP', date: '2018-04-23' });
+    expect(nfd.slice(ref.span.start, ref.span.end).normalize('NFC')).toBe(ref.text.normalize('NFC'));
+    expect((await readBytes(utf8('Thực hiện Nghị định số 61/2018/NĐ-CP'), 'a.txt')).encoding).toBe('utf-8');
   });
 
   it('marks markdown by its extension', async () => {
