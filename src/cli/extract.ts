@@ -1,33 +1,103 @@
 import { parseArgs } from 'node:util';
+import { progress } from '../batch/progress.js';
+import { alreadyDone, dropRecords, loadResumeState, type ResumeState } from '../batch/resume.js';
+import { inShard, parseShard } from '../batch/shard.js';
+import { openTables } from '../batch/tables.js';
 import { defaultRules } from '../rules/compile.js';
-import { expandInputs } from './inputs.js';
+import { expandInputs, type Input } from './inputs.js';
 import { openSink, type Format } from './output.js';
-import { processInput } from './run.js';
+import { inputPath, processInput } from './run.js';
 import { UsageError } from './usage.js';
 
 export async function extractCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { out: { type: 'string', short: 'o' }, format: { type: 'string', short: 'f' } },
+    options: {
+      out: { type: 'string', short: 'o' },
+      format: { type: 'string', short: 'f' },
+      resume: { type: 'boolean' },
+      shard: { type: 'string' },
+      tables: { type: 'string' },
+      quiet: { type: 'boolean', short: 'q' },
+    },
   });
   const format = values.format as Format | undefined;
   if (format && format !== 'json' && format !== 'jsonl') throw new UsageError(`--format must be json or jsonl, not ${format}`);
+  const shard = values.shard === undefined ? null : parseShard(values.shard);
+  if (values.shard !== undefined && !shard) throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n, not ${values.shard}`);
+  if (values.resume && !values.out?.endsWith('.jsonl')) throw new UsageError('--resume needs --out FILE.jsonl (records are appended a line at a time)');
+  const started = performance.now();
   const rules = defaultRules();
-  const { inputs, skipped } = await expandInputs(positionals.length ? positionals : ['corpus']);
-  const sink = openSink(values.out, format);
+  const { inputs: all, skipped } = await expandInputs(positionals.length ? positionals : ['corpus']);
+  const mine = all.filter((input) => inShard(inputPath(input), shard));
+
+  // --resume: inputs already in the output with the same content are skipped; changed ones run again.
+  let todo: Input[] = mine;
+  let resumed: ResumeState | null = null;
+  if (values.resume) {
+    resumed = loadResumeState(values.out!);
+    todo = [];
+    const stale = new Set<string>();
+    for (const input of mine) {
+      const path = inputPath(input);
+      if (await alreadyDone(path, resumed)) continue;
+      if (resumed.done.has(path)) stale.add(path);
+      todo.push(input);
+    }
+    dropRecords(values.out!, stale);
+  }
+
+  const sink = openSink(values.out, format, { append: !!values.resume });
+  const tables = values.tables ? openTables(values.tables, !!values.resume) : null;
+  const bar = progress({ total: todo.length, quiet: !!values.quiet });
   const failures = new Map<string, number>();
-  for (const input of inputs) {
+  let bytes = 0;
+  for (const input of todo) {
     const { record } = await processInput(input, rules);
     await sink.write(record);
+    await tables?.write(record);
+    bytes += record.source.bytes ?? 0;
     for (const e of record.errors) failures.set(e.code, (failures.get(e.code) ?? 0) + 1);
-    if (record.errors.length) process.stderr.write(`${record.source.path}: ${record.errors.map((e) => `${e.code}: ${e.message}`).join('; ')}\n`);
+    bar.tick(record.errors.length > 0);
+    if (record.errors.length && !values.quiet) {
+      process.stderr.write(`${record.source.path}: ${record.errors.map((e) => `${e.code}: ${e.message}`).join('; ')}\n`);
+    }
   }
+  bar.done();
   await sink.close();
+  await tables?.close();
   const failed = [...failures.values()].reduce((a, b) => a + b, 0);
-  const skippedNote = skipped.size
-    ? `; left out by extension: ${[...skipped].map(([ext, n]) => `${n} .${ext}`).join(', ')}`
-    : '';
-  process.stderr.write(`vnreform: ${inputs.length} input(s), ${inputs.length - failed} read, ${failed} failed → ${sink.describe()}${skippedNote}\n`);
+  if (!values.quiet) {
+    process.stderr.write(summary({
+      inputs: todo.length, failed, failures, seconds: (performance.now() - started) / 1000, bytes,
+      sink: sink.describe(), skipped, shard: shard && { ...shard, of: all.length },
+      resumed: resumed && { before: mine.length - todo.length, repairedBytes: resumed.repairedBytes },
+    }));
+  }
   return failed ? 1 : 0;
+}
+
+interface Summary {
+  inputs: number;
+  failed: number;
+  failures: Map<string, number>;
+  seconds: number;
+  bytes: number;
+  sink: string;
+  skipped: Map<string, number>;
+  shard: { index: number; count: number; of: number } | null;
+  resumed: { before: number; repairedBytes: number } | null;
+}
+
+/** The run summary on standard error: what was read, what failed and why, where it went, how fast. */
+export function summary(s: Summary): string {
+  const lines = [`vnreform: ${s.inputs} input(s), ${s.inputs - s.failed} read, ${s.failed} failed → ${s.sink}`];
+  if (s.failures.size) lines.push(`  failed by code: ${[...s.failures].sort((a, b) => b[1] - a[1]).map(([code, n]) => `${code} ${n}`).join(', ')}`);
+  if (s.shard) lines.push(`  shard ${s.shard.index}/${s.shard.count}: ${s.inputs} of ${s.shard.of} inputs`);
+  if (s.resumed) lines.push(`  resumed: ${s.resumed.before} input(s) already done${s.resumed.repairedBytes ? `, a half-written last line (${s.resumed.repairedBytes} bytes) cut off` : ''}`);
+  if (s.skipped.size) lines.push(`  left out by extension: ${[...s.skipped].map(([ext, n]) => `${n} .${ext}`).join(', ')}`);
+  const rate = s.seconds > 0 ? s.inputs / s.seconds : 0;
+  lines.push(`  ${s.seconds.toFixed(1)} s, ${rate.toFixed(1)} files/s, ${(s.bytes / 1e6 / Math.max(s.seconds, 1e-9)).toFixed(2)} MB/s`);
+  return `${lines.join('\n')}\n`;
 }

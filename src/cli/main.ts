@@ -5,6 +5,7 @@ import { VERSION } from '../version.js';
 import { checkCommand } from './check.js';
 import { compareCommand } from './compare.js';
 import { extractCommand } from './extract.js';
+import { mergeCommand } from './merge.js';
 import { HELP, UsageError } from './usage.js';
 
 /** The CLI: a thin shell over the library. Data to standard output, messages to standard error. */
@@ -29,6 +30,8 @@ async function main(argv: string[]): Promise<number> {
       return checkCommand(rest);
     case 'compare':
       return compareCommand(rest);
+    case 'merge':
+      return mergeCommand(rest);
     case 'schema':
       process.stdout.write(JSON.stringify(recordJsonSchema(), null, 2) + '\n');
       return 0;

@@ -12,16 +12,17 @@ export interface RecordSink {
 
 export type Format = 'json' | 'jsonl';
 
-export function openSink(out: string | undefined, format: Format | undefined): RecordSink {
+export function openSink(out: string | undefined, format: Format | undefined, options: { append?: boolean } = {}): RecordSink {
   if (!out) return streamSink(process.stdout, format ?? 'jsonl', 'standard output', false);
-  if (out.endsWith('.jsonl')) return fileSink(out, 'jsonl');
-  if (out.endsWith('.json')) return fileSink(out, 'json');
+  if (out.endsWith('.jsonl')) return fileSink(out, 'jsonl', !!options.append);
+  if (out.endsWith('.json')) return fileSink(out, 'json', false);
   return folderSink(out);
 }
 
-function fileSink(path: string, format: Format): RecordSink {
+/** A JSON or JSON Lines file; JSON Lines may be appended to (a resumed run), a whole line per write. */
+function fileSink(path: string, format: Format, append: boolean): RecordSink {
   mkdirSync(dirname(path), { recursive: true });
-  return streamSink(createWriteStream(path, { encoding: 'utf8' }), format, path, true);
+  return streamSink(createWriteStream(path, { encoding: 'utf8', flags: append ? 'a' : 'w' }), format, path, true);
 }
 
 function streamSink(stream: NodeJS.WritableStream | WriteStream, format: Format, name: string, closeAtEnd: boolean): RecordSink {

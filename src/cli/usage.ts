@@ -6,9 +6,11 @@ export class UsageError extends Error {
 export const HELP = `vnreform — Vietnamese administrative-reform reports → structured JSON
 
 Usage:
-  vnreform extract [inputs…] [--out PATH] [--format json|jsonl]
+  vnreform extract [inputs…] [--out PATH] [--format json|jsonl] [--resume] [--shard i/n]
+                   [--tables DIR] [--quiet]
   vnreform check   [inputs…] [--format text|json] [--across]
   vnreform compare [inputs…] [--format csv|json] [--long]
+  vnreform merge   SHARD.jsonl… --out FILE.jsonl [--expect INPUT]…
   vnreform schema
   vnreform --help | --version
 
@@ -19,6 +21,14 @@ extract writes one record per input (a result, or an error record when the input
   --out DIR          one JSON file per input in DIR
   --out FILE.jsonl   one line per input;  --out FILE.json: one JSON array
   (no --out)         standard output, JSON Lines unless --format json
+  --resume           with --out FILE.jsonl: continue an interrupted run; inputs already there (same
+                     path and content) are skipped, a half-written last line is cut off
+  --shard i/n        take share i of n (by a hash of the path): n machines, one share each
+  --tables DIR       also write long-format CSV tables (documents, references, figures, agencies,
+                     tasks, findings, errors) for pandas, R and DuckDB
+  --quiet            no progress and no summary (a bar on a terminal, else a line every 10 s)
+merge joins shard outputs, each input once in path order, and lists inputs duplicated, missing
+  (with --expect and the inputs the shards were given) or cut short; exit 1 if any.
 check prints citation problems, one per line (path:line:col: severity code: message), or JSON:
   --across           also compare dates of the same document across all inputs
 compare prints one row per input with the standard metrics of rules/metrics.json (hồ sơ received,

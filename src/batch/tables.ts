@@ -1,0 +1,123 @@
+import { createWriteStream, existsSync, mkdirSync, statSync, type WriteStream } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import {
+  AgencySchema, DocumentSchema, ErrorSchema, FigureSchema, FindingSchema, ReferenceSchema, SourceSchema, TaskSchema,
+  type ExtractionRecord,
+} from '../schema.js';
+
+/**
+ * Long-format CSV tables for pandas, R and DuckDB (`--tables DIR`): one row per item, each with the
+ * document's path and id (its content hash), a header row, RFC 4180 quoting, UTF-8, values as
+ * extracted. Columns come from the record schema, so a field added there appears here: nested
+ * objects are flattened with "_" (span_start, meaning_stage), lists joined with "; ".
+ */
+export const TABLES = ['documents', 'references', 'figures', 'agencies', 'tasks', 'findings', 'errors'] as const;
+type Table = (typeof TABLES)[number];
+
+type Row = Record<string, unknown>;
+const KEY_COLUMNS = ['path', 'document_id'];
+
+function unwrap(schema: z.ZodType): z.ZodType {
+  let s = schema;
+  while (s instanceof z.ZodNullable || s instanceof z.ZodOptional) s = s.unwrap() as z.ZodType;
+  return s;
+}
+
+/** Column names of an object schema, nested objects flattened; `skip` leaves fields out. */
+export function columnsOf(schema: z.ZodObject, skip: string[] = [], prefix = ''): string[] {
+  return Object.entries(schema.shape).flatMap(([key, field]) => {
+    if (skip.includes(key)) return [];
+    const inner = unwrap(field as z.ZodType);
+    return inner instanceof z.ZodObject ? columnsOf(inner, [], `${prefix}${key}_`) : [`${prefix}${key}`];
+  });
+}
+
+function flatten(value: Row, prefix = '', out: Row = {}): Row {
+  for (const [key, v] of Object.entries(value)) {
+    if (v && typeof v === 'object' && !Array.isArray(v)) flatten(v as Row, `${prefix}${key}_`, out);
+    else out[`${prefix}${key}`] = v;
+  }
+  return out;
+}
+
+const COLUMNS: Record<Table, string[]> = {
+  documents: [...columnsOf(SourceSchema, ['path'], 'source_'), ...columnsOf(DocumentSchema, ['evidence']), 'references', 'figures', 'agencies', 'findings', 'errors'],
+  references: columnsOf(ReferenceSchema),
+  figures: columnsOf(FigureSchema),
+  agencies: columnsOf(AgencySchema),
+  tasks: columnsOf(TaskSchema),
+  findings: columnsOf(FindingSchema),
+  errors: columnsOf(ErrorSchema),
+};
+
+/** The rows a record gives each table. */
+export function rowsOf(record: ExtractionRecord): Record<Table, Row[]> {
+  const keys = { path: record.source.path, document_id: record.source.sha256 };
+  const items = (list: object[]): Row[] => list.map((item) => ({ ...keys, ...flatten(item as Row) }));
+  const { path: _path, ...source } = record.source;
+  const document = record.document ? flatten(record.document as unknown as Row) : {};
+  delete document.evidence;
+  for (const k of Object.keys(document)) if (k.startsWith('evidence_')) delete document[k];
+  return {
+    documents: [{
+      ...keys, ...flatten(source, 'source_'), ...document,
+      signatures: record.document?.signatures.map((s) => [s.authority, s.authorityOf, s.title, s.name].filter(Boolean).join(' ')),
+      references: record.references.length, figures: record.figures.length, agencies: record.agencies.length,
+      findings: record.findings.length, errors: record.errors.length,
+    }],
+    references: items(record.references),
+    figures: items(record.figures),
+    agencies: items(record.agencies),
+    tasks: items(record.tasks),
+    findings: items(record.findings),
+    errors: items(record.errors),
+  };
+}
+
+/** One CSV field: RFC 4180 quoting when it holds a comma, quote or line break; lists joined with "; ". */
+export function csvField(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = Array.isArray(value) ? value.join('; ') : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvLine(cells: unknown[]): string {
+  return `${cells.map(csvField).join(',')}\r\n`;
+}
+
+export interface TableWriter {
+  write(record: ExtractionRecord): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The tables in DIR, appended to record by record (memory stays flat). With `append` (a resumed
+ * run) existing files keep their rows and get no second header.
+ */
+export function openTables(dir: string, append: boolean): TableWriter {
+  mkdirSync(dir, { recursive: true });
+  const streams = new Map<Table, WriteStream>();
+  for (const table of TABLES) {
+    const path = join(dir, `${table}.csv`);
+    const hasRows = append && existsSync(path) && statSync(path).size > 0;
+    const stream = createWriteStream(path, { flags: append ? 'a' : 'w', encoding: 'utf8' });
+    if (!hasRows) stream.write(csvLine([...KEY_COLUMNS, ...COLUMNS[table]]));
+    streams.set(table, stream);
+  }
+  const put = (stream: WriteStream, text: string): Promise<void> =>
+    new Promise((resolve, reject) => stream.write(text, (err) => (err ? reject(err) : resolve())));
+  return {
+    async write(record) {
+      const rows = rowsOf(record);
+      for (const table of TABLES) {
+        const columns = [...KEY_COLUMNS, ...COLUMNS[table]];
+        const text = rows[table].map((row) => csvLine(columns.map((c) => row[c]))).join('');
+        if (text) await put(streams.get(table)!, text);
+      }
+    },
+    async close() {
+      await Promise.all([...streams.values()].map((s) => new Promise<void>((resolve) => s.end(resolve))));
+    },
+  };
+}

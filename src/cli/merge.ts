@@ -1,0 +1,31 @@
+import { parseArgs } from 'node:util';
+import { mergeShards } from '../batch/merge.js';
+import { expandInputs } from './inputs.js';
+import { inputPath } from './run.js';
+import { UsageError } from './usage.js';
+
+/**
+ * `vnreform merge SHARD.jsonl… --out ALL.jsonl [--expect INPUT]…`: shard outputs joined, each input
+ * once; with --expect (the inputs given to the sharded runs) the inputs with no record are listed.
+ * Exit 1 when an input is missing, duplicated or a line is broken.
+ */
+export async function mergeCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { out: { type: 'string', short: 'o' }, expect: { type: 'string', multiple: true } },
+  });
+  if (!values.out) throw new UsageError('merge needs --out FILE.jsonl');
+  if (!positionals.length) throw new UsageError('merge needs the shard outputs to join');
+  const expected = values.expect ? (await expandInputs(values.expect)).inputs.map(inputPath) : null;
+  const report = mergeShards(positionals, values.out, expected);
+  const say = (s: string): boolean => process.stderr.write(`${s}\n`);
+  say(`vnreform merge: ${report.records} record(s) from ${positionals.length} file(s) → ${values.out}`);
+  const list = (label: string, items: string[]): void => {
+    if (items.length) say(`  ${label} (${items.length}): ${items.slice(0, 20).join(', ')}${items.length > 20 ? ', …' : ''}`);
+  };
+  list('duplicated, first kept', report.duplicated);
+  list('missing', report.missing);
+  list('broken lines, left out', report.broken.map((b) => `${b.file}:${b.line}`));
+  return report.duplicated.length || report.missing.length || report.broken.length ? 1 : 0;
+}

@@ -1,0 +1,203 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { clock, progress } from '../../src/batch/progress.js';
+import { parseShard, shardOf } from '../../src/batch/shard.js';
+import { csvField, rowsOf } from '../../src/batch/tables.js';
+import { extractText } from '../../src/pipeline.js';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const CLI = ['--import', 'tsx', join(ROOT, 'src/cli/main.ts')];
+
+function vnreform(args: string[]) {
+  const r = spawnSync(process.execPath, [...CLI, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const PROVINCES = ['An Giang', 'Lào Cai', 'Thừa Thiên Huế', 'Cà Mau', 'Quảng Ninh', 'Đắk Lắk', 'Hà Giang', 'Bình Dương'];
+
+/** N small varied reports in a fresh folder, in nested sub-folders, plus a few bad files. */
+function archive(n: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'vnreform-archive-'));
+  for (let i = 0; i < n; i++) {
+    const province = PROVINCES[i % PROVINCES.length]!;
+    const year = 2010 + (i % 15);
+    const sub = join(dir, `y${year}`, `b${i % 7}`);
+    mkdirSync(sub, { recursive: true });
+    writeFileSync(join(sub, `r${String(i).padStart(5, '0')}.txt`),
+      `UBND TỈNH ${province.toUpperCase()}\nSố: ${i + 1}/BC-UBND\n${province}, ngày ${1 + (i % 28)} tháng ${1 + (i % 12)} năm ${year}\nBÁO CÁO\nCông tác cải cách hành chính năm ${year}\n` +
+      `Thực hiện Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ, tỉnh đã tiếp nhận ${100 + i} hồ sơ, giải quyết đúng hạn ${90 + (i % 10)} hồ sơ, đạt ${(90 + (i % 10)).toFixed(0)}%.\n`);
+  }
+  writeFileSync(join(dir, 'empty.txt'), '');
+  writeFileSync(join(dir, 'random.pdf'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x00, 0xff]));
+  return dir;
+}
+
+const lines = (path: string): string[] => readFileSync(path, 'utf8').split('\n').filter(Boolean);
+const pathsOf = (path: string): string[] => lines(path).map((l) => JSON.parse(l).source.path);
+
+describe('--shard i/n', () => {
+  it('parses i/n and refuses what is not a share', () => {
+    expect(parseShard('2/3')).toEqual({ index: 2, count: 3 });
+    expect(parseShard('0/3')).toBeNull();
+    expect(parseShard('4/3')).toBeNull();
+    expect(parseShard('1-3')).toBeNull();
+    expect(vnreform(['extract', 'corpus', '--shard', '3/2']).status).toBe(2);
+  });
+
+  it('splits by path deterministically and evenly enough', () => {
+    const counts = [0, 0, 0];
+    for (let i = 0; i < 3000; i++) counts[shardOf(`archive/${i}.pdf`, 3) - 1]!++;
+    for (const c of counts) expect(c).toBeGreaterThan(900);
+    expect(shardOf('archive/7.pdf', 3)).toBe(shardOf('archive/7.pdf', 3));
+  });
+
+  it('three shards merged equal the unsharded run, byte for byte; merge reports what is missing or doubled', () => {
+    const dir = archive(40);
+    const out = mkdtempSync(join(tmpdir(), 'vnreform-shards-'));
+    expect(vnreform(['extract', dir, '--out', join(out, 'all.jsonl'), '--quiet']).status).toBe(1); // two bad files
+    for (const i of [1, 2, 3]) vnreform(['extract', dir, '--shard', `${i}/3`, '--out', join(out, `s${i}.jsonl`), '--quiet']);
+    const shardSizes = [1, 2, 3].map((i) => lines(join(out, `s${i}.jsonl`)).length);
+    expect(shardSizes.reduce((a, b) => a + b, 0)).toBe(42);
+    expect(Math.min(...shardSizes)).toBeGreaterThan(0);
+    const merged = vnreform(['merge', ...[1, 2, 3].map((i) => join(out, `s${i}.jsonl`)), '--out', join(out, 'merged.jsonl'), '--expect', dir]);
+    expect(merged.status).toBe(0);
+    expect(readFileSync(join(out, 'merged.jsonl'), 'utf8')).toBe(readFileSync(join(out, 'all.jsonl'), 'utf8'));
+    const partial = vnreform(['merge', join(out, 's1.jsonl'), join(out, 's1.jsonl'), '--out', join(out, 'bad.jsonl'), '--expect', dir]);
+    expect(partial.status).toBe(1);
+    expect(partial.stderr).toMatch(new RegExp(`duplicated, first kept \\(${shardSizes[0]}\\)`));
+    expect(partial.stderr).toMatch(new RegExp(`missing \\(${42 - shardSizes[0]!}\\)`));
+  }, 120_000);
+});
+
+describe('--resume', () => {
+  it('after a cut (half a line written), ends with each input once, byte-identical to an uninterrupted run', () => {
+    const dir = archive(30);
+    const out = mkdtempSync(join(tmpdir(), 'vnreform-resume-'));
+    const full = join(out, 'full.jsonl');
+    vnreform(['extract', dir, '--out', full, '--quiet']);
+    const cut = join(out, 'cut.jsonl');
+    const whole = readFileSync(full, 'utf8');
+    const ten = whole.split('\n').slice(0, 10).join('\n').length + 1;
+    writeFileSync(cut, whole.slice(0, ten + 37)); // ten records and the start of the eleventh
+    const r = vnreform(['extract', dir, '--out', cut, '--resume']);
+    expect(r.stderr).toMatch(/resumed: 10 input\(s\) already done, a half-written last line \(\d+ bytes\) cut off/);
+    expect(readFileSync(cut, 'utf8')).toBe(whole);
+    // Nothing left to do: a second resume writes nothing and keeps the file.
+    vnreform(['extract', dir, '--out', cut, '--resume', '--quiet']);
+    expect(readFileSync(cut, 'utf8')).toBe(whole);
+  }, 120_000);
+
+  it('runs again an input whose content changed since its record, keeping one record for it', () => {
+    const dir = archive(6);
+    const out = join(mkdtempSync(join(tmpdir(), 'vnreform-changed-')), 'o.jsonl');
+    vnreform(['extract', dir, '--out', out, '--quiet']);
+    const file = pathsOf(out).find((p) => p.endsWith('r00003.txt'))!;
+    writeFileSync(file, 'Thực hiện Quyết định số 985/QĐ-UBND ngày 12/5/2021 của UBND tỉnh Cà Mau.');
+    vnreform(['extract', dir, '--out', out, '--resume', '--quiet']);
+    const paths = pathsOf(out);
+    expect(paths.filter((p) => p === file)).toHaveLength(1);
+    expect(new Set(paths).size).toBe(paths.length);
+    const record = lines(out).map((l) => JSON.parse(l)).find((r) => r.source.path === file);
+    expect(record.references[0].id).toBe('985/QĐ-UBND');
+  }, 60_000);
+
+  it('needs a .jsonl output', () => {
+    expect(vnreform(['extract', 'corpus', '--resume']).status).toBe(2);
+  });
+
+  it('survives kill -9 midway through 2,000 files: each input once, identical to an uninterrupted run', async () => {
+    const dir = archive(2000);
+    const out = mkdtempSync(join(tmpdir(), 'vnreform-kill-'));
+    const killed = join(out, 'killed.jsonl');
+    const child = spawn(process.execPath, [...CLI, 'extract', dir, '--out', killed, '--quiet'], { cwd: ROOT, stdio: 'ignore' });
+    await new Promise<void>((resolve, reject) => {
+      const timer = setInterval(() => {
+        if (existsSync(killed) && statSync(killed).size > 0 && lines(killed).length >= 600) {
+          clearInterval(timer);
+          child.kill('SIGKILL');
+          resolve();
+        }
+      }, 50);
+      child.on('exit', () => {
+        clearInterval(timer);
+        reject(new Error('the run finished before it could be killed'));
+      });
+    });
+    await new Promise((resolve) => child.once('exit', resolve));
+    const before = lines(killed).length;
+    expect(before).toBeLessThan(2002);
+    vnreform(['extract', dir, '--out', killed, '--resume', '--quiet']);
+    const full = join(out, 'full.jsonl');
+    vnreform(['extract', dir, '--out', full, '--quiet']);
+    const paths = pathsOf(killed);
+    expect(paths).toHaveLength(2002);
+    expect(new Set(paths).size).toBe(2002);
+    expect(readFileSync(killed, 'utf8')).toBe(readFileSync(full, 'utf8'));
+  }, 300_000);
+});
+
+describe('--tables', () => {
+  it('writes long-format CSV: a header, one row per item with path and document id, RFC 4180 quoting', () => {
+    const dir = archive(5);
+    const tables = mkdtempSync(join(tmpdir(), 'vnreform-tables-'));
+    const out = join(tables, 'o.jsonl');
+    vnreform(['extract', dir, '--out', out, '--tables', tables, '--quiet']);
+    const records = lines(out).map((l) => JSON.parse(l));
+    const csv = (name: string) => readFileSync(join(tables, `${name}.csv`), 'utf8').split('\r\n').filter(Boolean);
+    const refs = csv('references');
+    expect(refs[0]!.split(',').slice(0, 5)).toEqual(['path', 'document_id', 'index', 'kind', 'typeWord']);
+    expect(refs[0]).toContain('span_start');
+    expect(refs.length - 1).toBe(records.reduce((a, r) => a + r.references.length, 0));
+    expect(csv('documents').length - 1).toBe(7);
+    expect(csv('errors').length - 1).toBe(2);
+    expect(csv('figures').slice(1).every((row) => row.startsWith(dir))).toBe(true);
+    const docs = csv('documents');
+    const header = docs[0]!.split(',');
+    expect(header).toEqual(expect.arrayContaining(['source_sha256', 'province', 'period_year', 'date', 'number']));
+  }, 60_000);
+
+  it('quotes commas, quotes and line breaks, and joins lists', () => {
+    expect(csvField('Sở Nội vụ, Sở Tư pháp')).toBe('"Sở Nội vụ, Sở Tư pháp"');
+    expect(csvField('Công văn "hỏa tốc"')).toBe('"Công văn ""hỏa tốc"""');
+    expect(csvField('a\nb')).toBe('"a\nb"');
+    expect(csvField(['lead', 'issuer'])).toBe('lead; issuer');
+    expect(csvField(null)).toBe('');
+    expect(csvField(12.5)).toBe('12.5');
+  });
+
+  it('flattens spans and meanings into columns', () => {
+    const record = extractText('Tỉnh Lào Cai tiếp nhận 1.250 hồ sơ, đã giải quyết 1.200 hồ sơ theo Quyết định số 985/QĐ-UBND ngày 12/5/2021.', { path: 'x.txt' });
+    const rows = rowsOf(record);
+    expect(rows.references[0]).toMatchObject({ path: 'x.txt', id: '985/QĐ-UBND', span_start: expect.any(Number) });
+    expect(rows.figures[0]).toMatchObject({ value: 1250, meaning_stage: 'received' });
+  });
+});
+
+describe('progress', () => {
+  it('prints a plain line every few seconds when standard error is not a terminal', () => {
+    let t = 0;
+    const written: string[] = [];
+    const stream = { isTTY: false, write: (s: string) => written.push(s) } as unknown as NodeJS.WriteStream;
+    const p = progress({ total: 100, quiet: false, stream, every: 10, now: () => t });
+    for (let i = 0; i < 100; i++) {
+      t += 250; // 4 files a second
+      p.tick(i % 25 === 0);
+    }
+    p.done();
+    expect(written).toHaveLength(2);
+    expect(written[0]).toBe('vnreform: 40/100 files  4.0/s  elapsed 00:10  left 00:15  failed 2\n');
+  });
+
+  it('prints nothing with --quiet, and formats clock times', () => {
+    const written: string[] = [];
+    const p = progress({ total: 5, quiet: true, stream: { isTTY: true, write: (s: string) => written.push(s) } as unknown as NodeJS.WriteStream });
+    p.tick(false);
+    p.done();
+    expect(written).toEqual([]);
+    expect(clock(3725)).toBe('1:02:05');
+    expect(clock(59.6)).toBe('01:00');
+  });
+});
