@@ -6,7 +6,8 @@ import { openTables } from '../batch/tables.js';
 import { defaultRules } from '../rules/compile.js';
 import { expandInputs, type Input } from './inputs.js';
 import { openSink, type Format } from './output.js';
-import { inputPath, processInput } from './run.js';
+import { inputPath } from './run.js';
+import { DEFAULT_JOBS, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, extractParallel } from '../batch/parallel.js';
 import { UsageError } from './usage.js';
 
 export async function extractCommand(argv: string[]): Promise<number> {
@@ -20,6 +21,9 @@ export async function extractCommand(argv: string[]): Promise<number> {
       shard: { type: 'string' },
       tables: { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
+      jobs: { type: 'string', short: 'j' },
+      timeout: { type: 'string' },
+      'max-memory': { type: 'string' },
     },
   });
   const format = values.format as Format | undefined;
@@ -27,6 +31,9 @@ export async function extractCommand(argv: string[]): Promise<number> {
   const shard = values.shard === undefined ? null : parseShard(values.shard);
   if (values.shard !== undefined && !shard) throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n, not ${values.shard}`);
   if (values.resume && !values.out?.endsWith('.jsonl')) throw new UsageError('--resume needs --out FILE.jsonl (records are appended a line at a time)');
+  const jobs = positiveNumber(values.jobs, '--jobs', DEFAULT_JOBS);
+  const timeoutS = positiveNumber(values.timeout, '--timeout', DEFAULT_TIMEOUT_S);
+  const memoryMb = positiveNumber(values['max-memory'], '--max-memory', DEFAULT_MEMORY_MB);
   const started = performance.now();
   const rules = defaultRules();
   const { inputs: all, skipped } = await expandInputs(positionals.length ? positionals : ['corpus']);
@@ -53,8 +60,8 @@ export async function extractCommand(argv: string[]): Promise<number> {
   const bar = progress({ total: todo.length, quiet: !!values.quiet });
   const failures = new Map<string, number>();
   let bytes = 0;
-  for (const input of todo) {
-    const { record } = await processInput(input, rules);
+  const records = extractParallel(todo, rules, { jobs: Math.floor(jobs), timeoutMs: timeoutS * 1000, memoryMb });
+  for await (const record of records) {
     await sink.write(record);
     await tables?.write(record);
     bytes += record.source.bytes ?? 0;
@@ -76,6 +83,13 @@ export async function extractCommand(argv: string[]): Promise<number> {
     }));
   }
   return failed ? 1 : 0;
+}
+
+function positiveNumber(text: string | undefined, flag: string, fallback: number): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} must be a positive number, not ${text}`);
+  return n;
 }
 
 interface Summary {

@@ -139,6 +139,49 @@ describe('--resume', () => {
   }, 300_000);
 });
 
+describe('--jobs, --timeout, --max-memory', () => {
+  it('gives the same output with one worker and with two', () => {
+    const dir = archive(45);
+    const out = mkdtempSync(join(tmpdir(), 'vnreform-jobs-'));
+    vnreform(['extract', dir, '--jobs', '1', '--out', join(out, 'one.jsonl'), '--quiet']);
+    vnreform(['extract', dir, '--jobs', '2', '--out', join(out, 'two.jsonl'), '--quiet']);
+    expect(lines(join(out, 'two.jsonl'))).toHaveLength(47);
+    expect(readFileSync(join(out, 'two.jsonl'), 'utf8')).toBe(readFileSync(join(out, 'one.jsonl'), 'utf8'));
+  }, 60_000);
+
+  it('stops a file past the time limit with a timeout record, and the files of its chunk still get theirs', () => {
+    const dir = archive(8);
+    const big = join(dir, 'y2010', 'b0', 'r00000-big.txt');
+    writeFileSync(big, readFileSync(join(ROOT, 'corpus/an-giang_2019_q1_bao-cao-cchc.txt'), 'utf8').repeat(360)); // ~10 MB: seconds of work on any machine
+    const out = join(mkdtempSync(join(tmpdir(), 'vnreform-timeout-')), 'o.jsonl');
+    const r = vnreform(['extract', dir, '--out', out, '--timeout', '0.3', '--jobs', '1']);
+    expect(r.status).toBe(1);
+    const records = lines(out).map((l) => JSON.parse(l));
+    expect(records).toHaveLength(11);
+    expect(records.find((x) => x.source.path === big).errors[0].code).toBe('timeout');
+    expect(records.filter((x) => x.errors.length === 0)).toHaveLength(8);
+    expect(r.stderr).toMatch(/failed by code: .*timeout 1/);
+  }, 60_000);
+
+  it('stops a file that needs more heap than --max-memory with an out-of-memory record, and goes on', () => {
+    const dir = archive(3);
+    const big = join(dir, 'big.txt');
+    writeFileSync(big, readFileSync(join(ROOT, 'corpus/an-giang_2019_q1_bao-cao-cchc.txt'), 'utf8').repeat(180)); // ~5 MB
+    const out = join(mkdtempSync(join(tmpdir(), 'vnreform-oom-')), 'o.jsonl');
+    const r = vnreform(['extract', dir, '--out', out, '--max-memory', '48', '--jobs', '1']);
+    expect(r.status).toBe(1);
+    const records = lines(out).map((l) => JSON.parse(l));
+    expect(records).toHaveLength(6);
+    expect(records.find((x) => x.source.path === big).errors[0].code).toBe('out-of-memory');
+    expect(records.filter((x) => x.errors.length === 0)).toHaveLength(3);
+  }, 60_000);
+
+  it('refuses a limit that is not a positive number', () => {
+    expect(vnreform(['extract', 'corpus', '--jobs', '0']).status).toBe(2);
+    expect(vnreform(['extract', 'corpus', '--timeout', 'soon']).status).toBe(2);
+  });
+});
+
 describe('--tables', () => {
   it('writes long-format CSV: a header, one row per item with path and document id, RFC 4180 quoting', () => {
     const dir = archive(5);

@@ -1,0 +1,107 @@
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { inputPath, processInput } from '../cli/run.js';
+import type { Input } from '../cli/inputs.js';
+import { errorRecord } from '../pipeline.js';
+import type { Rules } from '../rules/compile.js';
+import type { ExtractionRecord } from '../schema.js';
+
+/**
+ * Records for many inputs from a worker-thread pool (piscina), yielded in input order so a run's
+ * output is the same whatever the number of workers. Inputs go to workers in chunks (a task per
+ * file costs more in messages than a small file costs to read); a bounded window of chunks is in
+ * flight, so memory stays flat however many inputs there are. A chunk that runs past the time
+ * limit, or whose worker dies (out of memory), is run again file by file, each with the limit
+ * alone; the file that still fails gets an error record, and the pool goes on with a fresh worker.
+ */
+export interface ParallelOptions {
+  jobs: number;
+  /** Per-file time limit in milliseconds. */
+  timeoutMs: number;
+  /** Per-worker heap limit in MB (worker resource limits). */
+  memoryMb: number;
+  /** Inputs per task. */
+  chunk?: number;
+}
+
+export const DEFAULT_JOBS = availableParallelism();
+export const DEFAULT_TIMEOUT_S = 300;
+export const DEFAULT_MEMORY_MB = 2048;
+
+function workerFile(): string {
+  // Under tsx (tests, development) the worker is the .ts beside this file; built, the .js.
+  const here = fileURLToPath(import.meta.url);
+  return here.replace(/parallel\.(ts|js)$/, 'worker.$1');
+}
+
+export async function* extractParallel(inputs: Input[], rules: Rules, options: ParallelOptions): AsyncGenerator<ExtractionRecord> {
+  const chunkSize = options.chunk ?? 20;
+  const pool = new Piscina({
+    filename: workerFile(),
+    minThreads: Math.min(options.jobs, 1),
+    maxThreads: options.jobs,
+    resourceLimits: { maxOldGenerationSizeMb: options.memoryMb },
+  });
+  // A worker replaced after a crash may report its death here too; the task's own rejection says it.
+  pool.on('error', () => undefined);
+  // The limit is on extraction, not on starting a worker: a task's allowance adds twice what an
+  // empty task took on a fresh worker (a worker replaced after a timeout starts before its next task).
+  const t0 = performance.now();
+  await pool.run([]);
+  const allowance = 2 * (performance.now() - t0) + 500;
+  const run = (chunk: Input[]): Promise<ExtractionRecord[]> =>
+    pool.run(chunk, { signal: AbortSignal.timeout(Math.ceil(options.timeoutMs + allowance)) }) as Promise<ExtractionRecord[]>;
+
+  const oneByOne = async (chunk: Input[]): Promise<ExtractionRecord[]> => {
+    const records: ExtractionRecord[] = [];
+    for (const input of chunk) {
+      try {
+        records.push(...(await run([input])));
+      } catch (err) {
+        records.push(failed(input, err as Error, options, rules));
+      }
+    }
+    return records;
+  };
+  const task = async (chunk: Input[]): Promise<ExtractionRecord[]> => {
+    // Standard input cannot travel to a worker: read here.
+    if (chunk.length === 1 && chunk[0]!.kind === 'stdin') return [(await processInput(chunk[0]!, rules)).record];
+    try {
+      return await run(chunk);
+    } catch {
+      return oneByOne(chunk);
+    }
+  };
+
+  const chunks: Input[][] = [];
+  for (const input of inputs) {
+    const last = chunks[chunks.length - 1];
+    if (input.kind === 'stdin') chunks.push([input]);
+    else if (last && last.length < chunkSize && last[0]!.kind !== 'stdin') last.push(input);
+    else chunks.push([input]);
+  }
+  const window: Promise<ExtractionRecord[]>[] = [];
+  let next = 0;
+  try {
+    while (next < chunks.length || window.length) {
+      while (next < chunks.length && window.length < options.jobs * 2) window.push(task(chunks[next++]!));
+      yield* await window.shift()!;
+    }
+  } finally {
+    await pool.destroy();
+  }
+}
+
+/** The error record of an input its worker could not finish: past the time limit, or out of memory. */
+function failed(input: Input, err: Error, options: ParallelOptions, rules: Rules): ExtractionRecord {
+  const source = { path: inputPath(input), format: 'unknown' as const, encoding: null, sha256: null, bytes: null, pages: null };
+  const message = String(err.message ?? err);
+  if (err.name === 'AbortError' || err.name === 'TimeoutError') {
+    return errorRecord(source, { code: 'timeout', message: `extraction took longer than ${options.timeoutMs / 1000} s; stopped` }, rules);
+  }
+  if (/memory/i.test(message)) {
+    return errorRecord(source, { code: 'out-of-memory', message: `extraction needed more than ${options.memoryMb} MB of heap; stopped` }, rules);
+  }
+  return errorRecord(source, { code: 'worker-crashed', message: `the worker stopped: ${message}` }, rules);
+}
