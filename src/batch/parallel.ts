@@ -6,6 +6,7 @@ import type { Input } from '../cli/inputs.js';
 import { errorRecord } from '../pipeline.js';
 import type { Rules } from '../rules/compile.js';
 import type { ExtractionRecord } from '../schema.js';
+import type { ChunkTask } from './worker.js';
 
 /**
  * Records for many inputs from a worker-thread pool (piscina), yielded in input order so a run's
@@ -23,6 +24,8 @@ export interface ParallelOptions {
   memoryMb: number;
   /** Inputs per task. */
   chunk?: number;
+  /** The --cache folder. */
+  cache?: string | null;
 }
 
 export const DEFAULT_JOBS = availableParallelism();
@@ -48,10 +51,10 @@ export async function* extractParallel(inputs: Input[], rules: Rules, options: P
   // The limit is on extraction, not on starting a worker: a task's allowance adds twice what an
   // empty task took on a fresh worker (a worker replaced after a timeout starts before its next task).
   const t0 = performance.now();
-  await pool.run([]);
+  await pool.run({ inputs: [], cache: null } satisfies ChunkTask);
   const allowance = 2 * (performance.now() - t0) + 500;
   const run = (chunk: Input[]): Promise<ExtractionRecord[]> =>
-    pool.run(chunk, { signal: AbortSignal.timeout(Math.ceil(options.timeoutMs + allowance)) }) as Promise<ExtractionRecord[]>;
+    pool.run({ inputs: chunk, cache: options.cache ?? null } satisfies ChunkTask, { signal: AbortSignal.timeout(Math.ceil(options.timeoutMs + allowance)) }) as Promise<ExtractionRecord[]>;
 
   const oneByOne = async (chunk: Input[]): Promise<ExtractionRecord[]> => {
     const records: ExtractionRecord[] = [];

@@ -24,6 +24,7 @@ export async function extractCommand(argv: string[]): Promise<number> {
       jobs: { type: 'string', short: 'j' },
       timeout: { type: 'string' },
       'max-memory': { type: 'string' },
+      cache: { type: 'string' },
     },
   });
   const format = values.format as Format | undefined;
@@ -60,7 +61,7 @@ export async function extractCommand(argv: string[]): Promise<number> {
   const bar = progress({ total: todo.length, quiet: !!values.quiet });
   const failures = new Map<string, number>();
   let bytes = 0;
-  const records = extractParallel(todo, rules, { jobs: Math.floor(jobs), timeoutMs: timeoutS * 1000, memoryMb });
+  const records = extractParallel(todo, rules, { jobs: Math.floor(jobs), timeoutMs: timeoutS * 1000, memoryMb, cache: values.cache ?? null });
   for await (const record of records) {
     await sink.write(record);
     await tables?.write(record);

@@ -8,6 +8,7 @@ export const HELP = `vnreform — Vietnamese administrative-reform reports → s
 Usage:
   vnreform extract [inputs…] [--out PATH] [--format json|jsonl] [--resume] [--shard i/n]
                    [--tables DIR] [--quiet] [--jobs N] [--timeout S] [--max-memory MB]
+                   [--cache DIR]
   vnreform check   [inputs…] [--format text|json] [--across]
   vnreform compare [inputs…] [--format csv|json] [--long]
   vnreform merge   SHARD.jsonl… --out FILE.jsonl [--expect INPUT]…
@@ -31,6 +32,8 @@ extract writes one record per input (a result, or an error record when the input
   --timeout S        per-file time limit in seconds (default 300): past it, error record "timeout"
   --max-memory MB    per-worker heap limit (default 2048): past it, error record "out-of-memory";
                      either way the run goes on with a fresh worker
+  --cache DIR        keep records by file content, rules version and code: unchanged files are
+                     not extracted again on later runs
 merge joins shard outputs, each input once in path order, and lists inputs duplicated, missing
   (with --expect and the inputs the shards were given) or cut short; exit 1 if any.
 check prints citation problems, one per line (path:line:col: severity code: message), or JSON:

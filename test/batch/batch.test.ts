@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -180,6 +180,34 @@ describe('--jobs, --timeout, --max-memory', () => {
     expect(vnreform(['extract', 'corpus', '--jobs', '0']).status).toBe(2);
     expect(vnreform(['extract', 'corpus', '--timeout', 'soon']).status).toBe(2);
   });
+});
+
+describe('--cache', () => {
+  it('serves unchanged files from the cache with the same records, under whatever path they now have', () => {
+    const dir = archive(6);
+    const cache = mkdtempSync(join(tmpdir(), 'vnreform-cache-'));
+    const out = mkdtempSync(join(tmpdir(), 'vnreform-cached-'));
+    vnreform(['extract', dir, '--out', join(out, 'plain.jsonl'), '--quiet']);
+    vnreform(['extract', dir, '--out', join(out, 'first.jsonl'), '--cache', cache, '--quiet']);
+    const entries = () => readdirSync(cache, { recursive: true }).filter((f) => String(f).endsWith('.json'));
+    expect(entries()).toHaveLength(6); // the six reports; files that could not be read are tried again next time
+    // A cached entry is what the second run returns: mark one, and see the mark come back.
+    const entry = join(cache, String(entries()[0]));
+    const marked = JSON.parse(readFileSync(entry, 'utf8'));
+    marked.document = { ...marked.document, title: 'FROM THE CACHE' };
+    writeFileSync(entry, JSON.stringify(marked));
+    vnreform(['extract', dir, '--out', join(out, 'second.jsonl'), '--cache', cache, '--quiet']);
+    const second = lines(join(out, 'second.jsonl')).map((l) => JSON.parse(l));
+    expect(second.filter((r) => r.document?.title === 'FROM THE CACHE')).toHaveLength(1);
+    expect(readFileSync(join(out, 'first.jsonl'), 'utf8')).toBe(readFileSync(join(out, 'plain.jsonl'), 'utf8'));
+    // The same content under a new name: served from the cache, reported under the new name.
+    const copy = join(dir, 'copy-of-marked.txt');
+    writeFileSync(copy, readFileSync(second.find((r) => r.document?.title === 'FROM THE CACHE').source.path));
+    vnreform(['extract', copy, '--out', join(out, 'copy.jsonl'), '--cache', cache, '--quiet']);
+    const copied = JSON.parse(lines(join(out, 'copy.jsonl'))[0]!);
+    expect(copied.source.path).toBe(copy);
+    expect(copied.document.title).toBe('FROM THE CACHE');
+  }, 60_000);
 });
 
 describe('--tables', () => {
