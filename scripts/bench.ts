@@ -150,3 +150,45 @@ console.log(`adversarial growth per doubling: ${(times[1]! / times[0]!).toFixed(
   const result = await readBytes(big, 'big.pdf');
   console.log(`PDF of at least 200 pages: ${result.pages!.length} pages, RSS ${(rssBefore / 1e6).toFixed(0)} → ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB, peak RSS of the run ${(process.resourceUsage().maxRSS * 1024 / 1e6).toFixed(0)} MB`);
 }
+
+// Batch runs (issue 7): the built CLI over synthetic archives (scripts/make-archive.ts), 1 and 2
+// workers, 1,000 / 2,000 / 10,000 files; files/s, MB/s and peak RSS from the run's own summary.
+// BENCH_BATCH=0 skips it; BENCH_BATCH_SIZES="1000,2000" picks the sizes.
+if (process.env.BENCH_BATCH !== '0') {
+  const { makeArchive } = await import('./make-archive.js');
+  const { spawnSync } = await import('node:child_process');
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const sizes = (process.env.BENCH_BATCH_SIZES ?? '1000,2000,10000').split(',').map(Number);
+  const cli = new URL('../dist/cli/main.js', import.meta.url).pathname;
+  spawnSync('npm', ['run', '-s', 'build'], { stdio: 'inherit' });
+  const batchRuns = Number(process.env.BENCH_BATCH_RUNS ?? 3);
+  console.log(`\nbatch — vnreform extract over a synthetic archive, median of ${batchRuns} runs`);
+  const peaks = new Map<string, number>();
+  for (const n of sizes) {
+    const dir = mkdtempSync(join(tmpdir(), `vnreform-archive-${n}-`));
+    const { bytes } = await makeArchive(dir, n);
+    const rates = new Map<number, number>();
+    for (const jobs of [1, 2]) {
+      const runs: { rate: number; mbs: number; peak: number }[] = [];
+      for (let r = 0; r < batchRuns; r++) {
+        const out = join(mkdtempSync(join(tmpdir(), 'vnreform-batch-out-')), 'o.jsonl');
+        const t0 = performance.now();
+        const run = spawnSync(process.execPath, [cli, 'extract', dir, '--out', out, '--jobs', String(jobs)], { encoding: 'utf8' });
+        const seconds = (performance.now() - t0) / 1000;
+        const peak = Number(/peak RSS (\d+) MB/.exec(run.stderr)?.[1] ?? NaN);
+        runs.push({ rate: n / seconds, mbs: bytes / 1e6 / seconds, peak });
+      }
+      const rate = median(runs.map((x) => x.rate));
+      const peak = median(runs.map((x) => x.peak));
+      rates.set(jobs, rate);
+      peaks.set(`${n}/${jobs}`, peak);
+      console.log(`${String(n).padStart(6)} files, ${jobs} worker(s): ${rate.toFixed(1).padStart(7)} files/s  ${median(runs.map((x) => x.mbs)).toFixed(2).padStart(6)} MB/s  peak RSS ${peak.toFixed(0)} MB`);
+    }
+    console.log(`${String(n).padStart(6)} files: 2 workers / 1 = ${(rates.get(2)! / rates.get(1)!).toFixed(2)}   (goal ≥ 1.7)`);
+  }
+  if (peaks.has('10000/2') && peaks.has('1000/2')) {
+    console.log(`peak RSS 10,000 files / 1,000 files (2 workers): ${(peaks.get('10000/2')! / peaks.get('1000/2')!).toFixed(2)}   (goal ≤ 1.2)`);
+  }
+}

@@ -6,7 +6,7 @@ import type { Input } from '../cli/inputs.js';
 import { errorRecord } from '../pipeline.js';
 import type { Rules } from '../rules/compile.js';
 import type { ExtractionRecord } from '../schema.js';
-import type { ChunkTask } from './worker.js';
+import { produced, type ChunkTask, type Produced } from './worker.js';
 
 /**
  * Records for many inputs from a worker-thread pool (piscina), yielded in input order so a run's
@@ -38,11 +38,11 @@ function workerFile(): string {
   return here.replace(/parallel\.(ts|js)$/, 'worker.$1');
 }
 
-export async function* extractParallel(inputs: Input[], rules: Rules, options: ParallelOptions): AsyncGenerator<ExtractionRecord> {
+export async function* extractParallel(inputs: Input[], rules: Rules, options: ParallelOptions): AsyncGenerator<Produced> {
   const chunkSize = options.chunk ?? 20;
   const pool = new Piscina({
     filename: workerFile(),
-    minThreads: Math.min(options.jobs, 1),
+    minThreads: options.jobs,
     maxThreads: options.jobs,
     resourceLimits: { maxOldGenerationSizeMb: options.memoryMb },
   });
@@ -53,23 +53,23 @@ export async function* extractParallel(inputs: Input[], rules: Rules, options: P
   const t0 = performance.now();
   await pool.run({ inputs: [], cache: null } satisfies ChunkTask);
   const allowance = 2 * (performance.now() - t0) + 500;
-  const run = (chunk: Input[]): Promise<ExtractionRecord[]> =>
-    pool.run({ inputs: chunk, cache: options.cache ?? null } satisfies ChunkTask, { signal: AbortSignal.timeout(Math.ceil(options.timeoutMs + allowance)) }) as Promise<ExtractionRecord[]>;
+  const run = (chunk: Input[]): Promise<Produced[]> =>
+    pool.run({ inputs: chunk, cache: options.cache ?? null } satisfies ChunkTask, { signal: AbortSignal.timeout(Math.ceil(options.timeoutMs + allowance)) }) as Promise<Produced[]>;
 
-  const oneByOne = async (chunk: Input[]): Promise<ExtractionRecord[]> => {
-    const records: ExtractionRecord[] = [];
+  const oneByOne = async (chunk: Input[]): Promise<Produced[]> => {
+    const records: Produced[] = [];
     for (const input of chunk) {
       try {
         records.push(...(await run([input])));
       } catch (err) {
-        records.push(failed(input, err as Error, options, rules));
+        records.push(produced(failed(input, err as Error, options, rules)));
       }
     }
     return records;
   };
-  const task = async (chunk: Input[]): Promise<ExtractionRecord[]> => {
+  const task = async (chunk: Input[]): Promise<Produced[]> => {
     // Standard input cannot travel to a worker: read here.
-    if (chunk.length === 1 && chunk[0]!.kind === 'stdin') return [(await processInput(chunk[0]!, rules)).record];
+    if (chunk.length === 1 && chunk[0]!.kind === 'stdin') return [produced((await processInput(chunk[0]!, rules)).record)];
     try {
       return await run(chunk);
     } catch {
@@ -84,7 +84,7 @@ export async function* extractParallel(inputs: Input[], rules: Rules, options: P
     else if (last && last.length < chunkSize && last[0]!.kind !== 'stdin') last.push(input);
     else chunks.push([input]);
   }
-  const window: Promise<ExtractionRecord[]>[] = [];
+  const window: Promise<Produced[]>[] = [];
   let next = 0;
   try {
     while (next < chunks.length || window.length) {

@@ -5,6 +5,17 @@ import { defaultRules } from '../rules/compile.js';
 import type { ExtractionRecord } from '../schema.js';
 import { cacheGet, cacheKey, cachePut } from './cache.js';
 
+/** A record as it crosses back from a worker: its JSON text (cheap to pass, written as is) and what the summary counts. */
+export interface Produced {
+  json: string;
+  bytes: number | null;
+  errors: { code: string; message: string }[];
+}
+
+export function produced(record: ExtractionRecord): Produced {
+  return { json: JSON.stringify(record), bytes: record.source.bytes, errors: record.errors };
+}
+
 export interface ChunkTask {
   inputs: Input[];
   /** The --cache folder, or null. */
@@ -12,23 +23,24 @@ export interface ChunkTask {
 }
 
 /**
- * A pool worker: a chunk of inputs → their records, in order. Rules load once per worker (memoized
+ * A pool worker: a chunk of inputs → their records as JSON, in order (the main thread only writes
+ * them: serializing there would make it the bottleneck of two workers). Rules load once per worker (memoized
  * by defaultRules), and every input yields a record (processInput never throws).
  */
-export default async function extractChunk(task: ChunkTask): Promise<ExtractionRecord[]> {
+export default async function extractChunk(task: ChunkTask): Promise<Produced[]> {
   const rules = defaultRules();
-  const records: ExtractionRecord[] = [];
+  const records: Produced[] = [];
   for (const input of task.inputs) {
     const path = input.kind === 'file' ? input.path : null;
     const key = task.cache && path ? keyOf(path, rules.version) : null;
     const cached = key && path ? cacheGet(task.cache!, key, path) : null;
     if (cached) {
-      records.push(cached);
+      records.push(produced(cached));
       continue;
     }
     const { record } = await processInput(input, rules);
     if (key && record.source.sha256) cachePut(task.cache!, key, record);
-    records.push(record);
+    records.push(produced(record));
   }
   return records;
 }

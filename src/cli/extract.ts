@@ -4,6 +4,7 @@ import { alreadyDone, dropRecords, loadResumeState, type ResumeState } from '../
 import { inShard, parseShard } from '../batch/shard.js';
 import { openTables } from '../batch/tables.js';
 import { defaultRules } from '../rules/compile.js';
+import type { ExtractionRecord } from '../schema.js';
 import { expandInputs, type Input } from './inputs.js';
 import { openSink, type Format } from './output.js';
 import { inputPath } from './run.js';
@@ -62,14 +63,18 @@ export async function extractCommand(argv: string[]): Promise<number> {
   const failures = new Map<string, number>();
   let bytes = 0;
   const records = extractParallel(todo, rules, { jobs: Math.floor(jobs), timeoutMs: timeoutS * 1000, memoryMb, cache: values.cache ?? null });
-  for await (const record of records) {
-    await sink.write(record);
-    await tables?.write(record);
-    bytes += record.source.bytes ?? 0;
-    for (const e of record.errors) failures.set(e.code, (failures.get(e.code) ?? 0) + 1);
-    bar.tick(record.errors.length > 0);
-    if (record.errors.length && !values.quiet) {
-      process.stderr.write(`${record.source.path}: ${record.errors.map((e) => `${e.code}: ${e.message}`).join('; ')}\n`);
+  for await (const result of records) {
+    // JSON Lines take the worker's text as is; other sinks and the tables need the record.
+    const record = sink.writeJson && !tables ? null : (JSON.parse(result.json) as ExtractionRecord);
+    if (sink.writeJson) await sink.writeJson(result.json);
+    else await sink.write(record!);
+    if (record) await tables?.write(record);
+    bytes += result.bytes ?? 0;
+    for (const e of result.errors) failures.set(e.code, (failures.get(e.code) ?? 0) + 1);
+    bar.tick(result.errors.length > 0);
+    if (result.errors.length && !values.quiet) {
+      const path = (JSON.parse(result.json) as ExtractionRecord).source.path;
+      process.stderr.write(`${path}: ${result.errors.map((e) => `${e.code}: ${e.message}`).join('; ')}\n`);
     }
   }
   bar.done();
@@ -113,6 +118,7 @@ export function summary(s: Summary): string {
   if (s.resumed) lines.push(`  resumed: ${s.resumed.before} input(s) already done${s.resumed.repairedBytes ? `, a half-written last line (${s.resumed.repairedBytes} bytes) cut off` : ''}`);
   if (s.skipped.size) lines.push(`  left out by extension: ${[...s.skipped].map(([ext, n]) => `${n} .${ext}`).join(', ')}`);
   const rate = s.seconds > 0 ? s.inputs / s.seconds : 0;
-  lines.push(`  ${s.seconds.toFixed(1)} s, ${rate.toFixed(1)} files/s, ${(s.bytes / 1e6 / Math.max(s.seconds, 1e-9)).toFixed(2)} MB/s`);
+  const peakMb = (process.resourceUsage().maxRSS * 1024) / 1e6;
+  lines.push(`  ${s.seconds.toFixed(1)} s, ${rate.toFixed(1)} files/s, ${(s.bytes / 1e6 / Math.max(s.seconds, 1e-9)).toFixed(2)} MB/s, peak RSS ${peakMb.toFixed(0)} MB`);
   return `${lines.join('\n')}\n`;
 }

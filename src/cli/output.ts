@@ -6,6 +6,8 @@ import type { ExtractionRecord } from '../schema.js';
 /** Where records go: a folder of JSON files, one JSONL or JSON file, or standard output. */
 export interface RecordSink {
   write(record: ExtractionRecord): Promise<void>;
+  /** JSON Lines sinks: a record already serialized (by a worker), written as one line. */
+  writeJson?(json: string): Promise<void>;
   close(): Promise<void>;
   describe(): string;
 }
@@ -33,6 +35,12 @@ function streamSink(stream: NodeJS.WritableStream | WriteStream, format: Format,
       stream.write(s, (err?: Error | null) => (err ? reject(err) : resolve()));
     });
   return {
+    ...(format === 'jsonl' ? {
+      async writeJson(json: string) {
+        await put(json + '\n');
+        count++;
+      },
+    } : {}),
     async write(record) {
       if (format === 'jsonl') await put(JSON.stringify(record) + '\n');
       else await put((count === 0 ? '[\n' : ',\n') + JSON.stringify(record, null, 2));
