@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { lstat, stat } from 'node:fs/promises';
 import fg from 'fast-glob';
 
 /** One input to process: a file path, or standard input. */
@@ -38,7 +38,8 @@ export async function expandInputs(args: readonly string[]): Promise<Expanded> {
         if (FOLDER_EXTENSIONS.includes(ext)) addFile(joinPath(arg, rel));
         else skipped.set(ext || '(none)', (skipped.get(ext || '(none)') ?? 0) + 1);
       }
-    } else if (info) {
+    } else if (info || (await lstat(arg).catch(() => null))) {
+      // A file, or a link that leads nowhere (a loop, a dangling target): the reader says which.
       addFile(arg);
     } else if (isGlob(arg)) {
       for (const path of (await fg(arg, { onlyFiles: true, dot: false, suppressErrors: true })).sort()) addFile(path);

@@ -1,5 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { makePdf } from '../../scripts/format-fixtures.js';
+import { zipBomb } from '../helpers/bad-files.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -180,6 +182,49 @@ describe('--jobs, --timeout, --max-memory', () => {
     expect(vnreform(['extract', 'corpus', '--jobs', '0']).status).toBe(2);
     expect(vnreform(['extract', 'corpus', '--timeout', 'soon']).status).toBe(2);
   });
+});
+
+describe('an archive of bad inputs', () => {
+  it('finishes, writes exactly one record per input with a specific code, and exits 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vnreform-bad-archive-'));
+    const put = (name: string, bytes: Uint8Array | string) => writeFileSync(join(dir, name), bytes);
+    const random = Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 251);
+    for (const ext of ['txt', 'md', 'markdown', 'pdf', 'docx', 'doc', 'rtf']) {
+      put(`zero.${ext}`, '');
+      put(`random.${ext}`, random);
+    }
+    put('truncated.pdf', (await makePdf('Báo cáo công tác cải cách hành chính')).subarray(0, 600));
+    put('locked.pdf', await makePdf('Báo cáo mật', { userPassword: 'secret' }));
+    put('bomb.docx', zipBomb());
+    put('latin.txt', Buffer.from([0x61, 0x62, 0x63, 0xff, 0xfe, 0x64, 0x0a]));
+    put('nfd.txt', 'Thực hiện Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ'.normalize('NFD'));
+    put('one-line.txt', `${'Sở Nội vụ tiếp nhận 1.250 hồ sơ; '.repeat(1_600_000)}`); // ~50 MB, no line break
+    symlinkSync('loop.txt', join(dir, 'loop.txt'));
+    let deep = dir;
+    for (let i = 0; i < 60; i++) deep = join(deep, `d${i}`);
+    mkdirSync(deep, { recursive: true });
+    writeFileSync(join(deep, 'deep.txt'), 'Quyết định số 985/QĐ-UBND ngày 12/5/2021 của UBND tỉnh Cà Mau');
+    const out = join(mkdtempSync(join(tmpdir(), 'vnreform-bad-out-')), 'o.jsonl');
+    // The 50 MB line needs more than 2 GB of heap today (see the issue-7 note): under a 512 MB limit
+    // it must come back as its own error record, quickly, and cost the run nothing else.
+    const r = vnreform(['extract', dir, join(dir, 'loop.txt'), '--out', out, '--quiet', '--max-memory', '512', '--timeout', '120']);
+    expect(r.status).toBe(1);
+    const records = lines(out).map((l) => JSON.parse(l));
+    const byName = new Map(records.map((x) => [x.source.path.split('/').pop(), x]));
+    expect(records).toHaveLength(byName.size); // each input once
+    const codes = (name: string) => byName.get(name)?.errors.map((e: { code: string }) => e.code);
+    for (const ext of ['txt', 'md', 'markdown', 'pdf', 'docx', 'doc', 'rtf']) expect(codes(`zero.${ext}`)).toEqual(['empty-file']);
+    expect(codes('random.pdf')).toEqual(['binary-file']);
+    expect(codes('truncated.pdf')).toEqual(['corrupt-pdf']);
+    expect(codes('locked.pdf')).toEqual(['password-protected']);
+    expect(codes('bomb.docx')).toEqual(['zip-bomb']);
+    expect(codes('latin.txt')).toEqual(['invalid-encoding']);
+    expect(codes('loop.txt')).toEqual(['symlink-loop']);
+    expect(byName.get('nfd.txt').references[0].id).toBe('61/2018/NĐ-CP');
+    expect(byName.get('deep.txt').references[0].id).toBe('985/QĐ-UBND');
+    expect([[], ['out-of-memory'], ['timeout']]).toContainEqual(codes('one-line.txt'));
+    for (const ext of ['txt', 'md', 'markdown', 'docx', 'doc', 'rtf']) expect(codes(`random.${ext}`)?.length).toBe(1);
+  }, 300_000);
 });
 
 describe('--cache', () => {

@@ -85,10 +85,22 @@ export function listAfterHeading(lines: Line[], index: number, headingLength: nu
  * HÒA XÃ HỘI …", "Số: 12/UBND-NC      Hà Tĩnh, ngày …"): stretches separated by three or more spaces.
  */
 export function cellsOf(line: Line): Line[] {
+  // Split on the gaps rather than match the cells: a cell pattern with a repeated group overflows
+  // the regex backtrack stack on a line of megabytes (a text with no line breaks).
   const cells: Line[] = [];
-  const re = /\S+(?:\s{1,2}\S+)*/g;
-  for (let m = re.exec(line.text); m; m = re.exec(line.text)) {
-    cells.push({ text: m[0], start: line.start + m.index, end: line.start + m.index + m[0].length });
+  const gap = /\s{3,}/g;
+  let from = 0;
+  const push = (to: number): void => {
+    const raw = line.text.slice(from, to);
+    const text = raw.trim();
+    if (!text) return;
+    const start = line.start + from + (raw.length - raw.trimStart().length);
+    cells.push({ text, start, end: start + text.length });
+  };
+  for (let m = gap.exec(line.text); m; m = gap.exec(line.text)) {
+    push(m.index);
+    from = m.index + m[0].length;
   }
+  push(line.text.length);
   return cells;
 }
