@@ -34,6 +34,7 @@ export async function extractCommand(argv: string[]): Promise<number> {
   if (values.shard !== undefined && !shard) throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n, not ${values.shard}`);
   if (values.resume && !values.out?.endsWith('.jsonl')) throw new UsageError('--resume needs --out FILE.jsonl (records are appended a line at a time)');
   const jobs = positiveNumber(values.jobs, '--jobs', DEFAULT_JOBS);
+  if (!Number.isInteger(jobs)) throw new UsageError(`--jobs must be a whole number, not ${values.jobs}`);
   const timeoutS = positiveNumber(values.timeout, '--timeout', DEFAULT_TIMEOUT_S);
   const memoryMb = positiveNumber(values['max-memory'], '--max-memory', DEFAULT_MEMORY_MB);
   const started = performance.now();
@@ -62,7 +63,7 @@ export async function extractCommand(argv: string[]): Promise<number> {
   const bar = progress({ total: todo.length, quiet: !!values.quiet });
   const failures = new Map<string, number>();
   let bytes = 0;
-  const records = extractParallel(todo, rules, { jobs: Math.floor(jobs), timeoutMs: timeoutS * 1000, memoryMb, cache: values.cache ?? null });
+  const records = extractParallel(todo, rules, { jobs, timeoutMs: timeoutS * 1000, memoryMb, cache: values.cache ?? null });
   for await (const result of records) {
     // JSON Lines take the worker's text as is; other sinks and the tables need the record.
     const record = sink.writeJson && !tables ? null : (JSON.parse(result.json) as ExtractionRecord);

@@ -180,6 +180,7 @@ describe('--jobs, --timeout, --max-memory', () => {
 
   it('refuses a limit that is not a positive number', () => {
     expect(vnreform(['extract', 'corpus', '--jobs', '0']).status).toBe(2);
+    expect(vnreform(['extract', 'corpus', '--jobs', '1.5']).status).toBe(2);
     expect(vnreform(['extract', 'corpus', '--timeout', 'soon']).status).toBe(2);
   });
 });
