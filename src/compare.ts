@@ -50,10 +50,10 @@ export function comparisonRow(record: ExtractionRecord, rules: Rules): Compariso
   };
 }
 
-/** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */
+/** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled; a list joined with "; ". */
 export function csvField(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const s = String(value);
+  const s = Array.isArray(value) ? value.join('; ') : typeof value === 'object' ? JSON.stringify(value) : String(value);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -1,6 +1,7 @@
 import { createWriteStream, existsSync, mkdirSync, statSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { csvLine } from '../compare.js';
 import {
   AgencySchema, DocumentSchema, ErrorSchema, FigureSchema, FindingSchema, ReferenceSchema, SourceSchema, TaskSchema,
   type ExtractionRecord,
@@ -73,17 +74,6 @@ export function rowsOf(record: ExtractionRecord): Record<Table, Row[]> {
     findings: items(record.findings),
     errors: items(record.errors),
   };
-}
-
-/** One CSV field: RFC 4180 quoting when it holds a comma, quote or line break; lists joined with "; ". */
-export function csvField(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const text = Array.isArray(value) ? value.join('; ') : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function csvLine(cells: unknown[]): string {
-  return `${cells.map(csvField).join(',')}\r\n`;
 }
 
 export interface TableWriter {

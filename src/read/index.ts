@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { defaultRules, type Rules } from '../rules/compile.js';
 import { docReader } from './doc.js';
 import { docxReader } from './docx.js';
-import { convertLegacy, declaredLegacyFonts, decodeLegacy, decodeRun, detectLegacy, legacyEvidence, legacyFont } from './legacy.js';
+import { convertLegacy, declaredLegacyFonts, decodeLegacy, decodeRun, legacyEvidence, legacyFont, legacyVerdict } from './legacy.js';
 import { pdfReader } from './pdf.js';
 import { parseRtf } from './rtf.js';
 import { textReader } from './text.js';
@@ -61,9 +61,9 @@ function eightBit(bytes: Uint8Array, path: string, rules: Rules): ReadResult | n
   const western = Buffer.from(bytes).toString('latin1');
   const cp1258 = new TextDecoder('windows-1258').decode(bytes).normalize('NFC');
   const asCp1258 = legacyEvidence(cp1258, rules);
-  const legacy = detectLegacy(western, rules);
-  const legacyCount = legacyEvidence(western, rules).best?.count ?? 0;
-  if (legacy && legacyCount > asCp1258.unicode) {
+  const asLegacy = legacyEvidence(western, rules);
+  const legacy = legacyVerdict(asLegacy);
+  if (legacy && asLegacy.best!.count > asCp1258.unicode) {
     return { text: convertLegacy(western, legacy, rules), format, encoding: legacy, pages: null, warnings: [] };
   }
   if (asCp1258.letters > 20 && asCp1258.unicode > asCp1258.letters * 0.05) {

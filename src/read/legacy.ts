@@ -40,9 +40,12 @@ function decoders(rules: Rules): Decoder[] {
 const startsWithAny = (font: string, prefixes: string[]): boolean =>
   prefixes.some((p) => font.toLowerCase().startsWith(p.toLowerCase()));
 
+const decoderFor = (font: string, rules: Rules): Decoder | undefined =>
+  decoders(rules).find((d) => startsWithAny(font, [...d.upperPrefixes, ...d.fontPrefixes]));
+
 /** The legacy encoding a font writes in ("tcvn3" for ".VnTime", "vni" for "VNI-Times"), or null. */
 export function legacyFont(font: string, rules: Rules): string | null {
-  return decoders(rules).find((d) => startsWithAny(font, [...d.upperPrefixes, ...d.fontPrefixes]))?.name ?? null;
+  return decoderFor(font, rules)?.name ?? null;
 }
 
 /**
@@ -51,7 +54,7 @@ export function legacyFont(font: string, rules: Rules): string | null {
  */
 export function decodeRun(text: string, font: string | null, rules: Rules): { text: string; encoding: string } | null {
   if (!font) return null;
-  const decoder = decoders(rules).find((d) => startsWithAny(font, [...d.upperPrefixes, ...d.fontPrefixes]));
+  const decoder = decoderFor(font, rules);
   if (!decoder) return null;
   const unicode = decoder.convert(text);
   return { text: startsWithAny(font, decoder.upperPrefixes) ? unicode.toUpperCase() : unicode, encoding: decoder.name };
@@ -67,14 +70,24 @@ const UNICODE_VIETNAMESE = /[\u1EA0-\u1EF9ăđơưĂĐƠƯ]/g;
  * for those the bar is lower, since a file that declares ".VnTime" and shows "¸" is rarely anything else.
  */
 export function detectLegacy(text: string, rules: Rules, declared: string[] = []): string | null {
-  const { letters, unicode, best } = legacyEvidence(text, rules);
+  return legacyVerdict(legacyEvidence(text, rules), declared);
+}
+
+/** The verdict of detectLegacy on evidence already gathered. */
+export function legacyVerdict({ letters, unicode, best }: LegacyEvidence, declared: string[] = []): string | null {
   if (letters < 20 || !best) return null;
   const share = declared.includes(best.name) ? 0.005 : 0.02;
   return best.count > letters * share && best.count > unicode * 4 ? best.name : null;
 }
 
 /** How many letters a text has, how many only Unicode Vietnamese has, and the legacy encoding with most of its own letters. */
-export function legacyEvidence(text: string, rules: Rules): { letters: number; unicode: number; best: { name: string; count: number } | null } {
+export interface LegacyEvidence {
+  letters: number;
+  unicode: number;
+  best: { name: string; count: number } | null;
+}
+
+export function legacyEvidence(text: string, rules: Rules): LegacyEvidence {
   const sample = text.slice(0, 50_000);
   const letters = (sample.match(/\p{L}/gu) ?? []).length;
   const unicode = (sample.match(UNICODE_VIETNAMESE) ?? []).length;

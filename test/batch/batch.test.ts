@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clock, progress } from '../../src/batch/progress.js';
 import { parseShard, shardOf } from '../../src/batch/shard.js';
-import { csvField, rowsOf } from '../../src/batch/tables.js';
+import { rowsOf } from '../../src/batch/tables.js';
+import { csvField } from '../../src/compare.js';
 import { extractText } from '../../src/pipeline.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
