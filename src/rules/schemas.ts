@@ -70,6 +70,8 @@ export const AgenciesFile = z.object({
     code: z.string().optional(),
     placeNamed: z.boolean().optional(),
     parent: word.optional(),
+    aliasesOnly: z.boolean().optional(),
+    provincialWhenBare: z.boolean().optional(),
   }).passthrough()),
   subordinateUnits: z.array(word),
 }).passthrough();
@@ -169,6 +171,12 @@ export const AgencyCuesFile = z.object({
   classAfter: z.array(word),
   notAfter: z.array(word),
   notBefore: z.array(word),
+  lowercaseHeads: z.array(word),
+  boardHeads: z.array(word),
+  boardNameStops: z.array(word),
+  parentLinks: z.array(word),
+  nextBodyLinks: z.array(word),
+  nameAbbreviations: z.record(z.string().min(1), word),
 }).passthrough();
 
 export const LegacyEncodingsFile = z.object({

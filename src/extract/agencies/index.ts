@@ -4,7 +4,12 @@ import type { Rules } from '../../rules/compile.js';
 import type { Agency, DocumentMeta } from '../../schema.js';
 import { sectionPathAt, type Section } from '../../segment/sections.js';
 import { provinceByName } from '../metadata/province.js';
+import type { AgencyMention, Found } from './found.js';
+import { genericBodies } from './generic.js';
 import { agencyPatterns, type Body } from './patterns.js';
+import { canonicalPlace, isProvincialUnit, levelOfUnit } from './places.js';
+
+export type { AgencyMention } from './found.js';
 
 /**
  * Agencies: every mention of a body by a name or alias the rules know (rules/agencies.json), with
@@ -13,18 +18,6 @@ import { agencyPatterns, type Body } from './patterns.js';
  * text gives it. Generic plurals ("các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành
  * phố") are group mentions, not agencies.
  */
-type Found = Omit<AgencyMention, 'index' | 'roles' | 'section' | 'text' | 'span'> & {
-  /** For gazetteer matches: the body's own name, and what the place added to it and to the resolved name. */
-  body?: string;
-  suffix?: string;
-  resolvedSuffix?: string;
-};
-
-export interface AgencyMention extends Agency {
-  normStart: number;
-  normEnd: number;
-}
-
 export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly Section[], doc: DocumentMeta): AgencyMention[] {
   const p = agencyPatterns(rules);
   const text = mt.text;
@@ -49,7 +42,7 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
     if (!body) continue;
     const written = text.slice(start, start + m[0].length);
     // A body is a proper name: "Sở Nội vụ", "UBND", "sở Công Thương"; not "nhiệm vụ cải cách hành chính".
-    if (!/^\p{Lu}/u.test(written) && !/^\S+\s+\p{Lu}/u.test(written)) continue;
+    if (!/^\p{Lu}/u.test(written) && !(/^\S+\s+\p{Lu}/u.test(written) && writtenLowerHead(written, p.lowercaseHeads))) continue;
     // "Chính phủ điện tử", "Luật Tổ chức Chính phủ": part of another name.
     if (p.notAfter.test(lowered.slice(start + m[0].length, start + m[0].length + 12)) || p.notBefore.test(lowered.slice(Math.max(0, start - 20), start))) continue;
     // "(VNCERT)" right after "Trung tâm Ứng cứu khẩn cấp máy tính Việt Nam": the same body again.
@@ -73,10 +66,13 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
       p.placeName.lastIndex = end;
       const pl = up?.[2] ? null : p.placeName.exec(text);
       const placeText = up?.[2] ?? pl?.[1];
-      if (!placeText || !/\p{Ll}/u.test(placeText)) continue;
-      const unit = up?.[2] ? `${up[1]!.toLowerCase()} ` : '';
-      end += (up?.[2] ? up[0] : pl![0]).length;
-      name = resolved = `${body.name} ${unit}${canonicalPlace(placeText, rules)}`;
+      if (placeText && /\p{Ll}/u.test(placeText)) {
+        const unit = up?.[2] ? `${up[1]!.toLowerCase()} ` : '';
+        end += (up?.[2] ? up[0] : pl![0]).length;
+        name = resolved = `${body.name} ${unit}${canonicalPlace(placeText, rules)}`;
+      } else if (body.provincialWhenBare && doc.province) {
+        resolved = resolve({ ...body, level: 'tỉnh' }, name, doc, rules);
+      } else continue;
     } else {
       p.unitPlace.lastIndex = end;
       const up = p.unitPlace.exec(text);
@@ -87,9 +83,9 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
         group = true;
         end += up[0].length + unitList[0].length;
         name = `${body.name}${text.slice(start + m[0].length, end)}`.replace(/\s+/g, ' ');
-      } else if (up && (up[2] || p.realUnits.has(lower(up[1]!)))) {
-        // A unit written without diacritics ("tinh") counts only with its place ("tinh Kien Giang"):
-        // bare, "quan" or "xa" are other words ("quan tâm").
+      } else if (up && (up[2] || p.realUnits.has(lower(up[1]!)) || /^(?:\s*[.,;:)]|\s*$)/u.test(text.slice(end + up[0].length, end + up[0].length + 3)))) {
+        // A unit written without diacritics ("tinh") counts only with its place ("tinh Kien Giang") or
+        // at the end of a phrase ("tham muu UBND tinh."): before a word, "quan" or "xa" are other words ("quan tâm").
         const unit = p.unitByKey.get(fold(up[1]!).replace(/\.$/, '')) ?? up[1]!.toLowerCase();
         end += up[0].length;
         level = levelOfUnit(unit, up[2] ?? null, rules) ?? level;
@@ -112,9 +108,13 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
     // place the text leaves open name a class of bodies: generic, like a plural — unless the next
     // body shares its place ("Hội đồng nhân dân, Ủy ban nhân dân tỉnh": see sharePlaces).
     p.levelClass.lastIndex = end;
-    const placeless = name === body.name && body.local && (p.placeRequired.has(body.kind) || body.level === 'huyện' || body.level === 'xã');
+    // …but a header line in capitals names the one body it heads ("BAN CHỈ ĐẠO CẢI CÁCH HÀNH CHÍNH").
+    const header = /^\p{Lu}+(?:\s+\p{Lu}+)+$/u.test(text.slice(start, end));
+    const placeless = name === body.name && body.local && !header && (p.placeRequired.has(body.kind) || body.level === 'huyện' || body.level === 'xã');
     if (p.levelClass.test(lowered) || placeless) group = true;
-    if (resolved === null) resolved = body.parent ? `${name} (${body.parent})` : resolve(body, name, doc, rules);
+    // "TM. ỦY BAN NHÂN DÂN" over the signature: the body that issues the document.
+    if (resolved === null && header && name === body.name && doc.issuer && fold(doc.issuer).startsWith(`${fold(body.name)} `)) resolved = doc.issuer;
+    if (resolved === null) resolved = body.parent ? `${name} (${resolveParent(body.parent, p, doc, rules)})` : resolve(body, name, doc, rules);
     found.push({
       name, resolved, kind: body.kind, level, group, rule: placeless && group ? 'placeless' : group ? 'group' : 'gazetteer', normStart: start, normEnd: end,
       body: body.name, suffix: name.slice(body.name.length), resolvedSuffix: resolved.startsWith(name) ? resolved.slice(name.length) : '',
@@ -136,7 +136,7 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
   }
 
   found.sort((a, b) => a.normStart - b.normStart);
-  return found.map(({ body: _b, suffix: _s, resolvedSuffix: _r, ...f }, index) => ({
+  return found.map(({ body: _b, suffix: _s, resolvedSuffix: _r, head: _h, place: _p, complement: _c, board: _o, underParent: _u, ...f }, index) => ({
     ...f,
     index,
     roles: rolesOf(f, lowered, mt, doc, p),
@@ -146,11 +146,6 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
   }));
 }
 
-/**
- * Bodies the gazetteer does not list, opened by a generic head and a capital: "Trung tâm Khuyến
- * công và Tư vấn phát triển công nghiệp trực thuộc …" → up to the first stop word or punctuation.
- * A unit word and place inside the name place it; a bare "tỉnh" takes the document's province.
- */
 /** "Hội đồng nhân dân, Ủy ban nhân dân tỉnh": bodies listed before one that names its place share it. */
 function sharePlaces(found: Found[], lowered: string, joiner: RegExp): void {
   for (let i = found.length - 2; i >= 0; i--) {
@@ -167,45 +162,16 @@ function sharePlaces(found: Found[], lowered: string, joiner: RegExp): void {
   }
 }
 
-function genericBodies(text: string, lowered: string, rules: Rules, doc: DocumentMeta, found: Found[]): void {
-  const p = agencyPatterns(rules);
-  const provincialUnits = rules.data.lexicon.unitWords.flatMap((u) => u.words).map((w) => lower(w));
-  p.genericBody.lastIndex = 0;
-  for (let m = p.genericBody.exec(text); m; m = p.genericBody.exec(text)) {
-    const start = m.index;
-    if (/\p{L}/u.test(text.charAt(start - 1))) continue;
-    const stop = p.nameStop.exec(lowered.slice(start, start + m[0].length));
-    // At most 14 words: a longer run is prose, not a name; a web address ends it.
-    const words = [...(stop ? m[0].slice(0, stop.index) : m[0]).matchAll(/\S+/g)].slice(0, 14);
-    const url = words.findIndex((w) => /^(?:https?|www)/i.test(w[0]));
-    if (url !== -1) words.length = url;
-    const last = words[words.length - 1];
-    if (words.length < 3 || !last) continue;
-    const end = start + last.index! + last[0].length;
-    if (found.some((f) => start < f.normEnd && end > f.normStart)) continue;
-    // The match ran on to punctuation; the name stopped earlier, and the next body may start there.
-    p.genericBody.lastIndex = end;
-    const name = text.slice(start, end).replace(/\s+/g, ' ');
-    const lastWord = lower(last[0]);
-    const resolved = provincialUnits.includes(lastWord) && doc.province ? `${name} ${doc.province}` : name;
-    found.push({ name, resolved, kind: 'other', level: null, group: false, rule: 'generic-head', normStart: start, normEnd: end });
-  }
+/** "sở Công Thương", "ban Chỉ đạo …": a head the rules let a writer put in lower case. */
+function writtenLowerHead(written: string, heads: Set<string>): boolean {
+  const words = lower(written).split(/\s+/);
+  return heads.has(words[0]!) || heads.has(`${words[0]} ${words[1]}`);
 }
 
-function canonicalPlace(place: string, rules: Rules): string {
-  return provinceByName(place, rules)?.name ?? place.replace(/\s+/g, ' ');
-}
-
-function isProvincialUnit(unit: string, rules: Rules): boolean {
-  return rules.data.lexicon.unitWords.some((u) => u.words.some((w) => fold(w) === fold(unit)));
-}
-
-/** The level a unit word places a body at (lexicon.json unitLevels); "thành phố" depends on the city: Cần Thơ is a province, Long Xuyên is not. */
-function levelOfUnit(unit: string, place: string | null, rules: Rules): Agency['level'] {
-  const entry = rules.data.lexicon.unitLevels.find((u) => fold(u.unit) === fold(unit));
-  if (!entry) return null;
-  if (entry.level !== null) return entry.level;
-  return place && !provinceByName(place, rules) ? 'huyện' : 'tỉnh';
+/** "Vụ Cải cách hành chính (Bộ Nội vụ)"; a local parent is the document's own: "Phòng Tổng hợp (Văn phòng Ủy ban nhân dân tỉnh An Giang)". */
+function resolveParent(parent: string, p: ReturnType<typeof agencyPatterns>, doc: DocumentMeta, rules: Rules): string {
+  const body = p.bodyByForm.get(fold(parent).replace(/\s+/g, ' '));
+  return body?.local ? resolve({ ...body, level: 'tỉnh' }, body.name, doc, rules) : parent;
 }
 
 /** Local bodies of a province's own report are that province's: "Sở Nội vụ" → "Sở Nội vụ tỉnh An Giang". */

@@ -10,6 +10,8 @@ export interface Body {
   placeNamed: boolean;
   withPlace: string;
   parent: string | null;
+  /** "Đài Phát thanh - Truyền hình" with no place in a province's report is that province's. */
+  provincialWhenBare: boolean;
 }
 
 export interface AgencyPatterns {
@@ -34,6 +36,8 @@ export interface AgencyPatterns {
   joiner: RegExp;
   notBefore: RegExp;
   placeRequired: Set<string>;
+  /** First words a body may be written with in lower case ("sở Công Thương"); any other must be capitalised ("nhiệm vụ CCHC" is no Vụ). */
+  lowercaseHeads: Set<string>;
   /** Unit words as written with their diacritics, lower case: "tỉnh", "tp.". */
   realUnits: Set<string>;
   /** Folded unit word → its canonical form ("tp." → "thành phố", "tinh" → "tỉnh"). */
@@ -79,8 +83,9 @@ export function agencyPatterns(rules: Rules): AgencyPatterns {
       const body: Body = {
         name: normalizeWord(b.name), kind: normalizeWord(b.kind), level: b.level ?? null, local: b.local,
         placeNamed: !!b.placeNamed, withPlace: b.withPlace ?? '{name} {unit} {province}', parent: b.parent ? normalizeWord(b.parent) : null,
+        provincialWhenBare: !!b.provincialWhenBare,
       };
-      for (const form of [b.name, ...b.aliases]) if (!bodyByForm.has(key(form))) bodyByForm.set(key(form), body);
+      for (const form of b.aliasesOnly ? b.aliases : [b.name, ...b.aliases]) if (!bodyByForm.has(key(form))) bodyByForm.set(key(form), body);
     }
     const cues = rules.data.agencyCues;
     // Units as written in any case, and without diacritics ("TỈNH", "Thành phố", "tinh").
@@ -103,6 +108,7 @@ export function agencyPatterns(rules: Rules): AgencyPatterns {
       notAfter: new RegExp(`^[ ]+(?:${words(cues.notAfter)})(?![\\p{L}])`, 'u'),
       notBefore: new RegExp(`(?<![\\p{L}])(?:${words(cues.notBefore)})[ ]+$`, 'u'),
       placeRequired: new Set(cues.placeRequiredKinds.map(normalizeWord)),
+      lowercaseHeads: new Set(cues.lowercaseHeads.map(lkey)),
       realUnits: new Set([...rules.data.lexicon.localUnitWords, ...rules.data.lexicon.unitWords.flatMap((u) => u.words)].map((u) => lower(normalizeWord(u)))),
       unitByKey: new Map([
         ...rules.data.lexicon.localUnitWords.map((u) => [fold(u).replace(/\.$/, ''), normalizeWord(u)] as const),

@@ -1,0 +1,322 @@
+import { fold, lower } from '../../normalize/fold.js';
+import { alternation, escapeRegex, memo, normalizeWord, type Rules } from '../../rules/compile.js';
+import type { DocumentMeta } from '../../schema.js';
+import type { Found } from './found.js';
+import { agencyPatterns } from './patterns.js';
+import { canonicalPlace, isProvincialUnit, levelOfUnit } from './places.js';
+
+/**
+ * Bodies the gazetteer does not list, read from a head (rules/agency-cues.json). Two kinds:
+ * - named heads ("Trung tâm", "Trường", "Bệnh viện") open a proper name with a capital:
+ *   "Trung tâm Khuyến công và Tư vấn phát triển công nghiệp";
+ * - board heads ("Hội đồng", "Tổ giúp việc", "Ban Chỉ đạo") open a description, often in lower
+ *   case: "Hội đồng xét tuyển viên chức", "Tổ Giúp việc chấm điểm Chỉ số CCHC tỉnh An Giang".
+ * A name runs word by word up to a stop word, punctuation, the next body of a list ("… và Đài
+ * Truyền thanh …") or its place ("… huyện Tịnh Biên"). Then lists share what one member says for
+ * all ("Hội đồng và Tổ Giúp việc chấm điểm …", "Trung tâm Văn hóa - Thể thao và Đài Truyền thanh
+ * huyện Tịnh Biên"), and the mentions of one body in a document take one resolved name.
+ */
+export function genericBodies(text: string, lowered: string, rules: Rules, doc: DocumentMeta, found: Found[]): void {
+  const g = genericPatterns(rules);
+  const generic: Found[] = [];
+  g.head.lastIndex = 0;
+  for (let m = g.head.exec(text); m; m = g.head.exec(text)) {
+    const start = m.index;
+    if (/[\p{L}\p{N}]/u.test(text.charAt(start - 1))) continue;
+    const board = m[1] === undefined;
+    const headEnd = start + m[0].length;
+    const plain = readName(text, lowered, headEnd, board, rules);
+    const name = plain ?? (board ? null : readNameUnderParent(text, lowered, headEnd, rules));
+    if (!name) continue;
+    const end = name.end;
+    if (found.some((f) => start < f.normEnd && end > f.normStart) || generic.some((f) => start < f.normEnd)) continue;
+    g.head.lastIndex = Math.max(headEnd, name.place === '' ? end : name.placeStart);
+    const head = text.slice(start, headEnd);
+    const complement = text.slice(headEnd, name.place === '' ? end : name.placeStart).replace(/\s+/g, ' ').trim();
+    const place = unitAndPlace(name.place, rules);
+    const written = `${head}${complement ? ` ${complement}` : ''}${place}`;
+    generic.push({
+      name: written, resolved: written, kind: 'other', level: null, group: g.groupBefore.test(lowered.slice(Math.max(0, start - 14), start)),
+      rule: board ? 'board' : 'generic-head', normStart: start, normEnd: end, board, head, complement, place, underParent: !plain,
+    });
+  }
+  shareComplements(generic, lowered, g.andJoiner);
+  shareGroups(generic, lowered, g.listTail);
+  sharePlaces(generic, lowered, g.joiner);
+  const gazetteerNames = new Set(rules.data.agencies.bodies.map((b) => fold(normalizeWord(b.name))));
+  for (const f of generic) {
+    // A bare head ("Hội đồng", "Ban Chỉ đạo") points back at a body named before; only a board whose head
+    // is a whole name of its own ("Ban Giám sát") stands alone.
+    if (!f.complement && (f.head!.split(' ').length < 2 || [...gazetteerNames].some((n) => n.startsWith(`${fold(f.head!)} `)))) continue;
+    if (!f.group && !resolveGeneric(f, lowered, rules, doc, found, g) && f.underParent) continue;
+    f.name = expandAbbreviations(f.name, g.abbreviations);
+    f.resolved = expandAbbreviations(f.resolved, g.abbreviations);
+    found.push(f);
+  }
+  oneNamePerBody(found, rules, doc);
+}
+
+interface NameRead {
+  end: number;
+  /** The unit and place that ended the name (" tỉnh An Giang", " tỉnh"), or ''. */
+  place: string;
+  placeStart: number;
+}
+
+/** " của tỉnh Thanh Hóa" → " tỉnh Thanh Hóa": the place as a name ends with it. */
+function unitAndPlace(place: string, rules: Rules): string {
+  const p = agencyPatterns(rules);
+  p.unitPlace.lastIndex = 0;
+  const up = place ? p.unitPlace.exec(place) : null;
+  return up ? ` ${up[1]}${up[2] ? ` ${up[2].replace(/\s+/g, ' ')}` : ''}` : place.replace(/\s+/g, ' ');
+}
+
+/** Word by word from the end of the head; null when no name follows a head that needs one. */
+function readName(text: string, lowered: string, from: number, board: boolean, rules: Rules): NameRead | null {
+  const g = genericPatterns(rules);
+  const p = agencyPatterns(rules);
+  let end = from;
+  let words = 0;
+  for (;;) {
+    // The place ends the name: "… huyện Thoại Sơn", "… tỉnh" before punctuation or a stop.
+    p.unitPlace.lastIndex = end;
+    const up = p.unitPlace.exec(text);
+    if (up && (words > 0 || board)) {
+      const after = end + up[0].length;
+      const closes = up[2] || (p.realUnits.has(lower(up[1]!)) && endsName(text, lowered, after, board, g));
+      if (closes) return { end: after, place: text.slice(end, after), placeStart: end };
+    }
+    if (text.charAt(end) === ',') {
+      const next = commaGoesOn(text, end, board, g, rules);
+      if (next === null) break;
+      end = next.end;
+      if (next.place) return { end, place: next.place, placeStart: next.placeStart };
+      words++;
+      continue;
+    }
+    g.nextWord.lastIndex = end;
+    const w = g.nextWord.exec(text);
+    if (!w) break;
+    const wordStart = end + w[0].length - w[1]!.length;
+    if (words === 0 && !board && !/^\p{Lu}/u.test(w[1]!)) return null;
+    if (endsName(text, lowered, end, board, g) || /^(?:https?|www)/i.test(w[1]!)) break;
+    // Past the longest real name: prose, not a name.
+    if (words === (board ? 20 : 14)) break;
+    end = wordStart + w[1]!.length;
+    words++;
+  }
+  if (words === 0 && !board) return null;
+  return { end, place: '', placeStart: end };
+}
+
+/**
+ * A named head before a name in lower case is a body only when it says whose it is: "Trung tâm
+ * tin học thuộc Trường Đại học An Giang" (and not "trung tâm hành chính của tỉnh").
+ */
+function readNameUnderParent(text: string, lowered: string, from: number, rules: Rules): NameRead | null {
+  const name = readName(text, lowered, from, true, rules);
+  if (!name || name.place || text.slice(from, name.end).trim().split(/\s+/).length > 5) return null;
+  const g = genericPatterns(rules);
+  g.parentLink.lastIndex = name.end;
+  return g.parentLink.test(lowered) ? name : null;
+}
+
+/** At a separator: a stop word, the next body of a list ("và Đài …"), or the end of the text. */
+function endsName(text: string, lowered: string, at: number, board: boolean, g: GenericPatterns): boolean {
+  g.nextWord.lastIndex = at;
+  if (!g.nextWord.test(text)) return true;
+  const stops = board ? g.boardStop : g.nameStop;
+  stops.lastIndex = at;
+  if (stops.test(lowered)) return true;
+  g.listNext.lastIndex = at;
+  return g.listNext.test(text);
+}
+
+/**
+ * A comma inside a name: "Trung tâm Đào tạo, Huấn luyện và Thi đấu …" (a capital that opens no new
+ * body), or a short tail that ends at the place: "Ban Chỉ đạo Cấp nước an toàn và Chống thất thoát,
+ * thất thu nước sạch tỉnh Kiên Giang".
+ */
+function commaGoesOn(text: string, at: number, board: boolean, g: GenericPatterns, rules: Rules): { end: number; place: string; placeStart: number } | null {
+  g.commaCapital.lastIndex = at;
+  const capital = g.commaCapital.exec(text);
+  if (capital && !board) return { end: at + capital[0].length, place: '', placeStart: at };
+  g.commaTail.lastIndex = at;
+  const tail = g.commaTail.exec(text);
+  if (!tail) return null;
+  const p = agencyPatterns(rules);
+  const placeStart = at + tail[0].length;
+  p.unitPlace.lastIndex = placeStart;
+  const up = p.unitPlace.exec(text);
+  if (!up?.[2]) return null;
+  return { end: placeStart + up[0].length, place: text.slice(placeStart, placeStart + up[0].length), placeStart };
+}
+
+/** "Hội đồng và Tổ Giúp việc chấm điểm Chỉ số CCHC tỉnh": a bare head takes the name of the body it is listed with. */
+function shareComplements(generic: Found[], lowered: string, joiner: RegExp): void {
+  for (let i = generic.length - 2; i >= 0; i--) {
+    const f = generic[i]!;
+    const next = generic[i + 1]!;
+    if (f.complement || !f.board || !next.board || !next.complement || !joiner.test(lowered.slice(f.normEnd, next.normStart))) continue;
+    f.complement = next.complement;
+    f.place = next.place;
+    f.name = `${f.head} ${next.complement}${next.place}`;
+    f.resolved = f.name;
+  }
+}
+
+/** "các Trường Trung học phổ thông … và Trường Phổ thông dân tộc nội trú": a body of the same head listed after a plural is plural too. */
+function shareGroups(generic: Found[], lowered: string, joiner: RegExp): void {
+  for (let i = 1; i < generic.length; i++) {
+    const before = generic[i - 1]!;
+    const f = generic[i]!;
+    if (before.group && fold(before.head!) === fold(f.head!) && joiner.test(lowered.slice(before.normEnd, f.normStart))) f.group = true;
+  }
+}
+
+/** "Trung tâm Văn hóa - Thể thao và Đài Truyền thanh huyện Tịnh Biên": bodies listed before one that names its place share it. */
+function sharePlaces(generic: Found[], lowered: string, joiner: RegExp): void {
+  for (let i = generic.length - 2; i >= 0; i--) {
+    const f = generic[i]!;
+    const next = generic[i + 1]!;
+    if (f.place || !f.complement || !next.place || next.group || !joiner.test(lowered.slice(f.normEnd, next.normStart))) continue;
+    f.place = next.place;
+    f.name = `${f.name}${next.place}`;
+    f.resolved = f.name;
+  }
+}
+
+/**
+ * The resolved name: a bare provincial unit takes the document's province ("… tỉnh" → "… tỉnh
+ * An Giang"); a body "thuộc"/"trực thuộc" a provincial body is the province's, one under another
+ * body is named with it ("Trung tâm tin học (Trường Đại học An Giang)"). True when a parent was found.
+ */
+function resolveGeneric(f: Found, lowered: string, rules: Rules, doc: DocumentMeta, found: readonly Found[], g: GenericPatterns): boolean {
+  const p = agencyPatterns(rules);
+  p.unitPlace.lastIndex = 0;
+  const up = f.place ? p.unitPlace.exec(f.place) : null;
+  if (up) {
+    const unit = p.unitByKey.get(fold(up[1]!).replace(/\.$/, '')) ?? up[1]!;
+    f.level = levelOfUnit(unit, up[2] ?? null, rules);
+    if (up[2]) f.resolved = `${f.name.slice(0, f.name.length - up[2].length)}${canonicalPlace(up[2], rules)}`;
+    else if (isProvincialUnit(unit, rules) && doc.province) f.resolved = `${f.name} ${doc.province}`;
+    return false;
+  }
+  g.parentLink.lastIndex = f.normEnd;
+  const link = g.parentLink.exec(lowered);
+  if (!link) return false;
+  const parent = found.find((o) => o.normStart === f.normEnd + link[0].length);
+  if (!parent) return false;
+  // "Trung tâm phát triển quỹ đất trực thuộc UBND cấp huyện": one in every district, a class of bodies.
+  if (parent.group) {
+    f.group = true;
+    return true;
+  }
+  if (parent.level === 'tỉnh' && parent.resolved.endsWith(doc.province ?? '\u0000') && doc.province) {
+    f.resolved = `${f.name} ${provincialUnitOf(parent.resolved, doc.province)} ${doc.province}`.replace(/\s+/g, ' ');
+    f.level = 'tỉnh';
+  } else {
+    f.resolved = `${f.name} (${parent.resolved})`;
+    f.level = parent.level;
+  }
+  return true;
+}
+
+/** "Sở Công Thương tỉnh An Giang" → "tỉnh"; "Báo An Giang" → "tỉnh". */
+function provincialUnitOf(resolved: string, province: string): string {
+  const before = resolved.slice(0, resolved.length - province.length).trim().split(' ');
+  const last = before[before.length - 1] ?? '';
+  return last === 'tỉnh' || last === 'phố' ? (last === 'phố' ? 'thành phố' : 'tỉnh') : 'tỉnh';
+}
+
+function expandAbbreviations(name: string, abbreviations: ReadonlyMap<string, string>): string {
+  return name.replace(/[\p{L}\p{N}][\p{L}\p{N}-]*/gu, (w) => abbreviations.get(w) ?? w);
+}
+
+/**
+ * One body, one name in a document: "Trường Cao đẳng Y tế", "… Y tế tỉnh" and "… Y tế Kiên Giang"
+ * are the same school. Mentions of a body read from a head (or a place-named gazetteer body) that
+ * differ only by their place take the name written with its place, when the document writes one.
+ */
+function oneNamePerBody(found: Found[], rules: Rules, doc: DocumentMeta): void {
+  if (!doc.province) return;
+  const province = fold(doc.province);
+  const stem = (f: Found): string => {
+    let s = fold(f.name);
+    if (s.endsWith(` ${province}`)) s = s.slice(0, -province.length - 1);
+    const unit = rules.data.lexicon.unitWords.flatMap((u) => u.words).map(fold).find((u) => s.endsWith(` ${u}`));
+    return unit ? s.slice(0, -unit.length - 1) : s;
+  };
+  const candidates = found.filter((f) => !f.group && (f.rule === 'generic-head' || f.rule === 'board' || (f.rule === 'gazetteer' && f.kind === 'Trường')));
+  const byStem = new Map<string, Found[]>();
+  for (const f of candidates) byStem.set(stem(f), [...(byStem.get(stem(f)) ?? []), f]);
+  for (const same of byStem.values()) {
+    const written = same.filter((f) => fold(f.name).endsWith(` ${province}`));
+    const names = new Set(written.map((f) => fold(f.resolved)));
+    if (names.size !== 1 || written.length === same.length) continue;
+    for (const f of same) {
+      f.resolved = written[0]!.resolved;
+      f.level = written[0]!.level ?? f.level;
+    }
+  }
+}
+
+interface GenericPatterns {
+  /** Global over the text: a named head (group 1) or a board head (group 2). */
+  head: RegExp;
+  /** Sticky: a separator and the next word ([1]); a name may run over a PDF line break before a capital. */
+  nextWord: RegExp;
+  nameStop: RegExp;
+  boardStop: RegExp;
+  /** Sticky: " và Đài …", " thành Trung tâm …" (sáp nhập A thành B): the next body starts here. */
+  listNext: RegExp;
+  commaCapital: RegExp;
+  /** Sticky: ", thất thu nước sạch" — up to four lower-case words after a comma, then the place. */
+  commaTail: RegExp;
+  /** Sticky on lower-cased text: " trực thuộc " after a name. */
+  parentLink: RegExp;
+  joiner: RegExp;
+  /** What may stand between two members of a plural list: "có hai cấp học và", ",". */
+  listTail: RegExp;
+  /** "và" alone between two bodies: a list that shares one name ("Hội đồng và Tổ Giúp việc chấm điểm …"). */
+  andJoiner: RegExp;
+  groupBefore: RegExp;
+  abbreviations: ReadonlyMap<string, string>;
+}
+
+/** "Tổ giúp việc" → a pattern for "Tổ giúp việc", "Tổ Giúp việc", "TỔ GIÚP VIỆC": a capital first, any case after. */
+function capitalisedHead(head: string): string {
+  return normalizeWord(head).split(' ').map((w, i) => {
+    const first = w.charAt(0);
+    const rest = escapeRegex(w.slice(1));
+    const upper = `${first.toUpperCase()}${rest}|${first.toUpperCase()}${rest.toUpperCase()}`;
+    return i === 0 ? `(?:${upper})` : `(?:${upper}|${first.toLowerCase()}${rest})`;
+  }).join('[ ]+');
+}
+
+function genericPatterns(rules: Rules): GenericPatterns {
+  return memo(rules, 'generic-agencies', () => {
+    const cues = rules.data.agencyCues;
+    const lkey = (s: string): string => lower(normalizeWord(s));
+    const words = (list: readonly string[]): string => alternation(list.map(lkey));
+    // Named heads as the rules write them ("Trung tâm"), board heads in any capitalised form ("Tổ Giúp việc").
+    const named = alternation(cues.genericHeads.map(normalizeWord));
+    const boards = cues.boardHeads.map(capitalisedHead).sort((a, b) => b.length - a.length).join('|');
+    const anyHead = `(?:${named}|${boards})`;
+    return {
+      head: new RegExp(`(?:(${named})|(${boards}))(?![\\p{L}])`, 'gu'),
+      nextWord: /(?:[ ]+|[ ]*\n\s*(?=\p{Lu}))([^\s.;:,()“”"]+)/uy,
+      nameStop: new RegExp(`[ ]+(?:${words(cues.nameStops)})(?![\\p{L}])`, 'uy'),
+      boardStop: new RegExp(`[ ]+(?:${words(cues.boardNameStops)})(?![\\p{L}])`, 'uy'),
+      listNext: new RegExp(`[ ]+(?:${words([...rules.data.lexicon.listJoiners, ...cues.nextBodyLinks])})[ ]+${anyHead}(?![\\p{L}])`, 'uy'),
+      commaCapital: new RegExp(`,(?=[ ]*\\p{Lu})(?![ ]*${anyHead}(?![\\p{L}]))`, 'uy'),
+      commaTail: /,[ ]*(?:\p{Ll}[\p{L}-]*[ ]+){0,3}\p{Ll}[\p{L}-]*(?=[ ]+\p{Ll})/uy,
+      parentLink: new RegExp(`[ ]+(?:${words(cues.parentLinks)})[ ]+`, 'uy'),
+      joiner: new RegExp(`^\\s*(?:,|${words(rules.data.lexicon.listJoiners)})\\s*$`, 'u'),
+      listTail: new RegExp(`^(?:[ ]+[^\\s.;:()]+){0,6}?\\s*(?:,|[ ]+(?:${words(rules.data.lexicon.listJoiners)}))\\s*$`, 'u'),
+      andJoiner: new RegExp(`^\\s*(?:${words(rules.data.lexicon.listJoiners)})\\s*$`, 'u'),
+      groupBefore: new RegExp(`(?<![\\p{L}])(?:${words(cues.groupBefore)})[ ]+$`, 'u'),
+      abbreviations: new Map(Object.entries(cues.nameAbbreviations).map(([k, v]) => [k, normalizeWord(v)])),
+    };
+  });
+}
