@@ -19,6 +19,9 @@ import { canonicalPlace, isProvincialUnit, levelOfUnit } from './places.js';
 export function genericBodies(text: string, lowered: string, rules: Rules, doc: DocumentMeta, found: Found[]): void {
   const g = genericPatterns(rules);
   const generic: Found[] = [];
+  // Gazetteer mentions come in text order: overlap and parent tests look them up, not scan them all.
+  const byStart = new Map(found.map((f) => [f.normStart, f]));
+  const overlapsFound = overlapTest(found);
   g.head.lastIndex = 0;
   for (let m = g.head.exec(text); m; m = g.head.exec(text)) {
     const start = m.index;
@@ -29,7 +32,7 @@ export function genericBodies(text: string, lowered: string, rules: Rules, doc: 
     const name = plain ?? (board ? null : readNameUnderParent(text, lowered, headEnd, rules));
     if (!name) continue;
     const end = name.end;
-    if (found.some((f) => start < f.normEnd && end > f.normStart) || generic.some((f) => start < f.normEnd)) continue;
+    if (overlapsFound(start, end) || (generic.length > 0 && start < generic[generic.length - 1]!.normEnd)) continue;
     g.head.lastIndex = Math.max(headEnd, name.place === '' ? end : name.placeStart);
     const head = text.slice(start, headEnd);
     const complement = text.slice(headEnd, name.place === '' ? end : name.placeStart).replace(/\s+/g, ' ').trim();
@@ -43,12 +46,11 @@ export function genericBodies(text: string, lowered: string, rules: Rules, doc: 
   shareComplements(generic, lowered, g.andJoiner);
   shareGroups(generic, lowered, g.listTail);
   sharePlaces(generic, lowered, g.joiner);
-  const gazetteerNames = new Set(rules.data.agencies.bodies.map((b) => fold(normalizeWord(b.name))));
   for (const f of generic) {
     // A bare head ("Hội đồng", "Ban Chỉ đạo") points back at a body named before; only a board whose head
     // is a whole name of its own ("Ban Giám sát") stands alone.
-    if (!f.complement && (f.head!.split(' ').length < 2 || [...gazetteerNames].some((n) => n.startsWith(`${fold(f.head!)} `)))) continue;
-    if (!f.group && !resolveGeneric(f, lowered, rules, doc, found, g) && f.underParent) continue;
+    if (!f.complement && (f.head!.split(' ').length < 2 || g.gazetteerHeads.has(fold(f.head!)))) continue;
+    if (!f.group && !resolveGeneric(f, lowered, rules, doc, byStart, g) && f.underParent) continue;
     f.name = expandAbbreviations(f.name, g.abbreviations);
     f.resolved = expandAbbreviations(f.resolved, g.abbreviations);
     found.push(f);
@@ -61,6 +63,24 @@ interface NameRead {
   /** The unit and place that ended the name (" tỉnh An Giang", " tỉnh"), or ''. */
   place: string;
   placeStart: number;
+}
+
+/** A test whether [start, end) overlaps one of the mentions (sorted by start, not overlapping each other). */
+export function overlapTest(sorted: readonly Found[]): (start: number, end: number) => boolean {
+  return (start, end) => {
+    // The last mention that starts before `end`.
+    let lo = 0;
+    let hi = sorted.length - 1;
+    let last = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]!.normStart < end) {
+        last = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return last !== -1 && sorted[last]!.normEnd > start;
+  };
 }
 
 /** " của tỉnh Thanh Hóa" → " tỉnh Thanh Hóa": the place as a name ends with it. */
@@ -191,7 +211,7 @@ function sharePlaces(generic: Found[], lowered: string, joiner: RegExp): void {
  * An Giang"); a body "thuộc"/"trực thuộc" a provincial body is the province's, one under another
  * body is named with it ("Trung tâm tin học (Trường Đại học An Giang)"). True when a parent was found.
  */
-function resolveGeneric(f: Found, lowered: string, rules: Rules, doc: DocumentMeta, found: readonly Found[], g: GenericPatterns): boolean {
+function resolveGeneric(f: Found, lowered: string, rules: Rules, doc: DocumentMeta, byStart: ReadonlyMap<number, Found>, g: GenericPatterns): boolean {
   const p = agencyPatterns(rules);
   p.unitPlace.lastIndex = 0;
   const up = f.place ? p.unitPlace.exec(f.place) : null;
@@ -205,7 +225,7 @@ function resolveGeneric(f: Found, lowered: string, rules: Rules, doc: DocumentMe
   g.parentLink.lastIndex = f.normEnd;
   const link = g.parentLink.exec(lowered);
   if (!link) return false;
-  const parent = found.find((o) => o.normStart === f.normEnd + link[0].length);
+  const parent = byStart.get(f.normEnd + link[0].length);
   if (!parent) return false;
   // "Trung tâm phát triển quỹ đất trực thuộc UBND cấp huyện": one in every district, a class of bodies.
   if (parent.group) {
@@ -282,6 +302,8 @@ interface GenericPatterns {
   andJoiner: RegExp;
   groupBefore: RegExp;
   abbreviations: ReadonlyMap<string, string>;
+  /** Folded heads that begin a gazetteer name ("ban chi dao" of "Ban Chỉ đạo cải cách hành chính"): alone, they point back at it. */
+  gazetteerHeads: ReadonlySet<string>;
 }
 
 /** "Tổ giúp việc" → a pattern for "Tổ giúp việc", "Tổ Giúp việc", "TỔ GIÚP VIỆC": a capital first, any case after. */
@@ -316,6 +338,10 @@ function genericPatterns(rules: Rules): GenericPatterns {
       listTail: new RegExp(`^(?:[ ]+[^\\s.;:()]+){0,6}?\\s*(?:,|[ ]+(?:${words(rules.data.lexicon.listJoiners)}))\\s*$`, 'u'),
       andJoiner: new RegExp(`^\\s*(?:${words(rules.data.lexicon.listJoiners)})\\s*$`, 'u'),
       groupBefore: new RegExp(`(?<![\\p{L}])(?:${words(cues.groupBefore)})[ ]+$`, 'u'),
+      gazetteerHeads: new Set(rules.data.agencies.bodies.flatMap((b) => {
+        const words = fold(normalizeWord(b.name)).split(' ');
+        return words.slice(1).map((_, i) => words.slice(0, i + 1).join(' '));
+      })),
       abbreviations: new Map(Object.entries(cues.nameAbbreviations).map(([k, v]) => [k, normalizeWord(v)])),
     };
   });

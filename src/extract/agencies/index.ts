@@ -5,7 +5,7 @@ import type { Agency, DocumentMeta } from '../../schema.js';
 import { sectionPathAt, type Section } from '../../segment/sections.js';
 import { provinceByName } from '../metadata/province.js';
 import type { AgencyMention, Found } from './found.js';
-import { genericBodies } from './generic.js';
+import { genericBodies, overlapTest } from './generic.js';
 import { agencyPatterns, type Body } from './patterns.js';
 import { canonicalPlace, isProvincialUnit, levelOfUnit } from './places.js';
 
@@ -125,16 +125,19 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
   sharePlaces(found, lowered, p.joiner);
   genericBodies(text, lowered, rules, doc, found);
 
+  found.sort((a, b) => a.normStart - b.normStart);
+  const overlapsFound = overlapTest(found);
+  const groups: Found[] = [];
   p.groupPhrase.lastIndex = 0;
   for (let m = p.groupPhrase.exec(lowered); m; m = p.groupPhrase.exec(lowered)) {
     const start = m.index;
     if (/\p{L}/u.test(lowered.charAt(start - 1))) continue;
     const end = start + m[0].length;
-    if (found.some((f) => start < f.normEnd && end > f.normStart)) continue;
+    if (overlapsFound(start, end)) continue;
     const name = text.slice(start, end).replace(/\s+/g, ' ');
-    found.push({ name, resolved: name, kind: 'group', level: null, group: true, rule: 'group-phrase', normStart: start, normEnd: end });
+    groups.push({ name, resolved: name, kind: 'group', level: null, group: true, rule: 'group-phrase', normStart: start, normEnd: end });
   }
-
+  found.push(...groups);
   found.sort((a, b) => a.normStart - b.normStart);
   return found.map(({ body: _b, suffix: _s, resolvedSuffix: _r, head: _h, place: _p, complement: _c, board: _o, underParent: _u, ...f }, index) => ({
     ...f,
