@@ -39,11 +39,20 @@ export const NORMALIZE_PASSES: readonly NormalizePass[] = [
   { name: 'markdown-emphasis', guard: /\*/, pattern: /\*+/g, replace: emphasis },
   { name: 'markdown-escape', guard: /\\/, pattern: /\\([_*#\[\]().\-!`])/g, replace: (m) => m[1]! },
   { name: 'markdown-sup', guard: /<sup>/i, pattern: /<sup>[^<\n]{0,12}<\/sup>/gi, replace: () => ' ' },
+  // A link alone on a line inside a sentence (a page's running footer or a footnote's address laid
+  // over the text): "Trung tâm Y tế \n\nhttp://dichvucong.angiang.gov.vn/\n huyện Thoại Sơn".
+  { name: 'stray-link-lines', guard: /\n\s*(?:https?:\/\/|www\.)/, pattern: /[ ]*\n\s*(?:https?:\/\/|www\.)[^\s]+[ ]*\n\s*(?=\p{Ll})/gu, replace: strayLink },
   // PDF line breaks, decided by what stands on either side of them (see repairLineBreak).
   { name: 'line-breaks', pattern: /[ ]*\n\s*/g, replace: repairLineBreak },
   // Footnote markers glued to words: "28 chỉ tiêu.1Tham mưu", "22 trường hợp2 là" (not "m2", "B1", "K02").
   { name: 'footnote-markers', pattern: /(?<!\d)\d{1,2}(?!\d)/g, replace: footnoteMarker },
 ];
+
+/** The link line goes when the sentence runs on across it: a letter or comma before, lower case after. */
+function strayLink(m: RegExpExecArray): string {
+  const before = m.input.slice(Math.max(0, m.index - 40), m.index).trimEnd().slice(-1);
+  return /[\p{L}\d,]/u.test(before) ? ' ' : m[0];
+}
 
 /** "**BÁO CÁO**" → "BÁO CÁO": asterisks touching a word are emphasis; a lone " * " stays. */
 function emphasis(m: RegExpExecArray): string {
@@ -65,10 +74,16 @@ function repairLineBreak(m: RegExpExecArray): string {
   const before = text.charAt(b);
   const after = text.charAt(m.index + m[0].length);
   if (!after) return m[0];
-  if ((before === '-' || before === '/') && /[\p{L}\d]/u.test(text.charAt(b - 1)) && /[\p{Lu}\d]/u.test(after)) return '';
+  if ((before === '-' || before === '/') && /[\p{L}\d]/u.test(text.charAt(b - 1)) && /[\p{Lu}\d]/u.test(after) && !endsLink(text, b)) return '';
   if (/\p{Ll}/u.test(after)) return /^\p{Ll}\)\s/u.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3)) ? m[0] : ' ';
   if (/\d/.test(after) && /[\p{L}\d,]/u.test(before) && !opensHeading(m)) return ' ';
   return m[0];
+}
+
+/** "https://dti.gov.vn/" at the end of a line is a link, not a symbol cut after its slash. */
+function endsLink(text: string, last: number): boolean {
+  const token = /\S+$/.exec(text.slice(Math.max(0, last - 200), last + 1))?.[0] ?? '';
+  return /^(?:https?:\/\/|www\.)/i.test(token);
 }
 
 function footnoteMarker(m: RegExpExecArray): string {

@@ -71,6 +71,20 @@ describe('normalize', () => {
     expect(normalize('tỉnh;\n- Sở Nội vụ').text).toBe('tỉnh;\n- Sở Nội vụ');
   });
 
+  it('drops a link line that cuts a sentence, and keeps one between sentences', () => {
+    const cut = 'tổ chức lại Trung tâm Y tế \n\nhttp://dichvucong.angiang.gov.vn/\n huyện Thoại Sơn; thẩm định';
+    const mt = normalize(cut);
+    expect(mt.text).toBe('tổ chức lại Trung tâm Y tế huyện Thoại Sơn; thẩm định');
+    const at = mt.text.indexOf('huyện');
+    expect(sourceSlice(mt, at, at + 'huyện Thoại Sơn'.length)).toBe('huyện Thoại Sơn');
+    expect(normalize('Sở Tư pháp, \nwww.stp.laocai.gov.vn\n phối hợp').text).toBe('Sở Tư pháp, phối hợp');
+    // After a full stop, or before a capital, the link is a line of its own.
+    expect(normalize('công việc của năm 2023. \n\nhttps://dti.gov.vn/\n - Ban Chỉ đạo').text).toContain('https://dti.gov.vn/');
+    // A link's closing slash is not a symbol cut after its slash ("153/KH-\n\nUBND").
+    expect(normalize('Xem thêm\nhttps://dti.gov.vn/\nBộ Nội vụ').text).toBe('Xem thêm https://dti.gov.vn/\nBộ Nội vụ');
+    expectMapConsistent(cut);
+  });
+
   it('separates footnote markers glued to words', () => {
     expect(normalize('với 28 chỉ tiêu.1Tham mưu').text).toBe('với 28 chỉ tiêu. Tham mưu');
     expect(normalize('đối với 22 trường hợp2 là công chức').text).toBe('đối với 22 trường hợp  là công chức');
