@@ -134,13 +134,18 @@ function plusItems(text: string, from: number): { start: number; end: number }[]
   const items: { start: number; end: number }[] = [];
   let at = text.indexOf('\n', from);
   if (at === -1 || text.slice(from, at).trim()) return items;
+  let marker: string | null = null;
   while (at !== -1) {
     const next = text.indexOf('\n', at + 1);
     const line = text.slice(at + 1, next === -1 ? text.length : next);
     const t = line.trim();
     if (t) {
-      // "+ …", "- …" and numbered items ("1. Tập trung thực hiện …") are the items of the assignment.
-      if (!/^(?:[+•-]|\d{1,2}\.)\s*\S/.test(t)) break;
+      // "+ …", "- …" and numbered items ("1. Tập trung thực hiện …") are the items of the assignment;
+      // a line with another marker ends them ("4. Cải cách thủ tục hành chính:" after "+" items).
+      const m = /^(?:([+•-])|(\d{1,2})\.)\s*\S/.exec(t);
+      const kind = m ? (m[1] ?? 'number') : null;
+      if (!kind || (marker !== null && kind !== marker)) break;
+      marker = kind;
       const start = at + 1 + line.indexOf(t);
       items.push({ start, end: start + t.length });
     }

@@ -63,6 +63,48 @@ describe('agencies in context', () => {
   });
 });
 
+describe('bodies read from a head, in a province\'s report', () => {
+  const laoCai = 'Lào Cai, ngày 10 tháng 4 năm 2024\n\nBÁO CÁO\nCông tác cải cách hành chính quý I năm 2024\n\n';
+  const resolvedOf = (body: string): string[] => agencies(`${laoCai}${body}`).filter((a) => !a.group).map((a) => a.resolved);
+
+  it('gives one school one name, the one the report writes with its place', () => {
+    expect(new Set(resolvedOf('Chuyển Trường Cao đẳng Y tế về Sở Y tế; bổ nhiệm tại Trường Cao đẳng Y tế tỉnh; tuyển dụng Trường Cao đẳng Y tế Lào Cai.')))
+      .toEqual(new Set(['Trường Cao đẳng Y tế Lào Cai', 'Sở Y tế tỉnh Lào Cai']));
+  });
+
+  it('places a centre under a provincial department in the province, and one under a school under the school', () => {
+    expect(resolvedOf('Trung tâm Kiểm soát bệnh tật trực thuộc Sở Y tế; Trung tâm ngoại ngữ thuộc Trường Cao đẳng Lào Cai.')).toEqual([
+      'Trung tâm Kiểm soát bệnh tật tỉnh Lào Cai', 'Sở Y tế tỉnh Lào Cai', 'Trung tâm ngoại ngữ (Trường Cao đẳng Lào Cai)', 'Trường Cao đẳng Lào Cai',
+    ]);
+  });
+
+  it('reads a bare provincial station and the Văn phòng\'s units in the Nơi nhận as the province\'s', () => {
+    expect(resolvedOf('Phối hợp với Đài Phát thanh - Truyền hình đưa tin.\n\nNơi nhận:\n- VP. UBND tỉnh: LĐVP, P.NC;\n- Lưu: VT.')).toEqual([
+      'Đài Phát thanh và Truyền hình Lào Cai', 'Văn phòng Ủy ban nhân dân tỉnh Lào Cai', 'Phòng Nội chính (Văn phòng Ủy ban nhân dân tỉnh Lào Cai)',
+    ]);
+  });
+
+  it('shares a place and a description along a list, and spells out abbreviations', () => {
+    expect(resolvedOf('Thành lập Hội đồng và Tổ giúp việc chấm điểm Chỉ số CCHC tỉnh; hợp nhất Trung tâm Y tế và Trung tâm Dân số huyện Bát Xát.')).toEqual([
+      'Hội đồng chấm điểm Chỉ số cải cách hành chính tỉnh Lào Cai', 'Tổ giúp việc chấm điểm Chỉ số cải cách hành chính tỉnh Lào Cai',
+      'Trung tâm Y tế huyện Bát Xát', 'Trung tâm Dân số huyện Bát Xát',
+    ]);
+  });
+});
+
+describe('tasks in context', () => {
+  const ninhBinh = 'Ninh Bình, ngày 02 tháng 3 năm 2025\n\nTHÔNG BÁO\nKết luận về công tác cải cách hành chính\n\n';
+  const tasksOf = (body: string) => extractText(`${ninhBinh}${body}`).tasks.map((t) => [t.lead, t.deadline, t.rule]);
+
+  it('ends the "+" items of an assignment at a heading with another marker', () => {
+    expect(tasksOf('3. Cải cách thể chế:\n\nĐề nghị các sở, ban, ngành:\n\n+ Rà soát văn bản quy phạm pháp luật.\n\n+ Kiện toàn đội ngũ pháp chế.\n\n4. Cải cách thủ tục hành chính:\n\n- Giao Sở Tư pháp chủ trì rà soát thủ tục, trước ngày 30/6/2025.\n')).toEqual([
+      ['các sở, ban, ngành', null, 'assignment-items'],
+      ['các sở, ban, ngành', null, 'assignment-items'],
+      ['Sở Tư pháp tỉnh Ninh Bình', '2025-06-30', 'assignment'],
+    ]);
+  });
+});
+
 describe('the corpus reports', () => {
   const docs = corpusDocuments();
   const records = Promise.all(docs.map((d) => extractFile(d.textPath)));
