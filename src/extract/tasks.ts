@@ -58,7 +58,7 @@ export function extractTasks(mt: MappedText, rules: Rules, sections: readonly Se
     drafts.push({ start, end: sentenceEnd(text, leadEnd), lead: a, rule: 'assignment' });
   }
 
-  for (const line of numberedActingLines(text, agencies, lowered, rules)) {
+  for (const line of [...numberedActingLines(text, agencies, lowered, rules), ...planActingSentences(text, sections, agencies, lowered, rules)]) {
     if (outside(line.start) && !drafts.some((d) => line.start < d.end && line.end > d.start)) drafts.push(line);
   }
 
@@ -161,7 +161,20 @@ function sentenceEnd(text: string, from: number): number {
   return r ? r.index + (r[0] === '.' || r[0] === ';' ? 1 : 0) : text.length;
 }
 
-function cues(rules: Rules): { assignment: RegExp; acting: RegExp; deadline: RegExp; month: RegExp; quarter: RegExp; joiner: RegExp } {
+interface TaskCues {
+  assignment: RegExp;
+  acting: RegExp;
+  /** An acting verb within a few words: "… cấp huyện, cấp xã rà soát". */
+  actingSoon: RegExp;
+  deadline: RegExp;
+  month: RegExp;
+  quarter: RegExp;
+  joiner: RegExp;
+  planTitle: RegExp;
+  intro: RegExp;
+}
+
+function cues(rules: Rules): TaskCues {
   return memo(rules, 'task-cues', () => {
     const c = rules.data.agencyCues;
     const w = (list: readonly string[]): string => alternation(list.map((x) => lower(normalizeWord(x))));
@@ -169,6 +182,9 @@ function cues(rules: Rules): { assignment: RegExp; acting: RegExp; deadline: Reg
     return {
       assignment: new RegExp(`(?<![\\p{L}])(?:${w(c.assignmentCues)})[ ]+(?:(?:${w(c.headTitles)})[ ]+)?$`, 'u'),
       acting: new RegExp(`^[ ]+(?:${w(c.actingVerbsAfter)})(?![\\p{L}])`, 'u'),
+      actingSoon: new RegExp(`^(?:[ ,]+[^\\s,.;:]+){0,4}?[ ]+(?:${w(c.actingVerbsAfter)})(?![\\p{L}])`, 'u'),
+      planTitle: new RegExp(`(?<![\\p{L}])(?:${w(c.planSectionWords)})(?![\\p{L}])`, 'u'),
+      intro: new RegExp(`^(?:${w(c.introPhrases)})(?![\\p{L}])`, 'u'),
       deadline: new RegExp(`(?<![\\p{L}])(?:${w(c.deadlineCues)})[ :]*`, 'gu'),
       month: new RegExp(`(?:${w(lx.monthWord)})[ ]+(\\d{1,2})(?:[ ]+(?:${w(lx.yearWord)})[ ]+|[ ]*/[ ]*)(\\d{4})`, 'u'),
       quarter: new RegExp(`(?:${w(lx.quarterWord)})[ ]+(iv|iii|ii|i|[1-4])(?:[ ]+(?:${w(lx.yearWord)})[ ]+|[ ]*/[ ]*)(\\d{4})`, 'u'),
@@ -232,6 +248,38 @@ function numberedActingLines(text: string, agencies: readonly AgencyMention[], l
     out.push({ start: m.index + m[0].length, end: lineEnd === -1 ? text.length : lineEnd, lead: first!, rule: 'acting-body-item' });
   }
   return out;
+}
+
+/**
+ * In a section that plans ("IV. PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM QUÝ II"), a sentence whose subject
+ * is a body or a group that acts assigns it a task: "Các sở, ngành và UBND cấp huyện, cấp xã rà soát
+ * …", "Trên cơ sở hướng dẫn của Bộ ngành, Sở Nội vụ hướng dẫn …". The same sentence in a section that
+ * reports results tells what was done, and is no task.
+ */
+function planActingSentences(text: string, sections: readonly Section[], agencies: readonly AgencyMention[], lowered: string, rules: Rules): Draft[] {
+  const c = cues(rules);
+  const plans = sections.filter((s) => c.planTitle.test(lower(s.title)));
+  const out: Draft[] = [];
+  for (const a of agencies) {
+    if (!plans.some((s) => a.normStart >= s.start && a.normStart < s.end)) continue;
+    const sentenceStart = startOfSentence(text, a.normStart);
+    const before = lowered.slice(sentenceStart, a.normStart);
+    // The subject opens the sentence, or follows an opening phrase: "Trên cơ sở …, ".
+    if (before.replace(/^[\s\-+•]*(?:\d{1,2}\.\s*)?/, '') && !(c.intro.test(before.replace(/^[\s\-+•]+/, '')) && /,\s*$/.test(before))) continue;
+    if (out.some((d) => a.normStart < d.end)) continue;
+    let last = a;
+    for (let i = a.index + 1; i < agencies.length && c.joiner.test(lowered.slice(last.normEnd, agencies[i]!.normStart)); i++) last = agencies[i]!;
+    if (!c.actingSoon.test(lowered.slice(last.normEnd, last.normEnd + 60))) continue;
+    out.push({ start: sentenceStart + (text.slice(sentenceStart, a.normStart).length - text.slice(sentenceStart, a.normStart).replace(/^[\s\-+•]+/, '').length), end: sentenceEnd(text, last.normEnd), lead: a, rule: 'plan-acting-subject' });
+  }
+  return out;
+}
+
+/** After the last ".", ";", ":" or line break before `at`. */
+function startOfSentence(text: string, at: number): number {
+  const window = text.slice(Math.max(0, at - 300), at);
+  const m = /[.;:\n](?=[^.;:\n]*$)/.exec(window);
+  return m ? at - window.length + m.index + 1 : Math.max(0, at - 300);
 }
 
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };

@@ -96,6 +96,19 @@ describe('tasks in context', () => {
   const ninhBinh = 'Ninh Bình, ngày 02 tháng 3 năm 2025\n\nTHÔNG BÁO\nKết luận về công tác cải cách hành chính\n\n';
   const tasksOf = (body: string) => extractText(`${ninhBinh}${body}`).tasks.map((t) => [t.lead, t.deadline, t.rule]);
 
+  it('reads a sentence whose subject acts as a task in a section that plans, and not in one that reports', () => {
+    const haTinh = 'Hà Tĩnh, ngày 20 tháng 6 năm 2024\n\nBÁO CÁO\nCông tác cải cách hành chính quý II năm 2024\n\n';
+    const body = 'I. KẾT QUẢ THỰC HIỆN\n\nSở Nội vụ đã hướng dẫn các cơ quan rà soát vị trí việc làm.\n\n'
+      + 'II. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ III\n\n1. Công tác tổ chức bộ máy\n\nSở Nội vụ hướng dẫn các cơ quan hoàn thiện Đề án vị trí việc làm. '
+      + 'Trên cơ sở kết quả rà soát, Sở Tư pháp tham mưu UBND tỉnh sửa đổi quy định.\n\n'
+      + 'Các sở, ban, ngành và UBND cấp huyện, cấp xã phải hoàn thành số hóa hồ sơ trước ngày 30/9/2024.\n';
+    expect(extractText(`${haTinh}${body}`).tasks.map((t) => [t.lead, t.deadline, t.section])).toEqual([
+      ['Sở Nội vụ tỉnh Hà Tĩnh', null, 'II.1'],
+      ['Sở Tư pháp tỉnh Hà Tĩnh', null, 'II.1'],
+      ['Các sở, ban, ngành', '2024-09-30', 'II.1'],
+    ]);
+  });
+
   it('ends the "+" items of an assignment at a heading with another marker', () => {
     expect(tasksOf('3. Cải cách thể chế:\n\nĐề nghị các sở, ban, ngành:\n\n+ Rà soát văn bản quy phạm pháp luật.\n\n+ Kiện toàn đội ngũ pháp chế.\n\n4. Cải cách thủ tục hành chính:\n\n- Giao Sở Tư pháp chủ trì rà soát thủ tục, trước ngày 30/6/2025.\n')).toEqual([
       ['các sở, ban, ngành', null, 'assignment-items'],
