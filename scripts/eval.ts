@@ -128,9 +128,9 @@ console.log('\nformats — the corpus rebuilt as PDF (pdfkit, DejaVu Sans), DOCX
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
   const dir = mkdtempSync(join(tmpdir(), 'vnreform-eval-'));
-  console.log(`${pad('format', 12)}${padL('refs F1', 9)}${padL('dates', 9)}${padL('figures F1', 12)}${padL('meta F1', 10)}`);
+  console.log(`${pad('format', 12)}${padL('refs F1', 9)}${padL('dates', 9)}${padL('figures F1', 12)}${padL('meta F1', 10)}${padL('agencies F1', 13)}${padL('tasks F1', 10)}`);
   for (const format of ['text', ...FORMATS] as const) {
-    let refs = emptyCounts(), figs = emptyCounts(), meta = emptyCounts(), dr = 0, dc = 0;
+    let refs = emptyCounts(), figs = emptyCounts(), meta = emptyCounts(), ags = emptyCounts(), tks = emptyCounts(), dr = 0, dc = 0;
     for (const d of docs) {
       const text = readFileSync(d.textPath, 'utf8');
       const path = format === 'text' ? d.textPath : join(dir, `${d.name}.${format}`);
@@ -144,8 +144,10 @@ console.log('\nformats — the corpus rebuilt as PDF (pdfkit, DejaVu Sans), DOCX
       for (const k of FIGURE_KINDS) figs = add(figs, f.byKind[k]);
       const m = scoreMetadata(d.metadata!, rec.document);
       for (const field of METADATA_FIELDS) meta = add(meta, m[field]);
+      ags = add(ags, scoreAgencies(goldAgencies(d.name)!, rec.agencies));
+      tks = add(tks, scoreTasks(goldTasks(d.name)!, rec.tasks));
     }
-    console.log(`${pad(format, 12)}${padL(fmt(prf(refs).f1), 9)}${padL(fmt(dc ? dr / dc : 1), 9)}${padL(fmt(prf(figs).f1), 12)}${padL(fmt(prf(meta).f1), 10)}`);
+    console.log(`${pad(format, 12)}${padL(fmt(prf(refs).f1), 9)}${padL(fmt(dc ? dr / dc : 1), 9)}${padL(fmt(prf(figs).f1), 12)}${padL(fmt(prf(meta).f1), 10)}${padL(fmt(prf(ags).f1), 13)}${padL(fmt(prf(tks).f1), 10)}`);
   }
 }
 

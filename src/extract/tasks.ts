@@ -48,7 +48,8 @@ export function extractTasks(mt: MappedText, rules: Rules, sections: readonly Se
     const start = cue ?? a.normStart;
     const leadEnd = lastJoined(a, agencies, lowered, joiner).normEnd;
     // "Giao Sở Nội vụ:" or "Đề nghị Thủ trưởng các sở, ban, ngành, địa phương:" then "+" items.
-    const lineRest = /^[^\n.]{0,140}?:[ ]*(?=\n)/.exec(text.slice(leadEnd, leadEnd + 150));
+    // The line may wrap (PDF): a single line break inside it, not a blank line nor an item's marker.
+    const lineRest = /^(?:[^\n.]|\n(?![ ]*(?:\n|[-+•][ ]|\d{1,2}\.[ ]))){0,160}?:[ ]*(?=\n)/.exec(text.slice(leadEnd, leadEnd + 170));
     if (lineRest) {
       const colon = leadEnd + lineRest[0].length;
       const items = plusItems(text, colon);
@@ -135,6 +136,7 @@ function plusItems(text: string, from: number): { start: number; end: number }[]
   let at = text.indexOf('\n', from);
   if (at === -1 || text.slice(from, at).trim()) return items;
   let marker: string | null = null;
+  let afterBlank = true;
   while (at !== -1) {
     const next = text.indexOf('\n', at + 1);
     const line = text.slice(at + 1, next === -1 ? text.length : next);
@@ -144,11 +146,17 @@ function plusItems(text: string, from: number): { start: number; end: number }[]
       // a line with another marker ends them ("4. Cải cách thủ tục hành chính:" after "+" items).
       const m = /^(?:([+•-])|(\d{1,2})\.)\s*\S/.exec(t);
       const kind = m ? (m[1] ?? 'number') : null;
-      if (!kind || (marker !== null && kind !== marker)) break;
-      marker = kind;
       const start = at + 1 + line.indexOf(t);
-      items.push({ start, end: start + t.length });
+      if (!kind && !afterBlank && items.length) {
+        // A wrapped line of the item above (PDF): "… Ban Thường vụ\nTỉnh ủy về CCHC."
+        items[items.length - 1]!.end = start + t.length;
+      } else {
+        if (!kind || (marker !== null && kind !== marker)) break;
+        marker = kind;
+        items.push({ start, end: start + t.length });
+      }
     }
+    afterBlank = !t;
     at = next;
   }
   return items;
@@ -275,11 +283,17 @@ function planActingSentences(text: string, sections: readonly Section[], agencie
   return out;
 }
 
-/** After the last ".", ";", ":" or line break before `at`. */
+/**
+ * After the last ".", ";", ":", blank line or item marker before `at`. A single line break is no
+ * boundary: a PDF line wraps inside a sentence ("… Nghị định số 61/2018/NĐ-CP của\nChính phủ về …").
+ */
 function startOfSentence(text: string, at: number): number {
-  const window = text.slice(Math.max(0, at - 300), at);
-  const m = /[.;:\n](?=[^.;:\n]*$)/.exec(window);
-  return m ? at - window.length + m.index + 1 : Math.max(0, at - 300);
+  const from = Math.max(0, at - 300);
+  const boundary = /[.;:](?=\s)|\n[ ]*\n|\n(?=[ ]*(?:[-+•]|\d{1,2}\.)[ ])/g;
+  boundary.lastIndex = from;
+  let start = from;
+  for (let m = boundary.exec(text); m && m.index < at; m = boundary.exec(text)) start = m.index + m[0].length;
+  return start;
 }
 
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };

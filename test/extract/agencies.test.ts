@@ -118,6 +118,28 @@ describe('tasks in context', () => {
   });
 });
 
+describe('text from a PDF, with lines wrapped inside sentences', () => {
+  const anGiang = 'An Giang, ngày 05 tháng 4 năm 2019\n\nBÁO CÁO\nCông tác cải cách hành chính quý I năm 2019\n\n';
+  const resolvedOf = (body: string): string[] => extractText(`${anGiang}${body}`).agencies.filter((a) => !a.group).map((a) => a.resolved);
+
+  it('keeps a place cut by the wrap whole, and does not take the next line of a short one', () => {
+    expect(resolvedOf('Phê duyệt phương án tự chủ của các đơn vị sự nghiệp trực thuộc UBND thành phố Long\nXuyên.'))
+      .toEqual(['Ủy ban nhân dân thành phố Long Xuyên']);
+    expect(resolvedOf('chuyển về trực thuộc Trường Cao đẳng Y tế Kiên\nGiang.')).toEqual(['Trường Cao đẳng Y tế Kiên Giang']);
+    expect(resolvedOf('UBND huyện Tri Tôn\nBáo cáo số liệu quý I.')).toEqual(['Ủy ban nhân dân huyện Tri Tôn']);
+  });
+
+  it('keeps a wrapped item whole, and reads a wrapped introduction to the items', () => {
+    const tasks = extractText(`${anGiang}III. NHIỆM VỤ TRỌNG TÂM\n\nYêu cầu Thủ trưởng các sở, ban, ngành tỉnh; Chủ tịch\nỦy ban nhân dân huyện thực hiện:\n\n`
+      + '1. Tập trung thực hiện các chỉ đạo của Ban Thường vụ\nTỉnh ủy về CCHC.\n\n2. Nâng cao Chỉ số PAPI.\n\n'
+      + 'Tiếp tục thực hiện Nghị định số 61/2018/NĐ-CP của\nChính phủ về cơ chế một cửa.\n').tasks;
+    expect(tasks.map((t) => [t.lead, t.action])).toEqual([
+      ['các sở, ban, ngành tỉnh', '1. Tập trung thực hiện các chỉ đạo của Ban Thường vụ Tỉnh ủy về CCHC.'],
+      ['các sở, ban, ngành tỉnh', '2. Nâng cao Chỉ số PAPI.'],
+    ]);
+  });
+});
+
 describe('the corpus reports', () => {
   const docs = corpusDocuments();
   const records = Promise.all(docs.map((d) => extractFile(d.textPath)));

@@ -7,7 +7,7 @@ import { provinceByName } from '../metadata/province.js';
 import type { AgencyMention, Found } from './found.js';
 import { genericBodies, overlapTest } from './generic.js';
 import { agencyPatterns, type Body } from './patterns.js';
-import { canonicalPlace, isProvincialUnit, levelOfUnit } from './places.js';
+import { canonicalPlace, isProvincialUnit, levelOfUnit, wrappedPlace } from './places.js';
 
 export type { AgencyMention } from './found.js';
 
@@ -69,7 +69,9 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
       if (placeText && /\p{Ll}/u.test(placeText)) {
         const unit = up?.[2] ? `${up[1]!.toLowerCase()} ` : '';
         end += (up?.[2] ? up[0] : pl![0]).length;
-        name = resolved = `${body.name} ${unit}${canonicalPlace(placeText, rules)}`;
+        const wrapped = wrappedPlace(text, end, placeText, rules, p.firstWords);
+        end += wrapped.length;
+        name = resolved = `${body.name} ${unit}${canonicalPlace(wrapped.place, rules)}`;
       } else if (body.provincialWhenBare && doc.province) {
         resolved = resolve({ ...body, level: 'tỉnh' }, name, doc, rules);
       } else continue;
@@ -88,8 +90,10 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
         // at the end of a phrase ("tham muu UBND tinh."): before a word, "quan" or "xa" are other words ("quan tâm").
         const unit = p.unitByKey.get(fold(up[1]!).replace(/\.$/, '')) ?? up[1]!.toLowerCase();
         end += up[0].length;
-        level = levelOfUnit(unit, up[2] ?? null, rules) ?? level;
-        if (up[2]) name = resolved = `${body.name} ${unit} ${canonicalPlace(up[2], rules)}`;
+        const wrapped = up[2] ? wrappedPlace(text, end, up[2], rules, p.firstWords) : null;
+        end += wrapped?.length ?? 0;
+        level = levelOfUnit(unit, wrapped?.place ?? null, rules) ?? level;
+        if (wrapped) name = resolved = `${body.name} ${unit} ${canonicalPlace(wrapped.place, rules)}`;
         else {
           name = `${body.name} ${unit}`;
           if (body.local && isProvincialUnit(unit, rules) && doc.province) resolved = `${name} ${doc.province}`;
@@ -100,7 +104,9 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
         const pl = p.placeName.exec(text);
         if (pl && /\p{Ll}/u.test(pl[1]!)) {
           end += pl[0].length;
-          name = resolved = `${body.name} ${canonicalPlace(pl[1]!, rules)}`;
+          const wrapped = wrappedPlace(text, end, pl[1]!, rules, p.firstWords);
+          end += wrapped.length;
+          name = resolved = `${body.name} ${canonicalPlace(wrapped.place, rules)}`;
         }
       }
     }

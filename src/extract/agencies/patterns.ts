@@ -20,6 +20,8 @@ export interface AgencyPatterns {
   /** Sticky, by first word: the names and aliases that start with it, longest first. */
   bodyByFirstWord: Map<string, RegExp>;
   bodyByForm: Map<string, Body>;
+  /** Folded first words of every name and alias ("so", "bao", "truong"): a wrapped place does not take them. */
+  firstWords: Set<string>;
   /** Sticky on the text after a body: a unit word and the place's capitalised name. */
   unitPlace: RegExp;
   /** Sticky: a place name right after a place-named body ("Báo An Giang"). */
@@ -95,6 +97,7 @@ export function agencyPatterns(rules: Rules): AgencyPatterns {
     return {
       ...bodyMatchers([...bodyByForm.keys()]),
       bodyByForm,
+      firstWords: new Set([...bodyByForm.keys()].map((k) => k.split(' ')[0]!)),
       // "… tỉnh An Giang", "… của tỉnh": the unit (and place) a local body belongs to.
       unitPlace: new RegExp(`[ ]+(?:${words(rules.data.lexicon.issuerLink)}[ ]+)?(${units})(?:[ ]+(${place}))?(?![\\p{L}])`, 'uy'),
       placeName: new RegExp(`[ ]+(${place})`, 'uy'),
