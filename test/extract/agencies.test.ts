@@ -127,6 +127,13 @@ describe('text from a PDF, with lines wrapped inside sentences', () => {
       .toEqual(['Ủy ban nhân dân thành phố Long Xuyên']);
     expect(resolvedOf('chuyển về trực thuộc Trường Cao đẳng Y tế Kiên\nGiang.')).toEqual(['Trường Cao đẳng Y tế Kiên Giang']);
     expect(resolvedOf('UBND huyện Tri Tôn\nBáo cáo số liệu quý I.')).toEqual(['Ủy ban nhân dân huyện Tri Tôn']);
+    expect(resolvedOf('duy trì chuyên mục cải cách hành chính trên Báo\nKiên Giang mỗi tháng 2 kỳ.')).toEqual(['Báo Kiên Giang']);
+  });
+
+  it('splits and shares a list of bodies read from a head across wrapped lines', () => {
+    expect(resolvedOf('hợp nhất Trung tâm Văn hóa - Thể thao và\nĐài Truyền thanh huyện Tịnh Biên; thành lập Trung tâm Đào tạo,\nHuấn luyện và Thi đấu thể dục thể thao tỉnh.')).toEqual([
+      'Trung tâm Văn hóa - Thể thao huyện Tịnh Biên', 'Đài Truyền thanh huyện Tịnh Biên', 'Trung tâm Đào tạo, Huấn luyện và Thi đấu thể dục thể thao tỉnh An Giang',
+    ]);
   });
 
   it('keeps a wrapped item whole, and reads a wrapped introduction to the items', () => {

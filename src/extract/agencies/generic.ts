@@ -330,8 +330,9 @@ function genericPatterns(rules: Rules): GenericPatterns {
       nextWord: /(?:[ ]+|[ ]*\n\s*(?=\p{Lu}))([^\s.;:,()“”"]+)/uy,
       nameStop: new RegExp(`[ ]+(?:${words(cues.nameStops)})(?![\\p{L}])`, 'uy'),
       boardStop: new RegExp(`[ ]+(?:${words(cues.boardNameStops)})(?![\\p{L}])`, 'uy'),
-      listNext: new RegExp(`[ ]+(?:${words([...rules.data.lexicon.listJoiners, ...cues.nextBodyLinks])})[ ]+${anyHead}(?![\\p{L}])`, 'uy'),
-      commaCapital: new RegExp(`,(?=[ ]*\\p{Lu})(?![ ]*${anyHead}(?![\\p{L}]))`, 'uy'),
+      // A PDF line may wrap anywhere in a list: "… Thể thao và\nĐài Truyền thanh …", "Đào tạo,\nHuấn luyện".
+      listNext: new RegExp(`\\s+(?:${words([...rules.data.lexicon.listJoiners, ...cues.nextBodyLinks])})\\s+${anyHead}(?![\\p{L}])`, 'uy'),
+      commaCapital: new RegExp(`,(?=\\s*\\p{Lu})(?!\\s*${anyHead}(?![\\p{L}]))`, 'uy'),
       commaTail: /,[ ]*(?:\p{Ll}[\p{L}-]*[ ]+){0,3}\p{Ll}[\p{L}-]*(?=[ ]+\p{Ll})/uy,
       parentLink: new RegExp(`[ ]+(?:${words(cues.parentLinks)})[ ]+`, 'uy'),
       joiner: new RegExp(`^\\s*(?:,|${words(rules.data.lexicon.listJoiners)})\\s*$`, 'u'),

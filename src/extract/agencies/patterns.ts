@@ -100,7 +100,8 @@ export function agencyPatterns(rules: Rules): AgencyPatterns {
       firstWords: new Set([...bodyByForm.keys()].map((k) => k.split(' ')[0]!)),
       // "… tỉnh An Giang", "… của tỉnh": the unit (and place) a local body belongs to.
       unitPlace: new RegExp(`[ ]+(?:${words(rules.data.lexicon.issuerLink)}[ ]+)?(${units})(?:[ ]+(${place}))?(?![\\p{L}])`, 'uy'),
-      placeName: new RegExp(`[ ]+(${place})`, 'uy'),
+      // "Báo\nKiên Giang": the place may start the next line of a wrapped paragraph (not after a blank line).
+      placeName: new RegExp(`(?:[ ]+|[ ]*\\n[ ]*)(${place})`, 'uy'),
       pluralUnits: new RegExp(`[ ]+(?:${words(cues.groupAfter)})[ ]+(?:${units})(?:[ ]*,[ ]*(?:${units}))*`, 'uy'),
       levelClass: new RegExp(`[ ]+(?:(?:${words(cues.levelWord)})[ ]+(?:${words(rules.data.lexicon.localUnitWords)})|${words(cues.classAfter)})(?![\\p{L}])`, 'uy'),
       // The name may run over a PDF line break, and over a comma before a capital ("Đào tạo, Huấn luyện").
