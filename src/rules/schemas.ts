@@ -176,6 +176,7 @@ export const AgencyCuesFile = z.object({
   boardNameStops: z.array(word),
   parentLinks: z.array(word),
   nextBodyLinks: z.array(word),
+  boardLinks: z.array(word),
   planSectionWords: z.array(word),
   introPhrases: z.array(word),
   nameAbbreviations: z.record(z.string().min(1), word),

@@ -26,7 +26,7 @@ export function genericBodies(text: string, lowered: string, rules: Rules, doc: 
   for (let m = g.head.exec(text); m; m = g.head.exec(text)) {
     const start = m.index;
     if (/[\p{L}\p{N}]/u.test(text.charAt(start - 1))) continue;
-    const board = m[1] === undefined;
+    const board = m[1] !== undefined;
     const headEnd = start + m[0].length;
     const plain = readName(text, lowered, headEnd, board, rules);
     const name = plain ?? (board ? null : readNameUnderParent(text, lowered, headEnd, rules));
@@ -39,7 +39,7 @@ export function genericBodies(text: string, lowered: string, rules: Rules, doc: 
     const place = unitAndPlace(name.place, rules);
     const written = `${head}${complement ? ` ${complement}` : ''}${place}`;
     generic.push({
-      name: written, resolved: written, kind: 'other', level: null, group: g.groupBefore.test(lowered.slice(Math.max(0, start - 14), start)),
+      name: written, resolved: written, kind: 'other', level: null, group: !!name.plural || g.groupBefore.test(lowered.slice(Math.max(0, start - 14), start)),
       rule: board ? 'board' : 'generic-head', normStart: start, normEnd: end, board, head, complement, place, underParent: !plain,
     });
   }
@@ -63,6 +63,8 @@ interface NameRead {
   /** The unit and place that ended the name (" tỉnh An Giang", " tỉnh"), or ''. */
   place: string;
   placeStart: number;
+  /** Ended by "các huyện, thị xã …": a class of bodies. */
+  plural?: boolean;
 }
 
 /** A test whether [start, end) overlaps one of the mentions (sorted by start, not overlapping each other). */
@@ -98,6 +100,10 @@ function readName(text: string, lowered: string, from: number, board: boolean, r
   let end = from;
   let words = 0;
   for (;;) {
+    // "Trung tâm Y tế các huyện, thị xã, thành phố": one body in each, a class.
+    p.pluralUnits.lastIndex = end;
+    const plural = words > 0 ? p.pluralUnits.exec(lowered) : null;
+    if (plural) return { end: end + plural[0].length, place: '', placeStart: end + plural[0].length, plural: true };
     // The place ends the name: "… huyện Thoại Sơn", "… tỉnh" before punctuation or a stop.
     p.unitPlace.lastIndex = end;
     const up = p.unitPlace.exec(text);
@@ -148,6 +154,9 @@ function endsName(text: string, lowered: string, at: number, board: boolean, g: 
   const stops = board ? g.boardStop : g.nameStop;
   stops.lastIndex = at;
   if (stops.test(lowered)) return true;
+  // "Tổ giúp việc cho Ban Chỉ đạo": a link before a capital names whom the board serves (not "cho phép").
+  g.boardLink.lastIndex = at;
+  if (board && g.boardLink.test(text)) return true;
   g.listNext.lastIndex = at;
   return g.listNext.test(text);
 }
@@ -282,7 +291,7 @@ function oneNamePerBody(found: Found[], rules: Rules, doc: DocumentMeta): void {
 }
 
 interface GenericPatterns {
-  /** Global over the text: a named head (group 1) or a board head (group 2). */
+  /** Global over the text: a board head (group 1) or a named head (group 2). */
   head: RegExp;
   /** Sticky: a separator and the next word ([1]); a name may run over a PDF line break before a capital. */
   nextWord: RegExp;
@@ -293,6 +302,8 @@ interface GenericPatterns {
   commaCapital: RegExp;
   /** Sticky: ", thất thu nước sạch" — up to four lower-case words after a comma, then the place. */
   commaTail: RegExp;
+  /** Sticky: " cho Ban …" after a board's name. */
+  boardLink: RegExp;
   /** Sticky on lower-cased text: " trực thuộc " after a name. */
   parentLink: RegExp;
   joiner: RegExp;
@@ -326,7 +337,8 @@ function genericPatterns(rules: Rules): GenericPatterns {
     const boards = cues.boardHeads.map(capitalisedHead).sort((a, b) => b.length - a.length).join('|');
     const anyHead = `(?:${named}|${boards})`;
     return {
-      head: new RegExp(`(?:(${named})|(${boards}))(?![\\p{L}])`, 'gu'),
+      // Boards first: "Hội đồng" is a board, though "Hội" alone opens a named body ("Hội Nông dân").
+      head: new RegExp(`(?:(${boards})|(${named}))(?![\\p{L}])`, 'gu'),
       nextWord: /(?:[ ]+|[ ]*\n\s*(?=\p{Lu}))([^\s.;:,()“”"]+)/uy,
       nameStop: new RegExp(`[ ]+(?:${words(cues.nameStops)})(?![\\p{L}])`, 'uy'),
       boardStop: new RegExp(`[ ]+(?:${words(cues.boardNameStops)})(?![\\p{L}])`, 'uy'),
@@ -334,6 +346,7 @@ function genericPatterns(rules: Rules): GenericPatterns {
       listNext: new RegExp(`\\s+(?:${words([...rules.data.lexicon.listJoiners, ...cues.nextBodyLinks])})\\s+${anyHead}(?![\\p{L}])`, 'uy'),
       commaCapital: new RegExp(`,(?=\\s*\\p{Lu})(?!\\s*${anyHead}(?![\\p{L}]))`, 'uy'),
       commaTail: /,[ ]*(?:\p{Ll}[\p{L}-]*[ ]+){0,3}\p{Ll}[\p{L}-]*(?=[ ]+\p{Ll})/uy,
+      boardLink: new RegExp(`[ ]+(?:${words(cues.boardLinks)})[ ]+\\p{Lu}`, 'uy'),
       parentLink: new RegExp(`[ ]+(?:${words(cues.parentLinks)})[ ]+`, 'uy'),
       joiner: new RegExp(`^\\s*(?:,|${words(rules.data.lexicon.listJoiners)})\\s*$`, 'u'),
       listTail: new RegExp(`^(?:[ ]+[^\\s.;:()]+){0,6}?\\s*(?:,|[ ]+(?:${words(rules.data.lexicon.listJoiners)}))\\s*$`, 'u'),
