@@ -30,7 +30,13 @@ export interface ParallelOptions {
 
 export const DEFAULT_JOBS = availableParallelism();
 export const DEFAULT_TIMEOUT_S = 300;
-export const DEFAULT_MEMORY_MB = 2048;
+/**
+ * Just under 2 GB on purpose: the limit is a ceiling for pathological files, but V8 also paces its
+ * collections by it, and from 2048 MB up (Node's 64-bit builds) lets a heap grow to four times its
+ * live data between full collections, below to under twice. Over 10,000 files (~40 MB live) a
+ * worker's heap peaked at ~190 MB with 2048, at ~120 MB with 2000 (docs/decisions.md).
+ */
+export const DEFAULT_MEMORY_MB = 2000;
 
 function workerFile(): string {
   // Under tsx (tests, development) the worker is the .ts beside this file; built, the .js.
@@ -72,8 +78,9 @@ export async function* extractParallel(inputs: Input[], rules: Rules, options: P
     if (chunk.length === 1 && chunk[0]!.kind === 'stdin') return [produced((await processInput(chunk[0]!, rules)).record)];
     try {
       return await run(chunk);
-    } catch {
-      return oneByOne(chunk);
+    } catch (err) {
+      // A chunk of one already ran its file alone: running it again would only double the wait.
+      return chunk.length === 1 ? [produced(failed(chunk[0]!, err as Error, options, rules))] : oneByOne(chunk);
     }
   };
 

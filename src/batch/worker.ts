@@ -1,19 +1,33 @@
 import { readFileSync } from 'node:fs';
+import { move, transferableSymbol, valueSymbol } from 'piscina';
 import { processInput } from '../cli/run.js';
 import type { Input } from '../cli/inputs.js';
 import { defaultRules } from '../rules/compile.js';
 import type { ExtractionRecord } from '../schema.js';
 import { cacheGet, cacheKey, cachePut } from './cache.js';
 
-/** A record as it crosses back from a worker: its JSON text (cheap to pass, written as is) and what the summary counts. */
+/** A record as it crosses back from a worker: its JSON line (written as is) and what the summary counts. */
 export interface Produced {
-  json: string;
+  /**
+   * The record's JSON and a newline, as UTF-8 bytes moved to the main thread, not copied. As strings,
+   * a chunk's records came in one message of over 100 KB, which V8 reads straight into the old
+   * generation: up to 70 MB of the main thread's heap was written records awaiting a full collection.
+   */
+  line: Uint8Array;
+  path: string;
   bytes: number | null;
   errors: { code: string; message: string }[];
 }
 
+const utf8 = new TextEncoder();
+
 export function produced(record: ExtractionRecord): Produced {
-  return { json: JSON.stringify(record), bytes: record.source.bytes, errors: record.errors };
+  return { line: utf8.encode(`${JSON.stringify(record)}\n`), path: record.source.path, bytes: record.source.bytes, errors: record.errors };
+}
+
+/** A chunk's records with their bytes on the transfer list (piscina unwraps it: the main thread gets the array). */
+function moved(records: Produced[]): Produced[] {
+  return move({ [transferableSymbol]: records.map((r) => r.line.buffer), [valueSymbol]: records }) as unknown as Produced[];
 }
 
 export interface ChunkTask {
@@ -42,7 +56,7 @@ export default async function extractChunk(task: ChunkTask): Promise<Produced[]>
     if (key && record.source.sha256) cachePut(task.cache!, key, record);
     records.push(produced(record));
   }
-  return records;
+  return moved(records);
 }
 
 function keyOf(path: string, rulesVersion: string): string | null {

@@ -11,6 +11,8 @@ import { inputPath } from './run.js';
 import { DEFAULT_JOBS, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, extractParallel } from '../batch/parallel.js';
 import { UsageError } from './usage.js';
 
+const utf8 = new TextDecoder();
+
 export async function extractCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -42,11 +44,12 @@ export async function extractCommand(argv: string[]): Promise<number> {
   const { inputs: all, skipped } = await expandInputs(positionals.length ? positionals : ['corpus']);
   const mine = all.filter((input) => inShard(inputPath(input), shard));
 
-  // --resume: inputs already in the output with the same content are skipped; changed ones run again.
+  // --resume: inputs already in the output with the same content are skipped; changed ones, and
+  // those a limit stopped (timeout, out of memory), run again in place of their old record.
   let todo: Input[] = mine;
   let resumed: ResumeState | null = null;
   if (values.resume) {
-    resumed = loadResumeState(values.out!);
+    resumed = await loadResumeState(values.out!);
     todo = [];
     const stale = new Set<string>();
     for (const input of mine) {
@@ -55,7 +58,7 @@ export async function extractCommand(argv: string[]): Promise<number> {
       if (resumed.done.has(path)) stale.add(path);
       todo.push(input);
     }
-    dropRecords(values.out!, stale);
+    await dropRecords(values.out!, stale);
   }
 
   const sink = openSink(values.out, format, { append: !!values.resume });
@@ -65,17 +68,16 @@ export async function extractCommand(argv: string[]): Promise<number> {
   let bytes = 0;
   const records = extractParallel(todo, rules, { jobs, timeoutMs: timeoutS * 1000, memoryMb, cache: values.cache ?? null });
   for await (const result of records) {
-    // JSON Lines take the worker's text as is; other sinks and the tables need the record.
-    const record = sink.writeJson && !tables ? null : (JSON.parse(result.json) as ExtractionRecord);
-    if (sink.writeJson) await sink.writeJson(result.json);
+    // JSON Lines take the worker's line as is; other sinks and the tables need the record.
+    const record = sink.writeLine && !tables ? null : (JSON.parse(utf8.decode(result.line)) as ExtractionRecord);
+    if (sink.writeLine) await sink.writeLine(result.line);
     else await sink.write(record!);
     if (record) await tables?.write(record);
     bytes += result.bytes ?? 0;
     for (const e of result.errors) failures.set(e.code, (failures.get(e.code) ?? 0) + 1);
     bar.tick(result.errors.length > 0);
     if (result.errors.length && !values.quiet) {
-      const path = (JSON.parse(result.json) as ExtractionRecord).source.path;
-      process.stderr.write(`${path}: ${result.errors.map((e) => `${e.code}: ${e.message}`).join('; ')}\n`);
+      process.stderr.write(`${result.path}: ${result.errors.map((e) => `${e.code}: ${e.message}`).join('; ')}\n`);
     }
   }
   bar.done();

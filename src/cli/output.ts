@@ -6,8 +6,8 @@ import type { ExtractionRecord } from '../schema.js';
 /** Where records go: a folder of JSON files, one JSONL or JSON file, or standard output. */
 export interface RecordSink {
   write(record: ExtractionRecord): Promise<void>;
-  /** JSON Lines sinks: a record already serialized (by a worker), written as one line. */
-  writeJson?(json: string): Promise<void>;
+  /** JSON Lines sinks: a record already serialized (by a worker) as a UTF-8 line, written as is. */
+  writeLine?(line: Uint8Array): Promise<void>;
   close(): Promise<void>;
   describe(): string;
 }
@@ -30,14 +30,14 @@ function fileSink(path: string, format: Format, append: boolean): RecordSink {
 function streamSink(stream: NodeJS.WritableStream | WriteStream, format: Format, name: string, closeAtEnd: boolean): RecordSink {
   let count = 0;
   // Wait for each chunk to be handed on: memory stays flat however many records there are.
-  const put = (s: string): Promise<void> =>
+  const put = (s: string | Uint8Array): Promise<void> =>
     new Promise((resolve, reject) => {
       stream.write(s, (err?: Error | null) => (err ? reject(err) : resolve()));
     });
   return {
     ...(format === 'jsonl' ? {
-      async writeJson(json: string) {
-        await put(json + '\n');
+      async writeLine(line: Uint8Array) {
+        await put(line);
         count++;
       },
     } : {}),

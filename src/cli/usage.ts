@@ -30,7 +30,7 @@ extract writes one record per input (a result, or an error record when the input
   --quiet            no progress and no summary (a bar on a terminal, else a line every 10 s)
   --jobs N           worker threads (default: the number of cores); output order is the same
   --timeout S        per-file time limit in seconds (default 300): past it, error record "timeout"
-  --max-memory MB    per-worker heap limit (default 2048): past it, error record "out-of-memory";
+  --max-memory MB    per-worker heap limit (default 2000): past it, error record "out-of-memory";
                      either way the run goes on with a fresh worker
   --cache DIR        keep records by file content, rules version and code: unchanged files are
                      not extracted again on later runs
