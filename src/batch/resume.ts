@@ -1,70 +1,102 @@
-import { closeSync, existsSync, ftruncateSync, openSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, existsSync, ftruncateSync, openSync, readSync, renameSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { pipeline } from 'node:stream/promises';
 
 /**
  * What an interrupted JSON Lines run already wrote. Records are appended a whole line at a time,
  * so only the last line can be cut (kill -9, power cut): it is cut off here, and the input it
- * belonged to runs again.
+ * belonged to runs again. The output is read a line at a time, never whole: it holds some 30 KB
+ * per input, past the longest string V8 makes (2^29 characters) at about 17,000 inputs.
  */
 export interface ResumeState {
   /** Path → content hash of every input that has a record (null for inputs that could not be read). */
   done: Map<string, string | null>;
+  /** Paths whose last record says a limit of the run stopped them: they run again. */
+  retry: Set<string>;
   /** Bytes of a half-written last line removed from the file. */
   repairedBytes: number;
 }
 
-export function loadResumeState(outPath: string): ResumeState {
-  const done = new Map<string, string | null>();
-  if (!existsSync(outPath)) return { done, repairedBytes: 0 };
-  const repairedBytes = cutHalfLine(outPath);
-  const text = readFileSync(outPath, 'utf8');
-  for (const line of text.split('\n')) {
-    if (!line) continue;
-    const source = (JSON.parse(line) as { source?: { path?: string; sha256?: string | null } }).source;
-    if (source?.path) done.set(source.path, source.sha256 ?? null);
-  }
-  return { done, repairedBytes };
+/**
+ * Error codes that say a limit of the run (time, heap, a worker's death) stopped the input, not
+ * what the file holds: a resumed run, perhaps with higher limits, tries it again.
+ */
+export const RETRIED_CODES: ReadonlySet<string> = new Set(['timeout', 'out-of-memory', 'worker-crashed']);
+
+interface Seen {
+  source?: { path?: string; sha256?: string | null };
+  errors?: { code?: string }[];
 }
 
-/** Truncate the file after its last newline; the number of bytes removed. */
+export async function loadResumeState(outPath: string): Promise<ResumeState> {
+  const state: ResumeState = { done: new Map(), retry: new Set(), repairedBytes: 0 };
+  if (!existsSync(outPath)) return state;
+  state.repairedBytes = cutHalfLine(outPath);
+  for await (const line of lines(outPath)) {
+    const { source, errors } = JSON.parse(line) as Seen;
+    if (!source?.path) continue;
+    state.done.set(source.path, source.sha256 ?? null);
+    // The last record of a path decides.
+    if (errors?.some((e) => RETRIED_CODES.has(e.code ?? ''))) state.retry.add(source.path);
+    else state.retry.delete(source.path);
+  }
+  return state;
+}
+
+/** The non-empty lines of a file, read as a stream. */
+async function* lines(path: string): AsyncGenerator<string> {
+  for await (const line of createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity })) {
+    if (line) yield line;
+  }
+}
+
+/** Truncate the file after its last newline; the number of bytes removed. Reads back from the end only. */
 function cutHalfLine(path: string): number {
   const size = statSync(path).size;
   if (size === 0) return 0;
-  const bytes = readFileSync(path);
-  const lastNewline = bytes.lastIndexOf(0x0a);
-  const keep = lastNewline + 1;
-  if (keep === size) return 0;
   const fd = openSync(path, 'r+');
   try {
-    ftruncateSync(fd, keep);
+    const block = Buffer.alloc(64 * 1024);
+    let keep = 0;
+    for (let end = size; end > 0 && keep === 0;) {
+      const start = Math.max(0, end - block.length);
+      const n = readSync(fd, block, 0, end - start, start);
+      const newline = block.subarray(0, n).lastIndexOf(0x0a);
+      if (newline !== -1) keep = start + newline + 1;
+      end = start;
+    }
+    if (keep !== size) ftruncateSync(fd, keep);
+    return size - keep;
   } finally {
     closeSync(fd);
   }
-  return size - keep;
 }
 
 /**
- * True when the input already has its record: same path, and (for a file that was read) the file
- * still has the content it had then. A file changed since is run again.
+ * True when the input already has its record: same path, not stopped by a limit of the run, and
+ * (for a file that was read) the file still has the content it had then. A file changed since is
+ * run again.
  */
 export async function alreadyDone(path: string, state: ResumeState): Promise<boolean> {
-  if (!state.done.has(path)) return false;
+  if (!state.done.has(path) || state.retry.has(path)) return false;
   const recorded = state.done.get(path);
   if (recorded === null) return true;
   const now = await readFile(path).then((b) => createHash('sha256').update(b).digest('hex'), () => null);
   return now === recorded;
 }
 
-/** Rewrite the output without the records of `paths` (inputs changed since): each input keeps one record. */
-export function dropRecords(outPath: string, paths: Set<string>): void {
+/** Rewrite the output without the records of `paths` (inputs to run again): each input keeps one record. */
+export async function dropRecords(outPath: string, paths: Set<string>): Promise<void> {
   if (!paths.size) return;
-  const kept = readFileSync(outPath, 'utf8').split('\n').filter((line) => {
-    if (!line) return false;
-    const path = (JSON.parse(line) as { source?: { path?: string } }).source?.path;
-    return !path || !paths.has(path);
-  });
   const tmp = `${outPath}.tmp-${process.pid}`;
-  writeFileSync(tmp, kept.map((l) => `${l}\n`).join(''));
+  const kept = async function* (): AsyncGenerator<string> {
+    for await (const line of lines(outPath)) {
+      const path = (JSON.parse(line) as Seen).source?.path;
+      if (!path || !paths.has(path)) yield `${line}\n`;
+    }
+  };
+  await pipeline(kept, createWriteStream(tmp, 'utf8'));
   renameSync(tmp, outPath);
 }

@@ -166,6 +166,27 @@ describe('--jobs, --timeout, --max-memory', () => {
     expect(r.stderr).toMatch(/failed by code: .*timeout 1/);
   }, 60_000);
 
+  it('--resume tries again a file a limit stopped (the limit may have been raised), keeping one record for it', () => {
+    const dir = archive(8);
+    const big = join(dir, 'y2010', 'b0', 'r00000-big.txt');
+    writeFileSync(big, readFileSync(join(ROOT, 'corpus/an-giang_2019_q1_bao-cao-cchc.txt'), 'utf8').repeat(360));
+    const out = join(mkdtempSync(join(tmpdir(), 'vnreform-retry-')), 'o.jsonl');
+    vnreform(['extract', dir, '--out', out, '--timeout', '0.3', '--jobs', '1', '--quiet']);
+    const before = lines(out);
+    const isBig = (line: string) => JSON.parse(line).source.path === big;
+    expect(JSON.parse(before.find(isBig)!).errors[0].code).toBe('timeout');
+    // The same limit again keeps the test fast: what counts is that the file is run, not skipped.
+    // The two content errors (empty.txt, random.pdf) stay done with the eight reports.
+    const r = vnreform(['extract', dir, '--out', out, '--resume', '--timeout', '0.3', '--jobs', '1']);
+    expect(r.stderr).toMatch(/vnreform: 1 input\(s\), 0 read, 1 failed/);
+    expect(r.stderr).toMatch(/resumed: 10 input\(s\) already done/);
+    const after = lines(out);
+    expect(after).toHaveLength(11);
+    expect(after.slice(0, 10)).toEqual(before.filter((l) => !isBig(l)));
+    expect(JSON.parse(after[10]!).source.path).toBe(big);
+    expect(JSON.parse(after[10]!).errors[0].code).toBe('timeout');
+  }, 60_000);
+
   it('stops a file that needs more heap than --max-memory with an out-of-memory record, and goes on', () => {
     const dir = archive(3);
     const big = join(dir, 'big.txt');
