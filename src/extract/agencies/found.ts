@@ -10,6 +10,8 @@ export interface AgencyMention extends Agency {
 export type Found = Omit<AgencyMention, 'index' | 'roles' | 'section' | 'text' | 'span'> & {
   /** For gazetteer matches: the body's own name, and what the place added to it and to the resolved name. */
   body?: string;
+  /** The gazetteer body takes its place right after its name ("Trường Cao đẳng Y tế Kiên Giang"). */
+  placeNamed?: boolean;
   suffix?: string;
   resolvedSuffix?: string;
   /** For generic bodies: the head the name opened with, and the place words that ended it (" tỉnh", " huyện Tịnh Biên"). */

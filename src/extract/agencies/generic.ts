@@ -1,6 +1,7 @@
 import { fold, lower } from '../../normalize/fold.js';
 import { alternation, escapeRegex, memo, normalizeWord, type Rules } from '../../rules/compile.js';
 import type { DocumentMeta } from '../../schema.js';
+import { provinceByName } from '../metadata/province.js';
 import type { Found } from './found.js';
 import { agencyPatterns } from './patterns.js';
 import { canonicalPlace, isProvincialUnit, levelOfUnit } from './places.js';
@@ -241,21 +242,15 @@ function resolveGeneric(f: Found, lowered: string, rules: Rules, doc: DocumentMe
     f.group = true;
     return true;
   }
-  if (parent.level === 'tỉnh' && parent.resolved.endsWith(doc.province ?? '\u0000') && doc.province) {
-    f.resolved = `${f.name} ${provincialUnitOf(parent.resolved, doc.province)} ${doc.province}`.replace(/\s+/g, ' ');
+  const province = doc.province;
+  if (province && parent.level === 'tỉnh' && parent.resolved.endsWith(province)) {
+    f.resolved = `${f.name} ${provinceByName(province, rules)?.type ?? 'tỉnh'} ${province}`;
     f.level = 'tỉnh';
   } else {
     f.resolved = `${f.name} (${parent.resolved})`;
     f.level = parent.level;
   }
   return true;
-}
-
-/** "Sở Công Thương tỉnh An Giang" → "tỉnh"; "Báo An Giang" → "tỉnh". */
-function provincialUnitOf(resolved: string, province: string): string {
-  const before = resolved.slice(0, resolved.length - province.length).trim().split(' ');
-  const last = before[before.length - 1] ?? '';
-  return last === 'tỉnh' || last === 'phố' ? (last === 'phố' ? 'thành phố' : 'tỉnh') : 'tỉnh';
 }
 
 function expandAbbreviations(name: string, abbreviations: ReadonlyMap<string, string>): string {
@@ -276,7 +271,7 @@ function oneNamePerBody(found: Found[], rules: Rules, doc: DocumentMeta): void {
     const unit = rules.data.lexicon.unitWords.flatMap((u) => u.words).map(fold).find((u) => s.endsWith(` ${u}`));
     return unit ? s.slice(0, -unit.length - 1) : s;
   };
-  const candidates = found.filter((f) => !f.group && (f.rule === 'generic-head' || f.rule === 'board' || (f.rule === 'gazetteer' && f.kind === 'Trường')));
+  const candidates = found.filter((f) => !f.group && (f.rule === 'generic-head' || f.rule === 'board' || (f.rule === 'gazetteer' && f.placeNamed)));
   const byStem = new Map<string, Found[]>();
   for (const f of candidates) byStem.set(stem(f), [...(byStem.get(stem(f)) ?? []), f]);
   for (const same of byStem.values()) {

@@ -123,7 +123,7 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
     if (resolved === null) resolved = body.parent ? `${name} (${resolveParent(body.parent, p, doc, rules)})` : resolve(body, name, doc, rules);
     found.push({
       name, resolved, kind: body.kind, level, group, rule: placeless && group ? 'placeless' : group ? 'group' : 'gazetteer', normStart: start, normEnd: end,
-      body: body.name, suffix: name.slice(body.name.length), resolvedSuffix: resolved.startsWith(name) ? resolved.slice(name.length) : '',
+      body: body.name, placeNamed: body.placeNamed, suffix: name.slice(body.name.length), resolvedSuffix: resolved.startsWith(name) ? resolved.slice(name.length) : '',
     });
     p.bodyFirstWord.lastIndex = end;
   }
@@ -145,7 +145,7 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
   }
   found.push(...groups);
   found.sort((a, b) => a.normStart - b.normStart);
-  return found.map(({ body: _b, suffix: _s, resolvedSuffix: _r, head: _h, place: _p, complement: _c, board: _o, underParent: _u, ...f }, index) => ({
+  return found.map(({ body: _b, placeNamed: _n, suffix: _s, resolvedSuffix: _r, head: _h, place: _p, complement: _c, board: _o, underParent: _u, ...f }, index) => ({
     ...f,
     index,
     roles: rolesOf(f, lowered, mt, doc, p),
