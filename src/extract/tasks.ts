@@ -274,11 +274,13 @@ function planActingSentences(text: string, sections: readonly Section[], agencie
     const before = lowered.slice(sentenceStart, a.normStart);
     // The subject opens the sentence, or follows an opening phrase: "Trên cơ sở …, ".
     if (before.replace(/^[\s\-+•]*(?:\d{1,2}\.\s*)?/, '') && !(c.intro.test(before.replace(/^[\s\-+•]+/, '')) && /,\s*$/.test(before))) continue;
-    if (out.some((d) => a.normStart < d.end)) continue;
+    // Drafts come in text order: only the last can still cover this mention.
+    if (out.length && a.normStart < out[out.length - 1]!.end) continue;
     let last = a;
     for (let i = a.index + 1; i < agencies.length && c.joiner.test(lowered.slice(last.normEnd, agencies[i]!.normStart)); i++) last = agencies[i]!;
     if (!c.actingSoon.test(lowered.slice(last.normEnd, last.normEnd + 60))) continue;
-    out.push({ start: sentenceStart + (text.slice(sentenceStart, a.normStart).length - text.slice(sentenceStart, a.normStart).replace(/^[\s\-+•]+/, '').length), end: sentenceEnd(text, last.normEnd), lead: a, rule: 'plan-acting-subject' });
+    const marker = /^[\s\-+•]*/.exec(text.slice(sentenceStart, a.normStart))![0].length;
+    out.push({ start: sentenceStart + marker, end: sentenceEnd(text, last.normEnd), lead: a, rule: 'plan-acting-subject' });
   }
   return out;
 }

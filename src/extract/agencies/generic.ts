@@ -19,6 +19,7 @@ import { canonicalPlace, isProvincialUnit, levelOfUnit } from './places.js';
  */
 export function genericBodies(text: string, lowered: string, rules: Rules, doc: DocumentMeta, found: Found[]): void {
   const g = genericPatterns(rules);
+  const p = agencyPatterns(rules);
   const generic: Found[] = [];
   // Gazetteer mentions come in text order: overlap and parent tests look them up, not scan them all.
   const byStart = new Map(found.map((f) => [f.normStart, f]));
@@ -40,13 +41,13 @@ export function genericBodies(text: string, lowered: string, rules: Rules, doc: 
     const place = unitAndPlace(name.place, rules);
     const written = `${head}${complement ? ` ${complement}` : ''}${place}`;
     generic.push({
-      name: written, resolved: written, kind: 'other', level: null, group: !!name.plural || g.groupBefore.test(lowered.slice(Math.max(0, start - 14), start)),
+      name: written, resolved: written, kind: 'other', level: null, group: !!name.plural || p.groupBefore.test(lowered.slice(Math.max(0, start - 14), start)),
       rule: board ? 'board' : 'generic-head', normStart: start, normEnd: end, board, head, complement, place, underParent: !plain,
     });
   }
   shareComplements(generic, lowered, g.andJoiner);
   shareGroups(generic, lowered, g.listTail);
-  sharePlaces(generic, lowered, g.joiner);
+  sharePlaces(generic, lowered, p.joiner);
   for (const f of generic) {
     // A bare head ("Hội đồng", "Ban Chỉ đạo") points back at a body named before; only a board whose head
     // is a whole name of its own ("Ban Giám sát") stands alone.
@@ -301,12 +302,10 @@ interface GenericPatterns {
   boardLink: RegExp;
   /** Sticky on lower-cased text: " trực thuộc " after a name. */
   parentLink: RegExp;
-  joiner: RegExp;
   /** What may stand between two members of a plural list: "có hai cấp học và", ",". */
   listTail: RegExp;
   /** "và" alone between two bodies: a list that shares one name ("Hội đồng và Tổ Giúp việc chấm điểm …"). */
   andJoiner: RegExp;
-  groupBefore: RegExp;
   abbreviations: ReadonlyMap<string, string>;
   /** Folded heads that begin a gazetteer name ("ban chi dao" of "Ban Chỉ đạo cải cách hành chính"): alone, they point back at it. */
   gazetteerHeads: ReadonlySet<string>;
@@ -343,10 +342,8 @@ function genericPatterns(rules: Rules): GenericPatterns {
       commaTail: /,[ ]*(?:\p{Ll}[\p{L}-]*[ ]+){0,3}\p{Ll}[\p{L}-]*(?=[ ]+\p{Ll})/uy,
       boardLink: new RegExp(`[ ]+(?:${words(cues.boardLinks)})[ ]+\\p{Lu}`, 'uy'),
       parentLink: new RegExp(`[ ]+(?:${words(cues.parentLinks)})[ ]+`, 'uy'),
-      joiner: new RegExp(`^\\s*(?:,|${words(rules.data.lexicon.listJoiners)})\\s*$`, 'u'),
       listTail: new RegExp(`^(?:[ ]+[^\\s.;:()]+){0,6}?\\s*(?:,|[ ]+(?:${words(rules.data.lexicon.listJoiners)}))\\s*$`, 'u'),
       andJoiner: new RegExp(`^\\s*(?:${words(rules.data.lexicon.listJoiners)})\\s*$`, 'u'),
-      groupBefore: new RegExp(`(?<![\\p{L}])(?:${words(cues.groupBefore)})[ ]+$`, 'u'),
       gazetteerHeads: new Set(rules.data.agencies.bodies.flatMap((b) => {
         const words = fold(normalizeWord(b.name)).split(' ');
         return words.slice(1).map((_, i) => words.slice(0, i + 1).join(' '));

@@ -30,9 +30,6 @@ export interface AgencyPatterns {
   pluralUnits: RegExp;
   /** Sticky on lower-cased text: " cấp huyện" after a body — a class of bodies, not one. */
   levelClass: RegExp;
-  /** Global over the text: a body the gazetteer does not list, opened by a generic head ("Trung tâm Khuyến công …"). */
-  genericBody: RegExp;
-  nameStop: RegExp;
   notAfter: RegExp;
   /** "," or a list joiner ("và") alone between two bodies. */
   joiner: RegExp;
@@ -104,10 +101,6 @@ export function agencyPatterns(rules: Rules): AgencyPatterns {
       placeName: new RegExp(`(?:[ ]+|[ ]*\\n[ ]*)(${place})`, 'uy'),
       pluralUnits: new RegExp(`[ ]+(?:${words(cues.groupAfter)})[ ]+(?:${units})(?:[ ]*,[ ]*(?:${units}))*`, 'uy'),
       levelClass: new RegExp(`[ ]+(?:(?:${words(cues.levelWord)})[ ]+(?:${words(rules.data.lexicon.localUnitWords)})|${words(cues.classAfter)})(?![\\p{L}])`, 'uy'),
-      // The name may run over a PDF line break, and over a comma before a capital ("Đào tạo, Huấn luyện").
-      // …but not over a comma before the next body's head ("Trung tâm Văn hóa tỉnh, Trung tâm …").
-      genericBody: new RegExp(`(?:${alternation(cues.genericHeads)})[ ]+\\p{Lu}(?:[^.;:,()\\n]|,[ ]*(?=\\p{Lu})(?!${alternation(cues.genericHeads)})|[ ]*\\n\\s*(?=\\p{Lu}))*`, 'gu'),
-      nameStop: new RegExp(`[ ](?:${words(cues.nameStops)})(?![\\p{L}])`, 'u'),
       joiner: new RegExp(`^\\s*(?:,|${words(rules.data.lexicon.listJoiners)})\\s*$`, 'u'),
       notAfter: new RegExp(`^[ ]+(?:${words(cues.notAfter)})(?![\\p{L}])`, 'u'),
       notBefore: new RegExp(`(?<![\\p{L}])(?:${words(cues.notBefore)})[ ]+$`, 'u'),
