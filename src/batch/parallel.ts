@@ -1,5 +1,4 @@
 import { availableParallelism } from 'node:os';
-import { setFlagsFromString } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { inputPath, processInput } from '../cli/run.js';
@@ -39,27 +38,6 @@ export const DEFAULT_TIMEOUT_S = 300;
  */
 export const DEFAULT_MEMORY_MB = 2000;
 
-/**
- * V8 optimizes a function once it has run about 66 KB of bytecode (its interrupt budget). In a batch
- * that is nearly every function a file touches: over 2,000 files one worker had ~1,000 functions
- * compiled by TurboFan, ~8 s on V8's background threads. With one worker those threads had the second
- * core to themselves; with two, each worker compiles it all again on cores the workers need. Eight
- * times the budget still optimizes the hot functions within the first files but leaves the lukewarm
- * ones (font sanitizers, one-off reader paths) in the baseline tier: ~440 compilations. Output is
- * unchanged; two workers went from 1.28 to about 1.6 times one (docs/decisions.md, "Batch speed").
- */
-export const BATCH_INTERRUPT_BUDGET = 8 * 67_584;
-
-/**
- * Set before the pool starts, so every worker's isolate is created with it (V8 flags are per
- * process). A budget given on the command line (`node --interrupt-budget=N`) is left alone.
- */
-export function tuneOptimizerForBatch(execArgv: readonly string[] = process.execArgv): boolean {
-  if (execArgv.some((a) => /^--interrupt[-_]budget(?:=|$)/.test(a))) return false;
-  setFlagsFromString(`--interrupt-budget=${BATCH_INTERRUPT_BUDGET}`);
-  return true;
-}
-
 function workerFile(): string {
   // Under tsx (tests, development) the worker is the .ts beside this file; built, the .js.
   const here = fileURLToPath(import.meta.url);
@@ -68,7 +46,6 @@ function workerFile(): string {
 
 export async function* extractParallel(inputs: Input[], rules: Rules, options: ParallelOptions): AsyncGenerator<Produced> {
   const chunkSize = options.chunk ?? 20;
-  tuneOptimizerForBatch();
   const pool = new Piscina({
     filename: workerFile(),
     minThreads: options.jobs,

@@ -5,7 +5,6 @@ import { zipBomb } from '../helpers/bad-files.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tuneOptimizerForBatch } from '../../src/batch/parallel.js';
 import { clock, progress } from '../../src/batch/progress.js';
 import { parseShard, shardOf } from '../../src/batch/shard.js';
 import { rowsOf } from '../../src/batch/tables.js';
@@ -199,20 +198,6 @@ describe('--jobs, --timeout, --max-memory', () => {
     expect(records).toHaveLength(6);
     expect(records.find((x) => x.source.path === big).errors[0].code).toBe('out-of-memory');
     expect(records.filter((x) => x.errors.length === 0)).toHaveLength(3);
-  }, 60_000);
-
-  it('raises V8\'s optimization budget for a run unless the command line set one, and the records are the same', () => {
-    expect(tuneOptimizerForBatch(['--interrupt-budget=67584'])).toBe(false);
-    expect(tuneOptimizerForBatch(['--interrupt_budget', '1000'])).toBe(false);
-    expect(tuneOptimizerForBatch(['--interrupt-budget-for-feedback-allocation=940'])).toBe(true);
-    const dir = archive(25);
-    const out = mkdtempSync(join(tmpdir(), 'vnreform-budget-'));
-    vnreform(['extract', dir, '--jobs', '2', '--out', join(out, 'tuned.jsonl'), '--quiet']);
-    // V8's own default budget, given on the command line: the run leaves it as it is.
-    const r = spawnSync(process.execPath, ['--interrupt-budget=67584', ...CLI, 'extract', dir, '--jobs', '2', '--out', join(out, 'default.jsonl'), '--quiet'], { cwd: ROOT });
-    expect(r.status).toBe(1); // random.pdf and empty.txt fail, as in every archive() run
-    expect(lines(join(out, 'tuned.jsonl'))).toHaveLength(27);
-    expect(readFileSync(join(out, 'tuned.jsonl'), 'utf8')).toBe(readFileSync(join(out, 'default.jsonl'), 'utf8'));
   }, 60_000);
 
   it('refuses a limit that is not a positive number', () => {
