@@ -44,8 +44,18 @@ function workerFile(): string {
   return here.replace(/parallel\.(ts|js)$/, 'worker.$1');
 }
 
-export async function* extractParallel(inputs: Input[], rules: Rules, options: ParallelOptions): AsyncGenerator<Produced> {
-  const chunkSize = options.chunk ?? 20;
+/** A pool whose workers are starting: `allowance` resolves once one has run an empty task. */
+export interface StartedPool {
+  pool: Piscina;
+  /** What a task's time limit adds for starting a worker, in ms. */
+  allowance: Promise<number>;
+}
+
+/**
+ * Start the workers (loading modules, compiling the rules: ~0.4 s) while the main thread lists the
+ * inputs and reads a resumed output, instead of after.
+ */
+export function startPool(options: Pick<ParallelOptions, 'jobs' | 'memoryMb'>): StartedPool {
   const pool = new Piscina({
     filename: workerFile(),
     minThreads: options.jobs,
@@ -57,8 +67,23 @@ export async function* extractParallel(inputs: Input[], rules: Rules, options: P
   // The limit is on extraction, not on starting a worker: a task's allowance adds twice what an
   // empty task took on a fresh worker (a worker replaced after a timeout starts before its next task).
   const t0 = performance.now();
-  await pool.run({ inputs: [], cache: null } satisfies ChunkTask);
-  const allowance = 2 * (performance.now() - t0) + 500;
+  const allowance = pool.run({ inputs: [], cache: null } satisfies ChunkTask).then(() => 2 * (performance.now() - t0) + 500);
+  allowance.catch(() => undefined); // awaited (and its failure reported) by extractParallel
+  return { pool, allowance };
+}
+
+export async function* extractParallel(
+  inputs: Input[], rules: Rules, options: ParallelOptions, started: StartedPool = startPool(options),
+): AsyncGenerator<Produced> {
+  const chunkSize = options.chunk ?? 20;
+  const { pool } = started;
+  let allowance: number;
+  try {
+    allowance = await started.allowance;
+  } catch (err) {
+    await pool.destroy();
+    throw err;
+  }
   const run = (chunk: Input[]): Promise<Produced[]> =>
     pool.run({ inputs: chunk, cache: options.cache ?? null } satisfies ChunkTask, { signal: AbortSignal.timeout(Math.ceil(options.timeoutMs + allowance)) }) as Promise<Produced[]>;
 

@@ -1,4 +1,3 @@
-import WordExtractor from 'word-extractor';
 import { ReadError, type Reader, type ReadResult } from './types.js';
 
 /**
@@ -6,6 +5,10 @@ import { ReadError, type Reader, type ReadResult } from './types.js';
  * the binary format: the body, then footnotes and endnotes after a blank line. Text typed in a
  * legacy font comes out as its Windows-1252 reading, for the legacy decoder.
  */
+// Loaded on the first DOC, as mammoth is on the first DOCX (docx.ts).
+let loading: Promise<typeof import('word-extractor')> | null = null;
+const loadWordExtractor = async (): Promise<typeof import('word-extractor').default> => (await (loading ??= import('word-extractor'))).default;
+
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 export const docReader: Reader = {
@@ -14,6 +17,7 @@ export const docReader: Reader = {
   async read(bytes): Promise<ReadResult> {
     let body: string;
     let notes: string;
+    const WordExtractor = await loadWordExtractor();
     try {
       const doc = await new WordExtractor().extract(Buffer.from(bytes));
       body = doc.getBody();
