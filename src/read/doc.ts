@@ -1,14 +1,13 @@
+import { loadOnFirstUse } from './lazy.js';
 import { ReadError, type Reader, type ReadResult } from './types.js';
+
+const loadWordExtractor = loadOnFirstUse(() => import('word-extractor'));
 
 /**
  * DOC (Word 97–2003, the bulk of older archives) with word-extractor, a pure-JavaScript reader of
  * the binary format: the body, then footnotes and endnotes after a blank line. Text typed in a
  * legacy font comes out as its Windows-1252 reading, for the legacy decoder.
  */
-// Loaded on the first DOC, as mammoth is on the first DOCX (docx.ts).
-let loading: Promise<typeof import('word-extractor')> | null = null;
-const loadWordExtractor = async (): Promise<typeof import('word-extractor').default> => (await (loading ??= import('word-extractor'))).default;
-
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 export const docReader: Reader = {

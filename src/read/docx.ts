@@ -1,17 +1,14 @@
+import { loadOnFirstUse } from './lazy.js';
 import { ReadError, type ReadOptions, type Reader, type ReadResult } from './types.js';
+
+// mammoth's types declare no default export; at run time its exports are the namespace's default.
+const loadMammoth = loadOnFirstUse(() => import('mammoth') as unknown as Promise<{ default: typeof import('mammoth') }>);
 
 /**
  * DOCX with mammoth: the raw text, paragraphs separated by blank lines. Before mammoth unpacks
  * anything, the zip's central directory is read: a file whose entries would unpack to an absurd
  * size (a zip bomb) or that holds no word/document.xml is refused with a clear code.
  */
-// Loaded on the first Word document, not at start-up: a batch worker that never meets one, and the
-// main thread, which reads nothing itself, are spared ~150 ms of module loading each.
-type Mammoth = typeof import('mammoth');
-let loading: Promise<Mammoth> | null = null;
-// A CommonJS module: its exports are the namespace's default.
-const loadMammoth = (): Promise<Mammoth> => (loading ??= import('mammoth').then((m) => (m as { default?: Mammoth }).default ?? m));
-
 export const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
 export const MAX_RATIO = 200;
 
