@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../src/normalize/normalize.js';
 import { identity, replaceMapped, sourceSlice, toSourceSpan } from '../../src/normalize/mapped-text.js';
-import { fold } from '../../src/normalize/fold.js';
+import { fold, lower } from '../../src/normalize/fold.js';
 
 /** Every normalized character maps back to a source range that covers it. */
 function expectMapConsistent(source: string): void {
@@ -112,5 +112,19 @@ describe('fold', () => {
     expect(fold('KIÊN GIANG')).toBe('kien giang');
     expect(fold('Đắk Lắk')).toBe('dak lak');
     expect(fold('Nơi nhận').length).toBe('Nơi nhận'.length);
+  });
+
+  it('gives the same units for a short window and inside a long text (two code paths), surrogates and marks included', () => {
+    const piece = 'Ủy ban nhân dân TỈNH Thừa Thiên Huế 😀 Quý I/2024, hoà\u0300; ';
+    const long = piece.repeat(20); // well past the short-window size
+    for (const f of [fold, lower]) {
+      expect(f(long)).toBe(f(piece).repeat(20));
+      expect(f(long)).toHaveLength(long.length);
+    }
+    // A lone combining mark has no unit to fold to: it stays (NFC has joined every mark it could).
+    expect(fold(piece)).toBe('uy ban nhan dan tinh thua thien hue 😀 quy i/2024, hoa\u0300; ');
+    expect(lower(piece)).toBe('ủy ban nhân dân tỉnh thừa thiên huế 😀 quý i/2024, hoà\u0300; ');
+    expect(fold('Ab')).toBe('ab'); // right after a longer window: nothing of it is left over
+    expect(fold('')).toBe('');
   });
 });
