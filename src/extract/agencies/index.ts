@@ -145,13 +145,22 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
   }
   found.push(...groups);
   found.sort((a, b) => a.normStart - b.normStart);
-  return found.map(({ body: _b, placeNamed: _n, suffix: _s, resolvedSuffix: _r, head: _h, place: _p, complement: _c, board: _o, underParent: _u, ...f }, index) => ({
-    ...f,
+  // Field by field: rest-spreading the working fields away and spreading the rest again allocated
+  // ~10% of all the pipeline did (sampling heap profile, 600 archive files).
+  return found.map((f, index) => ({
     index,
+    name: f.name,
+    resolved: f.resolved,
+    kind: f.kind,
+    level: f.level,
+    group: f.group,
     roles: rolesOf(f, lowered, mt, doc, p),
     section: sectionPathAt(sections, f.normStart),
+    rule: f.rule,
     text: sourceSlice(mt, f.normStart, f.normEnd),
     span: toSourceSpan(mt, f.normStart, f.normEnd),
+    normStart: f.normStart,
+    normEnd: f.normEnd,
   }));
 }
 
