@@ -1,4 +1,6 @@
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { makeFolder, outputError } from '../util/output-files.js';
 
 /**
  * Joining shard outputs (JSON Lines): every record once, in path order (the order of an unsharded
@@ -70,7 +72,7 @@ export function mergeShards(files: string[], out: string, expected: string[] | n
   const seen = new Set<string>();
   const duplicated = new Set<string>();
   const fds = files.map((f) => openSync(f, 'r'));
-  const outFd = openSync(out, 'w');
+  const outFd = openOutput(out);
   let records = 0;
   try {
     for (const ref of refs) {
@@ -82,7 +84,11 @@ export function mergeShards(files: string[], out: string, expected: string[] | n
       const line = Buffer.alloc(ref.length + 1);
       readSync(fds[ref.file]!, line, 0, ref.length, ref.start);
       line[ref.length] = 0x0a;
-      writeSync(outFd, line);
+      try {
+        writeSync(outFd, line);
+      } catch (err) {
+        throw outputError(out, err);
+      }
       records++;
     }
   } finally {
@@ -91,4 +97,13 @@ export function mergeShards(files: string[], out: string, expected: string[] | n
   }
   const missing = expected ? expected.filter((p) => !seen.has(p)) : [];
   return { records, duplicated: [...duplicated], missing, broken };
+}
+
+function openOutput(path: string): number {
+  makeFolder(dirname(path), path);
+  try {
+    return openSync(path, 'w');
+  } catch (err) {
+    throw outputError(path, err);
+  }
 }

@@ -1,7 +1,8 @@
-import { createWriteStream, existsSync, mkdirSync, statSync, type WriteStream } from 'node:fs';
+import { existsSync, statSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { csvLine } from '../compare.js';
+import { endStream, makeFolder, openWriteStream, put } from '../util/output-files.js';
 import {
   AgencySchema, DocumentSchema, ErrorSchema, FigureSchema, FindingSchema, ReferenceSchema, SourceSchema, TaskSchema,
   type ExtractionRecord,
@@ -85,29 +86,28 @@ export interface TableWriter {
  * The tables in DIR, appended to record by record (memory stays flat). With `append` (a resumed
  * run) existing files keep their rows and get no second header.
  */
-export function openTables(dir: string, append: boolean): TableWriter {
-  mkdirSync(dir, { recursive: true });
+export async function openTables(dir: string, append: boolean): Promise<TableWriter> {
+  makeFolder(dir);
   const streams = new Map<Table, WriteStream>();
+  const pathOf = (table: Table) => join(dir, `${table}.csv`);
   for (const table of TABLES) {
-    const path = join(dir, `${table}.csv`);
+    const path = pathOf(table);
     const hasRows = append && existsSync(path) && statSync(path).size > 0;
-    const stream = createWriteStream(path, { flags: append ? 'a' : 'w', encoding: 'utf8' });
-    if (!hasRows) stream.write(csvLine([...KEY_COLUMNS, ...COLUMNS[table]]));
+    const stream = await openWriteStream(path, append ? 'a' : 'w');
     streams.set(table, stream);
+    if (!hasRows) await put(stream, csvLine([...KEY_COLUMNS, ...COLUMNS[table]]), path);
   }
-  const put = (stream: WriteStream, text: string): Promise<void> =>
-    new Promise((resolve, reject) => stream.write(text, (err) => (err ? reject(err) : resolve())));
   return {
     async write(record) {
       const rows = rowsOf(record);
       for (const table of TABLES) {
         const columns = [...KEY_COLUMNS, ...COLUMNS[table]];
         const text = rows[table].map((row) => csvLine(columns.map((c) => row[c]))).join('');
-        if (text) await put(streams.get(table)!, text);
+        if (text) await put(streams.get(table)!, text, pathOf(table));
       }
     },
     async close() {
-      await Promise.all([...streams.values()].map((s) => new Promise<void>((resolve) => s.end(resolve))));
+      await Promise.all([...streams].map(([table, s]) => endStream(s, pathOf(table))));
     },
   };
 }

@@ -78,8 +78,8 @@ async function extractWith(options: ReturnType<typeof extractOptions>, pool: Sta
     await dropRecords(values.out!, stale);
   }
 
-  const sink = openSink(values.out, format, { append: !!values.resume });
-  const tables = values.tables ? openTables(values.tables, !!values.resume) : null;
+  const sink = await openSink(values.out, format, { append: !!values.resume });
+  const tables = values.tables ? await openTables(values.tables, !!values.resume) : null;
   const bar = progress({ total: todo.length, quiet: !!values.quiet });
   const failures = new Map<string, number>();
   let bytes = 0;

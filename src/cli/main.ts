@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { recordJsonSchema } from '../schema.js';
 import { RulesError } from '../rules/load.js';
+import { OutputError } from '../util/output-files.js';
 import { VERSION } from '../version.js';
 import { checkCommand } from './check.js';
 import { compareCommand } from './compare.js';
@@ -49,6 +50,9 @@ main(process.argv.slice(2)).then(
     if (err instanceof UsageError || e.code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`vnreform: ${e.message}\nTry 'vnreform --help'.\n`);
       process.exitCode = 2;
+    } else if (err instanceof OutputError) {
+      process.stderr.write(`vnreform: ${e.message}\n`);
+      process.exitCode = 73;
     } else if (err instanceof RulesError) {
       process.stderr.write(`vnreform: the rules are not valid:\n${e.message}\n`);
       process.exitCode = 2;

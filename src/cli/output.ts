@@ -1,7 +1,8 @@
-import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
+import type { WriteStream } from 'node:fs';
 import type { ExtractionRecord } from '../schema.js';
+import { endStream, makeFolder, openWriteStream, put as putOn } from '../util/output-files.js';
 
 /** Where records go: a folder of JSON files, one JSONL or JSON file, or standard output. */
 export interface RecordSink {
@@ -14,7 +15,8 @@ export interface RecordSink {
 
 export type Format = 'json' | 'jsonl';
 
-export function openSink(out: string | undefined, format: Format | undefined, options: { append?: boolean } = {}): RecordSink {
+/** Opens where records go; a place that cannot be written fails here (OutputError), before any work. */
+export async function openSink(out: string | undefined, format: Format | undefined, options: { append?: boolean } = {}): Promise<RecordSink> {
   if (!out) return streamSink(process.stdout, format ?? 'jsonl', 'standard output', false);
   if (out.endsWith('.jsonl')) return fileSink(out, 'jsonl', !!options.append);
   if (out.endsWith('.json')) return fileSink(out, 'json', false);
@@ -22,18 +24,15 @@ export function openSink(out: string | undefined, format: Format | undefined, op
 }
 
 /** A JSON or JSON Lines file; JSON Lines may be appended to (a resumed run), a whole line per write. */
-function fileSink(path: string, format: Format, append: boolean): RecordSink {
-  mkdirSync(dirname(path), { recursive: true });
-  return streamSink(createWriteStream(path, { encoding: 'utf8', flags: append ? 'a' : 'w' }), format, path, true);
+async function fileSink(path: string, format: Format, append: boolean): Promise<RecordSink> {
+  makeFolder(dirname(path), path);
+  return streamSink(await openWriteStream(path, append ? 'a' : 'w'), format, path, true);
 }
 
 function streamSink(stream: NodeJS.WritableStream | WriteStream, format: Format, name: string, closeAtEnd: boolean): RecordSink {
   let count = 0;
   // Wait for each chunk to be handed on: memory stays flat however many records there are.
-  const put = (s: string | Uint8Array): Promise<void> =>
-    new Promise((resolve, reject) => {
-      stream.write(s, (err?: Error | null) => (err ? reject(err) : resolve()));
-    });
+  const put = (s: string | Uint8Array): Promise<void> => putOn(stream, s, name);
   return {
     ...(format === 'jsonl' ? {
       async writeLine(line: Uint8Array) {
@@ -48,7 +47,7 @@ function streamSink(stream: NodeJS.WritableStream | WriteStream, format: Format,
     },
     async close() {
       if (format === 'json') await put(count === 0 ? '[]\n' : '\n]\n');
-      if (closeAtEnd) await new Promise<void>((resolve) => (stream as WriteStream).end(resolve));
+      if (closeAtEnd) await endStream(stream as WriteStream, name);
     },
     describe: () => name,
   };
@@ -56,7 +55,7 @@ function streamSink(stream: NodeJS.WritableStream | WriteStream, format: Format,
 
 /** One JSON file per input, named after it; two inputs with one base name get a hash suffix. */
 function folderSink(dir: string): RecordSink {
-  mkdirSync(dir, { recursive: true });
+  makeFolder(dir);
   const used = new Set<string>();
   return {
     async write(record) {
@@ -64,11 +63,10 @@ function folderSink(dir: string): RecordSink {
       let name = `${base}.json`;
       if (used.has(name)) name = `${base}-${createHash('sha1').update(record.source.path).digest('hex').slice(0, 8)}.json`;
       used.add(name);
-      await new Promise<void>((resolve, reject) => {
-        const s = createWriteStream(join(dir, name), { encoding: 'utf8' });
-        s.on('error', reject);
-        s.end(JSON.stringify(record, null, 2) + '\n', resolve);
-      });
+      const path = join(dir, name);
+      const file = await openWriteStream(path, 'w');
+      await putOn(file, JSON.stringify(record, null, 2) + '\n', path);
+      await endStream(file, path);
     },
     async close() {},
     describe: () => `${dir}/`,

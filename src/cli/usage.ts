@@ -44,4 +44,5 @@ compare prints one row per input with the standard metrics of rules/metrics.json
 schema prints the JSON Schema of a record.
 
 Exit status: 0 all inputs read (check: no error-level finding), 1 some inputs failed (check: an
-error-level finding), 2 usage error. Messages go to standard error, data to standard output.`;
+error-level finding), 2 usage error, 73 the output cannot be written (the path and the reason
+are printed). Messages go to standard error, data to standard output.`;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -63,6 +63,43 @@ describe('vnreform extract', () => {
     expect(vnreform(['extract', '--nonsense']).status).toBe(2);
     expect(vnreform(['frobnicate']).status).toBe(2);
     expect(vnreform(['extract', '--format', 'xml']).status).toBe(2);
+  });
+
+  it('exits 73 with the path and the reason when the output cannot be written, before any record', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vnreform-cant-'));
+    const file = join(dir, 'a-file');
+    writeFileSync(file, 'not a folder');
+    mkdirSync(join(dir, 'taken.json'));
+    const input = 'corpus/kien-giang_2020_q3_bao-cao-cchc.txt';
+    const cases: [string[], RegExp][] = [
+      [['--out', join(file, 'out.jsonl')], /cannot write .*a-file\/out\.jsonl: a file stands where a folder is needed/],
+      [['--out', join(file, 'records')], /cannot write .*a-file\/records: a file stands where a folder is needed/],
+      [['--out', join(dir, 'taken.json')], /cannot write .*taken\.json: it is a folder, not a file/],
+      [['--out', join(dir, 'ok.jsonl'), '--tables', join(file, 'tables')], /cannot write .*a-file\/tables: a file stands/],
+    ];
+    for (const [args, message] of cases) {
+      const r = vnreform(['extract', input, '--quiet', ...args]);
+      expect(r.status, args.join(' ')).toBe(73);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+    }
+    const merged = vnreform(['merge', join(dir, 'ok.jsonl'), '--out', join(file, 'all.jsonl')]);
+    expect(merged.status).toBe(73);
+    expect(merged.stderr).toMatch(/cannot write .*a-file\/all\.jsonl: a file stands where a folder is needed/);
+  });
+
+  it.runIf(process.platform === 'linux')('exits 73 when a write fails because the disk is full', () => {
+    // /dev/full takes the open and refuses every write with ENOSPC, as a full disk does.
+    const dir = mkdtempSync(join(tmpdir(), 'vnreform-full-'));
+    symlinkSync('/dev/full', join(dir, 'out.jsonl'));
+    const r = vnreform(['extract', 'corpus', '--quiet', '--out', join(dir, 'out.jsonl')]);
+    expect(r.status).toBe(73);
+    expect(r.stderr).toMatch(/cannot write .*out\.jsonl: the disk is full/);
+    mkdirSync(join(dir, 'tables'));
+    symlinkSync('/dev/full', join(dir, 'tables', 'figures.csv'));
+    const t = vnreform(['extract', 'corpus', '--quiet', '--out', join(dir, 'ok.jsonl'), '--tables', join(dir, 'tables')]);
+    expect(t.status).toBe(73);
+    expect(t.stderr).toMatch(/cannot write .*figures\.csv: the disk is full/);
   });
 
   it('prints help and version', () => {
