@@ -1,0 +1,53 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BATCH_ENGINE_FLAGS, tuneEngineForBatch } from '../../src/batch/engine.js';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+
+/**
+ * A process that sets the batch flags the way the CLI does (after V8 has started), then makes the
+ * main thread and a worker collect garbage many times, incremental marking included. Some GC flags
+ * abort V8 when changed in a running process: `--single-threaded-gc` here dies with "Check failed:
+ * concurrent_marking_handle_" at the first marking that started before the change.
+ */
+function runWithFlags(): { status: number | null; stdout: string; stderr: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'vnreform-engine-'));
+  const script = join(dir, 'churn.mts');
+  writeFileSync(script, `
+    import { Worker } from 'node:worker_threads';
+    import { tuneEngineForBatch } from ${JSON.stringify(join(ROOT, 'src/batch/engine.ts'))};
+    const churn = \`
+      const keep = [];
+      for (let round = 0; round < 40; round++) {
+        for (let i = 0; i < 50000; i++) keep.push({ i, s: 'x' + i });
+        if (keep.length > 400000) keep.splice(0, 200000);
+      }\`;
+    new Function(churn)(); // the main isolate marks with the flags V8 started with
+    console.log(tuneEngineForBatch({}).join(' '));
+    new Function(churn)(); // and now with the new ones
+    await new Promise((resolve, reject) => {
+      const w = new Worker(churn, { eval: true });
+      w.on('exit', resolve);
+      w.on('error', reject);
+    });
+    console.log('done');
+  `);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('V8 settings for batch runs', () => {
+  it('are set in a running process without V8 aborting in the main thread or a worker', () => {
+    const r = runWithFlags();
+    expect(r.stderr).not.toMatch(/Fatal error|Check failed/);
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim().split('\n')).toEqual([BATCH_ENGINE_FLAGS.join(' '), 'done']);
+  }, 60_000);
+
+  it('are left to V8 with VNREFORM_ENGINE_DEFAULTS=1 (for A/B measurements)', () => {
+    expect(tuneEngineForBatch({ VNREFORM_ENGINE_DEFAULTS: '1' })).toEqual([]);
+  });
+});
