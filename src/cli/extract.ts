@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { tuneEngineForJobs } from '../batch/engine.js';
+import { tuneEngineForBatch } from '../batch/engine.js';
 import { progress } from '../batch/progress.js';
 import { alreadyDone, dropRecords, loadResumeState, type ResumeState } from '../batch/resume.js';
 import { inShard, parseShard } from '../batch/shard.js';
@@ -17,7 +17,7 @@ const utf8 = new TextDecoder();
 export async function extractCommand(argv: string[]): Promise<number> {
   const started = performance.now();
   const options = extractOptions(argv);
-  tuneEngineForJobs(options.jobs);
+  tuneEngineForBatch(options.jobs);
   // The workers start (~0.4 s: modules, rules) while this thread compiles the rules, lists the
   // inputs and reads a resumed output. Destroyed however the run ends, or the process would wait on them.
   const pool = startPool(options);

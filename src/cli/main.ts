@@ -1,6 +1,4 @@
 #!/usr/bin/env node
-// First, before any other module runs: V8 settings for batch runs (see batch/engine.ts).
-import './tune-engine.js';
 import { recordJsonSchema } from '../schema.js';
 import { RulesError } from '../rules/load.js';
 import { OutputError } from '../util/output-files.js';

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BATCH_ENGINE_FLAGS, BUSY_CORES_FLAGS, tuneEngineForBatch, tuneEngineForJobs } from '../../src/batch/engine.js';
+import { BATCH_ENGINE_FLAGS, BUSY_CORES_FLAGS, tuneEngineForBatch } from '../../src/batch/engine.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -18,7 +18,7 @@ function runWithFlags(): { status: number | null; stdout: string; stderr: string
   const script = join(dir, 'churn.mts');
   writeFileSync(script, `
     import { Worker } from 'node:worker_threads';
-    import { tuneEngineForBatch, tuneEngineForJobs } from ${JSON.stringify(join(ROOT, 'src/batch/engine.ts'))};
+    import { tuneEngineForBatch } from ${JSON.stringify(join(ROOT, 'src/batch/engine.ts'))};
     const churn = \`
       const keep = [];
       for (let round = 0; round < 40; round++) {
@@ -26,8 +26,7 @@ function runWithFlags(): { status: number | null; stdout: string; stderr: string
         if (keep.length > 400000) keep.splice(0, 200000);
       }\`;
     new Function(churn)(); // the main isolate marks with the flags V8 started with
-    console.log(tuneEngineForBatch({}).join(' '));
-    console.log(tuneEngineForJobs(2, 2, {}).join(' '));
+    console.log(tuneEngineForBatch(2, 2, {}).join(' '));
     new Function(churn)(); // and now with the new ones
     await new Promise((resolve, reject) => {
       const w = new Worker(churn, { eval: true });
@@ -45,18 +44,18 @@ describe('V8 settings for batch runs', () => {
     const r = runWithFlags();
     expect(r.stderr).not.toMatch(/Fatal error|Check failed/);
     expect(r.status).toBe(0);
-    expect(r.stdout.trim().split('\n')).toEqual([BATCH_ENGINE_FLAGS.join(' '), BUSY_CORES_FLAGS.join(' '), 'done']);
+    expect(r.stdout.trim().split('\n')).toEqual([[...BATCH_ENGINE_FLAGS, ...BUSY_CORES_FLAGS].join(' '), 'done']);
   }, 60_000);
 
   it('are left to V8 with VNREFORM_ENGINE_DEFAULTS=1 (for A/B measurements)', () => {
-    expect(tuneEngineForBatch({ VNREFORM_ENGINE_DEFAULTS: '1' })).toEqual([]);
-    expect(tuneEngineForJobs(8, 8, { VNREFORM_ENGINE_DEFAULTS: '1' })).toEqual([]);
+    expect(tuneEngineForBatch(1, 2, { VNREFORM_ENGINE_DEFAULTS: '1' })).toEqual([]);
+    expect(tuneEngineForBatch(8, 8, { VNREFORM_ENGINE_DEFAULTS: '1' })).toEqual([]);
   });
 
   it('compile less eagerly only when the workers leave no core spare', () => {
-    expect(tuneEngineForJobs(1, 2, {})).toEqual([]);
-    expect(tuneEngineForJobs(3, 8, {})).toEqual([]);
-    expect(tuneEngineForJobs(8, 8, {})).toEqual(BUSY_CORES_FLAGS);
-    expect(tuneEngineForJobs(4, 2, {})).toEqual(BUSY_CORES_FLAGS);
+    expect(tuneEngineForBatch(1, 2, {})).toEqual(BATCH_ENGINE_FLAGS);
+    expect(tuneEngineForBatch(3, 8, {})).toEqual(BATCH_ENGINE_FLAGS);
+    expect(tuneEngineForBatch(8, 8, {})).toEqual([...BATCH_ENGINE_FLAGS, ...BUSY_CORES_FLAGS]);
+    expect(tuneEngineForBatch(4, 2, {})).toEqual([...BATCH_ENGINE_FLAGS, ...BUSY_CORES_FLAGS]);
   });
 });
