@@ -41,6 +41,14 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// The reader of standard output went away (`vnreform extract | head`): stop quietly, as a program
+// killed by SIGPIPE would, instead of an unhandled 'error' event and a stack trace.
+const isClosedPipe = (err: unknown): boolean => (err as { code?: string } | null)?.code === 'EPIPE';
+process.stdout.on('error', (err) => {
+  if (isClosedPipe(err)) process.exit(0);
+  throw err;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
@@ -50,6 +58,8 @@ main(process.argv.slice(2)).then(
     if (err instanceof UsageError || e.code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`vnreform: ${e.message}\nTry 'vnreform --help'.\n`);
       process.exitCode = 2;
+    } else if (err instanceof OutputError && isClosedPipe(err)) {
+      process.exitCode = 0;
     } else if (err instanceof OutputError) {
       process.stderr.write(`vnreform: ${e.message}\n`);
       process.exitCode = 73;

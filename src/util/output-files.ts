@@ -7,6 +7,9 @@ import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
  */
 export class OutputError extends Error {
   override name = 'OutputError';
+  constructor(message: string, readonly code: string | undefined) {
+    super(message);
+  }
 }
 
 // What the system's error codes mean for someone choosing where output goes.
@@ -25,7 +28,7 @@ const REASONS: Record<string, string> = {
 export function outputError(path: string, err: unknown): OutputError {
   if (err instanceof OutputError) return err;
   const e = err as NodeJS.ErrnoException;
-  return new OutputError(`cannot write ${path}: ${REASONS[e.code ?? ''] ?? e.message}`);
+  return new OutputError(`cannot write ${path}: ${REASONS[e.code ?? ''] ?? e.message}`, e.code);
 }
 
 /** Makes a folder and its parents, or says in words why it cannot. */

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -101,6 +101,16 @@ describe('vnreform extract', () => {
     expect(t.status).toBe(73);
     expect(t.stderr).toMatch(/cannot write .*figures\.csv: the disk is full/);
   });
+
+  it('stops quietly, exit 0, when the reader of standard output goes away (| head)', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'extract', 'corpus', '--quiet'], { cwd: ROOT });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout.once('data', () => child.stdout.destroy()); // the first chunk, then the pipe is closed
+    const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    expect(stderr).not.toMatch(/EPIPE|Error|\n\s+at /);
+    expect(status).toBe(0);
+  }, 60_000);
 
   it('prints help and version', () => {
     expect(vnreform(['--help']).stdout).toMatch(/Usage:/);
