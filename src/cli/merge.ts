@@ -1,3 +1,5 @@
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { mergeShards } from '../batch/merge.js';
 import { expandInputs } from './inputs.js';
@@ -17,6 +19,12 @@ export async function mergeCommand(argv: string[]): Promise<number> {
   });
   if (!values.out) throw new UsageError('merge needs --out FILE.jsonl');
   if (!positionals.length) throw new UsageError('merge needs the shard outputs to join');
+  for (const file of positionals) {
+    if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`merge: no shard output file ${file}`);
+  }
+  // Writing over a shard would cut it before its records are copied.
+  const real = (path: string): string => (existsSync(path) ? realpathSync(path) : resolve(path));
+  if (positionals.some((file) => real(file) === real(values.out!))) throw new UsageError(`merge: --out ${values.out} is one of the shard outputs`);
   const expected = values.expect ? (await expandInputs(values.expect)).inputs.map(inputPath) : null;
   const report = mergeShards(positionals, values.out, expected);
   const say = (s: string): boolean => process.stderr.write(`${s}\n`);

@@ -86,6 +86,15 @@ describe('vnreform extract', () => {
     const merged = vnreform(['merge', join(dir, 'ok.jsonl'), '--out', join(file, 'all.jsonl')]);
     expect(merged.status).toBe(73);
     expect(merged.stderr).toMatch(/cannot write .*a-file\/all\.jsonl: a file stands where a folder is needed/);
+    const missing = vnreform(['merge', join(dir, 'ok.jsonl'), join(dir, 'nowhere.jsonl'), '--out', join(dir, 'all.jsonl')]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/no shard output file .*nowhere\.jsonl/);
+    const shard = join(dir, 'shard.jsonl');
+    writeFileSync(shard, '{"source":{"path":"a.txt"}}\n{"source":{"path":"b.txt"}}\n');
+    const over = vnreform(['merge', shard, '--out', join(dir, 'sub', '..', 'shard.jsonl')]);
+    expect(over.status).toBe(2);
+    expect(over.stderr).toMatch(/is one of the shard outputs/);
+    expect(readFileSync(shard, 'utf8').split('\n')).toHaveLength(3);
   });
 
   it.runIf(process.platform === 'linux')('exits 73 when a write fails because the disk is full', () => {
