@@ -88,13 +88,13 @@ export interface TableWriter {
  */
 export async function openTables(dir: string, append: boolean): Promise<TableWriter> {
   makeFolder(dir);
-  const streams = new Map<Table, WriteStream>();
-  const pathOf = (table: Table) => join(dir, `${table}.csv`);
+  // Each table's stream with its path, for the messages of a failed write.
+  const files = new Map<Table, { stream: WriteStream; path: string }>();
   for (const table of TABLES) {
-    const path = pathOf(table);
+    const path = join(dir, `${table}.csv`);
     const hasRows = append && existsSync(path) && statSync(path).size > 0;
     const stream = await openWriteStream(path, append ? 'a' : 'w');
-    streams.set(table, stream);
+    files.set(table, { stream, path });
     if (!hasRows) await put(stream, csvLine([...KEY_COLUMNS, ...COLUMNS[table]]), path);
   }
   return {
@@ -103,11 +103,12 @@ export async function openTables(dir: string, append: boolean): Promise<TableWri
       for (const table of TABLES) {
         const columns = [...KEY_COLUMNS, ...COLUMNS[table]];
         const text = rows[table].map((row) => csvLine(columns.map((c) => row[c]))).join('');
-        if (text) await put(streams.get(table)!, text, pathOf(table));
+        const file = files.get(table)!;
+        if (text) await put(file.stream, text, file.path);
       }
     },
     async close() {
-      await Promise.all([...streams].map(([table, s]) => endStream(s, pathOf(table))));
+      await Promise.all([...files.values()].map((file) => endStream(file.stream, file.path)));
     },
   };
 }

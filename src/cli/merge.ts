@@ -23,8 +23,8 @@ export async function mergeCommand(argv: string[]): Promise<number> {
     if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`merge: no shard output file ${file}`);
   }
   // Writing over a shard would cut it before its records are copied.
-  const real = (path: string): string => (existsSync(path) ? realpathSync(path) : resolve(path));
-  if (positionals.some((file) => real(file) === real(values.out!))) throw new UsageError(`merge: --out ${values.out} is one of the shard outputs`);
+  const out = existsSync(values.out) ? realpathSync(values.out) : resolve(values.out);
+  if (positionals.some((file) => realpathSync(file) === out)) throw new UsageError(`merge: --out ${values.out} is one of the shard outputs`);
   const expected = values.expect ? (await expandInputs(values.expect)).inputs.map(inputPath) : null;
   const report = mergeShards(positionals, values.out, expected);
   const say = (s: string): boolean => process.stderr.write(`${s}\n`);
