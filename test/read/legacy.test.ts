@@ -78,6 +78,15 @@ describe('legacy fonts named by the file', () => {
     expect(declaredLegacyFonts(doc, rules)).toEqual(['vni']);
   });
 
+  it('judges by every letter: under 20 letters there is too little text to call legacy', () => {
+    // "c¸c" is TCVN3 "các": two letters and one legacy letter ("¸" is not a letter in Unicode).
+    expect(detectLegacy(`${'c¸c '.repeat(9)}c¸`, rules)).toBeNull(); // 19 letters
+    expect(detectLegacy('c¸c '.repeat(10), rules)).toBe('tcvn3'); // 20 letters
+    // Legacy letters must outnumber Unicode-only Vietnamese letters four to one.
+    expect(detectLegacy(`${'c¸c '.repeat(10)}ạạ`, rules)).toBe('tcvn3');
+    expect(detectLegacy(`${'c¸c '.repeat(10)}ạạạ`, rules)).toBeNull();
+  });
+
   it('lowers the bar for the encoding a file declares, not for others', () => {
     // One legacy letter in 80: too few to convert on statistics alone, enough with a declared .VnTime.
     const sparse = `${'Report on administrative reform in the province '.repeat(3)}B¸o c¸o`;
