@@ -156,12 +156,17 @@ console.log(`adversarial growth per doubling: ${(times[1]! / times[0]!).toFixed(
 // Runs of 1 and 2 workers alternate, so a slow spell of this shared machine falls on both.
 // "cores busy" is the run's CPU time over its wall time: a single worker keeps more than one core
 // busy (V8 compiles and collects on background threads), which bounds what a second worker can
-// add on 2 cores. The control repeats the smallest size with V8's optimizing compiler off
-// (--no-opt: no background compilation), to show what the pool itself scales to.
+// add on 2 cores. A slow spell of this shared machine can last one run, so beside the ratio of the
+// medians the bench prints the median of each round's own ratio (a round is a 1-worker run and the
+// 2-worker run right after it). Two controls repeat the smallest size: V8's optimizing compiler
+// off (--no-opt: no background compilation), to show what the pool itself scales to; and two
+// independent single-worker processes, one on each half of the archive (--shard 1/2 and 2/2) at
+// the same time, which no pool of workers in one process can beat by more than its own overhead:
+// what the machine gives two copies of this work.
 // BENCH_BATCH=0 skips it; BENCH_BATCH_SIZES="1000,2000" picks the sizes; BENCH_CONTROL=0 skips the control.
 if (process.env.BENCH_BATCH !== '0') {
   const { makeArchive } = await import('./make-archive.js');
-  const { spawnSync } = await import('node:child_process');
+  const { spawn, spawnSync } = await import('node:child_process');
   const { mkdtempSync, readFileSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
@@ -180,39 +185,63 @@ if (process.env.BENCH_BATCH !== '0') {
     }
   };
   type Run = { rate: number; mbs: number; peak: number; cores: number | null };
-  const runOnce = (dir: string, n: number, bytes: number, jobs: number, nodeFlags: string[]): Run => {
-    const out = join(mkdtempSync(join(tmpdir(), 'vnreform-batch-out-')), 'o.jsonl');
+  /** `extract` over `dir` in one process, or (`halves`) in two single-worker processes at once, one per half. */
+  const runOnce = async (dir: string, n: number, bytes: number, jobs: number, nodeFlags: string[], halves = false): Promise<Run> => {
+    const outDir = mkdtempSync(join(tmpdir(), 'vnreform-batch-out-'));
+    const args = (i: number, shard: string[]): string[] => [...nodeFlags, cli, 'extract', dir, '--out', join(outDir, `o${i}.jsonl`), '--jobs', String(jobs), ...shard];
     const cpu0 = childCpu();
     const t0 = performance.now();
-    const run = spawnSync(process.execPath, [...nodeFlags, cli, 'extract', dir, '--out', out, '--jobs', String(jobs)], { encoding: 'utf8' });
+    const stderrs = halves
+      ? await Promise.all([1, 2].map((i) => childStderr(args(i, ['--shard', `${i}/2`]))))
+      : [await childStderr(args(0, []))];
     const seconds = (performance.now() - t0) / 1000;
     const cpu1 = childCpu();
-    const peak = Number(/peak RSS (\d+) MB/.exec(run.stderr)?.[1] ?? NaN);
+    const peak = Math.max(...stderrs.map((e) => Number(/peak RSS (\d+) MB/.exec(e)?.[1] ?? NaN)));
     return { rate: n / seconds, mbs: bytes / 1e6 / seconds, peak, cores: cpu0 === null || cpu1 === null ? null : (cpu1 - cpu0) / seconds };
   };
-  const alternating = (dir: string, n: number, bytes: number, nodeFlags: string[]): Map<number, Run[]> => {
+  const childStderr = (args: string[]): Promise<string> => new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 || code === 1 ? resolve(stderr) : reject(new Error(`extract exited ${code}: ${stderr}`))));
+  });
+  /** Rounds of a 1-worker run then a 2-worker run (or two processes on the halves, `halves`). */
+  const alternating = async (dir: string, n: number, bytes: number, nodeFlags: string[], halves = false): Promise<Map<number, Run[]>> => {
     const runs = new Map<number, Run[]>([[1, []], [2, []]]);
-    for (let r = 0; r < batchRuns; r++) for (const jobs of [1, 2]) runs.get(jobs)!.push(runOnce(dir, n, bytes, jobs, nodeFlags));
+    for (let r = 0; r < batchRuns; r++) {
+      runs.get(1)!.push(await runOnce(dir, n, bytes, 1, nodeFlags));
+      runs.get(2)!.push(await runOnce(dir, n, bytes, halves ? 1 : 2, nodeFlags, halves));
+    }
     return runs;
   };
   const cores = (runs: Run[]): string => (runs[0]!.cores === null ? '' : `  cores busy ${median(runs.map((x) => x.cores!)).toFixed(2)}`);
+  /** The ratio of the median rates, and the median of each round's own ratio. */
+  const ratios = (runs: Map<number, Run[]>): string => {
+    const one = runs.get(1)!;
+    const two = runs.get(2)!;
+    const ofMedians = median(two.map((x) => x.rate)) / median(one.map((x) => x.rate));
+    const perRound = median(two.map((x, i) => x.rate / one[i]!.rate));
+    return `${ofMedians.toFixed(2)} (median of the rounds' own ratios ${perRound.toFixed(2)}; rounds ${two.map((x, i) => (x.rate / one[i]!.rate).toFixed(2)).join(', ')})`;
+  };
   console.log(`\nbatch — vnreform extract over a synthetic archive, median of ${batchRuns} runs`);
   const peaks = new Map<string, number>();
   for (const [i, n] of sizes.entries()) {
     const dir = mkdtempSync(join(tmpdir(), `vnreform-archive-${n}-`));
     const { bytes } = await makeArchive(dir, n);
-    const runs = alternating(dir, n, bytes, []);
+    const runs = await alternating(dir, n, bytes, []);
     for (const jobs of [1, 2]) {
       const rs = runs.get(jobs)!;
       peaks.set(`${n}/${jobs}`, median(rs.map((x) => x.peak)));
       console.log(`${String(n).padStart(6)} files, ${jobs} worker(s): ${median(rs.map((x) => x.rate)).toFixed(1).padStart(7)} files/s  ${median(rs.map((x) => x.mbs)).toFixed(2).padStart(6)} MB/s  peak RSS ${peaks.get(`${n}/${jobs}`)!.toFixed(0)} MB${cores(rs)}`);
     }
-    const rate = (jobs: number): number => median(runs.get(jobs)!.map((x) => x.rate));
-    console.log(`${String(n).padStart(6)} files: 2 workers / 1 = ${(rate(2) / rate(1)).toFixed(2)}   (goal ≥ 1.7)`);
+    console.log(`${String(n).padStart(6)} files: 2 workers / 1 = ${ratios(runs)}   (goal ≥ 1.7)`);
     if (i === 0 && process.env.BENCH_CONTROL !== '0') {
-      const control = alternating(dir, n, bytes, ['--no-opt']);
-      const c = (jobs: number): number => median(control.get(jobs)!.map((x) => x.rate));
-      console.log(`${String(n).padStart(6)} files, control with --no-opt: 1 worker ${c(1).toFixed(1)} files/s${cores(control.get(1)!)}; 2 workers ${c(2).toFixed(1)} files/s${cores(control.get(2)!)}; 2 workers / 1 = ${(c(2) / c(1)).toFixed(2)}`);
+      const rate = (runs: Run[]): string => `${median(runs.map((x) => x.rate)).toFixed(1)} files/s${cores(runs)}`;
+      const noOpt = await alternating(dir, n, bytes, ['--no-opt']);
+      console.log(`${String(n).padStart(6)} files, control with --no-opt: 1 worker ${rate(noOpt.get(1)!)}; 2 workers ${rate(noOpt.get(2)!)}; 2 workers / 1 = ${ratios(noOpt)}`);
+      const halves = await alternating(dir, n, bytes, [], true);
+      console.log(`${String(n).padStart(6)} files, control of two processes, one per half: 1 worker ${rate(halves.get(1)!)}; two processes ${rate(halves.get(2)!)}; two processes / 1 worker = ${ratios(halves)}`);
     }
   }
   if (peaks.has('10000/2') && peaks.has('1000/2')) {
