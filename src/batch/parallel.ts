@@ -37,6 +37,12 @@ export const DEFAULT_TIMEOUT_S = 300;
  * worker's heap peaked at ~190 MB with 2048, at ~120 MB with 2000 (docs/decisions.md).
  */
 export const DEFAULT_MEMORY_MB = 2000;
+/**
+ * Each worker's young generation: 12 MB is two 4 MB semi-spaces, against V8's 16 MB ones. A
+ * document's garbage dies young either way; the larger nursery only held ~50 MB more of RSS with two
+ * workers (1,000 and 10,000 files alike) and ran no faster (docs/decisions.md, "Batch memory").
+ */
+export const WORKER_YOUNG_GENERATION_MB = 12;
 
 function workerFile(): string {
   // Under tsx (tests, development) the worker is the .ts beside this file; built, the .js.
@@ -60,7 +66,7 @@ export function startPool(options: Pick<ParallelOptions, 'jobs' | 'memoryMb'>): 
     filename: workerFile(),
     minThreads: options.jobs,
     maxThreads: options.jobs,
-    resourceLimits: { maxOldGenerationSizeMb: options.memoryMb },
+    resourceLimits: { maxOldGenerationSizeMb: options.memoryMb, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
   });
   // A worker replaced after a crash may report its death here too; the task's own rejection says it.
   pool.on('error', () => undefined);
