@@ -163,7 +163,7 @@ console.log(`adversarial growth per doubling: ${(times[1]! / times[0]!).toFixed(
 // independent single-worker processes, one on each half of the archive (--shard 1/2 and 2/2) at
 // the same time, which no pool of workers in one process can beat by more than its own overhead:
 // what the machine gives two copies of this work.
-// BENCH_BATCH=0 skips it; BENCH_BATCH_SIZES="1000,2000" picks the sizes; BENCH_CONTROL=0 skips the control.
+// BENCH_BATCH=0 skips it; BENCH_BATCH_SIZES="1000,2000" picks the sizes; BENCH_CONTROL=0 skips the controls.
 if (process.env.BENCH_BATCH !== '0') {
   const { makeArchive } = await import('./make-archive.js');
   const { spawn, spawnSync } = await import('node:child_process');
