@@ -162,7 +162,9 @@ console.log(`adversarial growth per doubling: ${(times[1]! / times[0]!).toFixed(
 // off (--no-opt: no background compilation), to show what the pool itself scales to; and two
 // independent single-worker processes, one on each half of the archive (--shard 1/2 and 2/2) at
 // the same time, which no pool of workers in one process can beat by more than its own overhead:
-// what the machine gives two copies of this work.
+// what the machine gives two copies of this work. On Linux with taskset, a third control runs one
+// worker with the whole process held to one core: how much of one worker's speed comes from the
+// spare core (V8's background threads), which two workers cannot have.
 // BENCH_BATCH=0 skips it; BENCH_BATCH_SIZES="1000,2000" picks the sizes; BENCH_CONTROL=0 skips the controls.
 if (process.env.BENCH_BATCH !== '0') {
   const { makeArchive } = await import('./make-archive.js');
@@ -185,33 +187,37 @@ if (process.env.BENCH_BATCH !== '0') {
     }
   };
   type Run = { rate: number; mbs: number; peak: number; cores: number | null };
-  /** `extract` over `dir` in one process, or (`halves`) in two single-worker processes at once, one per half. */
-  const runOnce = async (dir: string, n: number, bytes: number, jobs: number, nodeFlags: string[], halves = false): Promise<Run> => {
+  /** How the second run of a round goes: two workers, two single-worker processes (one per half), or one worker on one core. */
+  type Second = 'two-workers' | 'halves' | 'one-core';
+  /** `extract` over `dir` in one process, or (`halves`) in two single-worker processes at once, one per half; `oneCore` holds it to core 0. */
+  const runOnce = async (dir: string, n: number, bytes: number, jobs: number, nodeFlags: string[], halves = false, oneCore = false): Promise<Run> => {
     const outDir = mkdtempSync(join(tmpdir(), 'vnreform-batch-out-'));
     const args = (i: number, shard: string[]): string[] => [...nodeFlags, cli, 'extract', dir, '--out', join(outDir, `o${i}.jsonl`), '--jobs', String(jobs), ...shard];
     const cpu0 = childCpu();
     const t0 = performance.now();
     const stderrs = halves
       ? await Promise.all([1, 2].map((i) => childStderr(args(i, ['--shard', `${i}/2`]))))
-      : [await childStderr(args(0, []))];
+      : [await childStderr(args(0, []), oneCore)];
     const seconds = (performance.now() - t0) / 1000;
     const cpu1 = childCpu();
     const peak = Math.max(...stderrs.map((e) => Number(/peak RSS (\d+) MB/.exec(e)?.[1] ?? NaN)));
     return { rate: n / seconds, mbs: bytes / 1e6 / seconds, peak, cores: cpu0 === null || cpu1 === null ? null : (cpu1 - cpu0) / seconds };
   };
-  const childStderr = (args: string[]): Promise<string> => new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const childStderr = (args: string[], oneCore = false): Promise<string> => new Promise((resolve, reject) => {
+    const child = oneCore
+      ? spawn('taskset', ['-c', '0', process.execPath, ...args], { stdio: ['ignore', 'ignore', 'pipe'] })
+      : spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
     child.on('error', reject);
     child.on('close', (code) => (code === 0 || code === 1 ? resolve(stderr) : reject(new Error(`extract exited ${code}: ${stderr}`))));
   });
-  /** Rounds of a 1-worker run then a 2-worker run (or two processes on the halves, `halves`). */
-  const alternating = async (dir: string, n: number, bytes: number, nodeFlags: string[], halves = false): Promise<Map<number, Run[]>> => {
+  /** Rounds of a 1-worker run then the `second` run (key 2 of the map). */
+  const alternating = async (dir: string, n: number, bytes: number, nodeFlags: string[], second: Second = 'two-workers'): Promise<Map<number, Run[]>> => {
     const runs = new Map<number, Run[]>([[1, []], [2, []]]);
     for (let r = 0; r < batchRuns; r++) {
       runs.get(1)!.push(await runOnce(dir, n, bytes, 1, nodeFlags));
-      runs.get(2)!.push(await runOnce(dir, n, bytes, halves ? 1 : 2, nodeFlags, halves));
+      runs.get(2)!.push(await runOnce(dir, n, bytes, second === 'two-workers' ? 2 : 1, nodeFlags, second === 'halves', second === 'one-core'));
     }
     return runs;
   };
@@ -240,8 +246,12 @@ if (process.env.BENCH_BATCH !== '0') {
       const rate = (runs: Run[]): string => `${median(runs.map((x) => x.rate)).toFixed(1)} files/s${cores(runs)}`;
       const noOpt = await alternating(dir, n, bytes, ['--no-opt']);
       console.log(`${String(n).padStart(6)} files, control with --no-opt: 1 worker ${rate(noOpt.get(1)!)}; 2 workers ${rate(noOpt.get(2)!)}; 2 workers / 1 = ${ratios(noOpt)}`);
-      const halves = await alternating(dir, n, bytes, [], true);
+      const halves = await alternating(dir, n, bytes, [], 'halves');
       console.log(`${String(n).padStart(6)} files, control of two processes, one per half: 1 worker ${rate(halves.get(1)!)}; two processes ${rate(halves.get(2)!)}; two processes / 1 worker = ${ratios(halves)}`);
+      if (spawnSync('taskset', ['-c', '0', 'true']).status === 0) {
+        const oneCore = await alternating(dir, n, bytes, [], 'one-core');
+        console.log(`${String(n).padStart(6)} files, control of one worker held to one core: 1 worker ${rate(oneCore.get(1)!)}; on one core ${rate(oneCore.get(2)!)}; one core / two = ${ratios(oneCore)}`);
+      }
     }
   }
   if (peaks.has('10000/2') && peaks.has('1000/2')) {
