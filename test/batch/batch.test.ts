@@ -1,8 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { makePdf } from '../../scripts/format-fixtures.js';
 import { zipBomb } from '../helpers/bad-files.js';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clock, progress } from '../../src/batch/progress.js';
@@ -10,6 +9,7 @@ import { parseShard, shardOf } from '../../src/batch/shard.js';
 import { rowsOf } from '../../src/batch/tables.js';
 import { csvField } from '../../src/compare.js';
 import { extractText } from '../../src/pipeline.js';
+import { tempDir } from '../helpers/temp.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const CLI = ['--import', 'tsx', join(ROOT, 'src/cli/main.ts')];
@@ -23,7 +23,7 @@ const PROVINCES = ['An Giang', 'Lào Cai', 'Thừa Thiên Huế', 'Cà Mau', 'Qu
 
 /** N small varied reports in a fresh folder, in nested sub-folders, plus a few bad files. */
 function archive(n: number): string {
-  const dir = mkdtempSync(join(tmpdir(), 'vnreform-archive-'));
+  const dir = tempDir('archive');
   for (let i = 0; i < n; i++) {
     const province = PROVINCES[i % PROVINCES.length]!;
     const year = 2010 + (i % 15);
@@ -59,7 +59,7 @@ describe('--shard i/n', () => {
 
   it('three shards merged equal the unsharded run, byte for byte; merge reports what is missing or doubled', () => {
     const dir = archive(40);
-    const out = mkdtempSync(join(tmpdir(), 'vnreform-shards-'));
+    const out = tempDir('shards');
     expect(vnreform(['extract', dir, '--out', join(out, 'all.jsonl'), '--quiet']).status).toBe(1); // two bad files
     for (const i of [1, 2, 3]) vnreform(['extract', dir, '--shard', `${i}/3`, '--out', join(out, `s${i}.jsonl`), '--quiet']);
     const shardSizes = [1, 2, 3].map((i) => lines(join(out, `s${i}.jsonl`)).length);
@@ -78,7 +78,7 @@ describe('--shard i/n', () => {
 describe('--resume', () => {
   it('after a cut (half a line written), ends with each input once, byte-identical to an uninterrupted run', () => {
     const dir = archive(30);
-    const out = mkdtempSync(join(tmpdir(), 'vnreform-resume-'));
+    const out = tempDir('resume');
     const full = join(out, 'full.jsonl');
     vnreform(['extract', dir, '--out', full, '--quiet']);
     const cut = join(out, 'cut.jsonl');
@@ -95,7 +95,7 @@ describe('--resume', () => {
 
   it('runs again an input whose content changed since its record, keeping one record for it', () => {
     const dir = archive(6);
-    const out = join(mkdtempSync(join(tmpdir(), 'vnreform-changed-')), 'o.jsonl');
+    const out = join(tempDir('changed'), 'o.jsonl');
     vnreform(['extract', dir, '--out', out, '--quiet']);
     const file = pathsOf(out).find((p) => p.endsWith('r00003.txt'))!;
     writeFileSync(file, 'Thực hiện Quyết định số 985/QĐ-UBND ngày 12/5/2021 của UBND tỉnh Cà Mau.');
@@ -113,7 +113,7 @@ describe('--resume', () => {
 
   it('survives kill -9 midway through 2,000 files: each input once, identical to an uninterrupted run', async () => {
     const dir = archive(2000);
-    const out = mkdtempSync(join(tmpdir(), 'vnreform-kill-'));
+    const out = tempDir('kill');
     const killed = join(out, 'killed.jsonl');
     const child = spawn(process.execPath, [...CLI, 'extract', dir, '--out', killed, '--quiet'], { cwd: ROOT, stdio: 'ignore' });
     await new Promise<void>((resolve, reject) => {
@@ -145,7 +145,7 @@ describe('--resume', () => {
 describe('--jobs, --timeout, --max-memory', () => {
   it('gives the same output with one worker and with two', () => {
     const dir = archive(45);
-    const out = mkdtempSync(join(tmpdir(), 'vnreform-jobs-'));
+    const out = tempDir('jobs');
     vnreform(['extract', dir, '--jobs', '1', '--out', join(out, 'one.jsonl'), '--quiet']);
     vnreform(['extract', dir, '--jobs', '2', '--out', join(out, 'two.jsonl'), '--quiet']);
     expect(lines(join(out, 'two.jsonl'))).toHaveLength(47);
@@ -156,7 +156,7 @@ describe('--jobs, --timeout, --max-memory', () => {
     const dir = archive(8);
     const big = join(dir, 'y2010', 'b0', 'r00000-big.txt');
     writeFileSync(big, readFileSync(join(ROOT, 'corpus/an-giang_2019_q1_bao-cao-cchc.txt'), 'utf8').repeat(360)); // ~10 MB: seconds of work on any machine
-    const out = join(mkdtempSync(join(tmpdir(), 'vnreform-timeout-')), 'o.jsonl');
+    const out = join(tempDir('timeout'), 'o.jsonl');
     const r = vnreform(['extract', dir, '--out', out, '--timeout', '0.3', '--jobs', '1']);
     expect(r.status).toBe(1);
     const records = lines(out).map((l) => JSON.parse(l));
@@ -170,7 +170,7 @@ describe('--jobs, --timeout, --max-memory', () => {
     const dir = archive(8);
     const big = join(dir, 'y2010', 'b0', 'r00000-big.txt');
     writeFileSync(big, readFileSync(join(ROOT, 'corpus/an-giang_2019_q1_bao-cao-cchc.txt'), 'utf8').repeat(360));
-    const out = join(mkdtempSync(join(tmpdir(), 'vnreform-retry-')), 'o.jsonl');
+    const out = join(tempDir('retry'), 'o.jsonl');
     vnreform(['extract', dir, '--out', out, '--timeout', '0.3', '--jobs', '1', '--quiet']);
     const before = lines(out);
     const isBig = (line: string) => JSON.parse(line).source.path === big;
@@ -191,7 +191,7 @@ describe('--jobs, --timeout, --max-memory', () => {
     const dir = archive(3);
     const big = join(dir, 'big.txt');
     writeFileSync(big, readFileSync(join(ROOT, 'corpus/an-giang_2019_q1_bao-cao-cchc.txt'), 'utf8').repeat(180)); // ~5 MB
-    const out = join(mkdtempSync(join(tmpdir(), 'vnreform-oom-')), 'o.jsonl');
+    const out = join(tempDir('oom'), 'o.jsonl');
     const r = vnreform(['extract', dir, '--out', out, '--max-memory', '48', '--jobs', '1']);
     expect(r.status).toBe(1);
     const records = lines(out).map((l) => JSON.parse(l));
@@ -209,7 +209,7 @@ describe('--jobs, --timeout, --max-memory', () => {
 
 describe('an archive of bad inputs', () => {
   it('finishes, writes exactly one record per input with a specific code, and exits 1', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'vnreform-bad-archive-'));
+    const dir = tempDir('bad-archive');
     const put = (name: string, bytes: Uint8Array | string) => writeFileSync(join(dir, name), bytes);
     const random = Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 251);
     for (const ext of ['txt', 'md', 'markdown', 'pdf', 'docx', 'doc', 'rtf']) {
@@ -227,7 +227,7 @@ describe('an archive of bad inputs', () => {
     for (let i = 0; i < 60; i++) deep = join(deep, `d${i}`);
     mkdirSync(deep, { recursive: true });
     writeFileSync(join(deep, 'deep.txt'), 'Quyết định số 985/QĐ-UBND ngày 12/5/2021 của UBND tỉnh Cà Mau');
-    const out = join(mkdtempSync(join(tmpdir(), 'vnreform-bad-out-')), 'o.jsonl');
+    const out = join(tempDir('bad-out'), 'o.jsonl');
     // The 50 MB line needs more than 2 GB of heap today (see the issue-7 note): under a 512 MB limit
     // it must come back as its own error record, quickly, and cost the run nothing else.
     const r = vnreform(['extract', dir, join(dir, 'loop.txt'), '--out', out, '--quiet', '--max-memory', '512', '--timeout', '120']);
@@ -253,8 +253,8 @@ describe('an archive of bad inputs', () => {
 describe('--cache', () => {
   it('serves unchanged files from the cache with the same records, under whatever path they now have', () => {
     const dir = archive(6);
-    const cache = mkdtempSync(join(tmpdir(), 'vnreform-cache-'));
-    const out = mkdtempSync(join(tmpdir(), 'vnreform-cached-'));
+    const cache = tempDir('cache');
+    const out = tempDir('cached');
     vnreform(['extract', dir, '--out', join(out, 'plain.jsonl'), '--quiet']);
     vnreform(['extract', dir, '--out', join(out, 'first.jsonl'), '--cache', cache, '--quiet']);
     const entries = () => readdirSync(cache, { recursive: true }).filter((f) => String(f).endsWith('.json'));
@@ -281,7 +281,7 @@ describe('--cache', () => {
 describe('--tables', () => {
   it('writes long-format CSV: a header, one row per item with path and document id, RFC 4180 quoting', () => {
     const dir = archive(5);
-    const tables = mkdtempSync(join(tmpdir(), 'vnreform-tables-'));
+    const tables = tempDir('tables');
     const out = join(tables, 'o.jsonl');
     vnreform(['extract', dir, '--out', out, '--tables', tables, '--quiet']);
     const records = lines(out).map((l) => JSON.parse(l));

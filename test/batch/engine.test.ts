@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BATCH_ENGINE_FLAGS, BUSY_CORES_FLAGS, tuneEngineForBatch } from '../../src/batch/engine.js';
+import { tempDir } from '../helpers/temp.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -14,7 +14,7 @@ const ROOT = new URL('../../', import.meta.url).pathname;
  * concurrent_marking_handle_" at the first marking that started before the change.
  */
 function runWithFlags(): { status: number | null; stdout: string; stderr: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'vnreform-engine-'));
+  const dir = tempDir('engine');
   const script = join(dir, 'churn.mts');
   writeFileSync(script, `
     import { Worker } from 'node:worker_threads';

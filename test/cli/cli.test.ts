@@ -1,9 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RecordSchema } from '../../src/schema.js';
+import { tempDir } from '../helpers/temp.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -28,7 +28,7 @@ describe('vnreform extract', () => {
   });
 
   it('writes one JSON file per input into an --out folder, and a JSON array with --format json', () => {
-    const out = mkdtempSync(join(tmpdir(), 'vnreform-out-'));
+    const out = tempDir('out');
     expect(vnreform(['extract', 'corpus', '--out', out]).status).toBe(0);
     expect(readdirSync(out).sort()).toHaveLength(5);
     const arr = JSON.parse(vnreform(['extract', 'corpus/kien-giang_2020_q3_bao-cao-cchc.txt', '--format', 'json']).stdout);
@@ -37,7 +37,7 @@ describe('vnreform extract', () => {
   });
 
   it('turns unreadable inputs into error records, exit 1, and never a stack trace', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'vnreform-bad-'));
+    const dir = tempDir('bad');
     mkdirSync(join(dir, 'folder'));
     writeFileSync(join(dir, 'folder', 'binary.txt'), Buffer.from([0, 1, 2, 3, 0, 255, 0]));
     writeFileSync(join(dir, 'bad-utf8.txt'), Buffer.from([0x61, 0xff, 0xfe]));
@@ -66,7 +66,7 @@ describe('vnreform extract', () => {
   });
 
   it('exits 73 with the path and the reason when the output cannot be written, before any record', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'vnreform-cant-'));
+    const dir = tempDir('cant');
     const file = join(dir, 'a-file');
     writeFileSync(file, 'not a folder');
     mkdirSync(join(dir, 'taken.json'));
@@ -99,7 +99,7 @@ describe('vnreform extract', () => {
 
   it.runIf(process.platform === 'linux')('exits 73 when a write fails because the disk is full', () => {
     // /dev/full takes the open and refuses every write with ENOSPC, as a full disk does.
-    const dir = mkdtempSync(join(tmpdir(), 'vnreform-full-'));
+    const dir = tempDir('full');
     symlinkSync('/dev/full', join(dir, 'out.jsonl'));
     const r = vnreform(['extract', 'corpus', '--quiet', '--out', join(dir, 'out.jsonl')]);
     expect(r.status).toBe(73);
@@ -176,7 +176,7 @@ describe('vnreform compare', () => {
   });
 
   it('quotes CSV fields as RFC 4180 says and keeps a row for an unreadable input', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'vnreform-cmp-'));
+    const dir = tempDir('cmp');
     const odd = join(dir, 'báo cáo, "quý 1".txt');
     writeFileSync(odd, 'BÁO CÁO\nCông tác cải cách hành chính quý I năm 2024\n\nĐã tiếp nhận 1.200 hồ sơ, trong đó trực tuyến 300 hồ sơ.');
     const r = vnreform(['compare', odd, join(dir, 'missing.txt')]);

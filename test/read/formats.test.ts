@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractFile } from '../../src/pipeline.js';
@@ -8,8 +7,9 @@ import { joinLines, linesOf, splitFootnotes } from '../../src/read/pdf.js';
 import { FORMATS, makeDocx, makeFormat, makePdf } from '../../scripts/format-fixtures.js';
 import { zipBomb } from '../helpers/bad-files.js';
 import { add, corpusDocuments, emptyCounts, goldFigures, prf, scoreFigures, scoreReferences, FIGURE_KINDS } from '../../scripts/gold.js';
+import { tempDir } from '../helpers/temp.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'vnreform-formats-'));
+const dir = tempDir('formats');
 const docs = corpusDocuments();
 
 

@@ -1,12 +1,12 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultRuleData, loadRuleData, RulesError } from '../../src/rules/load.js';
 import { defaultRules, normalizeWord, relaxedPhrase } from '../../src/rules/compile.js';
+import { tempDir } from '../helpers/temp.js';
 
 function rulesCopy(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'vnreform-rules-'));
+  const dir = tempDir('rules');
   cpSync(defaultRuleData().dir, dir, { recursive: true });
   return dir;
 }
