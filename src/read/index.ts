@@ -80,12 +80,15 @@ export async function readPath(path: string, rules: Rules = defaultRules()): Pro
     if (info.size > MAX_TEXT_BYTES) throw new ReadError('too-large', `the file is ${info.size} bytes; the limit is ${MAX_TEXT_BYTES}`);
     bytes = await readFile(path);
   } catch (err) {
-    if (err instanceof ReadError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new ReadError('not-found', 'no such file');
-    if (code === 'EACCES' || code === 'EPERM') throw new ReadError('permission-denied', 'the file cannot be read: permission denied');
-    if (code === 'ELOOP') throw new ReadError('symlink-loop', 'the path is a symbolic-link loop');
-    throw new ReadError('io-error', `the file cannot be read: ${(err as Error).message}`);
+    throw err instanceof ReadError ? err : readErrorOf(err as NodeJS.ErrnoException);
   }
   return { bytes, result: await readBytes(bytes, path, rules) };
+}
+
+/** The error record's code for a failed stat or read, from the system's error code. */
+export function readErrorOf(err: NodeJS.ErrnoException): ReadError {
+  if (err.code === 'ENOENT') return new ReadError('not-found', 'no such file');
+  if (err.code === 'EACCES' || err.code === 'EPERM') return new ReadError('permission-denied', 'the file cannot be read: permission denied');
+  if (err.code === 'ELOOP') return new ReadError('symlink-loop', 'the path is a symbolic-link loop');
+  return new ReadError('io-error', `the file cannot be read: ${err.message}`);
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractFile } from '../../src/pipeline.js';
-import { readBytes } from '../../src/read/index.js';
+import { readBytes, readErrorOf, readPath } from '../../src/read/index.js';
+import { tempDir } from '../helpers/temp.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
@@ -23,7 +23,7 @@ describe('text reader', () => {
 
   it('says when Vietnamese is written decomposed, keeps it as written, and extracts from it', async () => {
     const nfd = 'Thực hiện Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ, tỉnh Đắk Lắk đã rà soát'.normalize('NFD');
-    const dir = mkdtempSync(join(tmpdir(), 'vnreform-nfd-'));
+    const dir = tempDir('nfd');
     writeFileSync(join(dir, 'nfd.txt'), nfd);
     const record = await extractFile(join(dir, 'nfd.txt'));
     expect(record.source.encoding).toBe('utf-8-nfd');
@@ -45,5 +45,24 @@ describe('text reader', () => {
     ['a damaged zip', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]), 'corrupt-docx', /zip/],
   ])('refuses %s with a clear code', async (_what, bytes, code, message) => {
     await expect(readBytes(bytes, 'x.txt')).rejects.toMatchObject({ code, message: expect.stringMatching(message) });
+  });
+
+  it('names why a path cannot be read: missing, no permission, a link loop, anything else', () => {
+    const failure = (code: string, message = `${code}: failed`) => Object.assign(new Error(message), { code });
+    expect(readErrorOf(failure('ENOENT'))).toMatchObject({ code: 'not-found' });
+    expect(readErrorOf(failure('EACCES'))).toMatchObject({ code: 'permission-denied', message: /permission denied/ });
+    expect(readErrorOf(failure('EPERM'))).toMatchObject({ code: 'permission-denied' });
+    expect(readErrorOf(failure('ELOOP'))).toMatchObject({ code: 'symlink-loop' });
+    expect(readErrorOf(failure('EIO', 'EIO: i/o error, read'))).toMatchObject({ code: 'io-error', message: /i\/o error/ });
+  });
+
+  it('gives permission-denied for a file it may not read (root reads everything, so only as another user)', async () => {
+    const dir = tempDir('perm');
+    const file = join(dir, 'locked.txt');
+    writeFileSync(file, 'Quyết định số 985/QĐ-UBND ngày 12/5/2021 của UBND tỉnh Cà Mau');
+    chmodSync(file, 0o000);
+    const read = readPath(file);
+    if (process.getuid?.() === 0) await expect(read).resolves.toMatchObject({ result: { encoding: 'utf-8' } });
+    else await expect(read).rejects.toMatchObject({ code: 'permission-denied' });
   });
 });
