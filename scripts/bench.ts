@@ -169,7 +169,7 @@ console.log(`adversarial growth per doubling: ${(times[1]! / times[0]!).toFixed(
 if (process.env.BENCH_BATCH !== '0') {
   const { makeArchive } = await import('./make-archive.js');
   const { spawn, spawnSync } = await import('node:child_process');
-  const { mkdtempSync, readFileSync } = await import('node:fs');
+  const { mkdtempSync, readFileSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
   const sizes = (process.env.BENCH_BATCH_SIZES ?? '1000,2000,10000').split(',').map(Number);
@@ -201,6 +201,7 @@ if (process.env.BENCH_BATCH !== '0') {
     const seconds = (performance.now() - t0) / 1000;
     const cpu1 = childCpu();
     const peak = Math.max(...stderrs.map((e) => Number(/peak RSS (\d+) MB/.exec(e)?.[1] ?? NaN)));
+    rmSync(outDir, { recursive: true, force: true });
     return { rate: n / seconds, mbs: bytes / 1e6 / seconds, peak, cores: cpu0 === null || cpu1 === null ? null : (cpu1 - cpu0) / seconds };
   };
   const childStderr = (args: string[], oneCore = false): Promise<string> => new Promise((resolve, reject) => {
@@ -253,6 +254,7 @@ if (process.env.BENCH_BATCH !== '0') {
         console.log(`${String(n).padStart(6)} files, control of one worker held to one core: 1 worker ${rate(oneCore.get(1)!)}; on one core ${rate(oneCore.get(2)!)}; one core / two = ${ratios(oneCore)}`);
       }
     }
+    rmSync(dir, { recursive: true, force: true }); // 10,000 files are ~100 MB
   }
   if (peaks.has('10000/2') && peaks.has('1000/2')) {
     console.log(`peak RSS 10,000 files / 1,000 files (2 workers): ${(peaks.get('10000/2')! / peaks.get('1000/2')!).toFixed(2)}   (goal ≤ 1.2)`);

@@ -124,7 +124,7 @@ for (const [label, c] of [['agencies', agTotal], ['tasks', taskTotal]] as const)
 console.log('\nformats — the corpus rebuilt as PDF (pdfkit, DejaVu Sans), DOCX, legacy-encoded RTF (TCVN3, VNI), a TCVN3 DOCX (.VnTime/.VnTimeH runs) and a VNI PDF, read back and scored against the same gold');
 {
   const { FORMATS, makeFormat } = await import('./format-fixtures.js');
-  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
   const dir = mkdtempSync(join(tmpdir(), 'vnreform-eval-'));
@@ -149,6 +149,7 @@ console.log('\nformats — the corpus rebuilt as PDF (pdfkit, DejaVu Sans), DOCX
     }
     console.log(`${pad(format, 12)}${padL(fmt(prf(refs).f1), 9)}${padL(fmt(dc ? dr / dc : 1), 9)}${padL(fmt(prf(figs).f1), 12)}${padL(fmt(prf(meta).f1), 10)}${padL(fmt(prf(ags).f1), 13)}${padL(fmt(prf(tks).f1), 10)}`);
   }
+  rmSync(dir, { recursive: true, force: true });
 }
 
 console.log('\nfixtures (corpus/fixtures/*.cases): one-line surface forms');
