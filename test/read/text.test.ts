@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractFile } from '../../src/pipeline.js';
 import { readBytes, readErrorOf, readPath } from '../../src/read/index.js';
 import { tempDir } from '../helpers/temp.js';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
@@ -56,13 +59,24 @@ describe('text reader', () => {
     expect(readErrorOf(failure('EIO', 'EIO: i/o error, read'))).toMatchObject({ code: 'io-error', message: /i\/o error/ });
   });
 
-  it('gives permission-denied for a file it may not read (root reads everything, so only as another user)', async () => {
+  it('gives permission-denied for a file it may not read (as root, through the CLI run as nobody)', async () => {
     const dir = tempDir('perm');
+    chmodSync(dir, 0o755);
     const file = join(dir, 'locked.txt');
     writeFileSync(file, 'Quyết định số 985/QĐ-UBND ngày 12/5/2021 của UBND tỉnh Cà Mau');
     chmodSync(file, 0o000);
-    const read = readPath(file);
-    if (process.getuid?.() === 0) await expect(read).resolves.toMatchObject({ result: { encoding: 'utf-8' } });
-    else await expect(read).rejects.toMatchObject({ code: 'permission-denied' });
+    if (process.getuid?.() !== 0) {
+      await expect(readPath(file)).rejects.toMatchObject({ code: 'permission-denied' });
+      return;
+    }
+    // Root reads everything: the check needs another user, which setpriv gives where it exists.
+    const asNobody = (args: string[]) => spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...args], { cwd: ROOT, encoding: 'utf8' });
+    if (asNobody(['-e', `require('node:fs').accessSync(${JSON.stringify(join(ROOT, 'src/cli/main.ts'))})`]).status !== 0) {
+      await expect(readPath(file)).resolves.toMatchObject({ result: { encoding: 'utf-8' } });
+      return;
+    }
+    const r = asNobody(['--import', 'tsx', 'src/cli/main.ts', 'extract', file, '--quiet']);
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).errors).toEqual([{ code: 'permission-denied', message: 'the file cannot be read: permission denied' }]);
   });
 });
