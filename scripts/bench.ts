@@ -187,17 +187,19 @@ if (process.env.BENCH_BATCH !== '0') {
     }
   };
   type Run = { rate: number; mbs: number; peak: number; cores: number | null };
-  /** How the second run of a round goes: two workers, two single-worker processes (one per half), or one worker on one core. */
+  /** How a run is laid out: one process, two single-worker processes at once (one per half), or one process held to core 0. */
+  type Layout = 'one-process' | 'halves' | 'one-core';
+  /** How the second run of a round goes (the first is always one worker in one process). */
   type Second = 'two-workers' | 'halves' | 'one-core';
-  /** `extract` over `dir` in one process, or (`halves`) in two single-worker processes at once, one per half; `oneCore` holds it to core 0. */
-  const runOnce = async (dir: string, n: number, bytes: number, jobs: number, nodeFlags: string[], halves = false, oneCore = false): Promise<Run> => {
+  /** `extract` over `dir` with `jobs` workers per process, laid out as `layout` says. */
+  const runOnce = async (dir: string, n: number, bytes: number, jobs: number, nodeFlags: string[], layout: Layout = 'one-process'): Promise<Run> => {
     const outDir = mkdtempSync(join(tmpdir(), 'vnreform-batch-out-'));
     const args = (i: number, shard: string[]): string[] => [...nodeFlags, cli, 'extract', dir, '--out', join(outDir, `o${i}.jsonl`), '--jobs', String(jobs), ...shard];
     const cpu0 = childCpu();
     const t0 = performance.now();
-    const stderrs = halves
+    const stderrs = layout === 'halves'
       ? await Promise.all([1, 2].map((i) => childStderr(args(i, ['--shard', `${i}/2`]))))
-      : [await childStderr(args(0, []), oneCore)];
+      : [await childStderr(args(0, []), layout === 'one-core')];
     const seconds = (performance.now() - t0) / 1000;
     const cpu1 = childCpu();
     const peak = Math.max(...stderrs.map((e) => Number(/peak RSS (\d+) MB/.exec(e)?.[1] ?? NaN)));
@@ -205,9 +207,8 @@ if (process.env.BENCH_BATCH !== '0') {
     return { rate: n / seconds, mbs: bytes / 1e6 / seconds, peak, cores: cpu0 === null || cpu1 === null ? null : (cpu1 - cpu0) / seconds };
   };
   const childStderr = (args: string[], oneCore = false): Promise<string> => new Promise((resolve, reject) => {
-    const child = oneCore
-      ? spawn('taskset', ['-c', '0', process.execPath, ...args], { stdio: ['ignore', 'ignore', 'pipe'] })
-      : spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const [command, argv] = oneCore ? ['taskset', ['-c', '0', process.execPath, ...args]] : [process.execPath, args];
+    const child = spawn(command, argv, { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
     child.on('error', reject);
@@ -218,7 +219,7 @@ if (process.env.BENCH_BATCH !== '0') {
     const runs = new Map<number, Run[]>([[1, []], [2, []]]);
     for (let r = 0; r < batchRuns; r++) {
       runs.get(1)!.push(await runOnce(dir, n, bytes, 1, nodeFlags));
-      runs.get(2)!.push(await runOnce(dir, n, bytes, second === 'two-workers' ? 2 : 1, nodeFlags, second === 'halves', second === 'one-core'));
+      runs.get(2)!.push(second === 'two-workers' ? await runOnce(dir, n, bytes, 2, nodeFlags) : await runOnce(dir, n, bytes, 1, nodeFlags, second));
     }
     return runs;
   };
