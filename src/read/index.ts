@@ -84,6 +84,8 @@ export async function readPath(path: string, rules: Rules = defaultRules()): Pro
   try {
     const info = statSync(path);
     if (info.isDirectory()) throw new ReadError('is-directory', 'the path is a directory');
+    // A pipe would block the worker until someone writes to it, and /dev/zero never ends.
+    if (!info.isFile()) throw new ReadError('not-a-file', 'the path is a device, pipe or socket, not a file');
     if (info.size > MAX_TEXT_BYTES) throw new ReadError('too-large', `the file is ${info.size} bytes; the limit is ${MAX_TEXT_BYTES}`);
     bytes = readFileSync(path);
   } catch (err) {

@@ -59,6 +59,15 @@ describe('text reader', () => {
     expect(readErrorOf(failure('EIO', 'EIO: i/o error, read'))).toMatchObject({ code: 'io-error', message: /i\/o error/ });
   });
 
+  it('refuses a pipe or a device instead of blocking on it or reading it forever', async () => {
+    const dir = tempDir('special');
+    const fifo = join(dir, 'report.txt');
+    const made = spawnSync('mkfifo', [fifo]);
+    if (made.status === 0) await expect(readPath(fifo)).rejects.toMatchObject({ code: 'not-a-file' });
+    await expect(readPath('/dev/null')).rejects.toMatchObject({ code: 'not-a-file', message: /device, pipe or socket/ });
+    await expect(readPath('/dev/zero')).rejects.toMatchObject({ code: 'not-a-file' });
+  });
+
   it('gives permission-denied for a file it may not read (as root, through the CLI run as nobody)', async () => {
     const dir = tempDir('perm');
     chmodSync(dir, 0o755);
