@@ -32,8 +32,7 @@ export async function expandInputs(args: readonly string[]): Promise<Expanded> {
     }
     const info = await stat(arg).catch(() => null);
     if (info?.isDirectory()) {
-      const all = await fg('**/*', { cwd: arg, onlyFiles: true, dot: false, followSymbolicLinks: false, suppressErrors: true });
-      for (const rel of all.sort()) {
+      for (const rel of await nonFolders('**/*', { cwd: arg, followSymbolicLinks: false })) {
         const ext = /\.([^./]+)$/.exec(rel)?.[1]?.toLowerCase() ?? '';
         if (FOLDER_EXTENSIONS.includes(ext)) addFile(joinPath(arg, rel));
         else skipped.set(ext || '(none)', (skipped.get(ext || '(none)') ?? 0) + 1);
@@ -42,12 +41,22 @@ export async function expandInputs(args: readonly string[]): Promise<Expanded> {
       // A file, or a link that leads nowhere (a loop, a dangling target): the reader says which.
       addFile(arg);
     } else if (isGlob(arg)) {
-      for (const path of (await fg(arg, { onlyFiles: true, dot: false, suppressErrors: true })).sort()) addFile(path);
+      for (const path of await nonFolders(arg)) addFile(path);
     } else {
       inputs.push({ kind: 'missing', path: arg });
     }
   }
   return { inputs, skipped };
+}
+
+/**
+ * Every entry that is not a folder, sorted. fast-glob's `onlyFiles` silently drops symbolic links
+ * that lead nowhere or into a loop, and pipes; here they are kept, so the reader turns each into an
+ * error record (`not-found`, `symlink-loop`, `not-a-file`) instead of the file vanishing from the run.
+ */
+async function nonFolders(pattern: string, options: { cwd?: string; followSymbolicLinks?: boolean } = {}): Promise<string[]> {
+  const entries = await fg(pattern, { ...options, onlyFiles: false, objectMode: true, dot: false, suppressErrors: true });
+  return entries.filter((e) => !e.dirent.isDirectory()).map((e) => e.path).sort();
 }
 
 function joinPath(dir: string, rel: string): string {

@@ -222,7 +222,11 @@ describe('an archive of bad inputs', () => {
     put('latin.txt', Buffer.from([0x61, 0x62, 0x63, 0xff, 0xfe, 0x64, 0x0a]));
     put('nfd.txt', 'Thực hiện Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ'.normalize('NFD'));
     put('one-line.txt', `${'Sở Nội vụ tiếp nhận 1.250 hồ sơ; '.repeat(1_600_000)}`); // ~50 MB, no line break
+    // Links and a pipe inside the folder, not named on the command line: found, never dropped.
     symlinkSync('loop.txt', join(dir, 'loop.txt'));
+    symlinkSync('nowhere.txt', join(dir, 'dangling.txt'));
+    symlinkSync('nfd.txt', join(dir, 'alias.txt'));
+    const piped = spawnSync('mkfifo', [join(dir, 'pipe.txt')]).status === 0;
     let deep = dir;
     for (let i = 0; i < 60; i++) deep = join(deep, `d${i}`);
     mkdirSync(deep, { recursive: true });
@@ -230,7 +234,7 @@ describe('an archive of bad inputs', () => {
     const out = join(tempDir('bad-out'), 'o.jsonl');
     // The 50 MB line needs more than 2 GB of heap today (see the issue-7 note): under a 512 MB limit
     // it must come back as its own error record, quickly, and cost the run nothing else.
-    const r = vnreform(['extract', dir, join(dir, 'loop.txt'), '--out', out, '--quiet', '--max-memory', '512', '--timeout', '120']);
+    const r = vnreform(['extract', dir, '--out', out, '--quiet', '--max-memory', '512', '--timeout', '120']);
     expect(r.status).toBe(1);
     const records = lines(out).map((l) => JSON.parse(l));
     const byName = new Map(records.map((x) => [x.source.path.split('/').pop(), x]));
@@ -243,6 +247,9 @@ describe('an archive of bad inputs', () => {
     expect(codes('bomb.docx')).toEqual(['zip-bomb']);
     expect(codes('latin.txt')).toEqual(['invalid-encoding']);
     expect(codes('loop.txt')).toEqual(['symlink-loop']);
+    expect(codes('dangling.txt')).toEqual(['not-found']);
+    expect(byName.get('alias.txt').references[0].id).toBe('61/2018/NĐ-CP');
+    if (piped) expect(codes('pipe.txt')).toEqual(['not-a-file']);
     expect(byName.get('nfd.txt').references[0].id).toBe('61/2018/NĐ-CP');
     expect(byName.get('deep.txt').references[0].id).toBe('985/QĐ-UBND');
     expect([[], ['out-of-memory'], ['timeout']]).toContainEqual(codes('one-line.txt'));
