@@ -60,7 +60,7 @@ function extractOptions(argv: string[]) {
 async function extractWith(options: ReturnType<typeof extractOptions>, pool: StartedPool, started: number): Promise<number> {
   const { values, positionals, format, shard, jobs, timeoutS, memoryMb } = options;
   const rules = defaultRules();
-  const { inputs: all, skipped } = await expandInputs(positionals.length ? positionals : ['corpus']);
+  const { inputs: all, skipped, hidden } = await expandInputs(positionals.length ? positionals : ['corpus']);
   const mine = all.filter((input) => inShard(inputPath(input), shard));
 
   // --resume: inputs already in the output with the same content are skipped; changed ones, and
@@ -106,7 +106,7 @@ async function extractWith(options: ReturnType<typeof extractOptions>, pool: Sta
   if (!values.quiet) {
     process.stderr.write(summary({
       inputs: todo.length, failed, failures, seconds: (performance.now() - started) / 1000, bytes,
-      sink: sink.describe(), skipped, shard: shard && { ...shard, of: all.length },
+      sink: sink.describe(), skipped, hidden, shard: shard && { ...shard, of: all.length },
       resumed: resumed && { before: mine.length - todo.length, repairedBytes: resumed.repairedBytes },
     }));
   }
@@ -128,6 +128,7 @@ interface Summary {
   bytes: number;
   sink: string;
   skipped: Map<string, number>;
+  hidden: number;
   shard: { index: number; count: number; of: number } | null;
   resumed: { before: number; repairedBytes: number } | null;
 }
@@ -139,6 +140,7 @@ export function summary(s: Summary): string {
   if (s.shard) lines.push(`  shard ${s.shard.index}/${s.shard.count}: ${s.inputs} of ${s.shard.of} inputs`);
   if (s.resumed) lines.push(`  resumed: ${s.resumed.before} input(s) already done${s.resumed.repairedBytes ? `, a half-written last line (${s.resumed.repairedBytes} bytes) cut off` : ''}`);
   if (s.skipped.size) lines.push(`  left out by extension: ${[...s.skipped].map(([ext, n]) => `${n} .${ext}`).join(', ')}`);
+  if (s.hidden) lines.push(`  left out as hidden (name starts with "."): ${s.hidden} file(s) or folder(s)`);
   const rate = s.seconds > 0 ? s.inputs / s.seconds : 0;
   const peakMb = (process.resourceUsage().maxRSS * 1024) / 1e6;
   lines.push(`  ${s.seconds.toFixed(1)} s, ${rate.toFixed(1)} files/s, ${(s.bytes / 1e6 / Math.max(s.seconds, 1e-9)).toFixed(2)} MB/s, peak RSS ${peakMb.toFixed(0)} MB`);

@@ -1,8 +1,16 @@
 import { lstat, stat } from 'node:fs/promises';
+import { readdirSync, type Dirent } from 'node:fs';
 import fg from 'fast-glob';
+import { readErrorOf } from '../read/index.js';
 
-/** One input to process: a file path, or standard input. */
-export type Input = { kind: 'file'; path: string } | { kind: 'stdin' } | { kind: 'missing'; path: string };
+/**
+ * One input to process: a file path, standard input, or a path that yields an error record without
+ * being read (no such file; a folder that cannot be listed, whose files are then unknown).
+ */
+export type Input =
+  | { kind: 'file'; path: string }
+  | { kind: 'stdin' }
+  | { kind: 'failed'; path: string; code: string; message: string };
 
 /** Extensions read when a folder is given (a file named explicitly is read whatever its name). */
 export const FOLDER_EXTENSIONS = ['txt', 'md', 'markdown', 'pdf', 'docx', 'doc', 'rtf'];
@@ -11,6 +19,8 @@ export interface Expanded {
   inputs: Input[];
   /** Files in given folders left out because of their extension, by extension: reported, never silent. */
   skipped: Map<string, number>;
+  /** Hidden files and folders (".DS_Store", ".git") in given folders, left out unread and counted. */
+  hidden: number;
 }
 
 const isGlob = (s: string): boolean => /[*?[\]{}]/.test(s);
@@ -19,6 +29,7 @@ const isGlob = (s: string): boolean => /[*?[\]{}]/.test(s);
 export async function expandInputs(args: readonly string[]): Promise<Expanded> {
   const inputs: Input[] = [];
   const skipped = new Map<string, number>();
+  let hidden = 0;
   const seen = new Set<string>();
   const addFile = (path: string): void => {
     if (seen.has(path)) return;
@@ -32,10 +43,15 @@ export async function expandInputs(args: readonly string[]): Promise<Expanded> {
     }
     const info = await stat(arg).catch(() => null);
     if (info?.isDirectory()) {
-      for (const rel of await nonFolders('**/*', { cwd: arg, followSymbolicLinks: false })) {
-        const ext = /\.([^./]+)$/.exec(rel)?.[1]?.toLowerCase() ?? '';
-        if (FOLDER_EXTENSIONS.includes(ext)) addFile(joinPath(arg, rel));
+      const walked = walkFolder(arg);
+      hidden += walked.hidden;
+      for (const path of walked.files) {
+        const ext = /\.([^./]+)$/.exec(path)?.[1]?.toLowerCase() ?? '';
+        if (FOLDER_EXTENSIONS.includes(ext)) addFile(path);
         else skipped.set(ext || '(none)', (skipped.get(ext || '(none)') ?? 0) + 1);
+      }
+      for (const { path, error } of walked.unlisted) {
+        inputs.push({ kind: 'failed', path, code: error.code, message: `${error.message}; the files in this folder were not read` });
       }
     } else if (info || (await lstat(arg).catch(() => null))) {
       // A file, or a link that leads nowhere (a loop, a dangling target): the reader says which.
@@ -43,19 +59,55 @@ export async function expandInputs(args: readonly string[]): Promise<Expanded> {
     } else if (isGlob(arg)) {
       for (const path of await nonFolders(arg)) addFile(path);
     } else {
-      inputs.push({ kind: 'missing', path: arg });
+      inputs.push({ kind: 'failed', path: arg, code: 'not-found', message: 'no such file, folder or matching glob' });
     }
   }
-  return { inputs, skipped };
+  return { inputs, skipped, hidden };
+}
+
+export interface Walked {
+  /** Every entry that is not a folder (files, symbolic links, pipes), as root-joined paths, sorted. */
+  files: string[];
+  hidden: number;
+  /** Folders whose entries could not be listed (permission denied, an I/O error). */
+  unlisted: { path: string; error: { code: string; message: string } }[];
 }
 
 /**
- * Every entry that is not a folder, sorted. fast-glob's `onlyFiles` silently drops symbolic links
- * that lead nowhere or into a loop, and pipes; here they are kept, so the reader turns each into an
- * error record (`not-found`, `symlink-loop`, `not-a-file`) instead of the file vanishing from the run.
+ * A folder's tree, walked by hand rather than with fast-glob: its `suppressErrors` drops an
+ * unreadable subfolder without a word and `onlyFiles` drops dangling links and pipes, and it cannot
+ * count hidden folders without walking into them (a `.git` holds thousands of files). Links are
+ * listed, not followed into folders, so a link loop cannot trap the walk.
  */
-async function nonFolders(pattern: string, options: { cwd?: string; followSymbolicLinks?: boolean } = {}): Promise<string[]> {
-  const entries = await fg(pattern, { ...options, onlyFiles: false, objectMode: true, dot: false, suppressErrors: true });
+export function walkFolder(root: string, list: (dir: string) => Dirent[] = (dir) => readdirSync(dir, { withFileTypes: true })): Walked {
+  const walked: Walked = { files: [], hidden: 0, unlisted: [] };
+  const visit = (dir: string): void => {
+    let entries: Dirent[];
+    try {
+      entries = list(dir);
+    } catch (err) {
+      const { code } = readErrorOf(err as NodeJS.ErrnoException);
+      walked.unlisted.push({ path: dir, error: { code, message: `the folder cannot be listed: ${(err as Error).message}` } });
+      return;
+    }
+    for (const entry of entries) {
+      const path = joinPath(dir, entry.name);
+      if (entry.name.startsWith('.')) walked.hidden++;
+      else if (entry.isDirectory()) visit(path);
+      else walked.files.push(path);
+    }
+  };
+  visit(root);
+  walked.files.sort();
+  return walked;
+}
+
+/**
+ * Every entry a glob matches that is not a folder, sorted: fast-glob's `onlyFiles` would drop
+ * dangling links and pipes, which the reader turns into error records instead.
+ */
+async function nonFolders(pattern: string): Promise<string[]> {
+  const entries = await fg(pattern, { onlyFiles: false, objectMode: true, dot: false, suppressErrors: true });
   return entries.filter((e) => !e.dirent.isDirectory()).map((e) => e.path).sort();
 }
 

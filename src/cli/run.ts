@@ -20,8 +20,8 @@ export async function processInput(input: Input, rules: Rules): Promise<Processe
   try {
     const result = input.kind === 'stdin'
       ? await analyzeBytes(await readStdin(), '-', rules)
-      : input.kind === 'missing'
-        ? errorRecord(missingSource(input.path), { code: 'not-found', message: 'no such file, folder or matching glob' }, rules)
+      : input.kind === 'failed'
+        ? errorRecord(missingSource(input.path), { code: input.code, message: input.message }, rules)
         : await analyzeFile(input.path, rules);
     return isAnalysis(result) ? { record: result.record, analysis: result } : { record: result, analysis: null };
   } catch (err) {

@@ -15,8 +15,9 @@ Usage:
   vnreform schema
   vnreform --help | --version
 
-Inputs are files, folders (read recursively: .txt, .md, .markdown), globs in quotes, or - for
-standard input. With no input, extract and check read corpus/.
+Inputs are files, folders (read recursively: .txt .md .markdown .pdf .docx .doc .rtf; other
+extensions and hidden entries are counted in the summary; a folder that cannot be listed gets an
+error record), globs in quotes, or - for standard input. With no input, extract and check read corpus/.
 
 extract writes one record per input (a result, or an error record when the input cannot be read):
   --out DIR          one JSON file per input in DIR
