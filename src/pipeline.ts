@@ -8,7 +8,7 @@ import { extractTasks } from './extract/tasks.js';
 import { extractReferences, type ExtractedReference } from './extract/references.js';
 import { normalize } from './normalize/normalize.js';
 import type { MappedText } from './normalize/mapped-text.js';
-import { readBytes, readPath, ReadError, type ReadResult } from './read/index.js';
+import { readBytes, readFileBytes, ReadError, type ReadResult } from './read/index.js';
 import { resolveReferences } from './refine/resolve-references.js';
 import { defaultRules, type Rules } from './rules/compile.js';
 import { RecordSchema, SCHEMA_VERSION, type ExtractionRecord, type RecordError, type Source } from './schema.js';
@@ -174,7 +174,10 @@ export async function analyzeFile(path: string, rules: Rules = defaultRules()): 
   let bytes: Uint8Array | null = null;
   let read: ReadResult | null = null;
   try {
-    ({ bytes, result: read } = await readPath(path, rules));
+    // Read, then parse: a file that is read but cannot be parsed (empty, a corrupt PDF) keeps its
+    // hash and size in the error record, so --resume and the cache can tell when it is replaced.
+    bytes = readFileBytes(path);
+    read = await readBytes(bytes, path, rules);
     return analyzeText(read.text, fileSource(path, bytes, read), rules, read.pages, read.notes);
   } catch (err) {
     return errorRecord(fileSource(path, bytes, read), toRecordError(err), rules);

@@ -21,6 +21,24 @@ describe('library API', () => {
     }
   });
 
+  it('keeps the hash and size of a file it read but could not parse, and has neither for one it could not read', async () => {
+    const { createHash } = await import('node:crypto');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const dir = mkdtempSync(`${(await import('node:os')).tmpdir()}/vnreform-hash-`);
+    const cases: [string, Buffer, string][] = [
+      ['scan.pdf', Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >>\n%%EOF', 'latin1'), 'corrupt-pdf'],
+      ['empty.txt', Buffer.alloc(0), 'empty-file'],
+      ['noise.txt', Buffer.from([0x00, 0x01, 0xff, 0x00, 0x02, 0x00, 0x00, 0x9c]), 'binary-file'],
+    ];
+    for (const [name, bytes, code] of cases) {
+      writeFileSync(`${dir}/${name}`, bytes);
+      const rec = await extractFile(`${dir}/${name}`);
+      expect(rec.errors.map((e) => e.code)).toEqual([code]);
+      expect(rec.source).toMatchObject({ sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length });
+    }
+    expect((await extractFile(`${dir}/missing.txt`)).source).toMatchObject({ sha256: null, bytes: null });
+  });
+
   it('returns an error record for a path that does not exist', async () => {
     const rec = await extractFile('/nonexistent/vnreform.txt');
     expect(rec.errors).toEqual([{ code: 'not-found', message: 'no such file' }]);

@@ -72,26 +72,32 @@ function eightBit(bytes: Uint8Array, path: string, rules: Rules): ReadResult | n
   return null;
 }
 
+/** A file read and parsed: its bytes and what the reader made of them. */
+export async function readPath(path: string, rules: Rules = defaultRules()): Promise<{ bytes: Uint8Array; result: ReadResult }> {
+  const bytes = readFileBytes(path);
+  return { bytes, result: await readBytes(bytes, path, rules) };
+}
+
 /**
+ * A regular file's bytes, or a ReadError that says why there are none.
+ *
  * The file is read with blocking calls on purpose. Through `fs/promises` a read is five trips to
  * libuv's thread pool (stat, open, fstat, read, close), each a wake-up of another thread, and a
  * batch worker has nothing else to do while it waits: over 2,000 archive files one worker ran
  * 10.2 → 8.4 s and two workers 7.3 → 6.3 s (docs/decisions.md). Analysing the text blocks the
  * thread far longer than reading it anyway.
  */
-export async function readPath(path: string, rules: Rules = defaultRules()): Promise<{ bytes: Uint8Array; result: ReadResult }> {
-  let bytes: Uint8Array;
+export function readFileBytes(path: string): Uint8Array {
   try {
     const info = statSync(path);
     if (info.isDirectory()) throw new ReadError('is-directory', 'the path is a directory');
     // A pipe would block the worker until someone writes to it, and /dev/zero never ends.
     if (!info.isFile()) throw new ReadError('not-a-file', 'the path is a device, pipe or socket, not a file');
     if (info.size > MAX_TEXT_BYTES) throw new ReadError('too-large', `the file is ${info.size} bytes; the limit is ${MAX_TEXT_BYTES}`);
-    bytes = readFileSync(path);
+    return readFileSync(path);
   } catch (err) {
     throw err instanceof ReadError ? err : readErrorOf(err as NodeJS.ErrnoException);
   }
-  return { bytes, result: await readBytes(bytes, path, rules) };
 }
 
 /** The error record's code for a failed stat or read, from the system's error code. */
