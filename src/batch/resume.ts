@@ -1,8 +1,8 @@
 import { closeSync, createReadStream, createWriteStream, existsSync, ftruncateSync, openSync, readSync, renameSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
+import { readFileBytes } from '../read/index.js';
 
 /**
  * What an interrupted JSON Lines run already wrote. Records are appended a whole line at a time,
@@ -76,15 +76,22 @@ function cutHalfLine(path: string): number {
 
 /**
  * True when the input already has its record: same path, not stopped by a limit of the run, and
- * (for a file that was read) the file still has the content it had then. A file changed since is
- * run again.
+ * the file still has the content it had then. A file changed since is run again, and so is one
+ * that could not be read then (no hash: not found, permission denied) and can be now; one that
+ * still cannot be read keeps its error record.
  */
-export async function alreadyDone(path: string, state: ResumeState): Promise<boolean> {
+export function alreadyDone(path: string, state: ResumeState): boolean {
   if (!state.done.has(path) || state.retry.has(path)) return false;
-  const recorded = state.done.get(path);
-  if (recorded === null) return true;
-  const now = await readFile(path).then((b) => createHash('sha256').update(b).digest('hex'), () => null);
-  return now === recorded;
+  return contentHash(path) === state.done.get(path);
+}
+
+/** The hash a record of this file would carry now; null when it cannot be read (see readFileBytes). */
+function contentHash(path: string): string | null {
+  try {
+    return createHash('sha256').update(readFileBytes(path)).digest('hex');
+  } catch {
+    return null;
+  }
 }
 
 /** Rewrite the output without the records of `paths` (inputs to run again): each input keeps one record. */

@@ -73,7 +73,7 @@ async function extractWith(options: ReturnType<typeof extractOptions>, pool: Sta
     const stale = new Set<string>();
     for (const input of mine) {
       const path = inputPath(input);
-      if (await alreadyDone(path, resumed)) continue;
+      if (alreadyDone(path, resumed)) continue;
       if (resumed.done.has(path)) stale.add(path);
       todo.push(input);
     }
