@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { move, transferableSymbol, valueSymbol } from 'piscina';
 import { processInput } from '../cli/run.js';
 import type { Input } from '../cli/inputs.js';
+import { readFileBytes } from '../read/index.js';
 import { defaultRules } from '../rules/compile.js';
 import type { ExtractionRecord } from '../schema.js';
 import { cacheGet, cacheKey, cachePut } from './cache.js';
@@ -53,7 +53,8 @@ export default async function extractChunk(task: ChunkTask): Promise<Produced[]>
       continue;
     }
     const { record } = await processInput(input, rules);
-    if (key && record.source.sha256) cachePut(task.cache!, key, record);
+    // Only results: a file that failed is tried again next time (a reader may have been fixed).
+    if (key && record.errors.length === 0) cachePut(task.cache!, key, record);
     records.push(produced(record));
   }
   return moved(records);
@@ -61,8 +62,8 @@ export default async function extractChunk(task: ChunkTask): Promise<Produced[]>
 
 function keyOf(path: string, rulesVersion: string): string | null {
   try {
-    return cacheKey(readFileSync(path), rulesVersion);
+    return cacheKey(readFileBytes(path), rulesVersion);
   } catch {
-    return null; // unreadable: processInput says why
+    return null; // not a regular file, or unreadable: processInput says why
   }
 }

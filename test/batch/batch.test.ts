@@ -187,6 +187,33 @@ describe('--jobs, --timeout, --max-memory', () => {
     expect(JSON.parse(after[10]!).errors[0].code).toBe('timeout');
   }, 60_000);
 
+  it('--resume reads again an input that could not be read or has been replaced, and only those', () => {
+    const dir = archive(6);
+    const late = join(dir, 'late.txt'); // named on the command line before it exists
+    const replaced = join(dir, 'random.pdf'); // corrupt now, a good report later under the same name
+    const piped = spawnSync('mkfifo', [join(dir, 'pipe.txt')]).status === 0; // must not block the resume
+    const out = join(tempDir('reread'), 'o.jsonl');
+    vnreform(['extract', dir, late, '--out', out, '--quiet']);
+    type Rec = { source: { path: string }; errors: { code: string }[]; references: { id: string }[] };
+    const before: Rec[] = lines(out).map((l) => JSON.parse(l));
+    const recordOf = (records: Rec[], path: string) => records.filter((x) => x.source.path === path);
+    const codesOf = (records: Rec[], path: string) => recordOf(records, path).map((x) => x.errors.map((e) => e.code));
+    expect(codesOf(before, late)).toEqual([['not-found']]);
+    expect(codesOf(before, replaced)).toEqual([['corrupt-pdf']]);
+    writeFileSync(late, 'Thực hiện Chỉ thị số 23/CT-TTg ngày 02/8/2024 của Thủ tướng Chính phủ');
+    writeFileSync(replaced, 'Căn cứ Thông tư số 01/2023/TT-VPCP ngày 05/4/2023 của Văn phòng Chính phủ');
+    const r = vnreform(['extract', dir, late, '--out', out, '--resume']);
+    expect(r.stderr).toMatch(/vnreform: 2 input\(s\), 2 read, 0 failed/);
+    const after: Rec[] = lines(out).map((l) => JSON.parse(l));
+    expect(after).toHaveLength(before.length);
+    expect(recordOf(after, late).map((x) => x.references[0]?.id)).toEqual(['23/CT-TTg']);
+    expect(recordOf(after, replaced).map((x) => x.references[0]?.id)).toEqual(['01/2023/TT-VPCP']);
+    if (piped) expect(codesOf(after, join(dir, 'pipe.txt'))).toEqual([['not-a-file']]);
+    // Nothing else ran again: the other records are the lines they were.
+    const others = (records: Rec[]) => records.filter((x) => x.source.path !== late && x.source.path !== replaced).map((x) => JSON.stringify(x));
+    expect(others(after)).toEqual(others(before));
+  }, 60_000);
+
   it('stops a file that needs more heap than --max-memory with an out-of-memory record, and goes on', () => {
     const dir = archive(3);
     const big = join(dir, 'big.txt');
@@ -282,6 +309,17 @@ describe('--cache', () => {
     const copied = JSON.parse(lines(join(out, 'copy.jsonl'))[0]!);
     expect(copied.source.path).toBe(copy);
     expect(copied.document.title).toBe('FROM THE CACHE');
+  }, 60_000);
+
+  it('keys the cache without reading a pipe (reading it would wait for a writer until the time limit)', () => {
+    const dir = archive(2);
+    if (spawnSync('mkfifo', [join(dir, 'pipe.txt')]).status !== 0) return;
+    const out = join(tempDir('cache-pipe'), 'o.jsonl');
+    // Killed after 50 s: a child blocked on the pipe would otherwise hang the test run itself.
+    spawnSync(process.execPath, [...CLI, 'extract', dir, '--out', out, '--cache', tempDir('cache'), '--timeout', '20', '--quiet'], { cwd: ROOT, timeout: 50_000 });
+    const records = lines(out).map((l) => JSON.parse(l));
+    expect(records.find((x) => x.source.path.endsWith('/pipe.txt')).errors.map((e: { code: string }) => e.code)).toEqual(['not-a-file']);
+    expect(records).toHaveLength(5);
   }, 60_000);
 });
 
