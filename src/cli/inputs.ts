@@ -45,13 +45,14 @@ export async function expandInputs(args: readonly string[]): Promise<Expanded> {
     if (info?.isDirectory()) {
       const walked = walkFolder(arg);
       hidden += walked.hidden;
-      for (const path of walked.files) {
+      const unlisted = new Map(walked.unlisted.map((u) => [u.path, u.error]));
+      // In path order, an unlisted folder among the files around it.
+      for (const path of [...walked.files, ...unlisted.keys()].sort()) {
+        const error = unlisted.get(path);
         const ext = /\.([^./]+)$/.exec(path)?.[1]?.toLowerCase() ?? '';
-        if (FOLDER_EXTENSIONS.includes(ext)) addFile(path);
+        if (error) inputs.push({ kind: 'failed', path, code: error.code, message: `${error.message}; the files in this folder were not read` });
+        else if (FOLDER_EXTENSIONS.includes(ext)) addFile(path);
         else skipped.set(ext || '(none)', (skipped.get(ext || '(none)') ?? 0) + 1);
-      }
-      for (const { path, error } of walked.unlisted) {
-        inputs.push({ kind: 'failed', path, code: error.code, message: `${error.message}; the files in this folder were not read` });
       }
     } else if (info || (await lstat(arg).catch(() => null))) {
       // A file, or a link that leads nowhere (a loop, a dangling target): the reader says which.

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, statSync } from 'node:fs';
 import { defaultRules, type Rules } from '../rules/compile.js';
 import { docReader } from './doc.js';
 import { docxReader } from './docx.js';
@@ -96,7 +96,11 @@ export function readFileBytes(path: string): Uint8Array {
     if (info.size > MAX_TEXT_BYTES) throw new ReadError('too-large', `the file is ${info.size} bytes; the limit is ${MAX_TEXT_BYTES}`);
     return readFileSync(path);
   } catch (err) {
-    throw err instanceof ReadError ? err : readErrorOf(err as NodeJS.ErrnoException);
+    if (err instanceof ReadError) throw err;
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' && lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()) {
+      throw new ReadError('not-found', 'the path is a symbolic link to a file that does not exist');
+    }
+    throw readErrorOf(err as NodeJS.ErrnoException);
   }
 }
 

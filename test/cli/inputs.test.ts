@@ -71,6 +71,7 @@ describe('the run summary', () => {
     expect(r.stderr).toMatch(/6 input\(s\), 4 read, 2 failed/); // B.PDF is corrupt, dangling.txt leads nowhere
     expect(r.stderr).toMatch(/left out by extension: 2 \.\(none\), 1 \.xlsx\n/);
     expect(r.stderr).toMatch(/left out as hidden \(name starts with "\."\): 3 /);
+    expect(r.stderr).toMatch(/dangling\.txt: not-found: the path is a symbolic link to a file that does not exist/);
   });
 
   it('writes an error record for a folder it may not list (as root, through the CLI run as nobody)', () => {
@@ -87,5 +88,7 @@ describe('the run summary', () => {
     const failed = records.find((x) => x.source.path === locked);
     expect(failed.errors).toEqual([{ code: 'permission-denied', message: expect.stringMatching(/the folder cannot be listed/) }]);
     expect(records.some((x) => x.source.path.endsWith('/a.txt') && x.errors.length === 0)).toBe(true);
+    // The folder's record stands in path order among the files, as every record does.
+    expect(records.map((x) => x.source.path.slice(dir.length + 1))).toEqual(['B.PDF', 'Quy 1', 'a.txt', 'alias.txt', 'dangling.txt']);
   });
 });
