@@ -139,7 +139,7 @@ export function summary(s: Summary): string {
   if (s.failures.size) lines.push(`  failed by code: ${[...s.failures].sort((a, b) => b[1] - a[1]).map(([code, n]) => `${code} ${n}`).join(', ')}`);
   if (s.shard) lines.push(`  shard ${s.shard.index}/${s.shard.count}: ${s.inputs} of ${s.shard.of} inputs`);
   if (s.resumed) lines.push(`  resumed: ${s.resumed.before} input(s) already done${s.resumed.repairedBytes ? `, a half-written last line (${s.resumed.repairedBytes} bytes) cut off` : ''}`);
-  if (s.skipped.size) lines.push(`  left out by extension: ${[...s.skipped].map(([ext, n]) => `${n} .${ext}`).join(', ')}`);
+  if (s.skipped.size) lines.push(`  left out by extension: ${[...s.skipped].map(([ext, n]) => (ext === '(none)' ? `${n} without extension` : `${n} .${ext}`)).join(', ')}`);
   if (s.hidden) lines.push(`  left out as hidden (name starts with "."): ${s.hidden} file(s) or folder(s)`);
   const rate = s.seconds > 0 ? s.inputs / s.seconds : 0;
   const peakMb = (process.resourceUsage().maxRSS * 1024) / 1e6;

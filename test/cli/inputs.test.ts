@@ -69,7 +69,7 @@ describe('the run summary', () => {
     const dir = archive();
     const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'extract', dir, '--out', join(tempDir('inputs-out'), 'o.jsonl')], { cwd: ROOT, encoding: 'utf8' });
     expect(r.stderr).toMatch(/6 input\(s\), 4 read, 2 failed/); // B.PDF is corrupt, dangling.txt leads nowhere
-    expect(r.stderr).toMatch(/left out by extension: 2 \.\(none\), 1 \.xlsx\n/);
+    expect(r.stderr).toMatch(/left out by extension: 2 without extension, 1 \.xlsx\n/);
     expect(r.stderr).toMatch(/left out as hidden \(name starts with "\."\): 3 /);
     expect(r.stderr).toMatch(/dangling\.txt: not-found: the path is a symbolic link to a file that does not exist/);
   });
