@@ -1,6 +1,7 @@
 import { lstat, stat } from 'node:fs/promises';
 import { readdirSync, type Dirent } from 'node:fs';
 import fg from 'fast-glob';
+import { nameFromBytes, pathForFs } from '../read/file-name.js';
 import { readErrorOf } from '../read/index.js';
 
 /**
@@ -80,10 +81,10 @@ export interface Walked {
  * count hidden folders without walking into them (a `.git` holds thousands of files). Links are
  * listed, not followed into folders, so a link loop cannot trap the walk.
  */
-export function walkFolder(root: string, list: (dir: string) => Dirent[] = (dir) => readdirSync(dir, { withFileTypes: true })): Walked {
+export function walkFolder(root: string, list: (dir: string) => Dirent<Buffer>[] = listAsBytes): Walked {
   const walked: Walked = { files: [], hidden: 0, unlisted: [] };
   const visit = (dir: string): void => {
-    let entries: Dirent[];
+    let entries: Dirent<Buffer>[];
     try {
       entries = list(dir);
     } catch (err) {
@@ -92,8 +93,9 @@ export function walkFolder(root: string, list: (dir: string) => Dirent[] = (dir)
       return;
     }
     for (const entry of entries) {
-      const path = joinPath(dir, entry.name);
-      if (entry.name.startsWith('.')) walked.hidden++;
+      const name = nameFromBytes(entry.name);
+      const path = joinPath(dir, name);
+      if (name.startsWith('.')) walked.hidden++;
       else if (entry.isDirectory()) visit(path);
       else walked.files.push(path);
     }
@@ -101,6 +103,11 @@ export function walkFolder(root: string, list: (dir: string) => Dirent[] = (dir)
   visit(root);
   walked.files.sort();
   return walked;
+}
+
+/** A folder's entries with their names as bytes: a name that is not UTF-8 must still open its file. */
+function listAsBytes(dir: string): Dirent<Buffer>[] {
+  return readdirSync(pathForFs(dir), { withFileTypes: true, encoding: 'buffer' });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { basename, dirname, join } from 'node:path';
+import { pathForFs } from '../read/file-name.js';
 import { createHash } from 'node:crypto';
 import type { WriteStream } from 'node:fs';
 import type { ExtractionRecord } from '../schema.js';
@@ -59,9 +60,12 @@ function folderSink(dir: string): RecordSink {
   const used = new Set<string>();
   return {
     async write(record) {
-      const base = basename(record.source.path).replace(/\.[^.]+$/, '') || 'stdin';
+      // A name with escaped bytes (not UTF-8, see read/file-name.ts) is written with U+FFFD, as the
+      // file system would store it anyway, so that two such names meet in `used` and the suffix,
+      // a hash of the path's real bytes, keeps them apart.
+      const base = basename(record.source.path).replace(/\.[^.]+$/, '').replace(/\p{Cs}/gu, '\uFFFD') || 'stdin';
       let name = `${base}.json`;
-      if (used.has(name)) name = `${base}-${createHash('sha1').update(record.source.path).digest('hex').slice(0, 8)}.json`;
+      if (used.has(name)) name = `${base}-${createHash('sha1').update(pathForFs(record.source.path)).digest('hex').slice(0, 8)}.json`;
       used.add(name);
       const path = join(dir, name);
       const file = await openWriteStream(path, 'w');

@@ -1,6 +1,7 @@
 import { lstatSync, readFileSync, statSync } from 'node:fs';
 import { defaultRules, type Rules } from '../rules/compile.js';
 import { docReader } from './doc.js';
+import { pathForFs } from './file-name.js';
 import { docxReader } from './docx.js';
 import { convertLegacy, declaredLegacyFonts, decodeLegacy, decodeRun, legacyEvidence, legacyFont, legacyVerdict } from './legacy.js';
 import { pdfReader } from './pdf.js';
@@ -89,15 +90,16 @@ export async function readPath(path: string, rules: Rules = defaultRules()): Pro
  */
 export function readFileBytes(path: string): Uint8Array {
   try {
-    const info = statSync(path);
+    const fsPath = pathForFs(path);
+    const info = statSync(fsPath);
     if (info.isDirectory()) throw new ReadError('is-directory', 'the path is a directory');
     // A pipe would block the worker until someone writes to it, and /dev/zero never ends.
     if (!info.isFile()) throw new ReadError('not-a-file', 'the path is a device, pipe or socket, not a file');
     if (info.size > MAX_TEXT_BYTES) throw new ReadError('too-large', `the file is ${info.size} bytes; the limit is ${MAX_TEXT_BYTES}`);
-    return readFileSync(path);
+    return readFileSync(fsPath);
   } catch (err) {
     if (err instanceof ReadError) throw err;
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT' && lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' && lstatSync(pathForFs(path), { throwIfNoEntry: false })?.isSymbolicLink()) {
       throw new ReadError('not-found', 'the path is a symbolic link to a file that does not exist');
     }
     throw readErrorOf(err as NodeJS.ErrnoException);

@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readdirSync, symlinkSync, writeFileSync, type Dirent } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expandInputs, walkFolder } from '../../src/cli/inputs.js';
+import { pathForFs } from '../../src/read/file-name.js';
 import { tempDir } from '../helpers/temp.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -44,14 +45,40 @@ describe('expanding folders', () => {
   it('gives a folder it cannot list an error record of its own and still lists its siblings', () => {
     const dir = archive();
     const locked = join(dir, 'Quy 1', '2024');
-    const list = (path: string): Dirent[] => {
+    const list = (path: string): Dirent<Buffer>[] => {
       if (path === locked) throw Object.assign(new Error(`EACCES: permission denied, scandir '${path}'`), { code: 'EACCES' });
-      return readdirSync(path, { withFileTypes: true });
+      return readdirSync(path, { withFileTypes: true, encoding: 'buffer' });
     };
     const walked = walkFolder(dir, list);
     expect(walked.unlisted).toEqual([{ path: locked, error: { code: 'permission-denied', message: expect.stringMatching(/cannot be listed: EACCES/) } }]);
     expect(walked.files.map((p) => p.slice(dir.length + 1))).toContain('Quy 1/bao-cao.md');
     expect(walked.files.some((p) => p.startsWith(locked))).toBe(false);
+  });
+
+  it('reads files whose names are not UTF-8 (unzipped from Windows), each under its own reversible path', async () => {
+    const dir = tempDir('names');
+    // "báo cáo 2019" in CP1258 (á = E1) and in TCVN3 (á = B8): Node alone reads both as "b�o c�o", one path.
+    const names = [Buffer.from('b\xe1o c\xe1o 2019.txt', 'latin1'), Buffer.from('b\xb8o c\xb8o 2019.txt', 'latin1'), Buffer.from('Báo cáo 2020.txt')];
+    const texts = ['Thực hiện Nghị định số 61/2018/NĐ-CP ngày 23/4/2018', 'Căn cứ Thông tư số 01/2023/TT-VPCP ngày 05/4/2023', 'Theo Chỉ thị số 23/CT-TTg ngày 02/8/2024'];
+    names.forEach((name, i) => writeFileSync(Buffer.concat([Buffer.from(`${dir}/`), name]), texts[i]!));
+    const { inputs } = await expandInputs([dir]);
+    const paths = inputs.map((i) => (i.kind === 'file' ? i.path : ''));
+    expect(new Set(paths).size).toBe(3);
+    expect(paths.map((p) => Buffer.from(pathForFs(p)).toString('latin1'))).toEqual(
+      expect.arrayContaining(names.map((n) => `${dir}/${n.toString('latin1')}`)),
+    );
+    expect(paths).toContain(`${dir}/Báo cáo 2020.txt`); // a UTF-8 name is left as it is
+    expect(paths).toContain(`${dir}/b\udce1o c\udce1o 2019.txt`); // what Python's os.fsdecode gives
+    const out = join(tempDir('names-out'), 'o.jsonl');
+    spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'extract', dir, '--out', out, '--quiet'], { cwd: ROOT });
+    const records = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(records.map((r) => r.errors)).toEqual([[], [], []]);
+    expect(records.map((r) => r.references[0].id).sort()).toEqual(['01/2023/TT-VPCP', '23/CT-TTg', '61/2018/NĐ-CP']);
+    expect(readFileSync(out, 'utf8')).toContain('b\\udce1o c\\udce1o 2019.txt'); // JSON escapes a lone surrogate
+    // One JSON file per input: the two names that look alike on disk must not overwrite each other.
+    const folder = join(tempDir('names-dir'), 'records');
+    spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'extract', dir, '--out', folder, '--quiet'], { cwd: ROOT });
+    expect(readdirSync(folder)).toHaveLength(3);
   });
 
   it('takes files, globs, missing paths and standard input in the order given, each file once', async () => {
