@@ -61,7 +61,9 @@ export async function expandInputs(args: readonly string[]): Promise<Expanded> {
     } else if (isGlob(arg)) {
       for (const path of await nonFolders(arg)) addFile(path);
     } else {
-      inputs.push({ kind: 'failed', path: arg, code: 'not-found', message: 'no such file, folder or matching glob' });
+      // Node decodes the command line as UTF-8, so a name in CP1258 or TCVN3 arrives with U+FFFD.
+      const hint = arg.includes('\uFFFD') ? '; the name is not UTF-8 and cannot be passed as typed: name its folder instead' : '';
+      inputs.push({ kind: 'failed', path: arg, code: 'not-found', message: `no such file, folder or matching glob${hint}` });
     }
   }
   return { inputs, skipped, hidden };

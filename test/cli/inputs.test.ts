@@ -79,6 +79,9 @@ describe('expanding folders', () => {
     const folder = join(tempDir('names-dir'), 'records');
     spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'extract', dir, '--out', folder, '--quiet'], { cwd: ROOT });
     expect(readdirSync(folder)).toHaveLength(3);
+    // Named on the command line, the bytes arrive decoded with U+FFFD: say so, and what to do.
+    const typed = await expandInputs([`${dir}/b\uFFFDo c\uFFFDo 2019.txt`]);
+    expect(typed.inputs).toEqual([expect.objectContaining({ kind: 'failed', code: 'not-found', message: expect.stringMatching(/not UTF-8 .* name its folder/) })]);
   });
 
   it('takes files, globs, missing paths and standard input in the order given, each file once', async () => {
