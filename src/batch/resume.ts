@@ -46,7 +46,7 @@ export async function loadResumeState(outPath: string): Promise<ResumeState> {
 }
 
 /** The non-empty lines of a file, read as a stream. */
-async function* lines(path: string): AsyncGenerator<string> {
+export async function* lines(path: string): AsyncGenerator<string> {
   for await (const line of createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity })) {
     if (line) yield line;
   }

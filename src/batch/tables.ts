@@ -1,4 +1,4 @@
-import { existsSync, statSync, type WriteStream } from 'node:fs';
+import type { WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { csvLine } from '../compare.js';
@@ -83,19 +83,20 @@ export interface TableWriter {
 }
 
 /**
- * The tables in DIR, appended to record by record (memory stays flat). With `append` (a resumed
- * run) existing files keep their rows and get no second header.
+ * The tables in DIR, written anew and appended to record by record (memory stays flat). A resumed
+ * run writes them anew too, from the records already in its output (see extract): appending to
+ * the old files would keep the rows of records that run again, and a kill can cut a row in half
+ * or land between a record's line and its rows.
  */
-export async function openTables(dir: string, append: boolean): Promise<TableWriter> {
+export async function openTables(dir: string): Promise<TableWriter> {
   makeFolder(dir);
   // Each table's stream with its path, for the messages of a failed write.
   const files = new Map<Table, { stream: WriteStream; path: string }>();
   for (const table of TABLES) {
     const path = join(dir, `${table}.csv`);
-    const hasRows = append && existsSync(path) && statSync(path).size > 0;
-    const stream = await openWriteStream(path, append ? 'a' : 'w');
+    const stream = await openWriteStream(path, 'w');
     files.set(table, { stream, path });
-    if (!hasRows) await put(stream, csvLine([...KEY_COLUMNS, ...COLUMNS[table]]), path);
+    await put(stream, csvLine([...KEY_COLUMNS, ...COLUMNS[table]]), path);
   }
   return {
     async write(record) {

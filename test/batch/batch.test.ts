@@ -115,7 +115,8 @@ describe('--resume', () => {
     const dir = archive(2000);
     const out = tempDir('kill');
     const killed = join(out, 'killed.jsonl');
-    const child = spawn(process.execPath, [...CLI, 'extract', dir, '--out', killed, '--quiet'], { cwd: ROOT, stdio: 'ignore' });
+    const killedTables = join(out, 'killed-tables');
+    const child = spawn(process.execPath, [...CLI, 'extract', dir, '--out', killed, '--tables', killedTables, '--quiet'], { cwd: ROOT, stdio: 'ignore' });
     await new Promise<void>((resolve, reject) => {
       const timer = setInterval(() => {
         if (existsSync(killed) && statSync(killed).size > 0 && lines(killed).length >= 600) {
@@ -132,13 +133,17 @@ describe('--resume', () => {
     await new Promise((resolve) => child.once('exit', resolve));
     const before = lines(killed).length;
     expect(before).toBeLessThan(2002);
-    vnreform(['extract', dir, '--out', killed, '--resume', '--quiet']);
+    vnreform(['extract', dir, '--out', killed, '--tables', killedTables, '--resume', '--quiet']);
     const full = join(out, 'full.jsonl');
-    vnreform(['extract', dir, '--out', full, '--quiet']);
+    vnreform(['extract', dir, '--out', full, '--tables', join(out, 'full-tables'), '--quiet']);
     const paths = pathsOf(killed);
     expect(paths).toHaveLength(2002);
     expect(new Set(paths).size).toBe(2002);
     expect(readFileSync(killed, 'utf8')).toBe(readFileSync(full, 'utf8'));
+    // The tables too: no row lost, doubled or cut by the kill.
+    for (const table of readdirSync(join(out, 'full-tables'))) {
+      expect(readFileSync(join(killedTables, table), 'utf8'), table).toBe(readFileSync(join(out, 'full-tables', table), 'utf8'));
+    }
   }, 300_000);
 });
 
@@ -192,8 +197,9 @@ describe('--jobs, --timeout, --max-memory', () => {
     const late = join(dir, 'late.txt'); // named on the command line before it exists
     const replaced = join(dir, 'random.pdf'); // corrupt now, a good report later under the same name
     const piped = spawnSync('mkfifo', [join(dir, 'pipe.txt')]).status === 0; // must not block the resume
-    const out = join(tempDir('reread'), 'o.jsonl');
-    vnreform(['extract', dir, late, '--out', out, '--quiet']);
+    const work = tempDir('reread');
+    const out = join(work, 'o.jsonl');
+    vnreform(['extract', dir, late, '--out', out, '--tables', join(work, 'tables'), '--quiet']);
     type Rec = { source: { path: string }; errors: { code: string }[]; references: { id: string }[] };
     const before: Rec[] = lines(out).map((l) => JSON.parse(l));
     const recordOf = (records: Rec[], path: string) => records.filter((x) => x.source.path === path);
@@ -202,7 +208,7 @@ describe('--jobs, --timeout, --max-memory', () => {
     expect(codesOf(before, replaced)).toEqual([['corrupt-pdf']]);
     writeFileSync(late, 'Thực hiện Chỉ thị số 23/CT-TTg ngày 02/8/2024 của Thủ tướng Chính phủ');
     writeFileSync(replaced, 'Căn cứ Thông tư số 01/2023/TT-VPCP ngày 05/4/2023 của Văn phòng Chính phủ');
-    const r = vnreform(['extract', dir, late, '--out', out, '--resume']);
+    const r = vnreform(['extract', dir, late, '--out', out, '--tables', join(work, 'tables'), '--resume']);
     expect(r.stderr).toMatch(/vnreform: 2 input\(s\), 2 read, 0 failed/);
     const after: Rec[] = lines(out).map((l) => JSON.parse(l));
     expect(after).toHaveLength(before.length);
@@ -212,6 +218,12 @@ describe('--jobs, --timeout, --max-memory', () => {
     // Nothing else ran again: the other records are the lines they were.
     const others = (records: Rec[]) => records.filter((x) => x.source.path !== late && x.source.path !== replaced).map((x) => JSON.stringify(x));
     expect(others(after)).toEqual(others(before));
+    // The tables hold the rows of the records as they are now, not the not-found and corrupt-pdf
+    // rows of before: the same rows as a fresh run over the same files.
+    vnreform(['extract', dir, late, '--out', join(work, 'fresh.jsonl'), '--tables', join(work, 'fresh-tables'), '--quiet']);
+    const rowsIn = (folder: string, table: string) => readFileSync(join(work, folder, table), 'utf8').split('\r\n').sort();
+    for (const table of readdirSync(join(work, 'fresh-tables'))) expect(rowsIn('tables', table), table).toEqual(rowsIn('fresh-tables', table));
+    expect(readFileSync(join(work, 'tables', 'errors.csv'), 'utf8')).not.toContain('late.txt');
   }, 60_000);
 
   it('stops a file that needs more heap than --max-memory with an out-of-memory record, and goes on', () => {
