@@ -1,4 +1,5 @@
 import type { WriteStream } from 'node:fs';
+import { lines } from './resume.js';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { csvLine } from '../compare.js';
@@ -112,4 +113,9 @@ export async function openTables(dir: string): Promise<TableWriter> {
       await Promise.all([...files.values()].map((file) => endStream(file.stream, file.path)));
     },
   };
+}
+
+/** Rows for every record of a JSON Lines output, read a line at a time (a resumed run, a merge). */
+export async function writeRowsOf(jsonl: string, tables: TableWriter): Promise<void> {
+  for await (const line of lines(jsonl)) await tables.write(JSON.parse(line) as ExtractionRecord);
 }

@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { tuneEngineForBatch } from '../batch/engine.js';
 import { progress } from '../batch/progress.js';
-import { alreadyDone, dropRecords, lines, loadResumeState, type ResumeState } from '../batch/resume.js';
+import { alreadyDone, dropRecords, loadResumeState, type ResumeState } from '../batch/resume.js';
 import { inShard, parseShard } from '../batch/shard.js';
-import { openTables } from '../batch/tables.js';
+import { openTables, writeRowsOf } from '../batch/tables.js';
 import { defaultRules } from '../rules/compile.js';
 import type { ExtractionRecord } from '../schema.js';
 import { expandInputs, type Input } from './inputs.js';
@@ -83,7 +83,7 @@ async function extractWith(options: ReturnType<typeof extractOptions>, pool: Sta
   const sink = await openSink(values.out, format, { append: !!values.resume });
   const tables = values.tables ? await openTables(values.tables) : null;
   // Resumed: the tables start from the records the output already holds, the one source of truth.
-  if (tables && resumed) for await (const line of lines(values.out!)) await tables.write(JSON.parse(line) as ExtractionRecord);
+  if (tables && resumed) await writeRowsOf(values.out!, tables);
   const bar = progress({ total: todo.length, quiet: !!values.quiet });
   const failures = new Map<string, number>();
   let bytes = 0;

@@ -2,20 +2,22 @@ import { existsSync, realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { mergeShards } from '../batch/merge.js';
+import { openTables, writeRowsOf } from '../batch/tables.js';
 import { expandInputs } from './inputs.js';
 import { inputPath } from './run.js';
 import { UsageError } from './usage.js';
 
 /**
- * `vnreform merge SHARD.jsonl… --out ALL.jsonl [--expect INPUT]…`: shard outputs joined, each input
- * once; with --expect (the inputs given to the sharded runs) the inputs with no record are listed.
+ * `vnreform merge SHARD.jsonl… --out ALL.jsonl [--expect INPUT]… [--tables DIR]`: shard outputs
+ * joined, each input once; with --expect (the inputs given to the sharded runs) the inputs with no
+ * record are listed; with --tables the CSV tables of the joined output, as `extract --tables` writes them.
  * Exit 1 when an input is missing, duplicated or a line is broken.
  */
 export async function mergeCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { out: { type: 'string', short: 'o' }, expect: { type: 'string', multiple: true } },
+    options: { out: { type: 'string', short: 'o' }, expect: { type: 'string', multiple: true }, tables: { type: 'string' } },
   });
   if (!values.out) throw new UsageError('merge needs --out FILE.jsonl');
   if (!positionals.length) throw new UsageError('merge needs the shard outputs to join');
@@ -27,6 +29,11 @@ export async function mergeCommand(argv: string[]): Promise<number> {
   if (positionals.some((file) => realpathSync(file) === out)) throw new UsageError(`merge: --out ${values.out} is one of the shard outputs`);
   const expected = values.expect ? (await expandInputs(values.expect)).inputs.map(inputPath) : null;
   const report = mergeShards(positionals, values.out, expected);
+  if (values.tables) {
+    const tables = await openTables(values.tables);
+    await writeRowsOf(values.out, tables);
+    await tables.close();
+  }
   const say = (s: string): boolean => process.stderr.write(`${s}\n`);
   say(`vnreform merge: ${report.records} record(s) from ${positionals.length} file(s) → ${values.out}`);
   const list = (label: string, items: string[]): void => {

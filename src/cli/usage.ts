@@ -11,7 +11,7 @@ Usage:
                    [--cache DIR]
   vnreform check   [inputs…] [--format text|json] [--across]
   vnreform compare [inputs…] [--format csv|json] [--long]
-  vnreform merge   SHARD.jsonl… --out FILE.jsonl [--expect INPUT]…
+  vnreform merge   SHARD.jsonl… --out FILE.jsonl [--expect INPUT]… [--tables DIR]
   vnreform schema
   vnreform --help | --version
 
@@ -37,7 +37,8 @@ extract writes one record per input (a result, or an error record when the input
   --cache DIR        keep records by file content, rules version and code: unchanged files are
                      not extracted again on later runs
 merge joins shard outputs, each input once in path order, and lists inputs duplicated, missing
-  (with --expect and the inputs the shards were given) or cut short; exit 1 if any.
+  (with --expect and the inputs the shards were given) or cut short; exit 1 if any. --tables DIR
+  writes the CSV tables of the joined output.
 check prints citation problems, one per line (path:line:col: severity code: message), or JSON:
   --across           also compare dates of the same document across all inputs
 compare prints one row per input with the standard metrics of rules/metrics.json (hồ sơ received,

@@ -60,14 +60,17 @@ describe('--shard i/n', () => {
   it('three shards merged equal the unsharded run, byte for byte; merge reports what is missing or doubled', () => {
     const dir = archive(40);
     const out = tempDir('shards');
-    expect(vnreform(['extract', dir, '--out', join(out, 'all.jsonl'), '--quiet']).status).toBe(1); // two bad files
+    expect(vnreform(['extract', dir, '--out', join(out, 'all.jsonl'), '--tables', join(out, 'all-tables'), '--quiet']).status).toBe(1); // two bad files
     for (const i of [1, 2, 3]) vnreform(['extract', dir, '--shard', `${i}/3`, '--out', join(out, `s${i}.jsonl`), '--quiet']);
     const shardSizes = [1, 2, 3].map((i) => lines(join(out, `s${i}.jsonl`)).length);
     expect(shardSizes.reduce((a, b) => a + b, 0)).toBe(42);
     expect(Math.min(...shardSizes)).toBeGreaterThan(0);
-    const merged = vnreform(['merge', ...[1, 2, 3].map((i) => join(out, `s${i}.jsonl`)), '--out', join(out, 'merged.jsonl'), '--expect', dir]);
+    const merged = vnreform(['merge', ...[1, 2, 3].map((i) => join(out, `s${i}.jsonl`)), '--out', join(out, 'merged.jsonl'), '--expect', dir, '--tables', join(out, 'merged-tables')]);
     expect(merged.status).toBe(0);
     expect(readFileSync(join(out, 'merged.jsonl'), 'utf8')).toBe(readFileSync(join(out, 'all.jsonl'), 'utf8'));
+    const tableFiles = readdirSync(join(out, 'all-tables'));
+    expect(tableFiles).toHaveLength(7);
+    for (const table of tableFiles) expect(readFileSync(join(out, 'merged-tables', table), 'utf8'), table).toBe(readFileSync(join(out, 'all-tables', table), 'utf8'));
     const partial = vnreform(['merge', join(out, 's1.jsonl'), join(out, 's1.jsonl'), '--out', join(out, 'bad.jsonl'), '--expect', dir]);
     expect(partial.status).toBe(1);
     expect(partial.stderr).toMatch(new RegExp(`duplicated, first kept \\(${shardSizes[0]}\\)`));
