@@ -8,6 +8,7 @@ import { defaultRules } from '../rules/compile.js';
 import type { ExtractionRecord } from '../schema.js';
 import { expandInputs, type Input } from './inputs.js';
 import { openSink, type Format } from './output.js';
+import { exitStatusOf, watchInterruption } from './interrupt.js';
 import { inputPath } from './run.js';
 import { DEFAULT_JOBS, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, extractParallel, startPool, type StartedPool } from '../batch/parallel.js';
 import { UsageError } from './usage.js';
@@ -87,19 +88,37 @@ async function extractWith(options: ReturnType<typeof extractOptions>, pool: Sta
   const bar = progress({ total: todo.length, quiet: !!values.quiet });
   const failures = new Map<string, number>();
   let bytes = 0;
-  const records = extractParallel(todo, rules, { jobs, timeoutMs: timeoutS * 1000, memoryMb, cache: values.cache ?? null }, pool);
-  for await (const result of records) {
-    // JSON Lines take the worker's line as is; other sinks and the tables need the record.
-    const record = sink.writeLine && !tables ? null : (JSON.parse(utf8.decode(result.line)) as ExtractionRecord);
-    if (sink.writeLine) await sink.writeLine(result.line);
-    else await sink.write(record!);
-    if (record) await tables?.write(record);
-    bytes += result.bytes ?? 0;
-    for (const e of result.errors) failures.set(e.code, (failures.get(e.code) ?? 0) + 1);
-    bar.tick(result.errors.length > 0);
-    if (result.errors.length && !values.quiet) {
-      process.stderr.write(`${result.path}: ${result.errors.map((e) => `${e.code}: ${e.message}`).join('; ')}\n`);
+  const records = extractParallel(todo, rules, { jobs, timeoutMs: timeoutS * 1000, memoryMb, cache: values.cache ?? null }, pool)[Symbol.asyncIterator]();
+  const interruption = watchInterruption();
+  let interrupted: NodeJS.Signals | null = null;
+  let written = 0;
+  try {
+    for (;;) {
+      // Between two records only: a record being written is finished first.
+      const pending = records.next();
+      const next = await Promise.race([pending, interruption.stopped]);
+      if (typeof next === 'string') {
+        interrupted = next;
+        pending.catch(() => undefined); // the pool is destroyed under it; its outcome is not wanted
+        break;
+      }
+      if (next.done) break;
+      const result = next.value;
+      written++;
+      // JSON Lines take the worker's line as is; other sinks and the tables need the record.
+      const record = sink.writeLine && !tables ? null : (JSON.parse(utf8.decode(result.line)) as ExtractionRecord);
+      if (sink.writeLine) await sink.writeLine(result.line);
+      else await sink.write(record!);
+      if (record) await tables?.write(record);
+      bytes += result.bytes ?? 0;
+      for (const e of result.errors) failures.set(e.code, (failures.get(e.code) ?? 0) + 1);
+      bar.tick(result.errors.length > 0);
+      if (result.errors.length && !values.quiet) {
+        process.stderr.write(`${result.path}: ${result.errors.map((e) => `${e.code}: ${e.message}`).join('; ')}\n`);
+      }
     }
+  } finally {
+    interruption.dispose();
   }
   bar.done();
   await sink.close();
@@ -107,10 +126,15 @@ async function extractWith(options: ReturnType<typeof extractOptions>, pool: Sta
   const failed = [...failures.values()].reduce((a, b) => a + b, 0);
   if (!values.quiet) {
     process.stderr.write(summary({
-      inputs: todo.length, failed, failures, seconds: (performance.now() - started) / 1000, bytes,
+      inputs: written, failed, failures, seconds: (performance.now() - started) / 1000, bytes,
       sink: sink.describe(), skipped, hidden, shard: shard && { ...shard, of: all.length },
       resumed: resumed && { before: mine.length - todo.length, repairedBytes: resumed.repairedBytes },
     }));
+  }
+  if (interrupted) {
+    const goOn = values.out?.endsWith('.jsonl') ? 'run the same command with --resume to go on' : 'write to --out FILE.jsonl to be able to resume';
+    process.stderr.write(`vnreform: interrupted (${interrupted}) after ${written} of ${todo.length} input(s); every record written is whole: ${goOn}\n`);
+    return exitStatusOf(interrupted);
   }
   return failed ? 1 : 0;
 }

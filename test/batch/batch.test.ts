@@ -150,6 +150,43 @@ describe('--resume', () => {
   }, 300_000);
 });
 
+describe('Ctrl-C and SIGTERM', () => {
+  it('stop between two records, close the output whole, say how to go on, and exit 130 or 143', async () => {
+    const dir = archive(600);
+    const work = tempDir('interrupt');
+    const full = join(work, 'full.jsonl');
+    vnreform(['extract', dir, '--out', full, '--quiet']);
+    for (const [signal, status] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+      const out = join(work, `${signal}.jsonl`);
+      const child = spawn(process.execPath, [...CLI, 'extract', dir, '--out', out, '--tables', join(work, `${signal}-tables`)], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      await new Promise<void>((resolve, reject) => {
+        const timer = setInterval(() => {
+          if (existsSync(out) && lines(out).length >= 60) {
+            clearInterval(timer);
+            child.kill(signal);
+            resolve();
+          }
+        }, 20);
+        void exited.then(() => reject(new Error('the run finished before the signal')));
+      });
+      expect(await exited).toBe(status);
+      const text = readFileSync(out, 'utf8');
+      expect(text.endsWith('\n')).toBe(true);
+      const written = lines(out);
+      expect(written.length).toBeLessThan(602);
+      for (const line of written) JSON.parse(line); // every line whole
+      expect(stderr).toMatch(new RegExp(`interrupted \\(${signal}\\) after ${written.length} of 602 input\\(s\\); every record written is whole: run the same command with --resume to go on`));
+      // The tables were closed with the output: one documents row per record written.
+      expect(readFileSync(join(work, `${signal}-tables`, 'documents.csv'), 'utf8').split('\r\n').filter(Boolean)).toHaveLength(written.length + 1);
+      vnreform(['extract', dir, '--out', out, '--resume', '--quiet']);
+      expect(readFileSync(out, 'utf8')).toBe(readFileSync(full, 'utf8'));
+    }
+  }, 300_000);
+});
+
 describe('--jobs, --timeout, --max-memory', () => {
   it('gives the same output with one worker and with two', () => {
     const dir = archive(45);
