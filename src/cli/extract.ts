@@ -1,13 +1,14 @@
 import { parseArgs } from 'node:util';
 import { tuneEngineForBatch } from '../batch/engine.js';
-import { progress } from '../batch/progress.js';
+import { progress, type Progress } from '../batch/progress.js';
 import { alreadyDone, dropRecords, loadResumeState, type ResumeState } from '../batch/resume.js';
 import { inShard, parseShard } from '../batch/shard.js';
-import { openTables, writeRowsOf } from '../batch/tables.js';
+import { openTables, writeRowsOf, type TableWriter } from '../batch/tables.js';
+import type { Produced } from '../batch/worker.js';
 import { defaultRules } from '../rules/compile.js';
 import type { ExtractionRecord } from '../schema.js';
 import { expandInputs, type Input } from './inputs.js';
-import { openSink, type Format } from './output.js';
+import { openSink, type Format, type RecordSink } from './output.js';
 import { exitStatusOf, watchInterruption } from './interrupt.js';
 import { inputPath } from './run.js';
 import { DEFAULT_JOBS, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, extractParallel, startPool, type StartedPool } from '../batch/parallel.js';
@@ -63,80 +64,94 @@ async function extractWith(options: ReturnType<typeof extractOptions>, pool: Sta
   const rules = defaultRules();
   const { inputs: all, skipped, hidden } = await expandInputs(positionals.length ? positionals : ['corpus']);
   const mine = all.filter((input) => inShard(inputPath(input), shard));
-
-  // --resume: inputs already in the output with the same content are skipped; changed ones, and
-  // those a limit stopped (timeout, out of memory), run again in place of their old record.
-  let todo: Input[] = mine;
-  let resumed: ResumeState | null = null;
-  if (values.resume) {
-    resumed = await loadResumeState(values.out!);
-    todo = [];
-    const stale = new Set<string>();
-    for (const input of mine) {
-      const path = inputPath(input);
-      if (alreadyDone(path, resumed)) continue;
-      if (resumed.done.has(path)) stale.add(path);
-      todo.push(input);
-    }
-    await dropRecords(values.out!, stale);
-  }
+  const { todo, resumed } = values.resume ? await resumePlan(values.out!, mine) : { todo: mine, resumed: null };
 
   const sink = await openSink(values.out, format, { append: !!values.resume });
   const tables = values.tables ? await openTables(values.tables) : null;
   // Resumed: the tables start from the records the output already holds, the one source of truth.
   if (tables && resumed) await writeRowsOf(values.out!, tables);
   const bar = progress({ total: todo.length, quiet: !!values.quiet });
-  const failures = new Map<string, number>();
-  let bytes = 0;
-  const records = extractParallel(todo, rules, { jobs, timeoutMs: timeoutS * 1000, memoryMb, cache: values.cache ?? null }, pool)[Symbol.asyncIterator]();
+  const records = extractParallel(todo, rules, { jobs, timeoutMs: timeoutS * 1000, memoryMb, cache: values.cache ?? null }, pool);
+  const run = await writeRecords(records, sink, tables, bar, !!values.quiet);
+  bar.done();
+  await sink.close();
+  await tables?.close();
+  const failed = [...run.failures.values()].reduce((a, b) => a + b, 0);
+  if (!values.quiet) {
+    process.stderr.write(summary({
+      inputs: run.written, failed, failures: run.failures, seconds: (performance.now() - started) / 1000, bytes: run.bytes,
+      sink: sink.describe(), skipped, hidden, shard: shard && { ...shard, of: all.length },
+      resumed: resumed && { before: mine.length - todo.length, repairedBytes: resumed.repairedBytes },
+    }));
+  }
+  if (run.interrupted) {
+    const goOn = values.out?.endsWith('.jsonl') ? 'run the same command with --resume to go on' : 'write to --out FILE.jsonl to be able to resume';
+    process.stderr.write(`vnreform: interrupted (${run.interrupted}) after ${run.written} of ${todo.length} input(s); every record written is whole: ${goOn}\n`);
+    return exitStatusOf(run.interrupted);
+  }
+  return failed ? 1 : 0;
+}
+
+/**
+ * --resume: inputs already in the output with the same content are skipped; changed ones, those a
+ * limit stopped (timeout, out of memory) and those unreadable then run again, their old record dropped.
+ */
+async function resumePlan(out: string, mine: Input[]): Promise<{ todo: Input[]; resumed: ResumeState }> {
+  const resumed = await loadResumeState(out);
+  const todo: Input[] = [];
+  const stale = new Set<string>();
+  for (const input of mine) {
+    const path = inputPath(input);
+    if (alreadyDone(path, resumed)) continue;
+    if (resumed.done.has(path)) stale.add(path);
+    todo.push(input);
+  }
+  await dropRecords(out, stale);
+  return { todo, resumed };
+}
+
+interface Written {
+  written: number;
+  /** Error records by code. */
+  failures: Map<string, number>;
+  bytes: number;
+  /** The signal that stopped the run early, if one did. */
+  interrupted: NodeJS.Signals | null;
+}
+
+/** Records as the pool yields them, to the sink and the tables, until the last one or a signal. */
+async function writeRecords(records: AsyncIterable<Produced>, sink: RecordSink, tables: TableWriter | null, bar: Progress, quiet: boolean): Promise<Written> {
+  const run: Written = { written: 0, failures: new Map(), bytes: 0, interrupted: null };
+  const iterator = records[Symbol.asyncIterator]();
   const interruption = watchInterruption();
-  let interrupted: NodeJS.Signals | null = null;
-  let written = 0;
   try {
     for (;;) {
       // Between two records only: a record being written is finished first.
-      const pending = records.next();
+      const pending = iterator.next();
       const next = await Promise.race([pending, interruption.stopped]);
       if (typeof next === 'string') {
-        interrupted = next;
+        run.interrupted = next;
         pending.catch(() => undefined); // the pool is destroyed under it; its outcome is not wanted
-        break;
+        return run;
       }
-      if (next.done) break;
+      if (next.done) return run;
       const result = next.value;
-      written++;
+      run.written++;
       // JSON Lines take the worker's line as is; other sinks and the tables need the record.
       const record = sink.writeLine && !tables ? null : (JSON.parse(utf8.decode(result.line)) as ExtractionRecord);
       if (sink.writeLine) await sink.writeLine(result.line);
       else await sink.write(record!);
       if (record) await tables?.write(record);
-      bytes += result.bytes ?? 0;
-      for (const e of result.errors) failures.set(e.code, (failures.get(e.code) ?? 0) + 1);
+      run.bytes += result.bytes ?? 0;
+      for (const e of result.errors) run.failures.set(e.code, (run.failures.get(e.code) ?? 0) + 1);
       bar.tick(result.errors.length > 0);
-      if (result.errors.length && !values.quiet) {
+      if (result.errors.length && !quiet) {
         process.stderr.write(`${result.path}: ${result.errors.map((e) => `${e.code}: ${e.message}`).join('; ')}\n`);
       }
     }
   } finally {
     interruption.dispose();
   }
-  bar.done();
-  await sink.close();
-  await tables?.close();
-  const failed = [...failures.values()].reduce((a, b) => a + b, 0);
-  if (!values.quiet) {
-    process.stderr.write(summary({
-      inputs: written, failed, failures, seconds: (performance.now() - started) / 1000, bytes,
-      sink: sink.describe(), skipped, hidden, shard: shard && { ...shard, of: all.length },
-      resumed: resumed && { before: mine.length - todo.length, repairedBytes: resumed.repairedBytes },
-    }));
-  }
-  if (interrupted) {
-    const goOn = values.out?.endsWith('.jsonl') ? 'run the same command with --resume to go on' : 'write to --out FILE.jsonl to be able to resume';
-    process.stderr.write(`vnreform: interrupted (${interrupted}) after ${written} of ${todo.length} input(s); every record written is whole: ${goOn}\n`);
-    return exitStatusOf(interrupted);
-  }
-  return failed ? 1 : 0;
 }
 
 function positiveNumber(text: string | undefined, flag: string, fallback: number): number {
