@@ -128,7 +128,7 @@ async function writeRecords(records: AsyncIterable<Produced>, sink: RecordSink, 
     for (;;) {
       // Between two records only: a record being written is finished first.
       const pending = iterator.next();
-      const next = await Promise.race([pending, interruption.stopped]);
+      const next = await interruption.race(pending);
       if (typeof next === 'string') {
         run.interrupted = next;
         pending.catch(() => undefined); // the pool is destroyed under it; its outcome is not wanted
