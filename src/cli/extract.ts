@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { tuneEngineForBatch } from '../batch/engine.js';
 import { progress, type Progress } from '../batch/progress.js';
@@ -10,6 +11,7 @@ import type { ExtractionRecord } from '../schema.js';
 import { expandInputs, type Input } from './inputs.js';
 import { openSink, type Format, type RecordSink } from './output.js';
 import { exitStatusOf, watchInterruption } from './interrupt.js';
+import { pathForFs } from '../read/file-name.js';
 import { inputPath } from './run.js';
 import { DEFAULT_JOBS, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, extractParallel, startPool, type StartedPool } from '../batch/parallel.js';
 import { UsageError } from './usage.js';
@@ -94,20 +96,29 @@ async function extractWith(options: ReturnType<typeof extractOptions>, pool: Sta
 
 /**
  * --resume: inputs already in the output with the same content are skipped; changed ones, those a
- * limit stopped (timeout, out of memory) and those unreadable then run again, their old record dropped.
+ * limit stopped (timeout, out of memory) and those unreadable then run again, their old record
+ * dropped; so is the record of a folder that could not be listed then and can be now.
  */
 async function resumePlan(out: string, mine: Input[]): Promise<{ todo: Input[]; resumed: ResumeState }> {
   const resumed = await loadResumeState(out);
   const todo: Input[] = [];
   const stale = new Set<string>();
+  const now = new Set<string>();
   for (const input of mine) {
     const path = inputPath(input);
+    now.add(path);
     if (alreadyDone(path, resumed)) continue;
     if (resumed.done.has(path)) stale.add(path);
     todo.push(input);
   }
+  // A folder that could not be listed then and can be now: its files are inputs of their own.
+  for (const [path, hash] of resumed.done) if (hash === null && !now.has(path) && isFolder(path)) stale.add(path);
   await dropRecords(out, stale);
   return { todo, resumed };
+}
+
+function isFolder(path: string): boolean {
+  return statSync(pathForFs(path), { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
 
 interface Written {

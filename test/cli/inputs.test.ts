@@ -120,5 +120,15 @@ describe('the run summary', () => {
     expect(records.some((x) => x.source.path.endsWith('/a.txt') && x.errors.length === 0)).toBe(true);
     // The folder's record stands in path order among the files, as every record does.
     expect(records.map((x) => x.source.path.slice(dir.length + 1))).toEqual(['B.PDF', 'Quy 1', 'a.txt', 'alias.txt', 'dangling.txt']);
+    // Listable again: a resumed run drops the folder's record and reads its files.
+    const work = tempDir('unlisted-out');
+    chmodSync(work, 0o777);
+    const out = join(work, 'o.jsonl');
+    chmodSync(locked, 0o000);
+    asNobody(['--import', 'tsx', 'src/cli/main.ts', 'extract', dir, '--out', out, '--quiet']);
+    chmodSync(locked, 0o755);
+    asNobody(['--import', 'tsx', 'src/cli/main.ts', 'extract', dir, '--out', out, '--resume', '--quiet']);
+    const resumed = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l).source.path.slice(dir.length + 1));
+    expect(resumed.sort()).toEqual(['B.PDF', 'Quy 1/2024/ket-luan.docx', 'Quy 1/bao-cao.md', 'a.txt', 'alias.txt', 'dangling.txt']);
   });
 });
