@@ -1,8 +1,8 @@
-import { closeSync, createReadStream, createWriteStream, existsSync, ftruncateSync, openSync, readSync, renameSync, statSync } from 'node:fs';
+import { closeSync, createWriteStream, existsSync, ftruncateSync, openSync, readSync, renameSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { readFileBytes } from '../read/index.js';
+import { lines } from '../util/lines.js';
 
 /**
  * What an interrupted JSON Lines run already wrote. Records are appended a whole line at a time,
@@ -43,13 +43,6 @@ export async function loadResumeState(outPath: string): Promise<ResumeState> {
     else state.retry.delete(source.path);
   }
   return state;
-}
-
-/** The non-empty lines of a file, read as a stream. */
-export async function* lines(path: string): AsyncGenerator<string> {
-  for await (const line of createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity })) {
-    if (line) yield line;
-  }
 }
 
 /** Truncate the file after its last newline; the number of bytes removed. Reads back from the end only. */

@@ -1,8 +1,8 @@
 import type { WriteStream } from 'node:fs';
-import { lines } from './resume.js';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { csvLine } from '../compare.js';
+import { lines } from '../util/lines.js';
 import { endStream, makeFolder, openWriteStream, put } from '../util/output-files.js';
 import {
   AgencySchema, DocumentSchema, ErrorSchema, FigureSchema, FindingSchema, ReferenceSchema, SourceSchema, TaskSchema,
