@@ -1,7 +1,7 @@
-import { basename, dirname, join } from 'node:path';
-import { pathForFs } from '../read/file-name.js';
 import { createHash } from 'node:crypto';
 import type { WriteStream } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { pathForFs } from '../read/file-name.js';
 import type { ExtractionRecord } from '../schema.js';
 import { endStream, makeFolder, openWriteStream, put as putOn } from '../util/output-files.js';
 

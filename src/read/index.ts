@@ -1,8 +1,8 @@
 import { lstatSync, readFileSync, statSync } from 'node:fs';
 import { defaultRules, type Rules } from '../rules/compile.js';
 import { docReader } from './doc.js';
-import { pathForFs } from './file-name.js';
 import { docxReader } from './docx.js';
+import { pathForFs } from './file-name.js';
 import { convertLegacy, declaredLegacyFonts, decodeLegacy, decodeRun, legacyEvidence, legacyFont, legacyVerdict } from './legacy.js';
 import { pdfReader } from './pdf.js';
 import { parseRtf } from './rtf.js';
@@ -73,12 +73,6 @@ function eightBit(bytes: Uint8Array, path: string, rules: Rules): ReadResult | n
   return null;
 }
 
-/** A file read and parsed: its bytes and what the reader made of them. */
-export async function readPath(path: string, rules: Rules = defaultRules()): Promise<{ bytes: Uint8Array; result: ReadResult }> {
-  const bytes = readFileBytes(path);
-  return { bytes, result: await readBytes(bytes, path, rules) };
-}
-
 /**
  * A regular file's bytes, or a ReadError that says why there are none.
  *
@@ -89,8 +83,8 @@ export async function readPath(path: string, rules: Rules = defaultRules()): Pro
  * thread far longer than reading it anyway.
  */
 export function readFileBytes(path: string): Uint8Array {
+  const fsPath = pathForFs(path);
   try {
-    const fsPath = pathForFs(path);
     const info = statSync(fsPath);
     if (info.isDirectory()) throw new ReadError('is-directory', 'the path is a directory');
     // A pipe would block the worker until someone writes to it, and /dev/zero never ends.
@@ -99,7 +93,7 @@ export function readFileBytes(path: string): Uint8Array {
     return readFileSync(fsPath);
   } catch (err) {
     if (err instanceof ReadError) throw err;
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT' && lstatSync(pathForFs(path), { throwIfNoEntry: false })?.isSymbolicLink()) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' && lstatSync(fsPath, { throwIfNoEntry: false })?.isSymbolicLink()) {
       throw new ReadError('not-found', 'the path is a symbolic link to a file that does not exist');
     }
     throw readErrorOf(err as NodeJS.ErrnoException);
