@@ -5,6 +5,7 @@ import type { Reference } from '../schema.js';
 import { sectionPathAt, type Section } from '../segment/sections.js';
 import { dateAt, type DateMatch } from '../util/dates.js';
 import { parseSymbol, symbolSource, type SymbolParts } from './symbol.js';
+import { charBefore } from '../util/text.js';
 
 /**
  * Legal references: every mention of a document by number ("Nghị định số 61/2018/NĐ-CP ngày
@@ -193,14 +194,14 @@ export function extractReferences(
   const taken = drafts.map((d) => [d.mentionStart, d.end] as const);
   p.shortNameNumber.lastIndex = 0;
   for (let num = p.shortNameNumber.exec(text); num; num = p.shortNameNumber.exec(text)) {
-    if (!LETTER.test(text.charAt(num.index - 1))) continue;
+    if (!LETTER.test(charBefore(text, num.index))) continue;
     const window = text.slice(Math.max(0, num.index - 40), num.index);
     const w = p.shortNameWord.exec(lowered.slice(Math.max(0, num.index - 40), num.index));
     if (!w) continue;
     const start = num.index - window.length + w.index;
     const end = num.index + num[0].length;
     // A short name is a proper name: "Đề án 2948", not "đề án 2948".
-    if (!/\p{Lu}/u.test(text.charAt(start)) || LETTER.test(text.charAt(start - 1))) continue;
+    if (!/\p{Lu}/u.test(text.charAt(start)) || LETTER.test(charBefore(text, start))) continue;
     if (inSkip(start) || taken.some(([a, b]) => start < b && end > a)) continue;
     const m = [text.slice(start, end), text.slice(start, start + w[1]!.length), num[1]!] as const;
     const n = Number(m[2]);
@@ -368,7 +369,7 @@ function typeWordBefore(window: string, folded: string, p: ReferencePatterns): {
   p.typeBefore.lastIndex = 0;
   for (let m = p.typeBefore.exec(folded); m; m = p.typeBefore.exec(folded)) {
     p.typeBefore.lastIndex = m.index + 1;
-    if (LETTER.test(window.charAt(m.index - 1))) continue;
+    if (LETTER.test(charBefore(window, m.index))) continue;
     const filler = window.slice(m.index + m[1]!.length, m.index + m[1]!.length + m[2]!.length);
     if (!/\p{Lu}/u.test(filler)) return { word: window.slice(m.index, m.index + m[1]!.length), index: m.index };
   }
@@ -383,7 +384,7 @@ function relationBefore(text: string, lowered: string, mentionStart: number, rul
     p.relationBefore.lastIndex = m.index + 1;
     // Fillers are lower-case words ("có hiệu quả"); the relation word starts a word.
     const filler = window.slice(m.index + m[1]!.length, m.index + m[0].length);
-    if (LETTER.test(window.charAt(m.index - 1)) || /\p{Lu}/u.test(filler)) continue;
+    if (LETTER.test(charBefore(window, m.index)) || /\p{Lu}/u.test(filler)) continue;
     return rules.relationByWord.get(fold(m[1]!).replace(/\s+/g, ' ')) ?? null;
   }
   return null;

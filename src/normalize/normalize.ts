@@ -1,5 +1,6 @@
 import { identity, replaceMapped, type MappedText } from './mapped-text.js';
 import { moveToneToFirst } from './tone.js';
+import { charBefore } from '../util/text.js';
 
 /**
  * The normalize stage: NFC, one form per tone placement, dash and space variants unified, markdown
@@ -56,7 +57,7 @@ function strayLink(m: RegExpExecArray): string {
 
 /** "**BÁO CÁO**" → "BÁO CÁO": asterisks touching a word are emphasis; a lone " * " stays. */
 function emphasis(m: RegExpExecArray): string {
-  const before = m.input.charAt(m.index - 1);
+  const before = charBefore(m.input, m.index);
   const after = m.input.charAt(m.index + m[0].length);
   return (before && !/\s/.test(before)) || (after && !/\s/.test(after)) ? '' : m[0];
 }
@@ -74,7 +75,7 @@ function repairLineBreak(m: RegExpExecArray): string {
   const before = text.charAt(b);
   const after = text.charAt(m.index + m[0].length);
   if (!after) return m[0];
-  if ((before === '-' || before === '/') && /[\p{L}\d]/u.test(text.charAt(b - 1)) && /[\p{Lu}\d]/u.test(after) && !endsLink(text, b)) return '';
+  if ((before === '-' || before === '/') && /[\p{L}\d]/u.test(charBefore(text, b)) && /[\p{Lu}\d]/u.test(after) && !endsLink(text, b)) return '';
   if (/\p{Ll}/u.test(after)) return /^\p{Ll}\)\s/u.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3)) ? m[0] : ' ';
   if (/\d/.test(after) && /[\p{L}\d,]/u.test(before) && !opensHeading(m)) return ' ';
   return m[0];
@@ -88,7 +89,7 @@ function endsLink(text: string, last: number): boolean {
 
 function footnoteMarker(m: RegExpExecArray): string {
   const text = m.input;
-  const before = text.charAt(m.index - 1);
+  const before = charBefore(text, m.index);
   const after = text.charAt(m.index + m[0].length);
   if (/[.;:]/.test(before) && /\p{Lu}/u.test(after)) return ' ';
   if (/[\s;,.:)]/.test(after) && /\p{Ll}{3}$/u.test(text.slice(Math.max(0, m.index - 3), m.index))) return ' '.repeat(m[0].length);

@@ -27,6 +27,12 @@ describe('agency negative cases (corpus/fixtures/agencies-negative.cases)', () =
 describe('agencies in context', () => {
   const anGiang = 'An Giang, ngày 05 tháng 3 năm 2024\n\nBÁO CÁO\nCông tác cải cách hành chính năm 2023\n\n';
 
+  it('finds a body named at the very start of the text, as in a header\'s first line', () => {
+    const a = agencies('ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG THÁP\nSố: 12/BC-UBND\n\nBÁO CÁO\nSở Tư pháp, UBND huyện Cao Lãnh');
+    expect(a[0]).toMatchObject({ name: 'Ủy ban nhân dân', span: { start: 0 } });
+    expect(a.map((x) => x.name)).toContain('Sở Tư pháp');
+  });
+
   it('resolves local bodies to the document\'s province', () => {
     const a = agencies(`${anGiang}UBND tỉnh giao Sở Nội vụ chủ trì, phối hợp với VP. UBND tỉnh và Bộ Nội vụ.`);
     expect(a.map((x) => [x.name, x.resolved, x.level])).toEqual([

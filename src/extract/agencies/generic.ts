@@ -5,6 +5,7 @@ import { provinceByName } from '../metadata/province.js';
 import type { Found } from './found.js';
 import { agencyPatterns } from './patterns.js';
 import { canonicalPlace, isProvincialUnit, levelOfUnit } from './places.js';
+import { charBefore } from '../../util/text.js';
 
 /**
  * Bodies the gazetteer does not list, read from a head (rules/agency-cues.json). Two kinds:
@@ -27,7 +28,7 @@ export function genericBodies(text: string, lowered: string, rules: Rules, doc: 
   g.head.lastIndex = 0;
   for (let m = g.head.exec(text); m; m = g.head.exec(text)) {
     const start = m.index;
-    if (/[\p{L}\p{N}]/u.test(text.charAt(start - 1))) continue;
+    if (/[\p{L}\p{N}]/u.test(charBefore(text, start))) continue;
     const board = m[1] !== undefined;
     const headEnd = start + m[0].length;
     const plain = readName(text, lowered, headEnd, board, rules);

@@ -8,6 +8,7 @@ import type { AgencyMention, Found } from './found.js';
 import { genericBodies, overlapTest } from './generic.js';
 import { agencyPatterns, type Body } from './patterns.js';
 import { canonicalPlace, isProvincialUnit, levelOfUnit, wrappedPlace } from './places.js';
+import { charBefore } from '../../util/text.js';
 
 export type { AgencyMention } from './found.js';
 
@@ -27,7 +28,7 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
 
   p.bodyFirstWord.lastIndex = 0;
   for (let first = p.bodyFirstWord.exec(folded); first; first = p.bodyFirstWord.exec(folded)) {
-    if (/[\p{L}\-/]/u.test(folded.charAt(first.index - 1))) continue;
+    if (/[\p{L}\-/]/u.test(charBefore(folded, first.index))) continue;
     // Cheapest test first: a body is a proper name ("Sở Nội vụ", "sở Công Thương"), and folded
     // first words ("so", "ban", "van") are everywhere in running text ("số", "bản", "văn").
     if (!/\p{Lu}/u.test(text.charAt(first.index)) && !/^\S+\s+\p{Lu}/u.test(text.slice(first.index, first.index + 24))) continue;
@@ -37,7 +38,7 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
     if (!m) continue;
     const start = m.index;
     // Not inside a word, nor inside a document number ("26/2019/TT-BKHCN").
-    if (/[\p{L}\-/]/u.test(folded.charAt(start - 1))) continue;
+    if (/[\p{L}\-/]/u.test(charBefore(folded, start))) continue;
     const body = p.bodyByForm.get(m[1]!.replace(/\s+/g, ' '));
     if (!body) continue;
     const written = text.slice(start, start + m[0].length);
@@ -137,7 +138,7 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
   p.groupPhrase.lastIndex = 0;
   for (let m = p.groupPhrase.exec(lowered); m; m = p.groupPhrase.exec(lowered)) {
     const start = m.index;
-    if (/\p{L}/u.test(lowered.charAt(start - 1))) continue;
+    if (/\p{L}/u.test(charBefore(lowered, start))) continue;
     const end = start + m[0].length;
     if (overlapsFound(start, end)) continue;
     const name = text.slice(start, end).replace(/\s+/g, ' ');
