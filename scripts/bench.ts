@@ -170,7 +170,8 @@ if (process.env.BENCH_BATCH !== '0') {
   const { makeArchive } = await import('./make-archive.js');
   const { spawn, spawnSync } = await import('node:child_process');
   const { mkdtempSync, readFileSync, rmSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
+  const { availableParallelism, tmpdir } = await import('node:os');
+  const coreCount = availableParallelism();
   const { join } = await import('node:path');
   const sizes = (process.env.BENCH_BATCH_SIZES ?? '1000,2000,10000').split(',').map(Number);
   const cli = new URL('../dist/cli/main.js', import.meta.url).pathname;
@@ -232,6 +233,20 @@ if (process.env.BENCH_BATCH !== '0') {
     const perRound = median(two.map((x, i) => x.rate / one[i]!.rate));
     return `${ofMedians.toFixed(2)} (median of the rounds' own ratios ${perRound.toFixed(2)}; rounds ${two.map((x, i) => (x.rate / one[i]!.rate).toFixed(2)).join(', ')})`;
   };
+  /**
+   * What two workers could reach on this machine at best: all its cores busy, and the work costing
+   * them no more CPU than it costs one worker (cores ÷ the cores one worker keeps busy); and what a
+   * file costs in CPU with one worker and with two. One worker on 2 cores keeping 1.3 cores busy
+   * leaves two workers at most 2 / 1.3 ≈ 1.54 times its speed, whatever the pool does.
+   */
+  const ceiling = (runs: Map<number, Run[]>): string => {
+    const busy = (rs: Run[]): number => median(rs.map((x) => x.cores!));
+    const cpuPerFile = (rs: Run[]): number => median(rs.map((x) => (x.cores! / x.rate) * 1000));
+    const [one, two] = [runs.get(1)!, runs.get(2)!];
+    const extra = cpuPerFile(two) / cpuPerFile(one) - 1;
+    return `ceiling for 2 workers on ${coreCount} cores = ${coreCount} / ${busy(one).toFixed(2)} cores one worker keeps busy = ${(coreCount / busy(one)).toFixed(2)};`
+      + ` CPU per file: 1 worker ${cpuPerFile(one).toFixed(2)} ms, 2 workers ${cpuPerFile(two).toFixed(2)} ms (${extra >= 0 ? '+' : ''}${(extra * 100).toFixed(0)}%)`;
+  };
   console.log(`\nbatch — vnreform extract over a synthetic archive, median of ${batchRuns} runs`);
   const peaks = new Map<string, number>();
   for (const [i, n] of sizes.entries()) {
@@ -244,6 +259,7 @@ if (process.env.BENCH_BATCH !== '0') {
       console.log(`${String(n).padStart(6)} files, ${jobs} worker(s): ${median(rs.map((x) => x.rate)).toFixed(1).padStart(7)} files/s  ${median(rs.map((x) => x.mbs)).toFixed(2).padStart(6)} MB/s  peak RSS ${peaks.get(`${n}/${jobs}`)!.toFixed(0)} MB${cores(rs)}`);
     }
     console.log(`${String(n).padStart(6)} files: 2 workers / 1 = ${ratios(runs)}   (goal ≥ 1.7)`);
+    if (runs.get(1)![0]!.cores !== null) console.log(`${String(n).padStart(6)} files: ${ceiling(runs)}`);
     if (i === 0 && process.env.BENCH_CONTROL !== '0') {
       const rate = (runs: Run[]): string => `${median(runs.map((x) => x.rate)).toFixed(1)} files/s${cores(runs)}`;
       const noOpt = await alternating(dir, n, bytes, ['--no-opt']);
