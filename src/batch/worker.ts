@@ -46,13 +46,16 @@ export default async function extractChunk(task: ChunkTask): Promise<Produced[]>
   const records: Produced[] = [];
   for (const input of task.inputs) {
     const path = input.kind === 'file' ? input.path : null;
-    const key = task.cache && path ? keyOf(path, rules.version) : null;
+    // One read for the key and the record: read twice, a file rewritten in between was cached
+    // under its old content's key with its new content's record.
+    const bytes = task.cache && path ? bytesOrNull(path) : null;
+    const key = bytes ? cacheKey(bytes, rules.version) : null;
     const cached = key && path ? cacheGet(task.cache!, key, path) : null;
     if (cached) {
       records.push(produced(cached));
       continue;
     }
-    const { record } = await processInput(input, rules);
+    const { record } = await processInput(input, rules, bytes);
     // Only results: a file that failed is tried again next time (a reader may have been fixed).
     if (key && record.errors.length === 0) cachePut(task.cache!, key, record);
     records.push(produced(record));
@@ -60,10 +63,10 @@ export default async function extractChunk(task: ChunkTask): Promise<Produced[]>
   return moved(records);
 }
 
-function keyOf(path: string, rulesVersion: string): string | null {
+function bytesOrNull(path: string): Uint8Array | null {
   try {
-    return cacheKey(readFileBytes(path), rulesVersion);
+    return readFileBytes(path);
   } catch {
-    return null; // not a regular file, or unreadable: processInput says why
+    return null; // not a regular file, or unreadable: processInput reads it again and says why
   }
 }

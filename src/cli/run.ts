@@ -15,14 +15,20 @@ async function readStdin(): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-/** One input → exactly one record (a result or an error record). Never throws. */
-export async function processInput(input: Input, rules: Rules): Promise<Processed> {
+/**
+ * One input → exactly one record (a result or an error record). Never throws. `bytes`, when given,
+ * are the file's content already read (by the worker, to key the cache): the record is made from
+ * them, not from a second read that could see the file changed in between.
+ */
+export async function processInput(input: Input, rules: Rules, bytes: Uint8Array | null = null): Promise<Processed> {
   try {
     const result = input.kind === 'stdin'
       ? await analyzeBytes(await readStdin(), '-', rules)
       : input.kind === 'failed'
         ? errorRecord(missingSource(input.path), { code: input.code, message: input.message }, rules)
-        : await analyzeFile(input.path, rules);
+        : bytes
+          ? await analyzeBytes(bytes, input.path, rules)
+          : await analyzeFile(input.path, rules);
     return isAnalysis(result) ? { record: result.record, analysis: result } : { record: result, analysis: null };
   } catch (err) {
     const path = input.kind === 'stdin' ? '-' : input.path;
