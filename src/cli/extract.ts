@@ -180,9 +180,15 @@ interface Summary {
   bytes: number;
   sink: string;
   skipped: Map<string, number>;
-  hidden: number;
+  hidden: string[];
   shard: { index: number; count: number; of: number } | null;
   resumed: { before: number; repairedBytes: number } | null;
+}
+
+/** The first few paths, then how many more: a summary line, not a listing. */
+function namedFew(paths: string[], few = 3): string {
+  const shown = paths.slice(0, few).map((p) => JSON.stringify(p)).join(', ');
+  return paths.length > few ? `${shown} and ${paths.length - few} more` : shown;
 }
 
 /** The run summary on standard error: what was read, what failed and why, where it went, how fast. */
@@ -192,7 +198,7 @@ export function summary(s: Summary): string {
   if (s.shard) lines.push(`  shard ${s.shard.index}/${s.shard.count}: ${s.inputs} of ${s.shard.of} inputs`);
   if (s.resumed) lines.push(`  resumed: ${s.resumed.before} input(s) already done${s.resumed.repairedBytes ? `, a half-written last line (${s.resumed.repairedBytes} bytes) cut off` : ''}`);
   if (s.skipped.size) lines.push(`  left out by extension: ${[...s.skipped].map(([ext, n]) => (ext === '(none)' ? `${n} without extension` : `${n} .${ext}`)).join(', ')}`);
-  if (s.hidden) lines.push(`  left out as hidden (name starts with "."): ${s.hidden} file(s) or folder(s)`);
+  if (s.hidden.length) lines.push(`  left out as hidden (name starts with "."): ${s.hidden.length} file(s) or folder(s): ${namedFew(s.hidden)}; name one to read it`);
   const rate = s.seconds > 0 ? s.inputs / s.seconds : 0;
   const peakMb = (process.resourceUsage().maxRSS * 1024) / 1e6;
   lines.push(`  ${s.seconds.toFixed(1)} s, ${rate.toFixed(1)} files/s, ${(s.bytes / 1e6 / Math.max(s.seconds, 1e-9)).toFixed(2)} MB/s, peak RSS ${peakMb.toFixed(0)} MB`);

@@ -20,8 +20,8 @@ export interface Expanded {
   inputs: Input[];
   /** Files in given folders left out because of their extension, by extension: reported, never silent. */
   skipped: Map<string, number>;
-  /** Hidden files and folders (".DS_Store", ".git") in given folders, left out unread and counted. */
-  hidden: number;
+  /** Hidden files and folders (".DS_Store", ".git") in given folders, left out unread: their paths, sorted. */
+  hidden: string[];
 }
 
 const isGlob = (s: string): boolean => /[*?[\]{}]/.test(s);
@@ -30,7 +30,7 @@ const isGlob = (s: string): boolean => /[*?[\]{}]/.test(s);
 export async function expandInputs(args: readonly string[]): Promise<Expanded> {
   const inputs: Input[] = [];
   const skipped = new Map<string, number>();
-  let hidden = 0;
+  const hidden: string[] = [];
   const seen = new Set<string>();
   const addFile = (path: string): void => {
     if (seen.has(path)) return;
@@ -45,7 +45,7 @@ export async function expandInputs(args: readonly string[]): Promise<Expanded> {
     const info = await stat(arg).catch(() => null);
     if (info?.isDirectory()) {
       const walked = walkFolder(arg);
-      hidden += walked.hidden;
+      hidden.push(...walked.hidden);
       const unlisted = new Map(walked.unlisted.map((u) => [u.path, u.error]));
       // In path order, an unlisted folder among the files around it.
       for (const path of [...walked.files, ...unlisted.keys()].sort()) {
@@ -66,13 +66,14 @@ export async function expandInputs(args: readonly string[]): Promise<Expanded> {
       inputs.push({ kind: 'failed', path: arg, code: 'not-found', message: `no such file, folder or matching glob${hint}` });
     }
   }
-  return { inputs, skipped, hidden };
+  return { inputs, skipped, hidden: hidden.sort() };
 }
 
 export interface Walked {
   /** Every entry that is not a folder (files, symbolic links, pipes), as root-joined paths, sorted. */
   files: string[];
-  hidden: number;
+  /** Hidden entries (name starts with "."), not walked into: a `.git` is one. */
+  hidden: string[];
   /** Folders whose entries could not be listed (permission denied, an I/O error). */
   unlisted: { path: string; error: { code: string; message: string } }[];
 }
@@ -84,7 +85,7 @@ export interface Walked {
  * listed, not followed into folders, so a link loop cannot trap the walk.
  */
 export function walkFolder(root: string, list: (dir: string) => Dirent<Buffer>[] = listAsBytes): Walked {
-  const walked: Walked = { files: [], hidden: 0, unlisted: [] };
+  const walked: Walked = { files: [], hidden: [], unlisted: [] };
   const visit = (dir: string): void => {
     let entries: Dirent<Buffer>[];
     try {
@@ -97,7 +98,7 @@ export function walkFolder(root: string, list: (dir: string) => Dirent<Buffer>[]
     for (const entry of entries) {
       const name = nameFromBytes(entry.name);
       const path = joinPath(dir, name);
-      if (name.startsWith('.')) walked.hidden++;
+      if (name.startsWith('.')) walked.hidden.push(path);
       else if (entry.isDirectory()) visit(path);
       else walked.files.push(path);
     }

@@ -16,8 +16,9 @@ Usage:
   vnreform --help | --version
 
 Inputs are files, folders (read recursively: .txt .md .markdown .pdf .docx .doc .rtf; other
-extensions and hidden entries are counted in the summary; a folder that cannot be listed gets an
-error record), globs in quotes, or - for standard input. With no input, extract and check read corpus/.
+extensions are counted in the summary and hidden entries named there; a folder that cannot be
+listed gets an error record), globs in quotes, or - for standard input. With no input, extract and
+check read corpus/.
 
 extract writes one record per input (a result, or an error record when the input cannot be read):
   --out DIR          one JSON file per input in DIR
