@@ -4,8 +4,8 @@ import { caseAlternation, alternation, issuerInfo, lawKind, letterKind, memo, no
 import type { Reference } from '../schema.js';
 import { sectionPathAt, type Section } from '../segment/sections.js';
 import { dateAt, type DateMatch } from '../util/dates.js';
-import { parseSymbol, symbolSource, type SymbolParts } from './symbol.js';
 import { charBefore } from '../util/text.js';
+import { parseSymbol, symbolSource, type SymbolParts } from './symbol.js';
 
 /**
  * Legal references: every mention of a document by number ("Nghị định số 61/2018/NĐ-CP ngày

@@ -1,6 +1,6 @@
+import { charBefore } from '../util/text.js';
 import { identity, replaceMapped, type MappedText } from './mapped-text.js';
 import { moveToneToFirst } from './tone.js';
-import { charBefore } from '../util/text.js';
 
 /**
  * The normalize stage: NFC, one form per tone placement, dash and space variants unified, markdown

@@ -1,11 +1,11 @@
 import { fold, lower } from '../../normalize/fold.js';
 import { alternation, escapeRegex, memo, normalizeWord, type Rules } from '../../rules/compile.js';
 import type { DocumentMeta } from '../../schema.js';
+import { charBefore } from '../../util/text.js';
 import { provinceByName } from '../metadata/province.js';
 import type { Found } from './found.js';
 import { agencyPatterns } from './patterns.js';
 import { canonicalPlace, isProvincialUnit, levelOfUnit } from './places.js';
-import { charBefore } from '../../util/text.js';
 
 /**
  * Bodies the gazetteer does not list, read from a head (rules/agency-cues.json). Two kinds:

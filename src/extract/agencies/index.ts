@@ -3,12 +3,12 @@ import { sourceSlice, toSourceSpan, type MappedText } from '../../normalize/mapp
 import type { Rules } from '../../rules/compile.js';
 import type { Agency, DocumentMeta } from '../../schema.js';
 import { sectionPathAt, type Section } from '../../segment/sections.js';
+import { charBefore } from '../../util/text.js';
 import { provinceByName } from '../metadata/province.js';
 import type { AgencyMention, Found } from './found.js';
 import { genericBodies, overlapTest } from './generic.js';
 import { agencyPatterns, type Body } from './patterns.js';
 import { canonicalPlace, isProvincialUnit, levelOfUnit, wrappedPlace } from './places.js';
-import { charBefore } from '../../util/text.js';
 
 export type { AgencyMention } from './found.js';
 
