@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { extractFile } from '../src/pipeline.js';
 import { add, corpusDocuments, emptyCounts, FIGURE_KINDS, goldAgencies, goldFigures, goldTasks, scoreAgencies, scoreTasks, METADATA_FIELDS, prf, scoreFigures, scoreMetadata, scoreReferences, type Counts } from './gold.js';
+import { CATALOGUE_FIELDS, DEV_GOLD_FIELDS, devDocuments, lastSigner, matchCatalogue, scoreDevGold, type CatalogueField, type DevGoldField } from './devset.js';
 import { loadAgencyCases, loadFigureCases, loadFixtureCases, runAgencyCase, runFigureCase, runFixtureCase } from '../test/fixture-cases.js';
 
 const verbose = process.argv.includes('--verbose');
@@ -38,6 +39,53 @@ for (const f of METADATA_FIELDS) {
 {
   const { p, r, f1 } = prf(allMeta);
   console.log(`${pad('all fields', 12)}${padL(fmt(p), 7)}${padL(fmt(r), 7)}${padL(fmt(f1), 7)}${padL(allMeta.tp, 5)}${padL(allMeta.fp, 5)}${padL(allMeta.fn, 5)}`);
+}
+
+{
+  const dev = devDocuments();
+  const devRecords = await Promise.all(dev.map((d) => extractFile(d.path)));
+  console.log(`\nmetadata — development set (devset/): ${dev.length} real documents against the database's catalogue`);
+  const byType = new Map<string, { n: number; right: Record<CatalogueField, number> }>();
+  const zero = (): Record<CatalogueField, number> => Object.fromEntries(CATALOGUE_FIELDS.map((f) => [f, 0])) as Record<CatalogueField, number>;
+  dev.forEach((d, i) => {
+    const m = matchCatalogue(d.catalogue, devRecords[i]!.document);
+    for (const key of ['all types', d.catalogue.type]) {
+      const t = byType.get(key) ?? { n: 0, right: zero() };
+      t.n++;
+      for (const f of CATALOGUE_FIELDS) if (m[f]) t.right[f]++;
+      byType.set(key, t);
+    }
+    if (verbose) {
+      const doc = devRecords[i]!.document;
+      const got: Record<CatalogueField, unknown> = { number: doc?.number, type: doc?.type, date: doc?.date, signer: lastSigner(doc), issuer: `${doc?.issuer} / ${doc?.province}` };
+      for (const f of CATALOGUE_FIELDS) if (!m[f]) console.log(`  ${d.name}: ${f}: catalogue ${JSON.stringify(d.catalogue[f])} / got ${JSON.stringify(got[f] ?? null)}`);
+    }
+  });
+  console.log(`${pad('type', 14)}${padL('docs', 5)}${CATALOGUE_FIELDS.map((f) => padL(f, 8)).join('')}`);
+  for (const [type, t] of [...byType].sort((a, b) => b[1].n - a[1].n)) {
+    console.log(`${pad(type, 14)}${padL(t.n, 5)}${CATALOGUE_FIELDS.map((f) => padL(fmt(t.right[f] / t.n), 8)).join('')}`);
+  }
+
+  const withGold = dev.flatMap((d, i) => (d.gold ? [{ d, gold: d.gold, doc: devRecords[i]!.document }] : []));
+  console.log(`\nmetadata — development set, hand-written gold (devset/gold/<name>.json): ${withGold.length} documents`);
+  console.log(`${pad('field', 12)}${padL('P', 7)}${padL('R', 7)}${padL('F1', 7)}${padL('TP', 5)}${padL('FP', 5)}${padL('FN', 5)}`);
+  const totals = new Map<DevGoldField, Counts>();
+  for (const { d, gold, doc } of withGold) {
+    const s = scoreDevGold(gold, doc);
+    for (const f of DEV_GOLD_FIELDS) {
+      totals.set(f, add(totals.get(f) ?? emptyCounts(), s[f]));
+      if (verbose && (s[f].fp || s[f].fn)) {
+        const want = f === 'signer' || f === 'signers' ? gold.signatures.map((x) => x.name) : gold[f];
+        const got = f === 'signer' || f === 'signers' ? doc?.signatures.map((x) => x.name) : doc?.[f];
+        console.log(`  ${d.name}: ${f}: gold ${JSON.stringify(want)} / got ${JSON.stringify(got ?? null)}`);
+      }
+    }
+  }
+  for (const f of DEV_GOLD_FIELDS) {
+    const c = totals.get(f) ?? emptyCounts();
+    const { p, r, f1 } = prf(c);
+    console.log(`${pad(f, 12)}${padL(fmt(p), 7)}${padL(fmt(r), 7)}${padL(fmt(f1), 7)}${padL(c.tp, 5)}${padL(c.fp, 5)}${padL(c.fn, 5)}`);
+  }
 }
 
 console.log(`\nreferences — match on kind and id (name for laws and short names), repeats counted`);
