@@ -39,7 +39,8 @@ type NoteRange = { start: number; end: number; page: number };
 export function analyzeText(
   text: string, source: Source, rules: Rules = defaultRules(), pages: { start: number; end: number }[] | null = null, notes: NoteRange[] = [],
 ): Analysis {
-  const normalized = normalize(text);
+  const lx = rules.data.lexicon;
+  const normalized = normalize(text, { numberWords: [...lx.dayWord, ...lx.monthWord, ...lx.yearWord, ...lx.quarterWord] });
   const sections = segmentSections(normalized);
   const document = extractMetadata(normalized, rules, sections);
   const ownNumber = document.evidence.number;

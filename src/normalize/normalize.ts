@@ -12,7 +12,15 @@ export interface NormalizePass {
   /** A cheap test: when it finds nothing, the pass is skipped (composed text has no combining marks). */
   guard?: RegExp;
   pattern: RegExp;
-  replace: (m: RegExpExecArray) => string;
+  replace: (m: RegExpExecArray, options: NormalizeOptions) => string;
+}
+
+export interface NormalizeOptions {
+  /**
+   * Words a number follows without a space in real text ("tháng12", "ngày5", "quý3"): the digits
+   * after them are that number, not a footnote marker (rules/lexicon.json: dayWord, monthWord …).
+   */
+  numberWords?: readonly string[];
 }
 
 const nfc = (m: RegExpExecArray): string => m[0].normalize('NFC');
@@ -55,8 +63,12 @@ function strayLink(m: RegExpExecArray): string {
   return /[\p{L}\d,]/u.test(before) ? ' ' : m[0];
 }
 
-/** "**BÁO CÁO**" → "BÁO CÁO": asterisks touching a word are emphasis; a lone " * " stays. */
+/**
+ * "**BÁO CÁO**" → "BÁO CÁO": asterisks touching a word are emphasis, and so is a run of two or more
+ * anywhere ("NHÂN DÂN **" where a bold cell closes after a space); a lone " * " stays.
+ */
 function emphasis(m: RegExpExecArray): string {
+  if (m[0].length > 1) return '';
   const before = charBefore(m.input, m.index);
   const after = m.input.charAt(m.index + m[0].length);
   return (before && !/\s/.test(before)) || (after && !/\s/.test(after)) ? '' : m[0];
@@ -87,13 +99,22 @@ function endsLink(text: string, last: number): boolean {
   return /^(?:https?:\/\/|www\.)/i.test(token);
 }
 
-function footnoteMarker(m: RegExpExecArray): string {
+function footnoteMarker(m: RegExpExecArray, options: NormalizeOptions): string {
   const text = m.input;
   const before = charBefore(text, m.index);
   const after = text.charAt(m.index + m[0].length);
   if (/[.;:]/.test(before) && /\p{Lu}/u.test(after)) return ' ';
-  if (/[\s;,.:)]/.test(after) && /\p{Ll}{3}$/u.test(text.slice(Math.max(0, m.index - 3), m.index))) return ' '.repeat(m[0].length);
+  if (/[\s;,.:)]/.test(after) && /\p{Ll}{3}$/u.test(text.slice(Math.max(0, m.index - 3), m.index))) {
+    return takesNumber(text, m.index, options) ? m[0] : ' '.repeat(m[0].length);
+  }
   return m[0];
+}
+
+/** "ngày 01 tháng12 năm 2025": the word glued before the digits is one a number follows. */
+function takesNumber(text: string, at: number, options: NormalizeOptions): boolean {
+  if (!options.numberWords?.length) return false;
+  const word = /\p{L}+$/u.exec(text.slice(Math.max(0, at - 12), at))?.[0].toLowerCase();
+  return !!word && options.numberWords.some((w) => w.toLowerCase() === word);
 }
 
 // "2. Công tác", "6.1. Công nghệ", "3) Kiểm tra" open headings; "2022)." and "117/2013" do not.
@@ -102,11 +123,11 @@ function opensHeading(m: RegExpExecArray): boolean {
   return /^\d{1,2}(?:\.\d{1,2})*(?:\.\s|\)\s)/.test(next);
 }
 
-export function normalize(source: string): MappedText {
+export function normalize(source: string, options: NormalizeOptions = {}): MappedText {
   let mt = identity(source);
   for (const pass of NORMALIZE_PASSES) {
     if (pass.guard && !pass.guard.test(mt.text)) continue;
-    mt = replaceMapped(mt, pass.pattern, pass.replace);
+    mt = replaceMapped(mt, pass.pattern, (m) => pass.replace(m, options));
   }
   return mt;
 }

@@ -35,10 +35,11 @@ export function datePatterns(rules: Rules): DatePatterns {
     const day = alternation(lx.dayWord);
     const month = alternation(lx.monthWord);
     const year = alternation(lx.yearWord);
-    // "23/4/2018", "23-4-2018", "23.4.2018" (one separator throughout) or "23 tháng 4 năm 2018".
+    // "23/4/2018", "23-4-2018", "23.4.2018" (one separator throughout) or "23 tháng 4 năm 2018"
+    // (also typed without a space after the word: "01 tháng12 năm 2025").
     const body =
       `(?:(\\d{1,2})\\s*([/.-])\\s*(\\d{1,2})\\s*\\2\\s*(\\d{4})(?!\\d)` +
-      `|(\\d{1,2})\\s+(?:${month})\\s+(\\d{1,2})\\s*,?\\s+(?:${year})\\s+(\\d{4})(?!\\d))`;
+      `|(\\d{1,2})\\s+(?:${month})\\s*(\\d{1,2})\\s*,?\\s+(?:${year})\\s*(\\d{4})(?!\\d))`;
     const source = `(?:(?:${day})\\s+)?(?<![\\d/.-])${body}`;
     p = { at: new RegExp(source, 'iuy'), all: new RegExp(source, 'iug') };
     cache.set(rules, p);

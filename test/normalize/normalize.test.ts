@@ -92,6 +92,19 @@ describe('normalize', () => {
     expect(normalize('diện tích 120 m2 và Tiếng Anh B1, lớp K02-2023').text).toBe('diện tích 120 m2 và Tiếng Anh B1, lớp K02-2023');
   });
 
+  it('keeps a number glued to a word that takes one: "tháng12" is December, not a footnote', () => {
+    const numberWords = ['ngày', 'tháng', 'năm', 'quý'];
+    expect(normalize('Hà Tĩnh, ngày 01 tháng12 năm 2025', { numberWords }).text).toBe('Hà Tĩnh, ngày 01 tháng12 năm 2025');
+    expect(normalize('kết quả quý3 năm 2025', { numberWords }).text).toBe('kết quả quý3 năm 2025');
+    // Other words still lose their glued marker.
+    expect(normalize('đối với 22 trường hợp2 là công chức', { numberWords }).text).toBe('đối với 22 trường hợp  là công chức');
+  });
+
+  it('drops bold markers that close after a space at a line end', () => {
+    expect(normalize('**ỦY BAN NHÂN\nDÂN **\nTỈNH HÀ TĨNH').text).toBe('ỦY BAN NHÂN\nDÂN \nTỈNH HÀ TĨNH');
+    expect(normalize('- mục một\n * \n- mục hai').text).toContain(' * ');
+  });
+
   it('keeps a consistent offset map on mixed input', () => {
     expectMapConsistent('## **Nơi nhận:**\r\n- Bộ Nội vụ;\n\nKế hoạch số 153/KH-\n\nUBND' + 'Uỷ ban'.normalize('NFD') + '28 chỉ tiêu.1Tham');
   });
