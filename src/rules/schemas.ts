@@ -13,6 +13,7 @@ export const DocumentTypesFile = z.object({
       words: z.array(word).min(1),
       normative: z.boolean().optional(),
       party: z.boolean().optional(),
+      periodic: z.boolean().optional(),
     }).passthrough(),
   ),
   unnumbered: z.array(z.object({ name: word, words: z.array(word).min(1), role: z.enum(['letter', 'law']).optional() }).passthrough())
@@ -51,6 +52,7 @@ export const LawsFile = z.object({
 export const SigningFile = z.object({
   prefixes: z.array(z.object({ code: z.string(), meaning: z.string(), forms: z.array(word).min(1) })),
   titles: z.array(z.object({ title: word, body: word })),
+  nameRanks: z.array(word),
 }).passthrough();
 
 export const RelationsFile = z.object({
@@ -88,6 +90,7 @@ export const LexiconFile = z.object({
   recipientHeadings: z.array(word).min(1),
   subjectMarkers: z.array(word).min(1),
   headerMottos: z.array(word),
+  wrapContinuations: z.array(word),
   shortNameIntro: z.array(word),
   selfReportVerbs: z.array(word),
   issuerLink: z.array(word).min(1),
@@ -165,6 +168,7 @@ export const AgencyCuesFile = z.object({
   deadlineCues: z.array(word),
   actingVerbsAfter: z.array(word),
   genericHeads: z.array(word),
+  letterheadHeads: z.array(word).min(1),
   nameStops: z.array(word),
   levelWord: z.array(word),
   placeRequiredKinds: z.array(word),

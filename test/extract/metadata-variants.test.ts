@@ -161,7 +161,7 @@ describe('metadata: Ủy ban nhân dân tỉnh / thành phố', () => {
       province: 'Đà Nẵng',
       issuer: 'Ủy ban nhân dân thành phố Đà Nẵng',
       title: 'triển khai Kế hoạch cải cách hành chính năm 2021',
-      period: period(2021),
+      period: null, // only a Báo cáo reports on a period (ANNOTATION.md)
       signatures: [sig('KT.', 'CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Lê Minh Quang')],
       addressees: ['Thủ trưởng các sở, ban, ngành thành phố', 'Chủ tịch UBND các quận, huyện'],
       recipients: ['Như trên', 'TT Thành ủy, TT HĐND thành phố', 'Lưu: VT, TH'],
@@ -210,7 +210,7 @@ describe('metadata: Ủy ban nhân dân tỉnh / thành phố', () => {
       province: 'Hải Phòng',
       issuer: 'Ủy ban nhân dân thành phố Hải Phòng',
       title: 'Thực hiện công tác cải cách hành chính nhà nước năm 2016',
-      period: period(2016),
+      period: null, // only a Báo cáo reports on a period (ANNOTATION.md)
       signatures: [sig('TM.', 'ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Vũ Văn Hải')],
       addressees: [],
       recipients: ['Bộ Nội vụ', 'TT Thành ủy', 'Các sở, ban, ngành thành phố', 'Lưu: VT'],
@@ -248,7 +248,7 @@ describe('metadata: Ủy ban nhân dân tỉnh / thành phố', () => {
       province: 'Hồ Chí Minh',
       issuer: 'Ủy ban nhân dân thành phố Hồ Chí Minh',
       title: 'Đề nghị ban hành Nghị quyết quy định mức thu lệ phí đối với hồ sơ nộp trực tuyến năm 2021',
-      period: period(2021),
+      period: null, // only a Báo cáo reports on a period (ANNOTATION.md)
       signatures: [sig('TM.', 'ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Phan Minh Tâm')],
       addressees: ['Hội đồng nhân dân Thành phố'],
       recipients: ['Như trên', 'Thường trực Thành ủy', 'Lưu: VT, TH'],
@@ -353,7 +353,7 @@ describe('metadata: Ủy ban nhân dân tỉnh / thành phố', () => {
       province: 'Đắk Lắk',
       issuer: 'Ủy ban nhân dân tỉnh Đắk Lắk',
       title: 'Kiểm tra công tác cải cách hành chính năm 2020',
-      period: period(2020),
+      period: null, // only a Báo cáo reports on a period (ANNOTATION.md)
       signatures: [sig('KT.', 'CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Võ Văn Cảnh')],
       addressees: [],
       recipients: ['Bộ Nội vụ (b/c)', 'Các sở, ban, ngành', 'UBND các huyện, thị xã, thành phố', 'Lưu: VT, NC'],
@@ -394,7 +394,7 @@ describe('metadata: Ủy ban nhân dân tỉnh / thành phố', () => {
       issuer: 'Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu',
       // the title is the subject without its V/v or Về việc marker, for every document type
       title: 'ban hành Kế hoạch cải cách hành chính năm 2021 của tỉnh Bà Rịa - Vũng Tàu',
-      period: period(2021),
+      period: null, // only a Báo cáo reports on a period (ANNOTATION.md)
       signatures: [sig('TM.', 'ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Nguyễn Văn Thọ')],
       addressees: [],
       recipients: ['Như Điều 3', 'Bộ Nội vụ', 'Lưu: VT, SNV'],
@@ -428,7 +428,7 @@ describe('metadata: Ủy ban nhân dân tỉnh / thành phố', () => {
       province: 'Huế',
       issuer: 'Ủy ban nhân dân thành phố Huế',
       title: 'Cải cách hành chính nhà nước năm 2026',
-      period: period(2026),
+      period: null, // only a Báo cáo reports on a period (ANNOTATION.md)
       signatures: [sig('TM.', 'ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Nguyễn Văn Phương')],
       addressees: [],
       recipients: ['Bộ Nội vụ', 'TT Thành ủy, TT HĐND thành phố', 'Lưu: VT'],
@@ -463,7 +463,7 @@ describe('metadata: Ủy ban nhân dân tỉnh / thành phố', () => {
       province: 'Hà Nội',
       issuer: 'Ủy ban nhân dân thành phố Hà Nội',
       title: 'Về tăng cường kỷ luật, kỷ cương hành chính trong các cơ quan hành chính nhà nước năm 2015',
-      period: period(2015),
+      period: null, // only a Báo cáo reports on a period (ANNOTATION.md)
       signatures: [sig('TM.', 'ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Nguyễn Thế Hùng')],
       addressees: [],
       recipients: ['Văn phòng Chính phủ', 'Bộ Nội vụ', 'Các sở, ban, ngành Thành phố', 'Lưu: VT, SNV'],
@@ -531,7 +531,7 @@ describe('metadata: Ủy ban nhân dân tỉnh / thành phố', () => {
       province: 'Bình Định',
       issuer: 'Ủy ban nhân dân tỉnh Bình Định',
       title: 'Danh sách cơ quan, đơn vị được khen thưởng về cải cách hành chính năm 2018',
-      period: period(2018),
+      period: null, // only a Báo cáo reports on a period (ANNOTATION.md)
       signatures: [sig('TUQ.', 'CHỦ TỊCH', 'GIÁM ĐỐC SỞ NỘI VỤ', 'Trần Văn Bình')],
       addressees: [],
       recipients: ['Các sở, ban, ngành tỉnh', 'UBND các huyện, thị xã, thành phố', 'Lưu: VT, SNV'],
@@ -563,7 +563,7 @@ describe('metadata: Ủy ban nhân dân tỉnh / thành phố', () => {
       province: 'Hà Tĩnh',
       issuer: 'Ủy ban nhân dân tỉnh Hà Tĩnh',
       title: 'báo cáo công tác cải cách hành chính quý II năm 2019',
-      period: period(2019, 2),
+      period: null, // only a Báo cáo reports on a period (ANNOTATION.md)
       signatures: [sig('TL.', 'CHỦ TỊCH', 'CHÁNH VĂN PHÒNG', 'Trần Tuấn Nghĩa')],
       addressees: ['Các sở, ban, ngành cấp tỉnh'],
       recipients: ['Như trên', 'Chủ tịch, các PCT UBND tỉnh', 'Lưu: VT, NC1'],
@@ -691,7 +691,7 @@ describe('metadata: Ủy ban nhân dân tỉnh / thành phố', () => {
       province: 'Lâm Đồng',
       issuer: 'Ủy ban nhân dân tỉnh Lâm Đồng',
       title: 'Công tác cải cách hành chính 6 tháng cuối năm 2017',
-      period: period(2017, null, 2),
+      period: null, // only a Báo cáo reports on a period (ANNOTATION.md)
       signatures: [sig('TM.', 'ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Đoàn Văn Việt')],
       addressees: [],
       recipients: ['Bộ Nội vụ', 'Các sở, ban, ngành', 'Lưu: VT'],
@@ -867,7 +867,7 @@ describe('metadata: Sở and Văn phòng Ủy ban nhân dân', () => {
       province: 'Quảng Ninh',
       issuer: 'Sở Tài chính tỉnh Quảng Ninh',
       title: 'Đề nghị phê duyệt dự toán kinh phí thực hiện cải cách hành chính năm 2018',
-      period: period(2018),
+      period: null, // only a Báo cáo reports on a period (ANNOTATION.md)
       // No separate title line under "Q. GIÁM ĐỐC": the signer's title is the one signed for (acting director).
       signatures: [sig('Q.', 'GIÁM ĐỐC', 'GIÁM ĐỐC', 'Phạm Văn Hùng')],
       addressees: ['Ủy ban nhân dân tỉnh Quảng Ninh'],
@@ -987,7 +987,7 @@ describe('metadata: Sở and Văn phòng Ủy ban nhân dân', () => {
       province: 'Đồng Nai',
       issuer: 'Sở Nội vụ tỉnh Đồng Nai',
       title: 'Tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm 2024',
-      period: period(2024),
+      period: null, // only a Báo cáo reports on a period (ANNOTATION.md)
       signatures: [sig(null, null, 'GIÁM ĐỐC', 'Võ Văn Phi')],
       addressees: ['Các sở, ban, ngành tỉnh', 'Ủy ban nhân dân các huyện, thành phố'],
       recipients: ['Như trên', 'UBND tỉnh (b/c)', 'Lưu: VT, CCHC'],
@@ -1025,7 +1025,7 @@ describe('metadata: Sở and Văn phòng Ủy ban nhân dân', () => {
       province: 'Cần Thơ',
       issuer: 'Sở Tài chính thành phố Cần Thơ',
       title: 'hướng dẫn xây dựng dự toán kinh phí cải cách hành chính năm 2019',
-      period: period(2019),
+      period: null, // only a Báo cáo reports on a period (ANNOTATION.md)
       signatures: [sig('KT.', 'GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Lê Thị Bích Vân')],
       addressees: ['Các sở, ban, ngành thành phố', 'UBND các quận, huyện'],
       recipients: ['Như trên', 'UBND thành phố (b/c)', 'Lưu: VT, GCS'],
@@ -1059,7 +1059,7 @@ describe('metadata: Sở and Văn phòng Ủy ban nhân dân', () => {
       issuer: 'Văn phòng Ủy ban nhân dân thành phố Cần Thơ',
       title:
         'Kết luận của Chủ tịch Ủy ban nhân dân thành phố tại cuộc họp sơ kết công tác cải cách hành chính 6 tháng đầu năm 2017',
-      period: period(2017, null, 1),
+      period: null, // only a Báo cáo reports on a period (ANNOTATION.md)
       signatures: [sig(null, null, 'CHÁNH VĂN PHÒNG', 'Nguyễn Thị Hoa')],
       addressees: [],
       recipients: ['CT, các PCT UBND thành phố', 'Các sở, ban, ngành thành phố', 'Lưu: VT'],
@@ -1094,7 +1094,7 @@ describe('metadata: Sở and Văn phòng Ủy ban nhân dân', () => {
       province: 'Cà Mau',
       issuer: 'Văn phòng Ủy ban nhân dân tỉnh Cà Mau',
       title: 'đôn đốc báo cáo kết quả cải cách hành chính quý IV năm 2022',
-      period: period(2022, 4),
+      period: null, // only a Báo cáo reports on a period (ANNOTATION.md)
       signatures: [sig('KT.', 'CHÁNH VĂN PHÒNG', 'PHÓ CHÁNH VĂN PHÒNG', 'Tô Hoàng Nam')],
       addressees: ['Các sở, ban, ngành tỉnh', 'UBND các huyện, thành phố Cà Mau'],
       recipients: ['Như trên', 'Lãnh đạo VP', 'Lưu: VT, KSTT'],
@@ -1174,7 +1174,7 @@ describe('metadata: national bodies', () => {
       province: 'Hà Nội',
       issuer: 'Bộ Nội vụ',
       title: 'hướng dẫn xác định Chỉ số cải cách hành chính năm 2024',
-      period: period(2024),
+      period: null, // only a Báo cáo reports on a period (ANNOTATION.md)
       signatures: [sig('TL.', 'BỘ TRƯỞNG', 'VỤ TRƯỞNG VỤ CẢI CÁCH HÀNH CHÍNH', 'Phạm Minh Hùng')],
       addressees: ['Các bộ, cơ quan ngang bộ', 'Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương'],
       recipients: ['Như trên', 'Bộ trưởng (để b/c)', 'Lưu: VT, CCHC'],
@@ -1207,7 +1207,7 @@ describe('metadata: national bodies', () => {
       province: 'Hà Nội',
       issuer: 'Bộ Tài chính',
       title: 'báo cáo kết quả cải cách hành chính quý III/2022',
-      period: period(2022, 3),
+      period: null, // only a Báo cáo reports on a period (ANNOTATION.md)
       signatures: [sig('TL.', 'BỘ TRƯỞNG', 'VỤ TRƯỞNG VỤ TỔ CHỨC CÁN BỘ', 'Nguyễn Văn Tuấn')],
       addressees: ['Các đơn vị thuộc Bộ'],
       recipients: ['Như trên', 'Lãnh đạo Bộ (để b/c)', 'Lưu: VT, TCCB'],
@@ -1241,7 +1241,7 @@ describe('metadata: national bodies', () => {
       province: 'Hà Nội',
       issuer: 'Bộ Tư pháp',
       title: 'Cải cách hành chính năm 2024 của Bộ Tư pháp',
-      period: period(2024),
+      period: null, // only a Báo cáo reports on a period (ANNOTATION.md)
       signatures: [sig('KT.', 'BỘ TRƯỞNG', 'THỨ TRƯỞNG', 'Đặng Hoàng Oanh')],
       addressees: [],
       recipients: ['Bộ trưởng (để b/c)', 'Các đơn vị thuộc Bộ', 'Lưu: VT, VP'],
@@ -1275,7 +1275,7 @@ describe('metadata: national bodies', () => {
       province: 'Hà Nội',
       issuer: 'Văn phòng Chính phủ',
       title: 'Kết luận của Phó Thủ tướng Thường trực Trương Hòa Bình tại Hội nghị công bố Chỉ số cải cách hành chính năm 2017',
-      period: period(2017),
+      period: null, // only a Báo cáo reports on a period (ANNOTATION.md)
       signatures: [sig('KT.', 'BỘ TRƯỞNG, CHỦ NHIỆM', 'PHÓ CHỦ NHIỆM', 'Nguyễn Cao Lực')],
       addressees: [],
       recipients: ['Thủ tướng, các Phó Thủ tướng', 'Các Bộ, cơ quan ngang Bộ', 'Lưu: VT, TCCV'],
@@ -1367,7 +1367,7 @@ describe('metadata: negative checks', () => {
       date: null,
       place: null,
       title: 'Kết luận của Chủ tịch Ủy ban nhân dân tỉnh tại Hội nghị tổng kết công tác cải cách hành chính năm 2024',
-      period: period(2024),
+      period: null, // only a Báo cáo reports on a period (ANNOTATION.md)
       signatures: [sig(null, null, 'CHÁNH VĂN PHÒNG', 'Lê Kỳ Quang')],
       addressees: [],
       recipients: ['Các sở, ban, ngành tỉnh', 'Lưu: VT'],
@@ -1398,7 +1398,7 @@ describe('metadata: negative checks', () => {
       place: 'An Giang',
       province: 'An Giang',
       issuer: 'Văn phòng Ủy ban nhân dân tỉnh An Giang',
-      period: period(2024),
+      period: null, // only a Báo cáo reports on a period (ANNOTATION.md)
     });
   });
 

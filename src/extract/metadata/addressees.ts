@@ -3,7 +3,7 @@ import { listAfterHeading, startsWithHeading } from './lines.js';
 
 /** "Kính gửi: Bộ Nội vụ." or "Kính gửi:" followed by bullet lines. */
 export function extractAddressees(ctx: MetaContext): Found<string[]> | null {
-  return listUnder(ctx, ctx.rules.data.lexicon.addresseeHeadings, 0, Math.min(ctx.lines.length, Math.max(ctx.headEnd, 40)), 'kinh-gui');
+  return listUnder(ctx, ctx.rules.data.lexicon.addresseeHeadings, ctx.headStart, Math.min(ctx.lines.length, Math.max(ctx.headEnd, ctx.headStart + 40)), 'kinh-gui');
 }
 
 export function listUnder(ctx: MetaContext, headings: readonly string[], from: number, to: number, rule: string): Found<string[]> | null {

@@ -2,20 +2,33 @@ import { escapeRegex, memo } from '../../rules/compile.js';
 import { parseSymbol, symbolSource, type SymbolParts } from '../symbol.js';
 import type { Found, MetaContext } from './context.js';
 
-/** The document's own number: "Số: 795/UBND-TH", "Số 75/BC-UBND". */
+/**
+ * The document's own number: "Số: 795/UBND-TH", "Số 75/BC-UBND", and "Số:" alone in its table cell
+ * with the number on the next line that holds text ("Số:" / "84/2025/QĐ-UBND").
+ */
 export function extractDocumentNumber(ctx: MetaContext): Found<SymbolParts> | null {
-  const re = memo(ctx.rules, 'number-label', () => {
+  const { onLine, labelOnly, symbolLine } = memo(ctx.rules, 'number-label', () => {
     const labels = ctx.rules.data.lexicon.numberLabel.map(escapeRegex).join('|');
-    return new RegExp(`^\\s*(?:${labels})\\s*:?\\s*${symbolSource(ctx.rules)}`, 'iu');
+    return {
+      onLine: new RegExp(`^\\s*(?:${labels})\\s*:?\\s*${symbolSource(ctx.rules)}`, 'iu'),
+      labelOnly: new RegExp(`^\\s*(?:${labels})\\s*:?\\s*$`, 'iu'),
+      symbolLine: new RegExp(`^\\s*${symbolSource(ctx.rules)}`, 'u'),
+    };
   });
-  for (let i = 0; i < ctx.headEnd; i++) {
+  for (let i = ctx.headStart; i < ctx.headEnd; i++) {
     const line = ctx.lines[i]!;
-    const m = re.exec(line.text);
+    let m = onLine.exec(line.text);
+    let at = line;
+    if (!m && labelOnly.test(line.text)) {
+      const next = ctx.lines.slice(i + 1, i + 4).find((l) => l.text.trim());
+      m = next ? symbolLine.exec(next.text) : null;
+      if (next) at = next;
+    }
     if (!m) continue;
     const parts = parseSymbol(m[1]!, m[2]!, ctx.rules);
     if (!parts) continue;
-    const symbolStart = line.start + m[0].length - m[1]!.length - m[2]!.length;
-    return { value: parts, start: symbolStart, end: line.start + m[0].length, rule: 'number-label' };
+    const symbolStart = at.start + m[0].length - m[1]!.length - m[2]!.length;
+    return { value: parts, start: symbolStart, end: at.start + m[0].length, rule: 'number-label' };
   }
   return null;
 }

@@ -5,16 +5,32 @@ import type { Found, MetaContext } from './context.js';
 import { isUpperLine, startsWithHeading, trimLine } from './lines.js';
 
 /**
- * The document type: an upper-case type line in the header ("BÁO CÁO", "THÔNG BÁO"); else the type
- * code of its own number ("75/BC-UBND"); else a công văn, known by a number without a type code
- * ("795/UBND-TH") or a subject line ("V/v …").
+ * The document type: an upper-case type line in the header ("BÁO CÁO", "THÔNG BÁO"); else a công
+ * văn, known by its subject line ("V/v …"); else the type code of its own number ("75/BC-UBND"), or
+ * a công văn for a number without a type code ("795/UBND-TH").
  */
 export function extractDocumentType(ctx: MetaContext, number: Found<SymbolParts> | null): Found<string> | null {
-  for (let i = 0; i < ctx.headEnd; i++) {
+  for (let i = ctx.headStart; i < ctx.headEnd; i++) {
     const line = trimLine(ctx.lines[i]!);
     if (!line.text || line.text.length > 40 || !isUpperLine(line.text)) continue;
     const names = ctx.rules.typeNamesByWord.get(fold(line.text));
     if (names) return { value: names[0]!, start: line.start, end: line.end, rule: 'type-line' };
+  }
+  // "V/v" under the number makes a letter, whatever the number's code: "CT" is Cục Thuế in
+  // 5282/CT-CS and Chỉ thị in 12/CT-UBND.
+  const markers = ctx.rules.data.lexicon.subjectMarkers;
+  for (let i = ctx.headStart; i < ctx.headEnd; i++) {
+    const line = trimLine(ctx.lines[i]!);
+    if (startsWithHeading(line.text, markers)) {
+      return { value: congVan(ctx), start: line.start, end: line.end, rule: 'cong-van-subject', inferred: true };
+    }
+  }
+  // "Số: 5387/CT-CS v/v trả lời …": the subject on the number's own line.
+  if (number) {
+    const after = ctx.mt.text.slice(number.end, ctx.mt.text.indexOf('\n', number.end) >>> 0);
+    if (startsWithHeading(after, markers)) {
+      return { value: congVan(ctx), start: number.start, end: number.end, rule: 'cong-van-subject', inferred: true };
+    }
   }
   if (number) {
     const { typeCode, family } = number.value;
@@ -23,12 +39,6 @@ export function extractDocumentType(ctx: MetaContext, number: Found<SymbolParts>
       if (name) return { value: name, start: number.start, end: number.end, rule: 'type-from-number', inferred: true };
     }
     if (family === 'cong-van') return { value: congVan(ctx), start: number.start, end: number.end, rule: 'cong-van-number', inferred: true };
-  }
-  for (let i = 0; i < ctx.headEnd; i++) {
-    const line = trimLine(ctx.lines[i]!);
-    if (startsWithHeading(line.text, ctx.rules.data.lexicon.subjectMarkers)) {
-      return { value: congVan(ctx), start: line.start, end: line.end, rule: 'cong-van-subject', inferred: true };
-    }
   }
   return null;
 }

@@ -22,7 +22,7 @@ export function extractMetadata(mt: MappedText, rules: Rules, sections: readonly
   const type = extractDocumentType(ctx, number);
   const placeDate = extractPlaceDate(ctx);
   const title = extractTitle(ctx, type);
-  const period = extractPeriod(ctx, title);
+  const period = extractPeriod(ctx, title, type);
   const signatures = extractSignatures(ctx);
   const addressees = extractAddressees(ctx);
   const recipients = extractRecipients(ctx);

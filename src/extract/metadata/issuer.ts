@@ -1,5 +1,5 @@
 import { fold } from '../../normalize/fold.js';
-import { alternation, issuerInfo, memo, type BodyInfo, type Rules } from '../../rules/compile.js';
+import { alternation, issuerInfo, memo, normalizeWord, type BodyInfo, type Rules } from '../../rules/compile.js';
 import type { Signature } from '../../schema.js';
 import type { SymbolParts } from '../symbol.js';
 import type { Found, MetaContext } from './context.js';
@@ -15,6 +15,8 @@ interface BodyClue {
   start: number;
   end: number;
   rule: string;
+  /** Named under a central body in the letterhead ("BỘ TÀI CHÍNH / CỤC THUẾ"): no province is added. */
+  underCentral?: boolean;
 }
 
 interface BodyPatterns {
@@ -68,7 +70,7 @@ export function extractIssuer(
     if (same) chosen = { ...clue, place: same.place };
   }
   if (!chosen?.body) return null;
-  const name = withPlace(chosen.body, chosen.place, province?.value ?? null, ctx.rules);
+  const name = withPlace(chosen.body, chosen.place, chosen.underCentral ? null : province?.value ?? null, ctx.rules);
   return { value: name, start: chosen.start, end: chosen.end, rule: chosen.rule, inferred: chosen.rule !== 'header' };
 }
 
@@ -97,8 +99,9 @@ function withPlace(body: BodyInfo, place: string | null, province: string | null
 
 /**
  * The agency lines of the header, above the type line, in their column: "ỦY BAN NHÂN DÂN / TỈNH
- * HÀ TĨNH", "UBND TỈNH QUẢNG NINH / SỞ TÀI CHÍNH". The issuer is the lowest body named (the Sở
- * under the UBND), placed by the nearest place named above or beside it.
+ * HÀ TĨNH", "UBND TỈNH QUẢNG NINH / SỞ TÀI CHÍNH", "BỘ TÀI CHÍNH / CỤC HẢI QUAN". The issuer is the
+ * lowest body named (the Sở under the UBND), placed by the nearest place named above or beside it;
+ * a body under a central one (a Cục under its Bộ) takes no place at all.
  */
 function headerClue(ctx: MetaContext): BodyClue | null {
   const mottos = ctx.rules.data.lexicon.headerMottos;
@@ -108,7 +111,7 @@ function headerClue(ctx: MetaContext): BodyClue | null {
   const subordinate = new Set(ctx.rules.data.agencies.subordinateUnits.map(fold));
   let found = null as BodyClue | null;
   let place = null as string | null;
-  for (let i = 0; i < Math.min(ctx.headEnd, 12); i++) {
+  for (let i = ctx.headStart; i < Math.min(ctx.headEnd, ctx.headStart + 16); i++) {
     const line = trimLine(ctx.lines[i]!);
     if (!line.text) continue;
     const cell = cellsOf(line).find((c) => !startsWithHeading(c.text, mottos));
@@ -121,10 +124,11 @@ function headerClue(ctx: MetaContext): BodyClue | null {
       continue;
     }
     const m = inHeader.exec(cell.text);
-    const body = m ? bodyOf(m[1]!, ctx.rules) : null;
-    if (m && body) {
-      if (m[2] && m[3]) place = `${m[2].toLowerCase()} ${titleCase(m[3].trim())}`;
-      found = { body, kind: body.kind, place, start: cell.start, end: cell.end, rule: 'header' };
+    const body = (m ? bodyOf(m[1]!, ctx.rules) : null) ?? letterheadBody(cell.text, found, ctx.rules);
+    if (body) {
+      if (m?.[2] && m[3]) place = `${m[2].toLowerCase()} ${titleCase(m[3].trim())}`;
+      const underCentral = !!found?.body && !found.body.local && found.body.name !== body.name;
+      found = { body, kind: body.kind, place, start: cell.start, end: cell.end, rule: 'header', underCentral };
       continue;
     }
     const u = unitLine.exec(cell.text);
@@ -134,6 +138,40 @@ function headerClue(ctx: MetaContext): BodyClue | null {
     }
   }
   return found;
+}
+
+/**
+ * A body the gazetteer does not list, named by a letterhead line that opens with the head of a
+ * body's name (rules/agency-cues.json, letterheadHeads): "CỤC HẢI QUAN" → "Cục Hải quan",
+ * "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG" → "Trung tâm Phục vụ hành chính công". It is local when the
+ * body above it is.
+ */
+function letterheadBody(upper: string, above: BodyClue | null, rules: Rules): BodyInfo | null {
+  const heads = memo(rules, 'letterhead-heads', () =>
+    rules.data.agencyCues.letterheadHeads.map((h) => normalizeWord(h)).sort((a, b) => b.length - a.length));
+  const folded = fold(upper).replace(/\s+/g, ' ').trim();
+  const head = heads.find((h) => folded.startsWith(`${fold(h)} `));
+  if (!head) return null;
+  const words = upper.replace(/\s+/g, ' ').trim().split(' ');
+  const headLength = head.split(' ').length;
+  const rest = words.slice(headLength).map((w, k) => (k === 0 ? titleCase(w) : w.toLowerCase())).join(' ');
+  const name = restoreProvinces(`${head} ${rest}`, rules);
+  return { name, kind: head, local: above?.body?.local ?? false, withPlace: '{name} {unit} {province}' };
+}
+
+/** "… tỉnh quảng ninh" → "… tỉnh Quảng Ninh": province names keep their capitals in a lower-cased name. */
+function restoreProvinces(name: string, rules: Rules): string {
+  const words = name.split(' ');
+  for (let k = 0; k < words.length; k++) {
+    for (let n = Math.min(4, words.length - k); n >= 2; n--) {
+      const p = provinceByName(words.slice(k, k + n).join(' '), rules);
+      if (!p) continue;
+      words.splice(k, n, ...p.name.split(' '));
+      k += n - 1;
+      break;
+    }
+  }
+  return words.join(' ');
 }
 
 function titleCase(upper: string): string {

@@ -5,15 +5,20 @@ import type { Found, MetaContext } from './context.js';
 const ROMAN: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4 };
 
 /**
- * The period a report covers, read from its title: "quý I và phương hướng, nhiệm vụ quý II năm
+ * The period a report covers (only a type marked `periodic`), read from its title: "quý I và phương hướng, nhiệm vụ quý II năm
  * 2019" → 2019 Q1 (the first period named is the one reported on; the rest is the plan);
  * "quý I/2019", "6 tháng đầu năm 2019", "năm 2024".
  */
-export function extractPeriod(ctx: MetaContext, title: Found<string> | null): Found<Period> | null {
-  if (!title) return null;
+export function extractPeriod(ctx: MetaContext, title: Found<string> | null, type: Found<string> | null): Found<Period> | null {
+  if (!title || !type || !periodicTypes(ctx.rules).has(type.value)) return null;
   const text = ctx.mt.text.slice(title.start, title.end);
   const found = periodIn(text, ctx);
   return found ? { ...found, start: title.start + found.start, end: title.start + found.end } : null;
+}
+
+/** Type names that report on a period (rules/document-types.json, `periodic`): "Báo cáo". */
+function periodicTypes(rules: Rules): Set<string> {
+  return memo(rules, 'periodic-types', () => new Set(rules.data.documentTypes.types.filter((t) => t.periodic).map((t) => t.name)));
 }
 
 interface PeriodPatterns {

@@ -8,7 +8,7 @@ import { startsWithHeading, trimLine } from './lines.js';
  */
 export function extractTitle(ctx: MetaContext, typeLine: Found<string> | null): Found<string> | null {
   const lx = ctx.rules.data.lexicon;
-  for (let i = 0; i < ctx.headEnd; i++) {
+  for (let i = ctx.headStart; i < ctx.headEnd; i++) {
     const line = trimLine(ctx.lines[i]!);
     const marker = startsWithHeading(line.text, lx.subjectMarkers);
     if (!marker) continue;

@@ -1,0 +1,213 @@
+/**
+ * Document metadata from letterheads and signature blocks in the layouts real archives hold: web
+ * pages converted to markdown (one table cell per line between "|" lines, capitals wrapped wherever
+ * the cell was narrow), a legal database's summary before the document, signatures before annexes.
+ *
+ * Each document is composed here; every expectation is written from it and from the conventions of
+ * ../shared/ANNOTATION.md, never from the tool's output.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractText } from '../../src/pipeline.js';
+import type { DocumentMeta } from '../../src/schema.js';
+
+const doc = (...lines: string[]): string => lines.join('\n');
+const meta = (text: string): DocumentMeta => {
+  const d = extractText(text).document;
+  expect(d).not.toBeNull();
+  return d!;
+};
+const signers = (d: DocumentMeta): unknown[] =>
+  d.signatures.map((s) => ({ authority: s.authority, authorityOf: s.authorityOf, title: s.title, name: s.name }));
+
+describe('metadata: letterheads laid out as table cells, one per line', () => {
+  // A provincial decision as a legal database's page converts it: cells between "|" lines, bold
+  // markers that open on one line and close on the next, "Số:" alone in its cell.
+  const decision = doc(
+    '|',
+    '|',
+    '**ỦY BAN NHÂN',
+    'DÂN **',
+    'TỈNH LÂM ĐỒNG',
+    '--------',
+    '|',
+    '**CỘNG HÒA XÃ',
+    'HỘI CHỦ NGHĨA VIỆT NAM**',
+    'Độc lập - Tự do - Hạnh phúc',
+    '---------------',
+    '|',
+    '|',
+    'Số:',
+    '215/QĐ-UBND',
+    '|',
+    '*Lâm',
+    'Đồng, ngày 03 tháng12 năm 2024*',
+    '|',
+    '**QUYẾT ĐỊNH**',
+    'VỀ VIỆC PHÊ DUYỆT KẾ HOẠCH KIỂM TRA CÔNG TÁC CẢI CÁCH HÀNH CHÍNH NĂM 2025',
+    '*Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;*',
+    '**QUYẾT ĐỊNH:**',
+    '**Điều 1.** Phê duyệt Kế hoạch kiểm tra kèm theo Quyết định này.',
+    '**Điều 2.** Quyết định này có hiệu lực kể từ ngày ký./.',
+    '|',
+    '*Nơi nhận:*',
+    '- Như Điều 2;',
+    '- Lưu: VT, NC.',
+    '|',
+    '**TM. ỦY BAN',
+    'NHÂN DÂN **',
+    'KT. CHỦ TỊCH',
+    'PHÓ CHỦ TỊCH',
+    '**Lê**',
+    '**Văn Hùng**',
+    '|',
+    '**PHỤ LỤC**',
+    'DANH SÁCH CÁC CƠ QUAN ĐƯỢC KIỂM TRA',
+    '|',
+    'STT',
+    '|',
+    'Tên cơ quan',
+    '|',
+    ...Array.from({ length: 80 }, (_, k) => `${k + 1}\n|\nỦy ban nhân dân xã số ${k + 1}\n|`),
+  );
+
+  it('reads the number from the line after "Số:", the place wrapped over two lines and "tháng12"', () => {
+    const d = meta(decision);
+    expect(d.number).toBe('215/QĐ-UBND');
+    expect(d.date).toBe('2024-12-03');
+    expect(d.place).toBe('Lâm Đồng');
+    expect(d.type).toBe('Quyết định');
+  });
+
+  it('joins the wrapped letterhead into one body and places it', () => {
+    expect(meta(decision).issuer).toBe('Ủy ban nhân dân tỉnh Lâm Đồng');
+  });
+
+  it('finds the signature before a long annex, with its wrapped authority line and a name on two lines', () => {
+    expect(signers(meta(decision))).toEqual([
+      { authority: 'TM.', authorityOf: 'ỦY BAN NHÂN DÂN', title: 'PHÓ CHỦ TỊCH', name: 'Lê Văn Hùng' },
+    ]);
+  });
+
+  it('gives no period to a decision whose title names a year (only a Báo cáo reports on one)', () => {
+    expect(meta(decision).period).toBeNull();
+  });
+
+  it('keeps the span of the number in the text the user gave', () => {
+    const d = meta(decision);
+    const span = d.evidence.number!.span;
+    expect(decision.slice(span.start, span.end)).toBe('215/QĐ-UBND');
+  });
+});
+
+describe('metadata: bodies under a ministry, letters and their signatures', () => {
+  const letter = doc(
+    '|',
+    'BỘ',
+    'NÔNG NGHIỆP VÀ',
+    'MÔI TRƯỜNG',
+    'CỤC',
+    'THỦY LỢI',
+    '-------',
+    '|',
+    'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    'Độc lập - Tự do - Hạnh phúc',
+    '|',
+    'Số: 812/CT-QLCT v/v hướng dẫn vận hành hồ chứa mùa lũ',
+    '|',
+    'Hà Nội, ngày 9 tháng 10 năm 2025',
+    '|',
+    'Kính gửi: Sở Nông nghiệp và Môi trường các tỉnh, thành phố.',
+    'Cục Thủy lợi đề nghị các Sở chỉ đạo vận hành hồ chứa theo quy trình được duyệt.',
+    '|',
+    'Nơi nhận:',
+    '- Như trên;',
+    '- Lưu: VT.',
+    '|',
+    'TL. CỤC TRƯỞNG',
+    'KT. TRƯỞNG PHÒNG QUẢN LÝ CÔNG TRÌNH,',
+    'AN TOÀN ĐẬP',
+    'PHÓ TRƯỞNG PHÒNG',
+    '(Đã ký)',
+    'Đỗ Thị Lan',
+  );
+
+  it('names a Cục the gazetteer does not list, under its ministry and without a province', () => {
+    const d = meta(letter);
+    expect(d.issuer).toBe('Cục Thủy lợi');
+  });
+
+  it('reads a "V/v" on the number line as a letter, whatever the code ("CT" here is not Chỉ thị)', () => {
+    expect(meta(letter).type).toBe('Công văn');
+  });
+
+  it('takes the first authority line and the title right above the name', () => {
+    expect(signers(meta(letter))).toEqual([
+      { authority: 'TL.', authorityOf: 'CỤC TRƯỞNG', title: 'PHÓ TRƯỞNG PHÒNG', name: 'Đỗ Thị Lan' },
+    ]);
+  });
+
+  it('keeps Chỉ thị for a document whose title line says so', () => {
+    const d = meta(doc('ỦY BAN NHÂN DÂN', 'TỈNH NAM ĐỊNH', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số: 07/CT-UBND', 'Nam Định, ngày 2 tháng 3 năm 2023',
+      'CHỈ THỊ', 'Về tăng cường kỷ luật, kỷ cương hành chính', 'Chủ tịch Ủy ban nhân dân tỉnh yêu cầu các sở thực hiện.', 'CHỦ TỊCH', 'Phạm Đình Nghị'));
+    expect(d.type).toBe('Chỉ thị');
+    expect(signers(d)).toEqual([{ authority: null, authorityOf: null, title: 'CHỦ TỊCH', name: 'Phạm Đình Nghị' }]);
+  });
+
+  it('reports a signer without the rank printed before the name', () => {
+    const d = meta(doc('BỘ QUỐC PHÒNG', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số: 45/2024/TT-BQP', 'Hà Nội, ngày 5 tháng 6 năm 2024',
+      'THÔNG TƯ', 'Quy định chế độ báo cáo thống kê', 'Điều 1. Phạm vi điều chỉnh', 'Thông tư này quy định chế độ báo cáo.',
+      'KT. BỘ TRƯỞNG', 'THỨ TRƯỞNG', 'Thiếu tướng Nguyễn Văn Bình'));
+    expect(signers(d)).toEqual([{ authority: 'KT.', authorityOf: 'BỘ TRƯỞNG', title: 'THỨ TRƯỞNG', name: 'Nguyễn Văn Bình' }]);
+    expect(d.issuer).toBe('Bộ Quốc phòng');
+  });
+
+  it('places a centre the gazetteer does not list by the committee above it', () => {
+    const d = meta(doc('UBND THÀNH PHỐ HÀ NỘI', 'TRUNG TÂM DỊCH VỤ VIỆC LÀM', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số: 98/TB-TTDVVL',
+      'Hà Nội, ngày 14 tháng 8 năm 2025', 'THÔNG BÁO', 'Lịch tư vấn việc làm tháng 9', 'Trung tâm thông báo lịch tư vấn.', 'GIÁM ĐỐC', 'Trần Minh Quân'));
+    expect(d.issuer).toBe('Trung tâm Dịch vụ việc làm thành phố Hà Nội');
+  });
+});
+
+describe('metadata: a legal database summary before the document', () => {
+  const page = doc(
+    '|',
+    'Quy định mới về thẩm định giá đất',
+    'Ngày 20/5/2025, Bộ trưởng Bộ Tài chính ban hành Thông tư 31/2025/TT-BTC thay thế Thông tư 12/2020/TT-BTC của Bộ Tài chính.',
+    'Theo đó, Ủy ban nhân dân tỉnh Thanh Hóa và các địa phương áp dụng quy định mới từ ngày 01/7/2025.',
+    'Xem chi tiết nội dung tại Thông tư 31/2025/TT-BTC.',
+    '|',
+    'Căn cứ Nghị định số 29/2025/NĐ-CP của Chính phủ;',
+    'Căn cứ Nghị định số 71/2024/NĐ-CP ngày 27 tháng 6 năm 2024 của Chính phủ;',
+    'Theo đề nghị của Cục trưởng Cục Quản lý giá;',
+    'Bộ trưởng Bộ Tài chính ban hành Thông tư.',
+    '|',
+    'BỘ',
+    'TÀI CHÍNH',
+    '-------',
+    '|',
+    'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    'Độc lập - Tự do - Hạnh phúc',
+    '|',
+    'Số: 31/2025/TT-BTC',
+    '|',
+    'Hà Nội, ngày 20 tháng 5 năm 2025',
+    '|',
+    'THÔNG TƯ',
+    'Hướng dẫn thẩm định giá đất',
+    'Điều 1. Phạm vi điều chỉnh',
+    'Thông tư này hướng dẫn thẩm định giá đất.',
+    '|',
+    'KT. BỘ TRƯỞNG',
+    'THỨ TRƯỞNG',
+    'Cao Anh Tuấn',
+  );
+
+  it('reads the header at the letterhead above the national motto, not in the summary', () => {
+    const d = meta(page);
+    expect(d.number).toBe('31/2025/TT-BTC');
+    expect(d.type).toBe('Thông tư');
+    expect(d.issuer).toBe('Bộ Tài chính');
+    expect(d.date).toBe('2025-05-20');
+    expect(d.signatures.at(-1)?.name).toBe('Cao Anh Tuấn');
+  });
+});
