@@ -25,9 +25,11 @@ export interface NormalizeOptions {
 
 const nfc = (m: RegExpExecArray): string => m[0].normalize('NFC');
 
-// One character for one character: line ends, space and dash variants.
+// One character for one character: space and dash variants. A tab, which separates the cells of a
+// table row (DOCX, RTF, text exports), becomes a run of three spaces: a gap between cells, as in
+// a two-column header laid side by side, that the metadata extractors split on.
 const CHAR_MAP: Record<string, string> = {
-  '\t': ' ', '\u00A0': ' ', '\u202F': ' ', '\u205F': ' ', '\u3000': ' ', '\uFEFF': ' ',
+  '\t': '   ', '\u00A0': ' ', '\u202F': ' ', '\u205F': ' ', '\u3000': ' ', '\uFEFF': ' ',
   '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-', '\u2212': '-',
   '\uFE58': '-', '\uFE63': '-', '\uFF0D': '-',
 };
@@ -38,7 +40,7 @@ export const NORMALIZE_PASSES: readonly NormalizePass[] = [
   { name: 'nfc', guard: /[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]/, pattern: /\P{M}?\p{M}+/gu, replace: nfc },
   // Windows and old Mac line ends.
   { name: 'line-ends', guard: /\r/, pattern: /\r\n?/g, replace: () => '\n' },
-  // NBSP, thin spaces, tabs, zero-width characters and the BOM become plain spaces; "NĐ–CP",
+  // NBSP, thin spaces, zero-width characters and the BOM become plain spaces, tabs a cell gap; "NĐ–CP",
   // "chủ trương – chính sách": every dash variant becomes "-".
   { name: 'spaces-dashes', pattern: /[\t\u00A0\u2000-\u200B\u202F\u205F\u3000\uFEFF\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g, replace: (m) => CHAR_MAP[m[0]] ?? m[0] },
   // "hoá" → "hóa", "Uỷ" → "Ủy": only a toned second vowel at the end of a syllable is looked at.

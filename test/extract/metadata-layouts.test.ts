@@ -211,3 +211,108 @@ describe('metadata: a legal database summary before the document', () => {
     expect(d.signatures.at(-1)?.name).toBe('Cao Anh Tuấn');
   });
 });
+
+describe('metadata: headers with no line structure left, drafts, and documents of the 2000s', () => {
+  it('splits a header whose columns are joined by tabs, and finds the signature beside "Nơi nhận"', () => {
+    const d = meta(doc(
+      'ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'TỈNH QUẢNG BÌNH\tĐộc lập - Tự do - Hạnh phúc',
+      'Số: 125/BC-UBND\tQuảng Bình, ngày 15 tháng 6 năm 2024',
+      'BÁO CÁO',
+      'Kết quả công tác cải cách hành chính 6 tháng đầu năm 2024',
+      'I. KẾT QUẢ ĐẠT ĐƯỢC',
+      'Trong 6 tháng đầu năm, tỉnh đã tiếp nhận 12.345 hồ sơ.',
+      'Nơi nhận:',
+      '- Bộ Nội vụ;',
+      '- Lưu: VT.\tTM. ỦY BAN NHÂN DÂN',
+      '\tKT. CHỦ TỊCH',
+      '\tPHÓ CHỦ TỊCH',
+      '\t(đã ký)',
+      '\tHồ An Phong',
+    ));
+    expect([d.number, d.date, d.place, d.issuer]).toEqual(['125/BC-UBND', '2024-06-15', 'Quảng Bình', 'Ủy ban nhân dân tỉnh Quảng Bình']);
+    expect(d.period).toMatchObject({ year: 2024, quarter: null, half: 1 });
+    expect(signers(d)).toEqual([{ authority: 'TM.', authorityOf: 'ỦY BAN NHÂN DÂN', title: 'PHÓ CHỦ TỊCH', name: 'Hồ An Phong' }]);
+  });
+
+  it('keeps the place of an unsigned draft whose day is blank, with no date', () => {
+    const d = meta(doc(
+      'UBND TỈNH LÀO CAI          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'SỞ NỘI VỤ                  Độc lập - Tự do - Hạnh phúc',
+      'Số:      /SNV-CCHC         Lào Cai, ngày    tháng 12 năm 2025',
+      'V/v báo cáo kết quả chấm điểm Chỉ số CCHC',
+      'Kính gửi: Ủy ban nhân dân tỉnh Lào Cai',
+      'Sở Nội vụ báo cáo kết quả như sau.',
+      'Nơi nhận:                  GIÁM ĐỐC',
+      '- Như trên;',
+      '- Lưu: VT.                 [daky]',
+      '                           Nguyễn Thị Thu Hà',
+    ));
+    expect([d.number, d.date, d.place, d.type, d.issuer]).toEqual([null, null, 'Lào Cai', 'Công văn', 'Sở Nội vụ tỉnh Lào Cai']);
+    expect(d.signatures.map((s) => s.name)).toEqual(['Nguyễn Thị Thu Hà']);
+  });
+
+  it('reads a database title line that stands for a lost header, marked inferred', () => {
+    const d = meta(doc(
+      'Nghị định của Chính phủ số 45/2021/NĐ-CP ngày 31 tháng 3 năm 2021 về việc thực hiện thủ tục hành chính trên môi trường điện tử',
+      'Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;',
+      'Điều 1. Phạm vi điều chỉnh',
+      'TM. CHÍNH PHỦ',
+      'THỦ TƯỚNG',
+      'Nguyễn Xuân Phúc',
+    ));
+    expect([d.type, d.number, d.date]).toEqual(['Nghị định', '45/2021/NĐ-CP', '2021-03-31']);
+    expect(d.evidence.number!.inferred).toBe(true);
+    expect(d.evidence.date!.rule).toBe('database-title');
+  });
+
+  it('never takes the number of a document the opening sentence cites', () => {
+    const d = meta(doc(
+      'Công văn số 123/BNV-CCHC ngày 05/01/2009 của Bộ Nội vụ về việc báo cáo, Ủy ban nhân dân tỉnh Yên Bái báo cáo kết quả như sau:',
+      '1. Kết quả thực hiện.',
+      'TM. ỦY BAN NHÂN DÂN',
+      'CHỦ TỊCH',
+      'Hoàng Thương Lượng',
+    ));
+    expect([d.number, d.date, d.type]).toEqual([null, null, null]);
+    expect(d.issuer).toBe('Ủy ban nhân dân tỉnh Yên Bái');
+  });
+
+  it('reads a header and a signature written in lower case, as documents of the 2000s are', () => {
+    const d = meta(doc(
+      'Uỷ ban nhân dân                         Cộng hoà xã hội chủ nghĩa Việt Nam',
+      'tỉnh Yên Bái                            Độc lập - Tự do - Hạnh phúc',
+      'Số: 45/BC-UBND                          Yên Bái, ngày 20 tháng 6 năm 2006',
+      'Báo cáo',
+      'Tình hình thực hiện cải cách hành chính 6 tháng đầu năm 2006',
+      'I. Kết quả',
+      'Nội dung báo cáo.',
+      'Nơi nhận:                               TM. Uỷ ban nhân dân',
+      '- Bộ Nội vụ;                            Chủ tịch',
+      '- Lưu VT.',
+      '                                        Hoàng Thương Lượng',
+    ));
+    expect(d.type).toBe('Báo cáo');
+    expect(d.evidence.type!.rule).toBe('type-line');
+    expect(d.period).toMatchObject({ year: 2006, half: 1 });
+    expect(signers(d)).toEqual([{ authority: 'TM.', authorityOf: 'Ủy ban nhân dân', title: 'Chủ tịch', name: 'Hoàng Thương Lượng' }]);
+  });
+
+  it('finds the place and date in a header whose columns were joined by single spaces', () => {
+    const d = meta(doc(
+      'ngân hàng nhà nước cộng hoà xã hội chủ nghĩa việt nam',
+      'Số : 01/2006/TT-NHNN Hà Nội, ngày 20 tháng 02 năm 2006',
+      'Thông tư',
+      'Hướng dẫn góp vốn thành lập Quỹ bảo lãnh tín dụng',
+    ));
+    expect([d.number, d.place, d.date]).toEqual(['01/2006/TT-NHNN', 'Hà Nội', '2006-02-20']);
+  });
+
+  it('takes no signature from a form\'s "Ký tên, đóng dấu" lines', () => {
+    const d = meta(doc(
+      'BỘ TÀI CHÍNH', 'Số: 12/2001/QĐ-BTC', 'Hà Nội, ngày 13 tháng 3 năm 2001', 'QUYẾT ĐỊNH', 'Ban hành mẫu sổ kế toán',
+      'Điều 1. Ban hành mẫu sổ.', 'Mẫu số S01', 'Ký xác nhận tháng', 'Số Ngày', 'Người ghi sổ', '(Ký, họ tên)', 'Trần Văn Minh',
+    ));
+    expect(d.signatures).toEqual([]);
+  });
+});

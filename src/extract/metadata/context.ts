@@ -1,4 +1,5 @@
 import type { MappedText } from '../../normalize/mapped-text.js';
+import { fold } from '../../normalize/fold.js';
 import type { Rules } from '../../rules/compile.js';
 import type { Section } from '../../segment/sections.js';
 import { blankLayoutLines, joinWrappedCapitals } from './layout.js';
@@ -32,8 +33,9 @@ export function metaContext(mt: MappedText, rules: Rules, sections: readonly Sec
   return { mt, lines, rules, headStart, headEnd, tailStart: Math.max(0, lines.length - 60) };
 }
 
-// How far into a text the national motto is looked for, and how many lines of letterhead stand above it.
-const MOTTO_SEARCH_LINES = 400;
+// How far into a text the national motto is looked for (a database's summary is a few paragraphs; a
+// motto further down belongs to a form or an annex), and how many lines of letterhead stand above it.
+const MOTTO_SEARCH_LINES = 80;
 const LETTERHEAD_LINES = 8;
 
 /**
@@ -47,6 +49,9 @@ function letterheadStart(lines: Line[], rules: Rules): number {
   let motto = -1;
   for (let i = 0; i < limit && motto < 0; i++) if (startsWithHeading(lines[i]!.text, mottos)) motto = i;
   if (motto < LETTERHEAD_LINES + 2) return 0;
+  // A text that opens with its own number ("Số: …") or type line has its header at the top.
+  const numberLabel = rules.data.lexicon.numberLabel;
+  if (lines.slice(0, motto).some((l) => startsWithHeading(l.text, numberLabel) || rules.typeNamesByWord.has(fold(l.text.trim())))) return 0;
   let start = motto;
   for (let j = motto - 1; j >= motto - LETTERHEAD_LINES; j--) {
     const text = lines[j]!.text.trim();

@@ -2,8 +2,10 @@ import type { MappedText } from '../../normalize/mapped-text.js';
 import type { Rules } from '../../rules/compile.js';
 import type { DocumentMeta, Evidence } from '../../schema.js';
 import type { Section } from '../../segment/sections.js';
+import type { SymbolParts } from '../symbol.js';
 import { extractAddressees } from './addressees.js';
 import { metaContext, type Found } from './context.js';
+import { databaseTitle, type DatabaseTitle } from './database-title.js';
 import { extractDocumentNumber } from './document-number.js';
 import { extractDocumentType } from './document-type.js';
 import { extractIssuer } from './issuer.js';
@@ -18,9 +20,11 @@ import { extractTitle } from './title.js';
 /** Document metadata from the header and the signature block; each value with where it was read. */
 export function extractMetadata(mt: MappedText, rules: Rules, sections: readonly Section[]): DocumentMeta {
   const ctx = metaContext(mt, rules, sections);
-  const number = extractDocumentNumber(ctx);
-  const type = extractDocumentType(ctx, number);
+  const titleLine = databaseTitle(ctx);
+  const number = extractDocumentNumber(ctx) ?? numberOfTitleLine(titleLine);
+  const type = extractDocumentType(ctx, number, titleLine);
   const placeDate = extractPlaceDate(ctx);
+  const date = placeDate?.value.date ? placeDate : dateOfTitleLine(titleLine);
   const title = extractTitle(ctx, type);
   const period = extractPeriod(ctx, title, type);
   const signatures = extractSignatures(ctx);
@@ -35,7 +39,7 @@ export function extractMetadata(mt: MappedText, rules: Rules, sections: readonly
   };
   note('type', type);
   note('number', number);
-  note('date', placeDate?.value.date ? placeDate : null);
+  note('date', date);
   note('place', placeDate);
   note('province', province);
   note('issuer', issuer);
@@ -47,7 +51,7 @@ export function extractMetadata(mt: MappedText, rules: Rules, sections: readonly
   return {
     type: type?.value ?? null,
     number: number?.value.ids[0] ?? null,
-    date: placeDate?.value.date ?? null,
+    date: date?.value.date ?? null,
     place: placeDate?.value.place ?? null,
     province: province?.value ?? null,
     issuer: issuer?.value ?? null,
@@ -58,4 +62,17 @@ export function extractMetadata(mt: MappedText, rules: Rules, sections: readonly
     recipients: recipients?.value ?? [],
     evidence: ev,
   };
+}
+
+/** Without a "Số:" line, the number of a database's title line ("Nghị định … số 45/2021/NĐ-CP …"). */
+function numberOfTitleLine(title: Found<DatabaseTitle> | null): Found<SymbolParts> | null {
+  if (!title) return null;
+  return { value: title.value.number, start: title.value.numberStart, end: title.value.numberEnd, rule: 'database-title', inferred: true };
+}
+
+/** Without a place-and-date line, the date right after the title line's number. */
+function dateOfTitleLine(title: Found<DatabaseTitle> | null): Found<{ date: string | null }> | null {
+  const d = title?.value.date;
+  if (!d?.iso) return null;
+  return { value: { date: d.iso }, start: d.start, end: d.end, rule: 'database-title', inferred: true };
 }

@@ -1,3 +1,4 @@
+import { alternation, memo } from '../../rules/compile.js';
 import { dateAt } from '../../util/dates.js';
 import type { Found, MetaContext } from './context.js';
 import { cellsOf, type Line } from './lines.js';
@@ -21,7 +22,12 @@ export function extractPlaceDate(ctx: MetaContext): Found<PlaceDate> | null {
       const m = PLACE_COMMA.exec(cell.text);
       if (!m) continue;
       const date = dateAt(ctx.mt.text, cell.start + m[0].length, ctx.rules);
-      if (!date) continue;
+      if (!date) {
+        // An unsigned draft leaves the day blank ("Lào Cai, ngày    tháng 12 năm 2025"): the place stands.
+        const undated = undatedAt(ctx, cell.start + m[0].length);
+        if (undated >= 0) return { value: { place: m[1]!.trim(), date: null }, start: cell.start + m[0].indexOf(m[1]!), end: undated, rule: 'place-undated-line' };
+        continue;
+      }
       const placeStart = cell.start + m[0].indexOf(m[1]!);
       return {
         value: { place: m[1]!.trim(), date: date.iso },
@@ -29,6 +35,25 @@ export function extractPlaceDate(ctx: MetaContext): Found<PlaceDate> | null {
         end: date.end,
         rule: 'place-date-line',
       };
+    }
+  }
+  return placeDateInLine(ctx, limit);
+}
+
+/**
+ * A header whose columns were joined by single spaces: "Số : 01/2006/TT-NHNN Hà Nội, ngày 20 tháng
+ * 02 năm 2006". The place is the capitalised words right before ", ngày" and a full date.
+ */
+function placeDateInLine(ctx: MetaContext, limit: number): Found<PlaceDate> | null {
+  const re = memo(ctx.rules, 'place-date-in-line', () => new RegExp(
+    `(?<![\\p{L}\\d])(\\p{Lu}\\p{Ll}*(?:[ ]+\\p{Lu}\\p{Ll}*){0,3})[ ]*,[ ]*(?=(?:${alternation(ctx.rules.data.lexicon.dayWord)})[ ]+\\d)`, 'gu'));
+  for (let i = ctx.headStart; i < limit; i++) {
+    const line = ctx.lines[i]!;
+    re.lastIndex = 0;
+    for (let m = re.exec(line.text); m; m = re.exec(line.text)) {
+      const date = dateAt(ctx.mt.text, line.start + m.index + m[0].length, ctx.rules);
+      if (!date?.iso) continue;
+      return { value: { place: m[1]!, date: date.iso }, start: line.start + m.index, end: date.end, rule: 'place-date-in-line' };
     }
   }
   return null;
@@ -42,4 +67,16 @@ function wrappedPlace(ctx: MetaContext, i: number): Line[] {
   const text = ctx.mt.text.slice(prev.start, line.end).replace(/\n/g, ' ');
   const lead = text.length - text.trimStart().length;
   return [{ text: text.trim(), start: prev.start + lead, end: prev.start + lead + text.trim().length }];
+}
+
+/** The end of "ngày … tháng … năm …" with a number left blank, at `at`; or -1. */
+function undatedAt(ctx: MetaContext, at: number): number {
+  const re = memo(ctx.rules, 'undated-line', () => {
+    const lx = ctx.rules.data.lexicon;
+    const blank = '[\\s.…_/-]*';
+    return new RegExp(`(?:${alternation(lx.dayWord)})${blank}(?:\\d{1,2})?${blank}(?:${alternation(lx.monthWord)})${blank}(?:\\d{1,2})?${blank}(?:${alternation(lx.yearWord)})${blank}(?:\\d{4})?`, 'iuy');
+  });
+  re.lastIndex = at;
+  const m = re.exec(ctx.mt.text);
+  return m ? at + m[0].length : -1;
 }

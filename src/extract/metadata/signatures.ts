@@ -3,7 +3,7 @@ import { toSourceSpan, sourceSlice } from '../../normalize/mapped-text.js';
 import { alternation, memo, type Rules } from '../../rules/compile.js';
 import type { Signature } from '../../schema.js';
 import type { MetaContext } from './context.js';
-import { isUpperLine, trimLine, type Line } from './lines.js';
+import { cellsOf, isBullet, isUpperLine, trimLine, type Line } from './lines.js';
 
 // "Trương Long Hồ", "Mai", "Sơn": one to five capitalised words, nothing else. A name of one word is
 // only half a name, wrapped onto the next line ("Mai" / "Sơn").
@@ -27,7 +27,7 @@ export function extractSignatures(ctx: MetaContext): Signature[] {
     if (i < from) continue;
     const name = nameAt(ctx.lines, i, ctx.rules);
     if (!name) continue;
-    const block = upperLinesAbove(ctx.lines, i, from);
+    const block = upperLinesAbove(ctx.lines, i, from, ctx.rules);
     if (!block.length) continue;
     const sig = readBlock(ctx, block, name);
     if (!sig) continue;
@@ -53,10 +53,10 @@ interface NameLines {
  * after a rank or degree ("Thượng tướng Vũ Hải Sản" → "Vũ Hải Sản", rules/signing.json nameRanks).
  */
 function nameAt(lines: Line[], i: number, rules: Rules): NameLines | null {
-  const first = withoutRank(trimLine(lines[i]!), rules);
+  const first = withoutRank(rightCell(lines[i]!), rules);
   if (!NAME_WORDS.test(first.text) || isUpperLine(first.text)) return null;
   const words = first.text.split(/\s+/).length;
-  const next = lines[i + 1] ? trimLine(lines[i + 1]!) : null;
+  const next = lines[i + 1] ? rightCell(lines[i + 1]!) : null;
   if (next && NAME_WORDS.test(next.text) && !isUpperLine(next.text) && words + next.text.split(/\s+/).length <= 5 && words < 3) {
     return { text: `${first.text} ${next.text}`, start: first.start, end: next.end, lastIndex: i + 1 };
   }
@@ -70,13 +70,35 @@ function withoutRank(line: Line, rules: Rules): Line {
   return m ? { text: line.text.slice(m[0].length), start: line.start + m[0].length, end: line.end } : line;
 }
 
-/** Up to four lines of capitals right above line i (blank lines, layout lines and "(Đã ký)" skipped). */
-function upperLinesAbove(lines: Line[], i: number, floor: number): IndexedLine[] {
+/**
+ * A line of a signature block: in capitals, or, in documents of the 2000s written in lower case, a
+ * short one that opens with an abbreviated authority ("TM. Uỷ ban nhân dân") or is a known title
+ * ("Chủ tịch", "thủ tướng chính phủ").
+ */
+function signatureLine(text: string, rules: Rules): boolean {
+  if (isUpperLine(text)) return true;
+  if (text.length > 50) return false;
+  // "TM. Chính phủ", "KT. Bộ trưởng": an abbreviated authority in capitals; "Ký tên, đóng dấu" is no prefix.
+  const prefix = /^\p{Lu}{1,3}\.\s*/u.exec(text);
+  return (!!prefix && !!readPrefix(prefix[0], rules.signingPrefixByForm)) || titleOfBody(text, rules);
+}
+
+/**
+ * The right-hand cell of a line laid out in two columns: the signature stands beside "Nơi nhận"
+ * ("- Lưu: VT.      TM. ỦY BAN NHÂN DÂN"); a line of one cell is itself.
+ */
+function rightCell(line: Line): Line {
+  return cellsOf(line).at(-1) ?? trimLine(line);
+}
+
+/** Up to four lines of capitals right above line i (blank lines, layout lines, "(Đã ký)" and list items skipped). */
+function upperLinesAbove(lines: Line[], i: number, floor: number, rules: Rules): IndexedLine[] {
   const block: IndexedLine[] = [];
   for (let j = i - 1; j >= floor && j >= i - MAX_GAP_LINES && block.length < MAX_BLOCK_LINES; j--) {
-    const line = trimLine(lines[j]!);
-    if (!line.text || SIGN_NOTE.test(line.text)) continue;
-    if (!isUpperLine(line.text) || line.text.length > 80) break;
+    const line = rightCell(lines[j]!);
+    // A recipient of "Nơi nhận" in the left column, the right one blank on that line.
+    if (!line.text || SIGN_NOTE.test(line.text) || isBullet(line.text)) continue;
+    if (!signatureLine(line.text, rules) || line.text.length > 80) break;
     block.unshift({ ...line, index: j });
   }
   return block;
@@ -106,6 +128,16 @@ function readBlock(ctx: MetaContext, block: IndexedLine[], name: NameLines): Sig
     text: sourceSlice(mt, first.start, name.end),
     span: toSourceSpan(mt, first.start, name.end),
   };
+}
+
+/** "Chủ tịch", or a known title followed by a known body: "thủ tướng chính phủ" (not "Thủ tướng CP quyết định …"). */
+function titleOfBody(text: string, rules: Rules): boolean {
+  const folded = fold(text).replace(/\s+/g, ' ').trim();
+  if (rules.signerTitleBody.has(folded)) return true;
+  for (const t of rules.signerTitleBody.keys()) {
+    if (folded.startsWith(`${t} `) && rules.bodyByKey.has(folded.slice(t.length + 1))) return true;
+  }
+  return false;
 }
 
 /** "CHỦ TỊCH", and a known title followed by its body: "GIÁM ĐỐC SỞ NỘI VỤ", "CHÁNH VĂN PHÒNG UBND". */
