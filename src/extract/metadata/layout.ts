@@ -79,14 +79,16 @@ export function continuesLine(a: string, b: string, rules: Rules): boolean {
  */
 export function joinWrappedCapitals(lines: Line[], text: string, rules: Rules): Line[] {
   const out: Line[] = [];
+  let prevUpper = false;
   for (const line of lines) {
     const prev = out.at(-1);
-    if (prev && line.text.trim() && prev.text.trim() && prev.end + 1 === line.start
-      && isUpperLine(prev.text) && isUpperLine(line.text) && continuesLine(prev.text, line.text, rules)) {
+    const upper = isUpperLine(line.text);
+    if (prev && prevUpper && upper && prev.end + 1 === line.start && continuesLine(prev.text, line.text, rules)) {
       out[out.length - 1] = { text: text.slice(prev.start, line.end).replace(/\n/g, ' '), start: prev.start, end: line.end };
       continue;
     }
     out.push(line);
+    prevUpper = upper;
   }
   return out;
 }

@@ -88,6 +88,8 @@ function signatureLine(text: string, rules: Rules): boolean {
  * ("- Lưu: VT.      TM. ỦY BAN NHÂN DÂN"); a line of one cell is itself.
  */
 function rightCell(line: Line): Line {
+  // Most lines hold one cell: split only where a cell gap (three spaces) stands.
+  if (!line.text.includes('   ')) return trimLine(line);
   return cellsOf(line).at(-1) ?? trimLine(line);
 }
 
