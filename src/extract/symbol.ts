@@ -1,4 +1,4 @@
-import { caseAlternation, issuerInfo, officialCode, type Rules } from '../rules/compile.js';
+import { caseAlternation, escapeRegex, issuerInfo, officialCode, type Rules } from '../rules/compile.js';
 
 /**
  * The grammar of số/ký hiệu (DOMAIN.md): normative "61/2018/NĐ-CP", administrative "2636/QĐ-BNV",
@@ -8,19 +8,36 @@ import { caseAlternation, issuerInfo, officialCode, type Rules } from '../rules/
 
 const symbolSources = new WeakMap<Rules, string>();
 
+// A code of a symbol: capitals (ASCII and Đ, as every official code is written) with the few lower-
+// case letters codes carry ("TTg", "CTr", "SNgV"), and inner "." or "&" ("UB.VX", "TCBC&CCHC").
+const CODE_SOURCE = '[A-ZĐ][A-Za-zĐđ\\d]{0,11}(?:[&.][A-ZĐ][A-ZĐ\\d]{0,11})*';
+// A number: "61", "30c", and a sub-numbered one kept as written ("12.3/2025/NQ-CP").
+const NUMBER_SOURCE = '\\d{1,5}(?:\\.\\d{1,3}(?=[ ]{0,2}[/-]))?[a-zđ]?';
+
+/**
+ * A capitalised word is no code: "2013 - Luật", "54 - Pháp", "88,3/ CHỈ" hold no symbol. Known codes
+ * typed that way stay codes ("1819/QĐ-Ttg", "09-Ctr/TU").
+ */
+function notAWord(rules: Rules): string {
+  const known = [...rules.typeByCode.keys(), ...rules.issuerByCode.keys()]
+    .filter((c) => c.length >= 3)
+    .map((c) => c.charAt(0) + c.slice(1).toLowerCase());
+  const except = known.length ? `(?!(?:${known.map(escapeRegex).join('|')})(?![A-Za-zĐđ\\d]))` : '';
+  return `(?!${except}(?:[A-ZĐ][a-zđ]{2,}|\\p{Lu}*[^\\x00-\\x7FĐđ\\s\\d/-])(?![A-Za-zĐđ\\d]))`;
+}
+
 /**
  * The regex source of a symbol token. Groups: 1 the number list, 2 the separated parts.
  * "876, 878/QĐ-BNV", "2552, 2553 và 2554/QĐ-UBND", "30c/NQ-CP", "61/2018/NĐ - CP", "18-NQ/TW",
- * "130/2005/N/Đ-CP".
+ * "130/2005/N/Đ-CP". Case-sensitive: compile it without the "i" flag.
  */
 export function symbolSource(rules: Rules): string {
   let source = symbolSources.get(rules);
   if (!source) {
     const joiner = `(?:[ ]*,[ ]*|[ ]+(?:${caseAlternation(rules.data.lexicon.listJoiners)})[ ]+)`;
-    const num = '\\d{1,5}[a-zđ]?';
     source =
-      `(?<![\\p{L}\\d/.\\-])(${num}(?:${joiner}${num})*)` +
-      '((?:[ ]{0,2}[/-][ ]{0,2}(?:\\d{4}(?!\\d)|\\p{Lu}[\\p{L}\\d]{0,11}))+)(?![\\p{L}\\d])';
+      `(?<![\\p{L}\\d/.\\-])(${NUMBER_SOURCE}(?:${joiner}${NUMBER_SOURCE})*)` +
+      `((?:[ ]{0,2}[/-][ ]{0,2}(?:\\d{4}(?!\\d)|${notAWord(rules)}${CODE_SOURCE}))+)(?![\\p{L}\\d])`;
     symbolSources.set(rules, source);
   }
   return source;
@@ -51,9 +68,12 @@ interface Part {
   isYear: boolean;
 }
 
+const PART = new RegExp(`[ ]*([/-])[ ]*(\\d{4}|${CODE_SOURCE})`, 'gu');
+
 function splitParts(tail: string): Part[] {
   const parts: Part[] = [];
-  const re = /[ ]*([/-])[ ]*(\d{4}|\p{Lu}[\p{L}\d]*)/gu;
+  const re = PART;
+  re.lastIndex = 0;
   for (let m = re.exec(tail); m; m = re.exec(tail)) {
     parts.push({ sep: m[1] as '/' | '-', value: m[2]!, isYear: /^\d{4}$/.test(m[2]!) });
   }
@@ -69,7 +89,7 @@ function shape(parts: Part[]): string {
 export function parseSymbol(numberList: string, tail: string, rules: Rules): SymbolParts | null {
   const parts = splitParts(tail);
   if (!parts.some(isCode)) return null;
-  const numbers = numberList.match(/\d{1,5}[a-zđ]?/gu) ?? [];
+  const numbers = numberList.match(/\d{1,5}(?:\.\d{1,3})?[a-zđ]?/gu) ?? [];
   return classify(numbers, parts, rules);
 }
 

@@ -1,5 +1,5 @@
 import { fold } from '../../normalize/fold.js';
-import { alternation, memo } from '../../rules/compile.js';
+import { alternation, caseAlternation, memo } from '../../rules/compile.js';
 import { dateAt, type DateMatch } from '../../util/dates.js';
 import { parseSymbol, symbolSource, type SymbolParts } from '../symbol.js';
 import type { Found, MetaContext } from './context.js';
@@ -24,8 +24,12 @@ const MAX_LEAD = 120;
  * that holds text; every value read here is `inferred`.
  */
 export function databaseTitle(ctx: MetaContext): Found<DatabaseTitle> | null {
-  const re = memo(ctx.rules, 'database-title', () => new RegExp(
-    `^\\s*(${ctx.rules.typeWordSource})\\s+(?:${alternation(ctx.rules.data.lexicon.issuerLink)})\\s+[^\\n\\d]{2,${MAX_LEAD}}?(?:${alternation(ctx.rules.data.lexicon.numberMarker)})\\s+${symbolSource(ctx.rules)}`, 'iu'));
+  const re = memo(ctx.rules, 'database-title', () => {
+    const d = ctx.rules.data;
+    const typeWords = caseAlternation([...d.documentTypes.types.flatMap((t) => t.words), ...d.documentTypes.unnumbered.flatMap((u) => u.words)]);
+    // Case-sensitive, as the symbol is: each word carries its own letter cases.
+    return new RegExp(`^\\s*(${typeWords})\\s+(?:${caseAlternation(d.lexicon.issuerLink)})\\s+[^\\n\\d]{2,${MAX_LEAD}}?(?:${caseAlternation(d.lexicon.numberMarker)})\\s+${symbolSource(ctx.rules)}`, 'u');
+  });
   const line = ctx.lines.slice(ctx.headStart, ctx.headEnd).find((l) => l.text.trim());
   const m = line ? re.exec(line.text) : null;
   if (!line || !m || opensSentence(line.text.slice(m[0].length), ctx)) return null;

@@ -1,4 +1,4 @@
-import { escapeRegex, memo } from '../../rules/compile.js';
+import { caseAlternation, memo } from '../../rules/compile.js';
 import { parseSymbol, symbolSource, type SymbolParts } from '../symbol.js';
 import type { Found, MetaContext } from './context.js';
 
@@ -8,10 +8,11 @@ import type { Found, MetaContext } from './context.js';
  */
 export function extractDocumentNumber(ctx: MetaContext): Found<SymbolParts> | null {
   const { onLine, labelOnly, symbolLine } = memo(ctx.rules, 'number-label', () => {
-    const labels = ctx.rules.data.lexicon.numberLabel.map(escapeRegex).join('|');
+    // The symbol is case-sensitive ("UBND" is a code, "Luật" a word): the label carries its own cases.
+    const labels = caseAlternation(ctx.rules.data.lexicon.numberLabel);
     return {
-      onLine: new RegExp(`^\\s*(?:${labels})\\s*:?\\s*${symbolSource(ctx.rules)}`, 'iu'),
-      labelOnly: new RegExp(`^\\s*(?:${labels})\\s*:?\\s*$`, 'iu'),
+      onLine: new RegExp(`^\\s*(?:${labels})\\s*:?\\s*${symbolSource(ctx.rules)}`, 'u'),
+      labelOnly: new RegExp(`^\\s*(?:${labels})\\s*:?\\s*$`, 'u'),
       symbolLine: new RegExp(`^\\s*${symbolSource(ctx.rules)}`, 'u'),
     };
   });
