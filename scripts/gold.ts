@@ -200,11 +200,12 @@ export function goldFigures(name: string): GoldFigure[] | null {
 export const SCORED_COUNT_UNITS = ['hồ sơ', 'thủ tục hành chính', 'dịch vụ công'];
 export const FIGURE_KINDS = ['count', 'percent', 'ratio'] as const;
 
-type AnyFigure = { kind: string; value?: number | null; numerator?: number | null; denominator?: number | null; unit?: string | null };
+type AnyFigure = { kind: string; value?: number | null; numerator?: number | null; denominator?: number | null; low?: number | null; high?: number | null; unit?: string | null };
 
 export function figureKey(f: AnyFigure): string | null {
   if (f.kind === 'count') return f.unit && SCORED_COUNT_UNITS.includes(f.unit) ? `count|${f.value}|${f.unit}` : null;
-  if (f.kind === 'percent') return `percent|${f.value}`;
+  // A range "8,3 - 8,5%" is one percentage with its two bounds.
+  if (f.kind === 'percent') return f.value == null && f.low != null ? `percent|${f.low}-${f.high}` : `percent|${f.value}`;
   if (f.kind === 'ratio') return `ratio|${f.numerator}/${f.denominator}`;
   return null;
 }

@@ -67,7 +67,8 @@ export function loadFigureCases(content: string): FigureCase[] {
 }
 
 function figureLine(f: ReturnType<typeof extractText>['figures'][number]): string {
-  const value = f.kind === 'ratio' ? `${f.numerator}/${f.denominator}` : f.kind === 'range' ? `${f.low}-${f.high}` : String(f.value);
+  const bounds = f.kind === 'range' || (f.kind === 'percent' && f.value === null);
+  const value = f.kind === 'ratio' ? `${f.numerator}/${f.denominator}` : bounds ? `${f.low}-${f.high}` : String(f.value);
   const unit = f.kind === 'percent' ? '-' : f.kind === 'ratio' && f.unitText && f.unit !== f.unitText.toLowerCase() && /đồng/.test(f.unitText) ? f.unitText : f.unit ?? '-';
   return [f.kind, value, unit, f.status, f.comparator ?? '-'].join(' | ');
 }

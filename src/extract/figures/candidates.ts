@@ -56,6 +56,13 @@ function readAt(
   // 98,9%
   const pct = /^[ ]?%/.exec(text.slice(numEnd, numEnd + 2));
   if (pct) return { ...base, kind: 'percent', value, end: numEnd + pct[0].length, rule: 'percent' };
+  // "8,3 - 8,5%", "từ 8,3 đến 8,5%": one percentage with two bounds.
+  p.percentRangeAfter.lastIndex = numEnd;
+  const pr = p.percentRangeAfter.exec(text);
+  const high = pr ? parseVnNumber(pr[1]!) : NaN;
+  if (pr && value < high && !p.labelBefore.test(before)) {
+    return { ...base, kind: 'percent', low: value, high, end: numEnd + pr[0].length, rule: 'percent-range' };
+  }
 
   // x/y and "3.071 TTHC/4.888 TTHC"
   const ratio = ratioAt(text, folded, start, numEnd, value, before, p);
@@ -92,20 +99,27 @@ function readAt(
   // "11.093 hồ sơ", but not "Lĩnh vực 7" nor "năm 2019 …"
   if (p.labelBefore.test(before)) return null;
   const noun = nounAt(folded, unitAt, p);
+  // Things counted are whole: "9,5 điểm" is a score, "2,3 triệu lượt" a scaled count.
+  if (noun && !scaleWord && !Number.isInteger(value)) return null;
   if (noun) return { ...base, kind: 'count', value: scaled, unit: noun.unit, unitText: text.slice(noun.start, noun.end), unitForm: noun.form, end: noun.end, rule: scaleWord ? 'count-scaled' : 'count' };
   // "hỗ trợ mỗi xã 45 triệu": millions and billions with nothing counted are money.
   if (scaleWord && scale >= 1_000_000) {
     return { ...base, kind: 'money', value: Math.round(scaled), unit: rules.data.figureNouns.money[0]!.unit, unitText: scaleWord[1]!, end: unitAt, rule: 'money-scale-only' };
   }
 
-  // "Số lượng DVCTT toàn trình: 995;" — the noun stands before a colon.
+  // "Số lượng DVCTT toàn trình: 995;", "số hồ sơ tiếp nhận là 193.457": the noun stands first.
   // (A letter before the colon: "ISO 9001: 2015" and "14: 30" are no such phrase.)
-  const colon = /(?<=\p{L})[ ]*:[ ]*$/u.exec(text.slice(Math.max(0, start - 4), start));
-  if (colon) {
-    const clause = folded.slice(Math.max(0, start - 80), start - colon[0].length);
+  const link = p.nounFirstLink.exec(text.slice(Math.max(0, start - 8), start));
+  if (link && Number.isInteger(value)) {
+    // "Số lượng hồ sơ: 01 bộ" is what a procedure asks for, not a count of hồ sơ.
+    p.requirementAfter.lastIndex = numEnd;
+    if (p.requirementAfter.test(folded)) return null;
+    const clause = folded.slice(Math.max(0, start - 80), start - link[0].length);
     const phrase = clause.split(/[.;()\n]/).pop()!;
-    const noun = lastNounIn(phrase, p);
-    if (noun && Number.isInteger(value)) return { ...base, kind: 'count', value, unit: noun.unit, unitText: null, unitForm: noun.form, end: numEnd, rule: 'count-after-colon' };
+    const colon = link[0].includes(':');
+    // After "là" the noun must be introduced as counted: "số hồ sơ …", "tổng số TTHC …".
+    const noun = colon ? lastNounIn(phrase, p) : countedNounIn(phrase, p);
+    if (noun) return { ...base, kind: 'count', value, unit: noun.unit, unitText: null, unitForm: noun.form, end: numEnd, rule: colon ? 'count-after-colon' : 'count-noun-first' };
   }
   return null;
 }
@@ -117,6 +131,15 @@ function nounAt(folded: string, at: number, p: ReturnType<typeof figurePatterns>
   const end = at + n[0].length;
   const form = n[1]!.replace(/\s+/g, ' ');
   return { unit: p.nounByForm.get(form)!, form, start: end - n[1]!.length, end };
+}
+
+/** "tổng số hồ sơ tiếp nhận": a noun right after a count lead ("số", "tổng số", "số lượng"). */
+function countedNounIn(phrase: string, p: ReturnType<typeof figurePatterns>): { unit: string; form: string } | null {
+  const m = p.countLeadNoun.exec(phrase);
+  if (!m) return null;
+  const form = m[1]!.replace(/\s+/g, ' ');
+  const unit = p.nounByForm.get(form);
+  return unit ? { unit, form } : null;
 }
 
 function lastNounIn(phrase: string, p: ReturnType<typeof figurePatterns>): { unit: string; form: string } | null {
@@ -148,9 +171,20 @@ function ratioAt(
   if (p.periodBefore.test(before)) return null; // "tháng 12/2022", "đợt 1/2023", "ngày 11/12"
   if (denominator >= 1900 && denominator <= 2100 && value <= 12) return null; // "12/2022": month/year
   if (p.notRatios.has(`${value}/${denominator}`)) return null; // "hoạt động 24/7"
-  const after = nounAt(folded, secondEnd, p) ?? moneyUnitAt(folded, secondEnd, p);
+  const after = nounAt(folded, secondEnd, p) ?? moneyUnitAt(folded, secondEnd, p)
+    ?? (between ? null : openNounAt(folded, secondEnd, p) ?? sharedNounAhead(folded, secondEnd, p));
   // "01 kỳ/15 phút": a unit before the slash must come back after it.
   if (between && after?.unit !== between.unit) return null;
+  // A ratio counts something: "34/34 xã". A bare x/y ("tỷ lệ 1/500"), a rank ("xếp thứ 12/63 tỉnh"),
+  // a score ("9,49/10 điểm", "9,49/ 9,5") and a fraction of what is not whole are no ratios.
+  if (!after && !between) return null;
+  if (p.rankBefore.test(before)) return null;
+  // "tỷ lệ 1/500", "bản đồ 1/2000": a map scale.
+  if (value === 1 && denominator >= 100 && p.scaleBefore.test(before)) return null;
+  const isMoney = !!after && 'scale' in after;
+  if (!isMoney && (!Number.isInteger(value) || !Number.isInteger(denominator))) return null;
+  const counted = (between ?? after) as { form?: string } | null;
+  if (counted?.form && p.scoreForms.has(counted.form)) return null;
   // A ratio of money keeps the unit as written ("triệu đồng"): its numbers are as written too.
   const unit = after && 'scale' in after ? text.slice(after.start, after.end).trim() : after?.unit ?? between?.unit ?? null;
   const end = after?.end ?? secondEnd;
@@ -158,6 +192,35 @@ function ratioAt(
     kind: 'ratio', value: null, numerator: value, denominator, low: null, high: null, unit, unitForm: null,
     unitText: after ? text.slice(after.start, after.end).trim() : null, start, end, rule: between ? 'ratio-with-units' : 'ratio',
   };
+}
+
+/**
+ * A noun the rules do not list, right after x/y: "9/20 trường dữ liệu" (up to three words, cut at
+ * a word that counts nothing: "1/500 của", "24/7 tại" — figure-cues.json notCountedWords).
+ */
+function openNounAt(folded: string, at: number, p: ReturnType<typeof figurePatterns>): { unit: string; form: string; start: number; end: number } | null {
+  p.openNounAfter.lastIndex = at;
+  const m = p.openNounAfter.exec(folded);
+  if (!m) return null;
+  const kept: string[] = [];
+  for (const w of m[1]!.split(/[ ]+/)) {
+    if (p.notCounted.has(w)) break;
+    kept.push(w);
+  }
+  if (!kept.length) return null;
+  const form = kept.join(' ');
+  const start = at + m[0].length - m[1]!.length;
+  return { unit: form, form, start, end: start + form.length };
+}
+
+/** "cấp tỉnh 138/138, cấp huyện 713/713 đơn vị": the noun of the next x/y of the same list. */
+function sharedNounAhead(folded: string, at: number, p: ReturnType<typeof figurePatterns>): { unit: string; form: string; start: number; end: number } | null {
+  const clause = folded.slice(at, at + 80).split(/[.;:\n()]/)[0]!;
+  const next = /^,[^,]{0,30}?\d[\d.]*[ ]*\/[ ]*\d[\d.]*/u.exec(clause);
+  if (!next) return null;
+  const noun = nounAt(folded, at + next[0].length, p);
+  // The noun stands after the other x/y: this one ends where it did.
+  return noun ? { ...noun, start: at, end: at } : null;
 }
 
 /** A money unit at `at`, after an optional scale word: "đồng", "triệu đồng", "đ" right after the number. */

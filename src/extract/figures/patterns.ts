@@ -48,6 +48,24 @@ export interface FigurePatterns {
   levelByForm: Map<string, 'tỉnh' | 'huyện' | 'xã'>;
   rangeAfter: RegExp;
   fromWord: RegExp;
+  /** Sticky, after a number: "- 8,5%", "đến 8,5 %", the upper bound of a percentage range. */
+  percentRangeAfter: RegExp;
+  /** Ends at the end of a folded window: "xếp thứ", "hạng" — the x/y after it is a rank. */
+  rankBefore: RegExp;
+  /** Ends at the end of a folded window: "tỷ lệ", "bản đồ" — 1/500 after it is a map scale. */
+  scaleBefore: RegExp;
+  /** Noun forms that make x/y a score ("điểm"). */
+  scoreForms: Set<string>;
+  /** Sticky over folded text: up to three lower-case words after a number. */
+  openNounAfter: RegExp;
+  /** Words that count nothing ("của", "tại"): an open noun ends before them. */
+  notCounted: Set<string>;
+  /** Ends at the end of a window: ":" after a letter, or "là", right before a number. */
+  nounFirstLink: RegExp;
+  /** Over a folded clause: a count lead and the noun after it ("tổng số hồ sơ"). Group 1 the noun. */
+  countLeadNoun: RegExp;
+  /** Sticky after a number: "bộ", "(bộ)": the sets of papers a procedure asks for. */
+  requirementAfter: RegExp;
 }
 
 const key = (s: string): string => lower(normalizeWord(s)).replace(/\s+/g, ' ');
@@ -110,6 +128,15 @@ export function figurePatterns(rules: Rules): FigurePatterns {
       rangeAfter: new RegExp(`[ ]*(?:${words(cues.rangeSeparators)})[ ]*(\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?)(?![\\d\\p{L}])`, 'uy'),
       // The word that opens a range is the one that opens "từ … trở lên" (figure-cues.json).
       fromWord: new RegExp(`(?<![\\p{L}])(?:${words(cues.comparators.filter((c) => c.after?.length).flatMap((c) => c.before))})\\s*$`, 'u'),
+      percentRangeAfter: new RegExp(`[ ]*(?:${alternation(cues.rangeSeparators)})[ ]*(${NUMBER_SOURCE.replace(/^\(\?<!\[[^\]]*\]\)\(/, '(?:').replace(/\)\(\?!.*$/, ')')})[ ]?%`, 'uy'),
+      rankBefore: new RegExp(`${whole(words(cues.rankWordsBefore))}\\s*$`, 'u'),
+      scaleBefore: new RegExp(`${whole(words(cues.mapScaleWordsBefore))}\\s*$`, 'u'),
+      scoreForms: new Set(cues.scoreNouns.map(key)),
+      openNounAfter: /[ ]+(\p{Ll}+(?:[ ]+\p{Ll}+){0,2})/uy,
+      notCounted: new Set(cues.notCountedWords.map(key)),
+      nounFirstLink: new RegExp(`(?:(?<=\\p{L})[ ]*:|(?<![\\p{L}])(?:${words(cues.nounFirstLinks)}))[ ]*$`, 'u'),
+      countLeadNoun: new RegExp(`(?<![\\p{L}])(?:${words(cues.countLeads)})[ ]+(${words([...nounByForm.keys()])})(?![\\p{L}])`, 'u'),
+      requirementAfter: new RegExp(`[ ]*\\(?[ ]*(?:${words(cues.requirementWordsAfter)})(?![\\p{L}])`, 'uy'),
     };
   });
 }
