@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExtractionRecord } from '../src/schema.js';
-import { emptyCounts, sameText, scoreMultiset, scoreScalar, type Counts } from './gold.js';
+import { emptyCounts, sameText, scoreMultiset, scoreScalar, type Counts, type GoldAgency, type GoldFigure, type GoldReference } from './gold.js';
 
 /**
  * The development set (devset/): real documents of 2025 with a legal database's catalogue record of
@@ -36,6 +36,14 @@ export interface DevDocument {
   path: string;
   catalogue: CatalogueRecord;
   gold: DevGold | null;
+  references: GoldReference[] | null;
+  figures: GoldFigure[] | null;
+  agencies: GoldAgency[] | null;
+}
+
+function goldFile<T>(name: string, suffix: string, field: string): T[] | null {
+  const path = join(DEVSET_DIR, 'gold', `${name}.${suffix}.json`);
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8'))[field] as T[]) : null;
 }
 
 export function devDocuments(): DevDocument[] {
@@ -54,6 +62,9 @@ export function devDocuments(): DevDocument[] {
         path: join(DEVSET_DIR, catalogue.file),
         catalogue,
         gold: existsSync(goldPath) ? (JSON.parse(readFileSync(goldPath, 'utf8')).metadata as DevGold) : null,
+        references: goldFile<GoldReference>(name, 'references', 'references'),
+        figures: goldFile<GoldFigure>(name, 'figures', 'figures'),
+        agencies: goldFile<GoldAgency>(name, 'agencies', 'agencies'),
       };
     });
 }

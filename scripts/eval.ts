@@ -86,6 +86,37 @@ for (const f of METADATA_FIELDS) {
     const { p, r, f1 } = prf(c);
     console.log(`${pad(f, 12)}${padL(fmt(p), 7)}${padL(fmt(r), 7)}${padL(fmt(f1), 7)}${padL(c.tp, 5)}${padL(c.fp, 5)}${padL(c.fn, 5)}`);
   }
+
+  // References, figures and agencies against the dev gold (devset/gold/<name>.{references,figures,agencies}.json).
+  let refs = emptyCounts(), agencies = emptyCounts(), dr = 0, dc = 0, n = 0;
+  const kinds = { count: emptyCounts(), percent: emptyCounts(), ratio: emptyCounts() };
+  dev.forEach((d, i) => {
+    const rec = devRecords[i]!;
+    if (!d.references || !d.figures || !d.agencies) return;
+    n++;
+    const r = scoreReferences(d.references, rec.references);
+    refs = add(refs, r); dr += r.datesRight; dc += r.datesCompared;
+    const f = scoreFigures(d.figures, rec.figures);
+    for (const k of FIGURE_KINDS) kinds[k] = add(kinds[k], f.byKind[k]);
+    const a = scoreAgencies(d.agencies, rec.agencies);
+    agencies = add(agencies, a);
+    if (verbose) {
+      for (const m of r.missed) console.log(`  ${d.name}: missed ref ${m.kind} ${m.id ?? m.name} (line ${m.line ?? '?'})`);
+      for (const e of r.extra) console.log(`  ${d.name}: extra ref  ${e.kind} ${e.id ?? e.name} "${e.text.replace(/\s+/g, ' ')}"`);
+      for (const w of r.wrongDates) console.log(`  ${d.name}: ref date ${w.key}: gold ${w.gold}, got ${w.predicted}`);
+      for (const m of f.missed) console.log(`  ${d.name}: missed ${m.kind} ${m.value ?? `${m.numerator}/${m.denominator}`} ${m.unit ?? ''} (line ${m.line})`);
+      for (const e of f.extra) console.log(`  ${d.name}: extra  ${e.kind} ${e.value ?? `${e.numerator}/${e.denominator}`} ${e.unit ?? ''} "${e.text.replace(/\s+/g, ' ')}"`);
+      for (const m of a.missed) console.log(`  ${d.name}: missed agency ${m}`);
+      for (const e of a.extra) console.log(`  ${d.name}: extra agency  ${e}`);
+    }
+  });
+  console.log(`\nreferences, figures, agencies — development set, hand-written gold: ${n} documents`);
+  console.log(`${pad('kind', 12)}${padL('P', 7)}${padL('R', 7)}${padL('F1', 7)}${padL('TP', 5)}${padL('FP', 5)}${padL('FN', 5)}`);
+  for (const [label, c] of [['references', refs], ...FIGURE_KINDS.map((k) => [k, kinds[k]] as const), ['agencies', agencies]] as const) {
+    const { p, r, f1 } = prf(c);
+    console.log(`${pad(label, 12)}${padL(fmt(p), 7)}${padL(fmt(r), 7)}${padL(fmt(f1), 7)}${padL(c.tp, 5)}${padL(c.fp, 5)}${padL(c.fn, 5)}`);
+  }
+  console.log(`reference date accuracy on matched references: ${dc ? fmt(dr / dc) : '-'} (${dr}/${dc})`);
 }
 
 console.log(`\nreferences — match on kind and id (name for laws and short names), repeats counted`);

@@ -45,7 +45,8 @@ export function analyzeText(
   const document = extractMetadata(normalized, rules, sections);
   const ownNumber = document.evidence.number;
   const exclude = ownNumber ? [normalizedRangeOf(normalized, ownNumber.span.start, ownNumber.span.end)] : [];
-  const references = resolveReferences(extractReferences(normalized, rules, sections, { exclude }));
+  const ownIds = document.number ? [document.number] : [];
+  const references = resolveReferences(extractReferences(normalized, rules, sections, { exclude, ownIds }));
   const figures = extractFigures(normalized, rules, sections, document.type);
   const agencies = extractAgencies(normalized, rules, sections, document);
   const tasks = extractTasks(normalized, rules, sections, agencies);

@@ -5,7 +5,7 @@ import type { Reference } from '../schema.js';
 import { sectionPathAt, type Section } from '../segment/sections.js';
 import { dateAt, type DateMatch } from '../util/dates.js';
 import { charBefore } from '../util/text.js';
-import { parseSymbol, symbolSource, type SymbolParts } from './symbol.js';
+import { parseSymbol, symbolKey, symbolSource, type SymbolParts } from './symbol.js';
 
 /**
  * Legal references: every mention of a document by number ("Nghị định số 61/2018/NĐ-CP ngày
@@ -35,6 +35,10 @@ interface ReferencePatterns {
   /** Between a law's name and its number: " số ". */
   lawThenNumber: RegExp;
   dayWord: RegExp;
+  /** Ends at the end of a lower-cased window: "mẫu số ", "biểu mẫu " — a form's number follows. */
+  formBefore: RegExp;
+  /** Ends at the end of a lower-cased window: "các " — "các Quyết định 03 cán bộ" counts, names nothing. */
+  pluralBefore: RegExp;
   url: RegExp;
   email: RegExp;
 }
@@ -78,6 +82,8 @@ function patterns(rules: Rules): ReferencePatterns {
     lawThenNumber: new RegExp(`^\\s*(?:(?:${marker})\\s*)?$`, 'u'),
     listGap: new RegExp(`^\\s*(?:[,;]|(?:${caseAlternation(lx.listJoiners)}))\\s*$`, 'u'),
     dayWord: new RegExp(`^(?:${day})\\s`, 'u'),
+    formBefore: new RegExp(`(?<![\\p{L}])(?:${alternation(lx.formWords.map(lower))})(?:\\s+(?:${alternation(lx.numberMarker.map(lower))}))?\\s*$`, 'u'),
+    pluralBefore: new RegExp(`(?<![\\p{L}])(?:${alternation(rules.data.agencyCues.groupBefore.map(lower))})\\s+$`, 'u'),
     url: /(?:https?:\/\/|www\.)[^\s<>()"]+/gu,
     email: /[\w.+-]+@[\w-]+\.[\w.]+/gu,
   };
@@ -112,6 +118,8 @@ interface Draft {
 export interface ReferenceOptions {
   /** Normalized ranges to skip: the document's own number. */
   exclude?: { start: number; end: number }[];
+  /** The document's own number: a mention of it anywhere (an annex caption) is no reference. */
+  ownIds?: string[];
 }
 
 export interface ExtractedReference extends Reference {
@@ -136,11 +144,16 @@ export function extractReferences(
 
   p.symbol.lastIndex = 0;
   let previous = null as Draft | null;
+  const ownKeys = new Set((options.ownIds ?? []).map(symbolKey));
   for (let m = p.symbol.exec(text); m; m = p.symbol.exec(text)) {
     if (inSkip(m.index)) continue;
     const continued = continuationAcrossBreak(text, m.index + m[0].length, m[2]!, rules);
     const parts = parseSymbol(m[1]!, m[2]! + (continued?.part ?? ''), rules);
     if (!parts) continue;
+    // "theo mẫu số 01/MGTH": the number of a form, not of a document.
+    if (p.formBefore.test(lowered.slice(Math.max(0, m.index - 20), m.index))) continue;
+    // The document's own number, repeated in an annex caption ("ban hành kèm theo Quyết định số …").
+    if (ownKeys.size && parts.ids.every((id) => ownKeys.has(symbolKey(id)))) continue;
     const end = m.index + m[0].length + (continued?.length ?? 0);
     // The longest type word, two words and "số" fit in 64 characters.
     const before = text.slice(Math.max(0, m.index - 64), m.index);
@@ -184,10 +197,12 @@ export function extractReferences(
 
   for (const law of lawsBeforeSymbols) {
     if (lawTaken.has(law.start) || inSkip(law.start)) continue;
+    // "Luật Tổ chức chính quyền địa phương ngày 16/6/2025": a law named with its date.
+    const date = dateAfter(text, law.end, rules, p);
     drafts.push({
-      listId: -1, start: law.start, end: law.end, mentionStart: law.start, mentionEnd: law.end, kind: law.kind, typeWord: law.word,
-      id: null, name: law.name, number: null, year: law.year, typeCode: null, issuerCode: 'QH', date: null,
-      relation: relationBefore(text, lowered, law.start, rules, p), rule: 'law-name', parts: null,
+      listId: -1, start: law.start, end: law.end, mentionStart: law.start, mentionEnd: date ? date.end : law.end, kind: law.kind, typeWord: law.word,
+      id: null, name: law.name, number: null, year: law.year, typeCode: null, issuerCode: 'QH', date: date?.date ?? null,
+      relation: relationBefore(text, lowered, law.start, rules, p), rule: date ? 'law-name+date' : 'law-name', parts: null,
     });
   }
 
@@ -207,6 +222,8 @@ export function extractReferences(
     const n = Number(m[2]);
     const defined = isDefinition(text, start, rules);
     if (n >= 1900 && n <= 2100 && !defined) continue; // "Kế hoạch 2023" is a year, not a name
+    // "các Quyết định 03 cán bộ": a plural before, a counted noun after — the number counts.
+    if (!defined && (p.pluralBefore.test(lowered.slice(Math.max(0, start - 12), start)) || countsAfter(lowered, end, rules))) continue;
     const kind = rules.typeNamesByWord.get(fold(m[1]!))?.[0] ?? m[1]!;
     drafts.push({
       listId: -1, start, end, mentionStart: start, mentionEnd: end, kind, typeWord: m[1]!, id: null, name: `${kind} ${m[2]}`,
@@ -424,6 +441,14 @@ function lawMentions(text: string, lowered: string, rules: Rules, p: ReferencePa
 
 function normalizeLawWord(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
+}
+
+/** A noun the figure rules count right after the number: "Quyết định 03 cán bộ". */
+function countsAfter(lowered: string, at: number, rules: Rules): boolean {
+  const re = memo(rules, 'counted-noun-after', () =>
+    new RegExp(`\\s+(?:${alternation(rules.data.figureNouns.nouns.flatMap((n) => n.forms).map(lower))})(?![\\p{L}])`, 'uy'));
+  re.lastIndex = at;
+  return re.test(lowered);
 }
 
 /** "(gọi tắt là Đề án 2948)": the short name is defined here. */

@@ -91,6 +91,7 @@ export const LexiconFile = z.object({
   subjectMarkers: z.array(word).min(1),
   headerMottos: z.array(word),
   wrapContinuations: z.array(word),
+  formWords: z.array(word),
   shortNameIntro: z.array(word),
   selfReportVerbs: z.array(word),
   issuerLink: z.array(word).min(1),

@@ -40,7 +40,8 @@ export function datePatterns(rules: Rules): DatePatterns {
     const body =
       `(?:(\\d{1,2})\\s*([/.-])\\s*(\\d{1,2})\\s*\\2\\s*(\\d{4})(?!\\d)` +
       `|(\\d{1,2})\\s+(?:${month})\\s*(\\d{1,2})\\s*,?\\s+(?:${year})\\s*(\\d{4})(?!\\d))`;
-    const source = `(?:(?:${day})\\s+)?(?<![\\d/.-])${body}`;
+    // "ngày ngày 08 tháng 6 năm 2010": the day word typed twice.
+    const source = `(?:(?:${day})\\s+){0,2}(?<![\\d/.-])${body}`;
     p = { at: new RegExp(source, 'iuy'), all: new RegExp(source, 'iug') };
     cache.set(rules, p);
   }

@@ -47,6 +47,11 @@ describe('laws cited by name', () => {
     expect(refs('Luật sư Nguyễn Văn A tham gia tư vấn')).toEqual([]);
   });
 
+  it('gives a law named with its own date that date', () => {
+    const r = one('Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;');
+    expect(r).toMatchObject({ kind: 'Luật', id: null, name: 'Luật Tổ chức chính quyền địa phương', date: '2025-06-16' });
+  });
+
   it('gives a numbered law one reference, not two', () => {
     const r = one('Căn cứ Luật Ngân sách nhà nước số 83/2015/QH13 ngày 25/6/2015;');
     expect(r).toMatchObject({ kind: 'Luật', id: '83/2015/QH13', name: 'Luật Ngân sách nhà nước', date: '2015-06-25' });
@@ -143,5 +148,16 @@ describe('adversarial input', () => {
     const rec = extractText(text);
     expect(rec.references.length).toBeGreaterThan(0);
     expect(rec.errors).toEqual([]);
+  });
+});
+
+describe('the document\'s own number', () => {
+  it('is no reference where an annex caption repeats it', () => {
+    const text = [
+      'ỦY BAN NHÂN DÂN', 'TỈNH HÀ TĨNH', 'Số: 2811/QĐ-UBND', 'Hà Tĩnh, ngày 20 tháng 11 năm 2025', 'QUYẾT ĐỊNH',
+      'Căn cứ Quyết định số 1234/QĐ-UBND ngày 01/3/2025 của Ủy ban nhân dân tỉnh;', 'Điều 1. Công bố kèm theo Quyết định này.',
+      'PHỤ LỤC', '(Ban hành kèm theo Quyết định số 2811/QĐ-UBND ngày 20/11/2025 của Chủ tịch Ủy ban nhân dân tỉnh)',
+    ].join('\n');
+    expect(refs(text).map((r) => r.id)).toEqual(['1234/QĐ-UBND']);
   });
 });

@@ -39,6 +39,8 @@ export function comparatorOf(c: Candidate, ctx: Context): string | null {
   // "giảm từ 3,2% xuống còn 0,8%": a change, not "from 3,2% up".
   p.fromToAfter.lastIndex = c.end;
   if (comparator === 'từ…trở lên' && p.fromToAfter.test(ctx.folded)) return null;
+  // "từ 85 đến 90%": "từ" opens the range, it sets no lower bound of its own.
+  if (comparator === 'từ…trở lên' && c.low !== null) return null;
   return comparator;
 }
 
