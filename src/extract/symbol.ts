@@ -9,8 +9,9 @@ import { caseAlternation, escapeRegex, issuerInfo, officialCode, type Rules } fr
 const symbolSources = new WeakMap<Rules, string>();
 
 // A code of a symbol: capitals (ASCII and Đ, as every official code is written) with the few lower-
-// case letters codes carry ("TTg", "CTr", "SNgV"), and inner "." or "&" ("UB.VX", "TCBC&CCHC").
-const CODE_SOURCE = '[A-ZĐ][A-Za-zĐđ\\d]{0,11}(?:[&.][A-ZĐ][A-ZĐ\\d]{0,11})*';
+// case letters codes carry ("TTg", "CTr", "SNgV"), and inner "." or "&" ("UB.VX", "TCBC&CCHC",
+// "CCTKV.05").
+const CODE_SOURCE = '[A-ZĐ][A-Za-zĐđ\\d]{0,11}(?:[&.][A-ZĐ\\d][A-ZĐ\\d]{0,11})*';
 // A number: "61", "30c", and a sub-numbered one kept as written ("12.3/2025/NQ-CP").
 const NUMBER_SOURCE = '\\d{1,5}(?:\\.\\d{1,3}(?=[ ]{0,2}[/-]))?[a-zđ]?';
 

@@ -53,6 +53,11 @@ function readAt(
   rules: Rules, p: ReturnType<typeof figurePatterns>,
 ): Candidate | null {
   const base = { value: null, numerator: null, denominator: null, low: null, high: null, unit: null, unitText: null, unitForm: null, start };
+  // "(80, 68%)": a decimal comma with a stray space, alone in its parentheses, is one percentage.
+  const split = /^,[ ](\d{1,2})[ ]?%(?=[ ]*\))/.exec(text.slice(numEnd, numEnd + 10));
+  if (split && /\([ ]*$/.test(text.slice(Math.max(0, start - 3), start)) && Number.isInteger(value)) {
+    return { ...base, kind: 'percent', value: Number(`${value}.${split[1]}`), end: numEnd + split[0].length, rule: 'percent-split-decimal' };
+  }
   // 98,9%
   const pct = /^[ ]?%/.exec(text.slice(numEnd, numEnd + 2));
   if (pct) return { ...base, kind: 'percent', value, end: numEnd + pct[0].length, rule: 'percent' };
