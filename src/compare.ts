@@ -62,7 +62,10 @@ export function csvLine(values: unknown[]): string {
 }
 
 export const WIDE_FIXED = ['file', 'province', 'year', 'quarter', 'half', 'type', 'date', 'error'] as const;
-export const LONG_HEADER = ['file', 'province', 'year', 'quarter', 'half', 'type', 'date', 'metric', 'value', 'text', 'section', 'span_start', 'span_end'];
+export const LONG_HEADER = [
+  'file', 'province', 'year', 'quarter', 'half', 'type', 'date', 'metric', 'value', 'text', 'section', 'span_start', 'span_end',
+  'table_index', 'table_row', 'table_column', 'table_header', 'table_row_label',
+];
 
 export function wideHeader(rules: Rules): string[] {
   return [...WIDE_FIXED, ...rules.data.metrics.metrics.map((m) => m.id)];
@@ -76,5 +79,8 @@ export function longValues(row: ComparisonRow): unknown[][] {
   return Object.values(row.metrics).filter((v): v is MetricValue => v !== null).map((v) => [
     row.file, row.province, row.year, row.quarter, row.half, row.type, row.date, v.metric, v.value,
     v.figure.text.replace(/\s+/g, ' '), v.figure.section, v.figure.span.start, v.figure.span.end,
+    // Where a value read from a table stands, so a researcher can trace it.
+    v.figure.table?.index ?? null, v.figure.table?.row ?? null, v.figure.table?.column ?? null,
+    v.figure.table?.header ?? null, v.figure.table?.rowLabel ?? null,
   ]);
 }

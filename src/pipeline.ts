@@ -7,12 +7,13 @@ import { extractMetadata } from './extract/metadata/index.js';
 import { extractTasks } from './extract/tasks.js';
 import { extractReferences, type ExtractedReference } from './extract/references.js';
 import { normalize } from './normalize/normalize.js';
-import type { MappedText } from './normalize/mapped-text.js';
+import { sourceSlice, toSourceSpan, type MappedText } from './normalize/mapped-text.js';
 import { readBytes, readFileBytes, ReadError, type ReadResult } from './read/index.js';
 import { resolveReferences } from './refine/resolve-references.js';
 import { defaultRules, type Rules } from './rules/compile.js';
 import { RecordSchema, SCHEMA_VERSION, type ExtractionRecord, type RecordError, type Source } from './schema.js';
 import { segmentSections, type Section } from './segment/sections.js';
+import { segmentTables } from './segment/tables.js';
 import { VERSION } from './version.js';
 
 /**
@@ -42,12 +43,13 @@ export function analyzeText(
   const lx = rules.data.lexicon;
   const normalized = normalize(text, { numberWords: [...lx.dayWord, ...lx.monthWord, ...lx.yearWord, ...lx.quarterWord] });
   const sections = segmentSections(normalized);
+  const tables = segmentTables(normalized);
   const document = extractMetadata(normalized, rules, sections);
   const ownNumber = document.evidence.number;
   const exclude = ownNumber ? [normalizedRangeOf(normalized, ownNumber.span.start, ownNumber.span.end)] : [];
   const ownIds = document.number ? [document.number] : [];
   const references = resolveReferences(extractReferences(normalized, rules, sections, { exclude, ownIds }));
-  const figures = extractFigures(normalized, rules, sections, document.type);
+  const figures = extractFigures(normalized, rules, sections, document.type, tables);
   const agencies = extractAgencies(normalized, rules, sections, document);
   const tasks = extractTasks(normalized, rules, sections, agencies);
   const findings = [...checkCitations(references, document.date, rules), ...checkFigures(figures, normalized)];
@@ -57,6 +59,10 @@ export function analyzeText(
     source,
     document,
     sections: sections.map((s) => ({ path: s.path, title: s.title, span: s.span })),
+    tables: tables.map((t) => ({
+      index: t.index, layout: t.layout, headerRows: t.headerRows, span: t.span,
+      rows: t.rows.map((row) => row.map((c) => ({ text: sourceSlice(normalized, c.start, c.end), span: toSourceSpan(normalized, c.start, c.end) }))),
+    })),
     references: references.map(({ parts: _p, dateValid: _d, normStart: _n, ...ref }) => ref),
     figures,
     agencies: agencies.map(({ normStart: _s, normEnd: _e, ...a }) => a),
@@ -92,7 +98,7 @@ function addPages(record: ExtractionRecord, pages: { start: number; end: number 
       }
     }
   };
-  visit([record.document, record.sections, record.references, record.figures, record.agencies, record.tasks, record.findings]);
+  visit([record.document, record.sections, record.tables, record.references, record.figures, record.agencies, record.tasks, record.findings]);
 }
 
 function normalizedRangeOf(mt: MappedText, start: number, end: number): { start: number; end: number } {
@@ -135,6 +141,7 @@ export function errorRecord(source: Source, error: RecordError, rules: Rules = d
     source,
     document: null,
     sections: [],
+    tables: [],
     references: [],
     figures: [],
     agencies: [],

@@ -4,7 +4,7 @@ import { z } from 'zod';
  * The output contract: one record per input file. Scripts outside the project read these fields;
  * change them only with a new schemaVersion. `vnreform schema` prints this as JSON Schema.
  */
-export const SCHEMA_VERSION = '1.0.0';
+export const SCHEMA_VERSION = '1.1.0';
 
 export const SpanSchema = z.object({
   start: z.number().int().nonnegative(),
@@ -93,6 +93,24 @@ export const MeaningSchema = z.object({
   service: z.string().nullable().describe('DVC: full (toàn trình, mức độ 4), partial (một phần, mức độ 3), level1-2'),
 });
 
+export const TableCoordSchema = z.object({
+  index: z.number().int().nonnegative().describe('Index of the table in the record\'s tables'),
+  row: z.number().int().nonnegative().describe('Row of the cell, header rows counted (0-based)'),
+  column: z.number().int().nonnegative(),
+  header: z.array(z.string()).describe('The header cells above the cell, top first'),
+  rowLabel: z.string().nullable().describe('The first text cell of the row (not a row number)'),
+});
+
+export const TableCellSchema = z.object({ text: z.string(), span: SpanSchema });
+
+export const TableSchema = z.object({
+  index: z.number().int().nonnegative(),
+  layout: z.enum(['pipe', 'cell-lines', 'gap']).describe('pipe: markdown "| a | b |"; cell-lines: a web page\'s cells one per line between "|" lines; gap: cells split by tabs or runs of spaces'),
+  headerRows: z.number().int().nonnegative(),
+  rows: z.array(z.array(TableCellSchema)),
+  span: SpanSchema,
+});
+
 export const FigureSchema = z.object({
   index: z.number().int().nonnegative(),
   kind: z.enum(['count', 'percent', 'ratio', 'money', 'range']),
@@ -110,6 +128,7 @@ export const FigureSchema = z.object({
   partOf: z.number().int().nullable().describe('Index of the total this figure is a part of'),
   breakdown: z.number().int().nullable().describe('Parts of one total listed together share this id (a total may be broken down twice)'),
   section: z.string().nullable(),
+  table: TableCoordSchema.nullable().describe('Where the figure stands when it is in a table cell'),
   rule: z.string(),
   text: z.string(),
   span: SpanSchema,
@@ -158,6 +177,7 @@ export const RecordSchema = z.object({
   source: SourceSchema,
   document: DocumentSchema.nullable(),
   sections: z.array(SectionSchema),
+  tables: z.array(TableSchema),
   references: z.array(ReferenceSchema),
   figures: z.array(FigureSchema),
   agencies: z.array(AgencySchema),
@@ -175,6 +195,8 @@ export type SectionOut = z.infer<typeof SectionSchema>;
 export type Reference = z.infer<typeof ReferenceSchema>;
 export type Finding = z.infer<typeof FindingSchema>;
 export type Figure = z.infer<typeof FigureSchema>;
+export type TableOut = z.infer<typeof TableSchema>;
+export type TableCoord = z.infer<typeof TableCoordSchema>;
 export type Agency = z.infer<typeof AgencySchema>;
 export type Task = z.infer<typeof TaskSchema>;
 export type Meaning = z.infer<typeof MeaningSchema>;

@@ -7,7 +7,9 @@ import { datePatterns } from '../../util/dates.js';
 import { symbolSource } from '../symbol.js';
 import { memo } from '../../rules/compile.js';
 import { linkParts } from './breakdown.js';
+import { cellAt, type Table } from '../../segment/tables.js';
 import { findCandidates } from './candidates.js';
+import { labelsOf, meaningOfLabels, tableCandidates } from './table.js';
 import { comparatorOf, meaningOf, statusOf, type Context } from './meaning.js';
 
 /**
@@ -15,22 +17,32 @@ import { comparatorOf, meaningOf, statusOf, type Context } from './meaning.js';
  * steps: candidates → meaning → breakdown). Stage-less parts take the stage of their total
  * ("9.772 hồ sơ" on time, of "9.782 hồ sơ" resolved).
  */
-export function extractFigures(mt: MappedText, rules: Rules, sections: readonly Section[], documentType: string | null): Figure[] {
+export function extractFigures(
+  mt: MappedText, rules: Rules, sections: readonly Section[], documentType: string | null, tables: readonly Table[] = [],
+): Figure[] {
   const text = mt.text;
   const folded = lower(text);
   const isExcluded = inRanges(excludedRanges(text, rules));
-  const cands = findCandidates(text, folded, rules, isExcluded);
+  const scanned = findCandidates(text, folded, rules, isExcluded);
+  const inScanned = inRanges(scanned.map((c) => ({ start: c.start, end: c.end })));
+  const cands = [...scanned, ...tableCandidates(tables, (at) => inScanned(at) || isExcluded(at), rules)].sort((a, b) => a.start - b.start);
   const topTitles = new Map(sections.filter((s) => s.rank === 1).map((s) => [s.path, lower(s.title)]));
   const figures: Figure[] = [];
   cands.forEach((c, i) => {
     const path = sectionPathAt(sections, c.start);
     const ctx: Context = { folded, rules, topSectionTitle: path ? topTitles.get(path.split('.')[0]!) ?? null : null, documentType };
-    const { meaning, level } = meaningOf(c, i > 0 ? cands[i - 1]!.end : 0, cands[i + 1]?.start ?? text.length, ctx);
+    const cell = cellAt(tables, c.start);
+    const labels = cell ? labelsOf(cell.table, cell.row, cell.column, rules) : null;
+    const read = meaningOf(c, i > 0 ? cands[i - 1]!.end : 0, cands[i + 1]?.start ?? text.length, ctx);
+    // A value alone in its cell means what its row and column say ("Hồ sơ trực tuyến | 2.031").
+    const meaning = c.rule.startsWith('table-cell') && labels ? meaningOfLabels(labels, rules) : read.meaning;
+    const level = read.level;
     const previous = i > 0 ? { end: cands[i - 1]!.end, status: figures[i - 1]!.status } : null;
     figures.push({
       index: i, kind: c.kind, value: c.value, numerator: c.numerator, denominator: c.denominator, low: c.low, high: c.high,
       unit: c.unit, unitText: c.unitText, comparator: comparatorOf(c, ctx), status: statusOf(c, previous, ctx), meaning, level,
-      partOf: null, breakdown: null, section: path, rule: c.rule,
+      partOf: null, breakdown: null, section: path,
+      table: cell && labels ? { index: cell.table.index, row: cell.row, column: cell.column, ...labels } : null, rule: c.rule,
       text: sourceSlice(mt, c.start, c.end), span: toSourceSpan(mt, c.start, c.end),
     });
   });

@@ -1,0 +1,121 @@
+import { lower } from '../../normalize/fold.js';
+import { memo, normalizeWord, alternation, type Rules } from '../../rules/compile.js';
+import type { Meaning } from '../../schema.js';
+import type { Table } from '../../segment/tables.js';
+import type { Candidate } from './candidates.js';
+import { parseVnNumber } from './numbers.js';
+import { figurePatterns } from './patterns.js';
+
+/**
+ * Figures in table cells. A cell that holds only a number takes its unit and meaning from the
+ * header cells above it and the label of its row ("Hồ sơ tiếp nhận | 193.457", "% | 99,81");
+ * a row-number column (STT) and a code column (Mã TTHC) hold no figures. Every figure in a cell,
+ * found here or by the text scan, carries the cell's coordinates.
+ */
+
+// "193.457", "99,81", "99.81", "(12)", "45%": a value and nothing else.
+const VALUE_CELL = /^\(?([-+]?\d{1,3}(?:\.\d{3})+(?:,\d+)?|[-+]?\d+(?:[.,]\d+)?)\)?\s*(%?)$/;
+
+export interface CellLabels {
+  header: string[];
+  rowLabel: string | null;
+}
+
+interface TableWords {
+  /** Folded header texts of a row-number column: "stt", "tt", "số tt". */
+  rowNumber: RegExp;
+  /** A code column: "mã", "mã số", "ký hiệu". */
+  code: RegExp;
+  /** "tỷ lệ", "%": the column or row holds percentages. */
+  percent: RegExp;
+}
+
+function words(rules: Rules): TableWords {
+  return memo(rules, 'table-words', () => {
+    const t = rules.data.figureCues.tableHeaders;
+    const list = (xs: readonly string[]): string => alternation(xs.map((x) => lower(normalizeWord(x))));
+    return {
+      rowNumber: new RegExp(`^(?:${list(t.rowNumber)})\\.?$`, 'u'),
+      code: new RegExp(`(?<![\\p{L}])(?:${list(t.code)})(?![\\p{L}])`, 'u'),
+      percent: new RegExp(`%|(?<![\\p{L}])(?:${list(t.percent)})(?![\\p{L}])`, 'u'),
+    };
+  });
+}
+
+/** The header cells above (row, column) and the row's label. */
+export function labelsOf(table: Table, row: number, column: number, rules: Rules): CellLabels {
+  const w = words(rules);
+  const cells = table.rows[row]!;
+  const header: string[] = [];
+  for (let r = 0; r < table.headerRows; r++) {
+    const h = table.rows[r]!;
+    // Cells line up with the header only when the row has as many of them.
+    if (h.length === cells.length && h[column]?.text) header.push(h[column]!.text);
+  }
+  // A row's number ("1", "III", "A.", under STT) and a code (under Mã TTHC) label nothing.
+  const noLabel = (c: number): boolean => {
+    const head = table.rows[0]?.length === cells.length ? lower(table.rows[0]![c]?.text ?? '') : '';
+    return w.rowNumber.test(head) || w.code.test(head) || (c === 0 && /^(?:\d{1,3}|[IVXLC]{1,6}|[A-ZĐ])\.?$/u.test(cells[0]!.text));
+  };
+  let rowLabel: string | null = null;
+  for (let c = 0; c < column && !rowLabel; c++) {
+    if (!noLabel(c) && !VALUE_CELL.test(cells[c]!.text)) rowLabel = cells[c]!.text;
+  }
+  return { header, rowLabel };
+}
+
+/** Candidates for number-only cells the text scan left alone (no unit written in the cell). */
+export function tableCandidates(tables: readonly Table[], taken: (at: number) => boolean, rules: Rules): Candidate[] {
+  const w = words(rules);
+  const p = figurePatterns(rules);
+  const out: Candidate[] = [];
+  for (const table of tables) {
+    for (let r = table.headerRows; r < table.rows.length; r++) {
+      table.rows[r]!.forEach((cell, c) => {
+        const m = VALUE_CELL.exec(cell.text);
+        if (!m || taken(cell.start) || !table.headerRows) return;
+        const { header, rowLabel } = labelsOf(table, r, c, rules);
+        const headerText = lower(header.join(' '));
+        if (!header.length || w.rowNumber.test(headerText) || w.code.test(headerText)) return;
+        const label = `${lower(rowLabel ?? '')} ${headerText}`;
+        const value = parseVnNumber(m[1]!);
+        const base = {
+          numerator: null, denominator: null, low: null, high: null, unitText: null, start: cell.start, end: cell.end,
+        };
+        if (m[2] || w.percent.test(label)) {
+          out.push({ ...base, kind: 'percent', value, unit: null, unitForm: null, rule: 'table-cell-percent' });
+          return;
+        }
+        const noun = lastNoun(label, p);
+        if (noun && Number.isInteger(value)) out.push({ ...base, kind: 'count', value, unit: noun.unit, unitForm: noun.form, rule: 'table-cell-count' });
+      });
+    }
+  }
+  return out;
+}
+
+function lastNoun(text: string, p: ReturnType<typeof figurePatterns>): { unit: string; form: string } | null {
+  let found: { unit: string; form: string } | null = null;
+  p.nounAnywhere.lastIndex = 0;
+  for (let m = p.nounAnywhere.exec(text); m; m = p.nounAnywhere.exec(text)) {
+    const form = m[1]!.replace(/\s+/g, ' ');
+    const unit = p.nounByForm.get(form);
+    if (unit) found = { unit, form };
+  }
+  return found;
+}
+
+/** Stage, channel, timeliness and service from a cell's labels ("Hồ sơ tiếp nhận trực tuyến"). */
+export function meaningOfLabels(labels: CellLabels, rules: Rules): Meaning {
+  const p = figurePatterns(rules);
+  const text = lower([labels.rowLabel ?? '', ...labels.header].join(' ; '));
+  const meaning: Meaning = { stage: null, channel: null, timeliness: null, service: null };
+  for (const q of p.qualifiers) {
+    q.re.lastIndex = 0;
+    for (let m = q.re.exec(text); m && !meaning[q.dimension]; m = q.re.exec(text)) {
+      meaning[q.dimension] = q.byForm.get(m[1]!.replace(/\s+/g, ' ')) ?? null;
+    }
+  }
+  return meaning;
+}
+

@@ -1,0 +1,110 @@
+/**
+ * Tables in the layouts the readers leave them, and the figures read from their cells. Each table
+ * is composed here like the reports it stands for; expectations follow ../shared/ANNOTATION.md.
+ */
+import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { describe, expect, it } from 'vitest';
+import { extractFile, extractText } from '../../src/pipeline.js';
+import { tempDir } from '../helpers/temp.js';
+import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+
+const figuresOf = (text: string) => extractText(text).figures;
+const brief = (f: ReturnType<typeof figuresOf>[number]) => ({ kind: f.kind, value: f.value, unit: f.unit, stage: f.meaning.stage, channel: f.meaning.channel, table: f.table });
+
+describe('tables: markdown pipe rows', () => {
+  const text = [
+    'Bảng 1. Kết quả giải quyết hồ sơ năm 2025',
+    '| STT | Chỉ tiêu | Hồ sơ | Tỷ lệ (%) |',
+    '|---|---|---|---|',
+    '| 1 | Tiếp nhận | 193.457 | 100 |',
+    '| 2 | Giải quyết đúng hạn | 190.123 | 99.81 |',
+    '| 3 | Tiếp nhận trực tuyến | 2.031 | 1,05 |',
+  ].join('\n');
+
+  it('reads the table with its header row, every cell pointing into the text', () => {
+    const r = extractText(text);
+    expect(r.tables).toHaveLength(1);
+    const t = r.tables[0]!;
+    expect(t.layout).toBe('pipe');
+    expect(t.headerRows).toBe(1);
+    expect(t.rows.map((row) => row.map((c) => c.text))).toEqual([
+      ['STT', 'Chỉ tiêu', 'Hồ sơ', 'Tỷ lệ (%)'],
+      ['1', 'Tiếp nhận', '193.457', '100'],
+      ['2', 'Giải quyết đúng hạn', '190.123', '99.81'],
+      ['3', 'Tiếp nhận trực tuyến', '2.031', '1,05'],
+    ]);
+    for (const row of t.rows) for (const c of row) expect(text.slice(c.span.start, c.span.end)).toBe(c.text);
+  });
+
+  it('gives number-only cells the unit and meaning of their column and row; no figure from STT', () => {
+    const f = figuresOf(text).map(brief);
+    expect(f).toEqual([
+      { kind: 'count', value: 193457, unit: 'hồ sơ', stage: 'received', channel: null, table: { index: 0, row: 1, column: 2, header: ['Hồ sơ'], rowLabel: 'Tiếp nhận' } },
+      { kind: 'percent', value: 100, unit: null, stage: 'received', channel: null, table: { index: 0, row: 1, column: 3, header: ['Tỷ lệ (%)'], rowLabel: 'Tiếp nhận' } },
+      { kind: 'count', value: 190123, unit: 'hồ sơ', stage: 'resolved', channel: null, table: { index: 0, row: 2, column: 2, header: ['Hồ sơ'], rowLabel: 'Giải quyết đúng hạn' } },
+      { kind: 'percent', value: 99.81, unit: null, stage: 'resolved', channel: null, table: { index: 0, row: 2, column: 3, header: ['Tỷ lệ (%)'], rowLabel: 'Giải quyết đúng hạn' } },
+      { kind: 'count', value: 2031, unit: 'hồ sơ', stage: 'received', channel: 'online', table: { index: 0, row: 3, column: 2, header: ['Hồ sơ'], rowLabel: 'Tiếp nhận trực tuyến' } },
+      { kind: 'percent', value: 1.05, unit: null, stage: 'received', channel: 'online', table: { index: 0, row: 3, column: 3, header: ['Tỷ lệ (%)'], rowLabel: 'Tiếp nhận trực tuyến' } },
+    ]);
+  });
+});
+
+describe('tables: a web page converted with one cell per line', () => {
+  const text = [
+    'DANH MỤC THỦ TỤC HÀNH CHÍNH', '|', 'TT', '|', 'Mã TTHC', '|', 'Tên thủ tục hành chính', '|', 'Số hồ sơ', '|', '|',
+    'A. TTHC cấp tỉnh', '|', '|', '1', '|', '2.001955', '|', 'Đăng ký nội quy lao động', 'của doanh nghiệp', '|', '125', '|', '|',
+    '2', '|', '1.014465.H50', '|', 'Cấp giấy phép lao động', '|', '38', '|', '|',
+    'Ủy ban nhân dân tỉnh giao Sở Nội vụ thực hiện.',
+  ].join('\n');
+
+  it('splits cells at one "|" line and rows at two, a cell running over lines', () => {
+    const t = extractText(text).tables[0]!;
+    expect(t.layout).toBe('cell-lines');
+    expect(t.headerRows).toBe(1);
+    expect(t.rows.map((row) => row.map((c) => c.text.replace(/\s+/g, ' ')))).toEqual([
+      ['TT', 'Mã TTHC', 'Tên thủ tục hành chính', 'Số hồ sơ'],
+      ['A. TTHC cấp tỉnh'],
+      ['1', '2.001955', 'Đăng ký nội quy lao động của doanh nghiệp', '125'],
+      ['2', '1.014465.H50', 'Cấp giấy phép lao động', '38'],
+    ]);
+  });
+
+  it('reads counts from the count column only: no row numbers, no procedure codes', () => {
+    const f = figuresOf(text).map((x) => [x.kind, x.value, x.unit, x.table?.rowLabel]);
+    expect(f).toEqual([
+      ['count', 125, 'hồ sơ', 'Đăng ký nội quy lao động của doanh nghiệp'],
+      ['count', 38, 'hồ sơ', 'Cấp giấy phép lao động'],
+    ]);
+  });
+});
+
+describe('tables: rows whose cells are split by tabs (DOCX, spreadsheets)', () => {
+  it('reads a table from a real DOCX file', async () => {
+    const cell = (s: string) => new TableCell({ children: [new Paragraph({ children: [new TextRun(s)] })] });
+    const row = (...cells: string[]) => new TableRow({ children: cells.map(cell) });
+    const doc = new Document({
+      sections: [{
+        children: [
+          new Paragraph('Kết quả giải quyết thủ tục hành chính quý III năm 2025:'),
+          new Table({ rows: [row('Nội dung', 'Số hồ sơ'), row('Hồ sơ tiếp nhận', '11.093'), row('Hồ sơ trực tuyến', '2.031'), row('Hồ sơ trễ hạn', '12')] }),
+          new Paragraph('Trên đây là báo cáo.'),
+        ],
+      }],
+    });
+    const dir = tempDir('tables');
+    const path = join(dir, 'bang.docx');
+    writeFileSync(path, await Packer.toBuffer(doc));
+    const r = await extractFile(path);
+    expect(r.tables.map((t) => t.layout)).toEqual(['gap']);
+    expect(r.figures.map((f) => [f.value, f.unit, f.meaning.stage, f.meaning.channel, f.meaning.timeliness, f.table?.row])).toEqual([
+      [11093, 'hồ sơ', 'received', null, null, 1],
+      [2031, 'hồ sơ', null, 'online', null, 2],
+      [12, 'hồ sơ', null, null, 'late', 3],
+    ]);
+  });
+
+  it('keeps prose with wide spaces that is no table out of it', () => {
+    expect(extractText('Kính gửi:   Ủy ban nhân dân tỉnh\nThực hiện Kế hoạch của tỉnh, Sở báo cáo như sau.').tables).toEqual([]);
+  });
+});
