@@ -131,7 +131,7 @@ export const FigureCuesFile = z.object({
   notRatios: z.array(z.string().regex(/^\d+\/\d+$/)),
   rankWordsBefore: z.array(word),
   scoreNouns: z.array(word),
-  tableHeaders: z.object({ rowNumber: z.array(word).min(1), code: z.array(word), percent: z.array(word) }),
+  tableHeaders: z.object({ rowNumber: z.array(word).min(1), code: z.array(word), percent: z.array(word), target: z.array(word) }),
   mapScaleWordsBefore: z.array(word),
   notCountedWords: z.array(word),
   countLeads: z.array(word).min(1),

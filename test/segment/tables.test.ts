@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 
 const figuresOf = (text: string) => extractText(text).figures;
-const brief = (f: ReturnType<typeof figuresOf>[number]) => ({ kind: f.kind, value: f.value, unit: f.unit, stage: f.meaning.stage, channel: f.meaning.channel, table: f.table });
+const brief = (f: ReturnType<typeof figuresOf>[number]) => ({ kind: f.kind, value: f.value, unit: f.unit, status: f.status, stage: f.meaning.stage, channel: f.meaning.channel, table: f.table });
 
 describe('tables: markdown pipe rows', () => {
   const text = [
@@ -40,12 +40,12 @@ describe('tables: markdown pipe rows', () => {
   it('gives number-only cells the unit and meaning of their column and row; no figure from STT', () => {
     const f = figuresOf(text).map(brief);
     expect(f).toEqual([
-      { kind: 'count', value: 193457, unit: 'hồ sơ', stage: 'received', channel: null, table: { index: 0, row: 1, column: 2, header: ['Hồ sơ'], rowLabel: 'Tiếp nhận' } },
-      { kind: 'percent', value: 100, unit: null, stage: 'received', channel: null, table: { index: 0, row: 1, column: 3, header: ['Tỷ lệ (%)'], rowLabel: 'Tiếp nhận' } },
-      { kind: 'count', value: 190123, unit: 'hồ sơ', stage: 'resolved', channel: null, table: { index: 0, row: 2, column: 2, header: ['Hồ sơ'], rowLabel: 'Giải quyết đúng hạn' } },
-      { kind: 'percent', value: 99.81, unit: null, stage: 'resolved', channel: null, table: { index: 0, row: 2, column: 3, header: ['Tỷ lệ (%)'], rowLabel: 'Giải quyết đúng hạn' } },
-      { kind: 'count', value: 2031, unit: 'hồ sơ', stage: 'received', channel: 'online', table: { index: 0, row: 3, column: 2, header: ['Hồ sơ'], rowLabel: 'Tiếp nhận trực tuyến' } },
-      { kind: 'percent', value: 1.05, unit: null, stage: 'received', channel: 'online', table: { index: 0, row: 3, column: 3, header: ['Tỷ lệ (%)'], rowLabel: 'Tiếp nhận trực tuyến' } },
+      { kind: 'count', value: 193457, unit: 'hồ sơ', status: 'result', stage: 'received', channel: null, table: { index: 0, row: 1, column: 2, header: ['Hồ sơ'], rowLabel: 'Tiếp nhận' } },
+      { kind: 'percent', value: 100, unit: null, status: 'result', stage: 'received', channel: null, table: { index: 0, row: 1, column: 3, header: ['Tỷ lệ (%)'], rowLabel: 'Tiếp nhận' } },
+      { kind: 'count', value: 190123, unit: 'hồ sơ', status: 'result', stage: 'resolved', channel: null, table: { index: 0, row: 2, column: 2, header: ['Hồ sơ'], rowLabel: 'Giải quyết đúng hạn' } },
+      { kind: 'percent', value: 99.81, unit: null, status: 'result', stage: 'resolved', channel: null, table: { index: 0, row: 2, column: 3, header: ['Tỷ lệ (%)'], rowLabel: 'Giải quyết đúng hạn' } },
+      { kind: 'count', value: 2031, unit: 'hồ sơ', status: 'result', stage: 'received', channel: 'online', table: { index: 0, row: 3, column: 2, header: ['Hồ sơ'], rowLabel: 'Tiếp nhận trực tuyến' } },
+      { kind: 'percent', value: 1.05, unit: null, status: 'result', stage: 'received', channel: 'online', table: { index: 0, row: 3, column: 3, header: ['Tỷ lệ (%)'], rowLabel: 'Tiếp nhận trực tuyến' } },
     ]);
   });
 });
@@ -102,6 +102,11 @@ describe('tables: rows whose cells are split by tabs (DOCX, spreadsheets)', () =
       [2031, 'hồ sơ', null, 'online', null, 2],
       [12, 'hồ sơ', null, null, 'late', 3],
     ]);
+  });
+
+  it('reads a value under a plan column as a target', () => {
+    const f = figuresOf(['| Nội dung | Kế hoạch năm 2026 | Thực hiện |', '|---|---|---|', '| Hồ sơ trực tuyến | 50.000 | 48.120 |'].join('\n'));
+    expect(f.map((x) => [x.value, x.status])).toEqual([[50000, 'target'], [48120, 'result']]);
   });
 
   it('keeps prose with wide spaces that is no table out of it', () => {

@@ -9,7 +9,7 @@ import { memo } from '../../rules/compile.js';
 import { linkParts } from './breakdown.js';
 import { cellAt, type Table } from '../../segment/tables.js';
 import { findCandidates } from './candidates.js';
-import { labelsOf, meaningOfLabels, tableCandidates } from './table.js';
+import { labelsOf, meaningOfLabels, statusOfLabels, tableCandidates } from './table.js';
 import { comparatorOf, meaningOf, statusOf, type Context } from './meaning.js';
 
 /**
@@ -40,7 +40,7 @@ export function extractFigures(
     const previous = i > 0 ? { end: cands[i - 1]!.end, status: figures[i - 1]!.status } : null;
     figures.push({
       index: i, kind: c.kind, value: c.value, numerator: c.numerator, denominator: c.denominator, low: c.low, high: c.high,
-      unit: c.unit, unitText: c.unitText, comparator: comparatorOf(c, ctx), status: statusOf(c, previous, ctx), meaning, level,
+      unit: c.unit, unitText: c.unitText, comparator: comparatorOf(c, ctx), status: c.rule.startsWith('table-cell') && labels ? statusOfLabels(labels, rules) : statusOf(c, previous, ctx), meaning, level,
       partOf: null, breakdown: null, section: path,
       table: cell && labels ? { index: cell.table.index, row: cell.row, column: cell.column, ...labels } : null, rule: c.rule,
       text: sourceSlice(mt, c.start, c.end), span: toSourceSpan(mt, c.start, c.end),

@@ -28,6 +28,8 @@ interface TableWords {
   code: RegExp;
   /** "tỷ lệ", "%": the column or row holds percentages. */
   percent: RegExp;
+  /** "Kế hoạch", "Chỉ tiêu": the column or row holds targets. */
+  target: RegExp;
 }
 
 function words(rules: Rules): TableWords {
@@ -38,6 +40,7 @@ function words(rules: Rules): TableWords {
       rowNumber: new RegExp(`^(?:${list(t.rowNumber)})\\.?$`, 'u'),
       code: new RegExp(`(?<![\\p{L}])(?:${list(t.code)})(?![\\p{L}])`, 'u'),
       percent: new RegExp(`%|(?<![\\p{L}])(?:${list(t.percent)})(?![\\p{L}])`, 'u'),
+      target: new RegExp(`(?<![\\p{L}])(?:${list(t.target)})(?![\\p{L}])`, 'u'),
     };
   });
 }
@@ -119,3 +122,8 @@ export function meaningOfLabels(labels: CellLabels, rules: Rules): Meaning {
   return meaning;
 }
 
+
+/** A value under "Kế hoạch", "Chỉ tiêu", "Mục tiêu" is a target; any other cell reports a result. */
+export function statusOfLabels(labels: CellLabels, rules: Rules): 'target' | 'result' {
+  return words(rules).target.test(lower([labels.rowLabel ?? '', ...labels.header].join(' ; '))) ? 'target' : 'result';
+}
