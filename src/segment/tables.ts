@@ -1,4 +1,5 @@
 import { toSourceSpan, type MappedText, type Span } from '../normalize/mapped-text.js';
+import { linesOf, type Line } from '../util/text.js';
 
 /**
  * Tables, as the readers leave them in the text: markdown pipe rows ("| Hồ sơ | 193.457 |"), the
@@ -23,24 +24,6 @@ export interface Table {
   start: number;
   end: number;
   span: Span;
-}
-
-interface Line {
-  text: string;
-  start: number;
-  end: number;
-}
-
-function linesOf(text: string): Line[] {
-  const out: Line[] = [];
-  let start = 0;
-  for (;;) {
-    const nl = text.indexOf('\n', start);
-    const end = nl === -1 ? text.length : nl;
-    out.push({ text: text.slice(start, end), start, end });
-    if (nl === -1) return out;
-    start = nl + 1;
-  }
 }
 
 const isPipeLine = (t: string): boolean => t.trim() === '|';

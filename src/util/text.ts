@@ -7,3 +7,23 @@
 export function charBefore(text: string, index: number): string {
   return index > 0 ? text.charAt(index - 1) : '';
 }
+
+/** A line of a text with its offsets. */
+export interface Line {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** The lines of a text, line breaks left out, offsets into the text. */
+export function linesOf(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    const end = nl === -1 ? text.length : nl;
+    lines.push({ text: text.slice(start, end), start, end });
+    if (nl === -1) return lines;
+    start = nl + 1;
+  }
+}

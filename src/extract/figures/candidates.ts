@@ -147,7 +147,7 @@ function countedNounIn(phrase: string, p: ReturnType<typeof figurePatterns>): { 
   return unit ? { unit, form } : null;
 }
 
-function lastNounIn(phrase: string, p: ReturnType<typeof figurePatterns>): { unit: string; form: string } | null {
+export function lastNounIn(phrase: string, p: ReturnType<typeof figurePatterns>): { unit: string; form: string } | null {
   let found: { unit: string; form: string } | null = null;
   p.nounAnywhere.lastIndex = 0;
   for (let m = p.nounAnywhere.exec(phrase); m; m = p.nounAnywhere.exec(phrase)) {

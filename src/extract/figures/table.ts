@@ -2,7 +2,7 @@ import { lower } from '../../normalize/fold.js';
 import { memo, normalizeWord, alternation, type Rules } from '../../rules/compile.js';
 import type { Meaning } from '../../schema.js';
 import type { Table } from '../../segment/tables.js';
-import type { Candidate } from './candidates.js';
+import { lastNounIn, type Candidate } from './candidates.js';
 import { parseVnNumber } from './numbers.js';
 import { figurePatterns } from './patterns.js';
 
@@ -89,23 +89,12 @@ export function tableCandidates(tables: readonly Table[], taken: (at: number) =>
           out.push({ ...base, kind: 'percent', value, unit: null, unitForm: null, rule: 'table-cell-percent' });
           return;
         }
-        const noun = lastNoun(label, p);
+        const noun = lastNounIn(label, p);
         if (noun && Number.isInteger(value)) out.push({ ...base, kind: 'count', value, unit: noun.unit, unitForm: noun.form, rule: 'table-cell-count' });
       });
     }
   }
   return out;
-}
-
-function lastNoun(text: string, p: ReturnType<typeof figurePatterns>): { unit: string; form: string } | null {
-  let found: { unit: string; form: string } | null = null;
-  p.nounAnywhere.lastIndex = 0;
-  for (let m = p.nounAnywhere.exec(text); m; m = p.nounAnywhere.exec(text)) {
-    const form = m[1]!.replace(/\s+/g, ' ');
-    const unit = p.nounByForm.get(form);
-    if (unit) found = { unit, form };
-  }
-  return found;
 }
 
 /** Stage, channel, timeliness and service from a cell's labels ("Hồ sơ tiếp nhận trực tuyến"). */

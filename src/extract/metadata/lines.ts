@@ -1,25 +1,10 @@
 import { fold } from '../../normalize/fold.js';
 import { sourceSlice, toSourceSpan, type MappedText } from '../../normalize/mapped-text.js';
 import type { Evidence } from '../../schema.js';
+import { linesOf, type Line } from '../../util/text.js';
 
-/** A line of the normalized text with its offsets (normalized coordinates). */
-export interface Line {
-  text: string;
-  start: number;
-  end: number;
-}
-
-export function linesOf(text: string): Line[] {
-  const lines: Line[] = [];
-  let start = 0;
-  for (;;) {
-    const nl = text.indexOf('\n', start);
-    const end = nl === -1 ? text.length : nl;
-    lines.push({ text: text.slice(start, end), start, end });
-    if (nl === -1) return lines;
-    start = nl + 1;
-  }
-}
+// The metadata extractors read lines through this module.
+export { linesOf, type Line };
 
 /** The line's trimmed text and its trimmed offsets. */
 export function trimLine(line: Line): Line {
