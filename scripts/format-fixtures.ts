@@ -11,7 +11,7 @@ import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { loadRuleData } from '../src/rules/load.js';
 
 const require = createRequire(import.meta.url);
-const FONT = join(require.resolve('dejavu-fonts-ttf/package.json'), '..', 'ttf', 'DejaVuSans.ttf');
+export const FONT = join(require.resolve('dejavu-fonts-ttf/package.json'), '..', 'ttf', 'DejaVuSans.ttf');
 
 export interface PdfOptions {
   userPassword?: string;

@@ -2,7 +2,7 @@ import { ReadError, type Reader, type ReadResult } from './types.js';
 
 /**
  * PDF with pdfjs-dist (legacy build, for Node): text items rebuilt into lines by position (one
- * baseline a line, a space where the gap is wide), pages joined by a blank line with their
+ * baseline a line, a space where the gap is wide, a tab where it parts two cells), pages joined by a blank line with their
  * boundaries kept, running headers, footers and page numbers that repeat across pages dropped.
  * Password-protected, corrupt and scanned (no text layer) files are refused with a clear code.
  */
@@ -223,12 +223,20 @@ function toRow(row: Item[]): Row {
 
 function joinRow(row: Item[]): string {
   row.sort((a, b) => a.x - b.x);
+  // A gap wider than twice the font size parts two cells (a table's columns, a letterhead beside
+  // the national motto): a tab, which the later stages split on. pdf.js often writes such a gap as
+  // one wide " " item. A gap wider than a fifth of the font size is a space the PDF did not write.
+  const size = Math.max(...row.map((i) => i.height));
   let line = '';
   let end = -Infinity;
   for (const item of row) {
-    // A gap wider than a fifth of the font size is a space the PDF did not write.
-    if (line && item.x - end > item.height / 5 && !line.endsWith(' ') && !item.str.startsWith(' ')) line += ' ';
-    line += item.str;
+    const blank = !item.str.trim();
+    const gap = (blank ? item.x + item.width : item.x) - end;
+    if (line && gap > size * 2) {
+      if (!line.endsWith('\t')) line = `${line.trimEnd()}\t`;
+    } else if (line && !blank && item.x - end > item.height / 5 && !/\s$/.test(line) && !item.str.startsWith(' ')) line += ' ';
+    if (!blank) line += item.str;
+    else if (line && !/\s$/.test(line)) line += ' ';
     end = item.x + item.width;
   }
   return line.trimEnd();

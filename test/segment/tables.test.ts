@@ -8,6 +8,22 @@ import { extractFile, extractText } from '../../src/pipeline.js';
 import { tempDir } from '../helpers/temp.js';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
+import PDFDocument from 'pdfkit';
+import { FONT } from '../../scripts/format-fixtures.js';
+
+/** A PDF page with text placed at [x, y] in points, as a letterhead and a table lay it out. */
+function placedPdf(items: [string, number, number][]): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ size: 'A4', margin: 56 });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.font(FONT).fontSize(11);
+    for (const [text, x, y] of items) doc.text(text, x, y, { lineBreak: false });
+    doc.end();
+  });
+}
 
 const figuresOf = (text: string) => extractText(text).figures;
 const brief = (f: ReturnType<typeof figuresOf>[number]) => ({ kind: f.kind, value: f.value, unit: f.unit, status: f.status, stage: f.meaning.stage, channel: f.meaning.channel, table: f.table });
@@ -111,5 +127,31 @@ describe('tables: rows whose cells are split by tabs (DOCX, spreadsheets)', () =
 
   it('keeps prose with wide spaces that is no table out of it', () => {
     expect(extractText('Kính gửi:   Ủy ban nhân dân tỉnh\nThực hiện Kế hoạch của tỉnh, Sở báo cáo như sau.').tables).toEqual([]);
+  });
+});
+
+describe('tables: a PDF whose cells stand apart on one baseline', () => {
+  it('reads the letterhead beside the motto and the table\'s columns as cells', async () => {
+    const pdf = await placedPdf([
+      ['ỦY BAN NHÂN DÂN', 60, 60], ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 280, 60],
+      ['TỈNH ĐỒNG THÁP', 70, 75], ['Độc lập - Tự do - Hạnh phúc', 320, 75],
+      ['Số: 210/BC-UBND', 60, 100], ['Đồng Tháp, ngày 15 tháng 10 năm 2025', 300, 100],
+      ['BÁO CÁO', 250, 140], ['Kết quả cải cách hành chính quý III năm 2025', 150, 158],
+      ['Nội dung', 60, 200], ['Số hồ sơ', 300, 200], ['Tỷ lệ (%)', 420, 200],
+      ['Tiếp nhận', 60, 220], ['45.210', 300, 220], ['100', 420, 220],
+      ['Giải quyết trễ hạn', 60, 240], ['312', 300, 240], ['0,69', 420, 240],
+    ]);
+    const path = join(tempDir('pdf-table'), 'bao-cao.pdf');
+    writeFileSync(path, pdf);
+    const r = await extractFile(path);
+    expect([r.document?.issuer, r.document?.number, r.document?.date, r.document?.place]).toEqual(['Ủy ban nhân dân tỉnh Đồng Tháp', '210/BC-UBND', '2025-10-15', 'Đồng Tháp']);
+    const table = r.tables.find((t) => t.rows.some((row) => row[0]?.text === 'Nội dung'))!;
+    expect(table.rows.map((row) => row.map((c) => c.text))).toEqual([['Nội dung', 'Số hồ sơ', 'Tỷ lệ (%)'], ['Tiếp nhận', '45.210', '100'], ['Giải quyết trễ hạn', '312', '0,69']]);
+    expect(r.figures.map((f) => [f.kind, f.value, f.unit, f.meaning.timeliness, f.table?.rowLabel])).toEqual([
+      ['count', 45210, 'hồ sơ', null, 'Tiếp nhận'],
+      ['percent', 100, null, null, 'Tiếp nhận'],
+      ['count', 312, 'hồ sơ', 'late', 'Giải quyết trễ hạn'],
+      ['percent', 0.69, null, 'late', 'Giải quyết trễ hạn'],
+    ]);
   });
 });
