@@ -316,3 +316,13 @@ describe('metadata: headers with no line structure left, drafts, and documents o
     expect(d.signatures).toEqual([]);
   });
 });
+
+describe('metadata: a province named in running text', () => {
+  it('is matched without tone marks only where the text has none', () => {
+    const province = (text: string) => extractText(text).document?.province ?? null;
+    expect(province('Thực hiện chế độ tối huệ quốc trong thương mại.')).toBeNull();
+    expect(province('Theo dõi diễn biến thời tiết và báo cáo kịp thời.')).toBeNull();
+    expect(province('Sở Nội vụ Điện Biên báo cáo kết quả.')).toBe('Điện Biên');
+    expect(province('Bao cao cua UBND tinh Kien Giang, Kien Giang dat ket qua tot')).toBe('Kiên Giang');
+  });
+});

@@ -1,5 +1,5 @@
 import { fold } from '../../normalize/fold.js';
-import { alternation, type ProvinceInfo, type Rules } from '../../rules/compile.js';
+import { alternation, normalizeWord, type ProvinceInfo, type Rules } from '../../rules/compile.js';
 import type { Found, MetaContext } from './context.js';
 
 interface ProvincePatterns {
@@ -40,11 +40,23 @@ export function extractProvince(ctx: MetaContext, place: Found<{ place: string }
   }
   const { withUnit, bareFolded } = patterns(ctx.rules);
   return mostFrequent(ctx.mt.text, withUnit, ctx.rules, 'most-named-with-unit')
-    ?? mostFrequent(fold(ctx.mt.text), bareFolded, ctx.rules, 'most-named');
+    ?? mostFrequent(fold(ctx.mt.text), bareFolded, ctx.rules, 'most-named', (start, end) => writtenAsName(ctx.mt.text.slice(start, end), ctx.rules));
+}
+
+/**
+ * A province matched on folded text is that province only where the text writes it so: with its
+ * own diacritics ("Điện Biên") or with none at all ("Kien Giang"). "diễn biến" and "tối huệ quốc"
+ * carry other tone marks: words, no place.
+ */
+function writtenAsName(written: string, rules: Rules): boolean {
+  if (!/\p{Lu}/u.test(written.charAt(0))) return false;
+  if (fold(written) === written.toLowerCase()) return true;
+  const key = written.toLowerCase().replace(/\s+/g, ' ');
+  return rules.data.provinces.provinces.some((p) => [p.name, ...p.aliases].some((f) => normalizeWord(f).toLowerCase() === key));
 }
 
 /** The province named most often; a capture of several words is tried longest prefix first ("An Giang năm" → "An Giang"). */
-function mostFrequent(text: string, re: RegExp, rules: Rules, rule: string): Found<string> | null {
+function mostFrequent(text: string, re: RegExp, rules: Rules, rule: string, accept?: (start: number, end: number) => boolean): Found<string> | null {
   const counts = new Map<string, { n: number; start: number; end: number }>();
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -57,6 +69,7 @@ function mostFrequent(text: string, re: RegExp, rules: Rules, rule: string): Fou
     }
     if (!found) continue;
     const start = m.index + m[0].length - m[1]!.length;
+    if (accept && !accept(start, start + found.length)) continue;
     const c = counts.get(found.name) ?? { n: 0, start, end: start + found.length };
     c.n++;
     counts.set(found.name, c);
