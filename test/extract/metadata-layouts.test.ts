@@ -326,3 +326,14 @@ describe('metadata: a province named in running text', () => {
     expect(province('Bao cao cua UBND tinh Kien Giang, Kien Giang dat ket qua tot')).toBe('Kiên Giang');
   });
 });
+
+describe('metadata: a title in capitals wrapped over lines', () => {
+  it('is read whole, so the period it names on its last line is found', () => {
+    const d = meta(doc(
+      'ỦY BAN NHÂN DÂN', 'TỈNH CÀ MAU', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số: 301/BC-UBND', 'Cà Mau, ngày 20 tháng 9 năm 2025',
+      'BÁO CÁO', 'KẾT QUẢ CÔNG TÁC CẢI CÁCH HÀNH CHÍNH QUÝ III', 'NĂM 2025', 'I. KẾT QUẢ ĐẠT ĐƯỢC', 'Tỉnh đã thực hiện tốt.',
+    ));
+    expect(d.title).toBe('KẾT QUẢ CÔNG TÁC CẢI CÁCH HÀNH CHÍNH QUÝ III NĂM 2025');
+    expect(d.period).toMatchObject({ year: 2025, quarter: 3 });
+  });
+});
