@@ -337,3 +337,16 @@ describe('metadata: a title in capitals wrapped over lines', () => {
     expect(d.period).toMatchObject({ year: 2025, quarter: 3 });
   });
 });
+
+describe('agencies of a central body\'s document', () => {
+  it('take no province from the place line: a national Cục\'s letter from Hà Nội has no home province', () => {
+    const r = extractText(doc(
+      'BỘ TÀI CHÍNH', 'CỤC THUẾ', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số: 5200/CT-CS', 'V/v chính sách thuế', 'Hà Nội, ngày 10 tháng 11 năm 2025',
+      'Kính gửi: Thuế tỉnh Nghệ An.', 'Cục Thuế nhận được công văn của Sở Tài chính về chính sách thuế.',
+    ));
+    const resolved = r.agencies.filter((a) => !a.group).map((a) => a.resolved);
+    expect(resolved).toContain('Cục Thuế');
+    expect(resolved).not.toContain('Cục Thuế thành phố Hà Nội');
+    expect(resolved.some((n) => /Sở Tài chính thành phố Hà Nội/.test(n))).toBe(false);
+  });
+});

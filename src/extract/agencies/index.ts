@@ -19,7 +19,8 @@ export type { AgencyMention } from './found.js';
  * text gives it. Generic plurals ("các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành
  * phố") are group mentions, not agencies.
  */
-export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly Section[], doc: DocumentMeta): AgencyMention[] {
+export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly Section[], meta: DocumentMeta): AgencyMention[] {
+  const doc = ofHomeProvince(meta);
   const p = agencyPatterns(rules);
   const text = mt.text;
   const folded = fold(text);
@@ -217,4 +218,14 @@ function rolesOf(
   if (p.coordinatorBefore.test(before)) roles.push('coordinator');
   if (p.proposerAfter.test(after)) roles.push('proposer');
   return roles;
+}
+
+/**
+ * The province a document's bare local bodies belong to ("Sở Tư pháp" → "Sở Tư pháp tỉnh Hà Tĩnh"):
+ * its own, when a body of that province issues it. A ministry's or a national Cục's letter dated
+ * "Hà Nội, ngày …" has no home province: its "Sở Tài chính" is every province's.
+ */
+function ofHomeProvince(doc: DocumentMeta): DocumentMeta {
+  if (!doc.province || !doc.issuer) return doc;
+  return fold(doc.issuer).includes(fold(doc.province)) ? doc : { ...doc, province: null };
 }
