@@ -299,12 +299,12 @@ export interface GoldTask {
   line?: number;
 }
 
-function readGold<T>(name: string, suffix: string, field: string): T[] | null {
-  const path = join(GOLD_DIR, `${name}.${suffix}.json`);
+function readGold<T>(name: string, suffix: string, field: string, folder = ''): T[] | null {
+  const path = join(GOLD_DIR, folder, `${name}.${suffix}.json`);
   return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8'))[field] as T[]) : null;
 }
 
-export const goldAgencies = (name: string): GoldAgency[] | null => readGold<GoldAgency>(name, 'agencies', 'agencies');
+export const goldAgencies = (name: string, folder = ''): GoldAgency[] | null => readGold<GoldAgency>(name, 'agencies', 'agencies', folder);
 export const goldTasks = (name: string): GoldTask[] | null => readGold<GoldTask>(name, 'tasks', 'tasks');
 
 /** Agencies compare as the set of distinct resolved names (folded: case and diacritics aside, spacing folded). */

@@ -178,6 +178,7 @@ export const AgencyCuesFile = z.object({
   actingVerbsAfter: z.array(word),
   genericHeads: z.array(word),
   letterheadHeads: z.array(word).min(1),
+  listHeads: z.array(word).min(1),
   nameStops: z.array(word),
   levelWord: z.array(word),
   placeRequiredKinds: z.array(word),

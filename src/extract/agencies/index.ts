@@ -7,6 +7,7 @@ import { charBefore } from '../../util/text.js';
 import { provinceByName } from '../metadata/province.js';
 import type { AgencyMention, Found } from './found.js';
 import { genericBodies, overlapTest } from './generic.js';
+import { listMentions } from './lists.js';
 import { agencyPatterns, type Body } from './patterns.js';
 import { canonicalPlace, isProvincialUnit, levelOfUnit, wrappedPlace } from './places.js';
 
@@ -133,6 +134,14 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
   sharePlaces(found, lowered, p.joiner);
   genericBodies(text, lowered, rules, doc, found);
 
+  found.sort((a, b) => a.normStart - b.normStart);
+  // "Các Bộ: Tư pháp, Tài chính": each item of a list that shares its head is a body.
+  const overlapsBodies = overlapTest(found);
+  const items = listMentions(text, rules, (name) => {
+    const body = p.bodyByForm.get(fold(name).replace(/\s+/g, ' '));
+    return body ? { name: body.name, resolved: resolve(body, body.name, doc, rules), kind: body.kind, level: body.level } : null;
+  }).filter((f) => !overlapsBodies(f.normStart, f.normEnd));
+  found.push(...items);
   found.sort((a, b) => a.normStart - b.normStart);
   const overlapsFound = overlapTest(found);
   const groups: Found[] = [];

@@ -1,0 +1,80 @@
+import { fold } from '../../normalize/fold.js';
+import { caseAlternation, memo, type Rules } from '../../rules/compile.js';
+import type { Found } from './found.js';
+
+/**
+ * Lists that share their head, as "Nơi nhận" and "Căn cứ" write them: "Các Bộ: Tư pháp, Tài chính"
+ * → Bộ Tư pháp, Bộ Tài chính; "các Sở: Nội vụ, Tư pháp"; "các Vụ: KTTH, QHĐP" → Vụ KTTH, Vụ QHĐP
+ * (codes kept as written: expanding them needs outside knowledge). A list under two heads ("các Vụ,
+ * Cục: NN, CN") does not say which item has which: it names no body here.
+ */
+export interface ListItem {
+  head: string;
+  name: string;
+  start: number;
+  end: number;
+}
+
+interface ListPatterns {
+  /** "Các Bộ:", "các Sở, ngành:": group 1 the head, group 2 a second head or word after a comma. */
+  opener: RegExp;
+  heads: Set<string>;
+}
+
+function patterns(rules: Rules): ListPatterns {
+  return memo(rules, 'shared-head-lists', () => {
+    const cues = rules.data.agencyCues;
+    const heads = cues.listHeads;
+    return {
+      opener: new RegExp(
+        `(?<![\\p{L}])(?:${caseAlternation(cues.groupBefore)})\\s+(${caseAlternation(heads)})(?:\\s*,\\s*(\\p{L}+(?:\\s+\\p{L}+)?))?\\s*:[ \\t]*`, 'gu'),
+      heads: new Set(heads.map((h) => fold(h))),
+    };
+  });
+}
+
+// An item: a capitalised name or a code, up to the next comma, semicolon, "và", or line end.
+const ITEM = /^\s*(\p{Lu}[\p{L}\d&.\- ]{0,60}?)\s*(?=,|;|\.(?:\s|$)|\s+và\s|\n|$|\()/u;
+
+export function sharedHeadItems(text: string, rules: Rules): ListItem[] {
+  const p = patterns(rules);
+  const items: ListItem[] = [];
+  p.opener.lastIndex = 0;
+  for (let m = p.opener.exec(text); m; m = p.opener.exec(text)) {
+    // "các Vụ, Cục: …", "các Bộ, cơ quan: …": two heads share the items, which has which is not said.
+    if (m[2]) continue;
+    const head = normalizeHead(m[1]!);
+    let at = m.index + m[0].length;
+    for (let k = 0; k < 40; k++) {
+      const it = ITEM.exec(text.slice(at, at + 80));
+      if (!it) break;
+      const written = it[1]!.trim();
+      const start = at + it[0].indexOf(written);
+      // "Bộ Y tế" inside "các Bộ: Tài chính, Nội vụ, Bộ Y tế" carries its head already.
+      const name = p.heads.has(fold(written.split(/\s+/)[0]!)) ? written : `${head} ${written}`;
+      items.push({ head, name: name.replace(/\s+/g, ' '), start, end: start + written.length });
+      at += it[0].length;
+      const sep = /^\s*(?:,|và\s)\s*/u.exec(text.slice(at, at + 8));
+      if (!sep) break;
+      at += sep[0].length;
+    }
+  }
+  return items;
+}
+
+function normalizeHead(written: string): string {
+  return written.charAt(0).toUpperCase() + written.slice(1).toLowerCase();
+}
+
+/** The list items as mentions: a body the rules know takes its canonical name and place. */
+export function listMentions(
+  text: string, rules: Rules, known: (name: string) => { name: string; resolved: string; kind: string; level: Found['level'] } | null,
+): Found[] {
+  return sharedHeadItems(text, rules).map((item) => {
+    const body = known(item.name);
+    return {
+      name: body?.name ?? item.name, resolved: body?.resolved ?? item.name, kind: body?.kind ?? item.head, level: body?.level ?? null,
+      group: false, rule: 'shared-head-list', normStart: item.start, normEnd: item.end,
+    };
+  });
+}
