@@ -74,6 +74,7 @@ export const AgenciesFile = z.object({
     parent: word.optional(),
     aliasesOnly: z.boolean().optional(),
     provincialWhenBare: z.boolean().optional(),
+    section: z.boolean().optional(),
   }).passthrough()),
   subordinateUnits: z.array(word),
 }).passthrough();

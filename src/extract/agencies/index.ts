@@ -120,7 +120,8 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
     // …but a header line in capitals names the one body it heads ("BAN CHỈ ĐẠO CẢI CÁCH HÀNH CHÍNH").
     const header = /^\p{Lu}+(?:\s+\p{Lu}+)+$/u.test(text.slice(start, end));
     const placeless = name === body.name && body.local && !header && (p.placeRequired.has(body.kind) || body.level === 'huyện' || body.level === 'xã');
-    if (p.levelClass.test(lowered) || placeless) group = true;
+    // "Bộ phận Một cửa": a section inside a body, no agency (ANNOTATION.md), whatever its place.
+    if (p.levelClass.test(lowered) || placeless || body.section) group = true;
     // "TM. ỦY BAN NHÂN DÂN" over the signature: the body that issues the document.
     if (resolved === null && header && name === body.name && doc.issuer && fold(doc.issuer).startsWith(`${fold(body.name)} `)) resolved = doc.issuer;
     if (resolved === null) resolved = body.parent ? `${name} (${resolveParent(body.parent, p, doc, rules)})` : resolve(body, name, doc, rules);

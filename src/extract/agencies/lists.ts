@@ -36,7 +36,7 @@ function patterns(rules: Rules): ListPatterns {
 // An item: a capitalised name or a code, up to the next comma, semicolon, "và", or line end.
 const ITEM = /^\s*(\p{Lu}[\p{L}\d&.\- ]{0,60}?)\s*(?=,|;|\.(?:\s|$)|\s+và\s|\n|$|\()/u;
 
-export function sharedHeadItems(text: string, rules: Rules): ListItem[] {
+export function sharedHeadItems(text: string, rules: Rules, isBody: (name: string) => boolean = () => false): ListItem[] {
   const p = patterns(rules);
   const items: ListItem[] = [];
   p.opener.lastIndex = 0;
@@ -48,8 +48,14 @@ export function sharedHeadItems(text: string, rules: Rules): ListItem[] {
     for (let k = 0; k < 40; k++) {
       const it = ITEM.exec(text.slice(at, at + 80));
       if (!it) break;
-      const written = it[1]!.trim();
+      let written = it[1]!.trim();
       const start = at + it[0].indexOf(written);
+      // "Giáo dục và Đào tạo", "Khoa học và Công nghệ": a "và" inside a name the rules know.
+      const withAnd = /^\s+và\s+(\p{Lu}[\p{L}\d&.\- ]{0,40}?)\s*(?=,|;|\.(?:\s|$)|\s+và\s|\n|$|\()/u.exec(text.slice(start + written.length, start + written.length + 60));
+      if (withAnd && isBody(`${head} ${written} và ${withAnd[1]!.trim()}`)) {
+        written = text.slice(start, start + written.length + withAnd[0].length).trim();
+        it[0] = text.slice(at, start + written.length);
+      }
       // "Bộ Y tế" inside "các Bộ: Tài chính, Nội vụ, Bộ Y tế" carries its head already.
       const name = p.heads.has(fold(written.split(/\s+/)[0]!)) ? written : `${head} ${written}`;
       items.push({ head, name: name.replace(/\s+/g, ' '), start, end: start + written.length });
@@ -70,7 +76,7 @@ function normalizeHead(written: string): string {
 export function listMentions(
   text: string, rules: Rules, known: (name: string) => { name: string; resolved: string; kind: string; level: Found['level'] } | null,
 ): Found[] {
-  return sharedHeadItems(text, rules).map((item) => {
+  return sharedHeadItems(text, rules, (name) => known(name) !== null).map((item) => {
     const body = known(item.name);
     return {
       name: body?.name ?? item.name, resolved: body?.resolved ?? item.name, kind: body?.kind ?? item.head, level: body?.level ?? null,

@@ -12,6 +12,8 @@ export interface Body {
   parent: string | null;
   /** "Đài Phát thanh - Truyền hình" with no place in a province's report is that province's. */
   provincialWhenBare: boolean;
+  /** A section inside a body ("Bộ phận Một cửa"): reported, marked as a group, never an agency. */
+  section: boolean;
 }
 
 export interface AgencyPatterns {
@@ -82,7 +84,7 @@ export function agencyPatterns(rules: Rules): AgencyPatterns {
       const body: Body = {
         name: normalizeWord(b.name), kind: normalizeWord(b.kind), level: b.level ?? null, local: b.local,
         placeNamed: !!b.placeNamed, withPlace: b.withPlace ?? '{name} {unit} {province}', parent: b.parent ? normalizeWord(b.parent) : null,
-        provincialWhenBare: !!b.provincialWhenBare,
+        provincialWhenBare: !!b.provincialWhenBare, section: !!b.section,
       };
       for (const form of b.aliasesOnly ? b.aliases : [b.name, ...b.aliases]) if (!bodyByForm.has(key(form))) bodyByForm.set(key(form), body);
     }
