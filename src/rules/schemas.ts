@@ -180,6 +180,8 @@ export const AgencyCuesFile = z.object({
   genericHeads: z.array(word),
   letterheadHeads: z.array(word).min(1),
   listHeads: z.array(word).min(1),
+  bodyPrefixes: z.array(word),
+  titlesBeforePrefix: z.array(word),
   nameStops: z.array(word),
   levelWord: z.array(word),
   placeRequiredKinds: z.array(word),

@@ -125,8 +125,17 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
     // "TM. ỦY BAN NHÂN DÂN" over the signature: the body that issues the document.
     if (resolved === null && header && name === body.name && doc.issuer && fold(doc.issuer).startsWith(`${fold(body.name)} `)) resolved = doc.issuer;
     if (resolved === null) resolved = body.parent ? `${name} (${resolveParent(body.parent, p, doc, rules)})` : resolve(body, name, doc, rules);
+    // "Thường trực Tỉnh ủy", "Ban Thường vụ Tỉnh ủy": a prefix that names another body (ANNOTATION.md).
+    const prefixed = group ? null : p.bodyPrefixBefore.exec(text.slice(Math.max(0, start - 24), start));
+    // …but "Phó Chủ tịch Thường trực UBND tỉnh": part of a person's title, the body is the UBND.
+    const prefix = prefixed && !p.titleBeforePrefix.test(lowered.slice(Math.max(0, start - prefixed[0].length - 24), start - prefixed[0].length)) ? prefixed : null;
+    const from = prefix ? start - prefix[0].length : start;
+    if (prefix) {
+      name = `${prefix[1]} ${name}`;
+      resolved = `${prefix[1]} ${resolved}`;
+    }
     found.push({
-      name, resolved, kind: body.kind, level, group, rule: placeless && group ? 'placeless' : group ? 'group' : 'gazetteer', normStart: start, normEnd: end,
+      name, resolved, kind: prefix ? prefix[1]! : body.kind, level, group, rule: prefix ? 'prefixed' : placeless && group ? 'placeless' : group ? 'group' : 'gazetteer', normStart: from, normEnd: end,
       body: body.name, placeNamed: body.placeNamed, suffix: name.slice(body.name.length), resolvedSuffix: resolved.startsWith(name) ? resolved.slice(name.length) : '',
     });
     p.bodyFirstWord.lastIndex = end;

@@ -53,6 +53,10 @@ export interface AgencyPatterns {
   leadAfter: RegExp;
   coordinatorBefore: RegExp;
   proposerAfter: RegExp;
+  /** Ends at the body: "Thường trực ", "Ban Thường vụ " — a prefix that makes another body. Group 1 the prefix. */
+  bodyPrefixBefore: RegExp;
+  /** Ends at a body prefix: "Phó Chủ tịch ", "Ủy viên " — the prefix is then part of a title. */
+  titleBeforePrefix: RegExp;
 }
 
 const key = (s: string): string => fold(normalizeWord(s)).replace(/\s+/g, ' ');
@@ -119,6 +123,8 @@ export function agencyPatterns(rules: Rules): AgencyPatterns {
       groupPhrase: new RegExp(`(?:${words(cues.groupBefore)})[ ]+(?:${words(cues.groupPhrases)})(?:[ ]+(?:${words(rules.data.lexicon.localUnitWords)}))?(?![\\p{L}])`, 'gu'),
       assignmentBefore: new RegExp(`(?<![\\p{L}])(?:${words(cues.assignmentCues)})[ ]+(?:(?:${words(cues.headTitles)})[ ]+)?$`, 'u'),
       leadAfter: new RegExp(`^[ ,]*(?:${words(cues.leadAfter)})(?![\\p{L}])`, 'u'),
+      titleBeforePrefix: new RegExp(`(?<![\\p{L}])(?:${words(cues.titlesBeforePrefix)})[ ]+$`, 'u'),
+      bodyPrefixBefore: new RegExp(`(?<![\\p{L}])(${cues.bodyPrefixes.map(escapeRegex).join('|')})[ ]+$`, 'u'),
       coordinatorBefore: new RegExp(`(?<![\\p{L}])(?:${words(cues.coordinatorBefore)})[ ]+(?:(?:${words(cues.headTitles)})[ ]+)?$`, 'u'),
       proposerAfter: new RegExp(`^[ ,]*(?:${words(cues.proposerAfter)})(?![\\p{L}])`, 'u'),
     };
