@@ -57,7 +57,9 @@ type Found = { table: Omit<Table, 'index' | 'span' | 'headerRows'>; next: number
 function trimmedCell(text: string, start: number): TableCell | null {
   const lead = text.length - text.trimStart().length;
   const t = text.trim();
-  return t ? { text: t.replace(/\s+/g, ' '), start: start + lead, end: start + lead + t.length } : null;
+  if (!t) return null;
+  // Most cells hold single spaces only: fold runs and line breaks where there are any.
+  return { text: /\s\s|[\t\n]/.test(t) ? t.replace(/\s+/g, ' ') : t, start: start + lead, end: start + lead + t.length };
 }
 
 /** Markdown: "| a | b |" rows, a "|---|---|" line under the header. */
@@ -148,6 +150,8 @@ function gapTable(lines: Line[], from: number): Found {
 }
 
 function gapCells(line: Line): TableCell[] {
+  // A line with no run of three spaces is one cell at most: no need to split it.
+  if (!line.text.includes('   ')) return [];
   const cells: TableCell[] = [];
   let from = 0;
   GAP.lastIndex = 0;

@@ -16,10 +16,13 @@ export interface ListItem {
 }
 
 interface ListPatterns {
-  /** "Các Bộ:", "các Sở, ngành:": group 1 the head, group 2 a second head or word after a comma. */
+  /** Ends at a colon: "Các Bộ", "các Sở, ngành": group 1 the head, group 2 a second head or word after a comma. */
   opener: RegExp;
   heads: Set<string>;
 }
+
+// How far before a colon a list's opener may start ("tất cả các Ủy ban, cơ quan").
+const OPENER_WINDOW = 48;
 
 function patterns(rules: Rules): ListPatterns {
   return memo(rules, 'shared-head-lists', () => {
@@ -27,7 +30,7 @@ function patterns(rules: Rules): ListPatterns {
     const heads = cues.listHeads;
     return {
       opener: new RegExp(
-        `(?<![\\p{L}])(?:${caseAlternation(cues.groupBefore)})\\s+(${caseAlternation(heads)})(?:\\s*,\\s*(\\p{L}+(?:\\s+\\p{L}+)?))?\\s*:[ \\t]*`, 'gu'),
+        `(?<![\\p{L}])(?:${caseAlternation(cues.groupBefore)})\\s+(${caseAlternation(heads)})(?:\\s*,\\s*(\\p{L}+(?:\\s+\\p{L}+)?))?\\s*$`, 'u'),
       heads: new Set(heads.map((h) => fold(h))),
     };
   });
@@ -39,12 +42,13 @@ const ITEM = /^\s*(\p{Lu}[\p{L}\d&.\- ]{0,60}?)\s*(?=,|;|\.(?:\s|$)|\s+và\s|\n|
 export function sharedHeadItems(text: string, rules: Rules, isBody: (name: string) => boolean = () => false): ListItem[] {
   const p = patterns(rules);
   const items: ListItem[] = [];
-  p.opener.lastIndex = 0;
-  for (let m = p.opener.exec(text); m; m = p.opener.exec(text)) {
+  // Colons are few: look back from each for "các Bộ", rather than for "các" everywhere.
+  for (let colon = text.indexOf(':'); colon !== -1; colon = text.indexOf(':', colon + 1)) {
+    const m = p.opener.exec(text.slice(Math.max(0, colon - OPENER_WINDOW), colon));
     // "các Vụ, Cục: …", "các Bộ, cơ quan: …": two heads share the items, which has which is not said.
-    if (m[2]) continue;
+    if (!m || m[2]) continue;
     const head = normalizeHead(m[1]!);
-    let at = m.index + m[0].length;
+    let at = colon + 1 + (/^[ \t]*/.exec(text.slice(colon + 1, colon + 9))?.[0].length ?? 0);
     for (let k = 0; k < 40; k++) {
       const it = ITEM.exec(text.slice(at, at + 80));
       if (!it) break;

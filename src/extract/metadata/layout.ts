@@ -20,13 +20,15 @@ export function blankLayoutLines(lines: Line[]): Line[] {
 }
 
 interface WrapVocabulary {
-  /** Folded phrases of two words or more that a wrap may cut: bodies, titles, mottos, type words, provinces. */
-  phrases: Set<string>;
+  /**
+   * Every way a wrap may cut a known phrase of two words or more (bodies, titles, mottos, type words,
+   * provinces), by the first folded word after the cut: "dan" → ["uy ban nhan" + "dan"].
+   */
+  cutsByNextWord: Map<string, { left: string; right: string }[]>;
   /** Folded words that never end a line of a name: unit words ("tỉnh"), joiners ("và", "của"). */
   openEnds: Set<string>;
   /** Folded heads of a body's name that never stand alone on a line: "CỤC" / "HẢI QUAN", "BỘ" / "CÔNG THƯƠNG". */
   heads: Set<string>;
-  longest: number;
 }
 
 function vocabulary(rules: Rules): WrapVocabulary {
@@ -40,13 +42,21 @@ function vocabulary(rules: Rules): WrapVocabulary {
       ...d.documentTypes.unnumbered.flatMap((u) => u.words),
       ...d.provinces.provinces.flatMap((p) => [p.name, ...p.aliases]),
     ];
-    const phrases = new Set(all.map((p) => fold(normalizeWord(p)).replace(/\s+/g, ' ')).filter((p) => p.includes(' ')));
+    const cutsByNextWord = new Map<string, { left: string; right: string }[]>();
+    for (const phrase of new Set(all.map((p) => fold(normalizeWord(p)).replace(/\s+/g, ' ')))) {
+      const words = phrase.split(' ');
+      for (let k = 1; k < words.length; k++) {
+        const cut = { left: words.slice(0, k).join(' '), right: words.slice(k).join(' ') };
+        const list = cutsByNextWord.get(words[k]!) ?? [];
+        list.push(cut);
+        cutsByNextWord.set(words[k]!, list);
+      }
+    }
     const openEnds = new Set([...d.lexicon.localUnitWords, ...d.lexicon.wrapContinuations].map((w) => fold(normalizeWord(w))));
     // "VĂN PHÒNG" alone under its parent is a whole name (agencies.json subordinateUnits).
     const whole = new Set(d.agencies.subordinateUnits.map((u) => fold(normalizeWord(u))));
     const heads = new Set(d.agencyCues.letterheadHeads.map((h) => fold(normalizeWord(h))).filter((h) => !whole.has(h)));
-    const longest = Math.max(...[...phrases].map((p) => p.split(' ').length));
-    return { phrases, openEnds, heads, longest };
+    return { cutsByNextWord, openEnds, heads };
   });
 }
 
@@ -59,18 +69,17 @@ function vocabulary(rules: Rules): WrapVocabulary {
 export function continuesLine(a: string, b: string, rules: Rules): boolean {
   const v = vocabulary(rules);
   if (startsWithHeading(b, rules.data.lexicon.headerMottos)) return false;
-  const left = fold(a).trim().split(/\s+/);
-  const right = fold(b).trim().split(/\s+/);
-  if (/[,&-]$/.test(left.at(-1)!) || v.heads.has(left.join(' '))) return true;
-  const lastTwo = left.slice(-2).join(' ');
-  if (v.openEnds.has(left.at(-1)!) || v.openEnds.has(lastTwo)) return true;
-  for (let k = 1; k <= Math.min(left.length, v.longest - 1); k++) {
-    const head = left.slice(-k).join(' ');
-    for (let m = 1; m <= Math.min(right.length, v.longest - k); m++) {
-      if (v.phrases.has(`${head} ${right.slice(0, m).join(' ')}`)) return true;
-    }
-  }
-  return false;
+  const left = fold(a).trim().replace(/\s+/g, ' ');
+  const right = fold(b).trim().replace(/\s+/g, ' ');
+  const lastWord = left.slice(left.lastIndexOf(' ') + 1);
+  if (/[,&-]$/.test(lastWord) || v.heads.has(left)) return true;
+  const lastTwo = left.split(' ').slice(-2).join(' ');
+  if (v.openEnds.has(lastWord) || v.openEnds.has(lastTwo)) return true;
+  const cuts = v.cutsByNextWord.get(right.slice(0, (right.indexOf(' ') + 1 || right.length + 1) - 1));
+  if (!cuts) return false;
+  const ends = (s: string, tail: string): boolean => s === tail || s.endsWith(` ${tail}`);
+  const opens = (s: string, head: string): boolean => s === head || s.startsWith(`${head} `);
+  return cuts.some((c) => ends(left, c.left) && opens(right, c.right));
 }
 
 /**

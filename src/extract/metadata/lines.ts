@@ -19,7 +19,8 @@ export function evidence(mt: MappedText, start: number, end: number, rule: strin
 
 /** True when the letters of the line are all upper case ("KT. GIÁM ĐỐC"). */
 export function isUpperLine(text: string): boolean {
-  return /\p{L}/u.test(text) && text === text.toUpperCase();
+  // A lower-case letter anywhere settles it without copying the line (most lines are prose).
+  return !/\p{Ll}/u.test(text) && /\p{L}/u.test(text);
 }
 
 /** "Nơi nhận:", "**Noi nhận:**", "Người nhận:" → true for heading "nơi nhận" (folded compare, so diacritics may be missing). */

@@ -14,6 +14,8 @@ const SIGN_NOTE = /^(?:\(.*\)|\[.*\]|đã ký\.?)$/iu;
 const MAX_BLOCK_LINES = 4;
 // PDF text puts many blank lines where the signature image was: look this far above the name.
 const MAX_GAP_LINES = 40;
+// A signer's name, a rank before it, and the cell gap of a two-column layout fit in this.
+const MAX_NAME_LINE = 120;
 
 /**
  * Signature blocks anywhere in the document (before annexes and tables too, not only at the end):
@@ -24,7 +26,8 @@ export function extractSignatures(ctx: MetaContext): Signature[] {
   const signatures: Signature[] = [];
   let from = 0;
   for (let i = 0; i < ctx.lines.length; i++) {
-    if (i < from) continue;
+    // A name is a short line: prose lines are passed over before any pattern runs.
+    if (i < from || ctx.lines[i]!.text.length > MAX_NAME_LINE) continue;
     const name = nameAt(ctx.lines, i, ctx.rules);
     if (!name) continue;
     const block = upperLinesAbove(ctx.lines, i, from, ctx.rules);
