@@ -3,8 +3,8 @@ import { ReadError } from './types.js';
 /**
  * RTF, read by a small parser of our own (no npm reader handles Vietnamese code pages and \uN
  * escapes together): text runs with their font, \uN Unicode escapes (skipping the \ucN fallback
- * characters), \'hh bytes in the document's code page (\ansicpg1258 for Vietnamese Windows, else
- * 1252), paragraphs and line breaks. Destinations that hold no body text (font and colour tables,
+ * characters), \'hh bytes in the code page of their font's \fcharset (163: Windows-1258, Vietnamese)
+ * or else of the document (\ansicpg1258 for Vietnamese Windows, else 1252), paragraphs and line breaks. Destinations that hold no body text (font and colour tables,
  * styles, info, pictures, \* groups) are skipped. Runs in a legacy Vietnamese font (.VnTime,
  * VNI-Times) are returned with that font so the legacy decoder can convert them.
  */
@@ -18,18 +18,39 @@ const SKIP = new Set(['fonttbl', 'colortbl', 'stylesheet', 'info', 'pict', 'obje
 
 interface State {
   font: string | null;
+  /** The decoder of the current font's \fcharset, when it names one; else the document's \ansicpg. */
+  decoder: TextDecoder | null;
   skip: boolean;
   uc: number;
+}
+
+// \fcharset N → Windows code page: a font's bytes are in its charset's page, whatever \ansicpg says
+// ("\ansicpg1252" with "{\f1\fcharset163 Times New Roman;}" is Vietnamese text: "năm", not "nãm").
+// Charset 0 (ANSI) is the document's own page, as \ansicpg gives it.
+const CHARSET_CODEPAGE: Record<number, string> = {
+  161: '1253', 162: '1254', 163: '1258', 177: '1255', 178: '1256', 186: '1257', 204: '1251', 238: '1250',
+};
+
+const decoders = new Map<string, TextDecoder>();
+function decoderFor(codepage: string): TextDecoder {
+  let d = decoders.get(codepage);
+  if (!d) decoders.set(codepage, (d = new TextDecoder(`windows-${codepage}`, { fatal: false })));
+  return d;
+}
+
+interface FontEntry {
+  name: string;
+  charset: number | null;
 }
 
 /** `isLegacy` says which fonts (.VnTime, VNI-Times: rules/legacy-encodings.json) hold bytes only the legacy decoder can read. */
 export function parseRtf(src: string, isLegacy: (font: string) => boolean): RtfRun[] {
   const fonts = fontTable(src);
   const codepage = /\\ansicpg(\d+)/.exec(src)?.[1] ?? '1252';
-  const decoder = new TextDecoder(`windows-${codepage}`, { fatal: false });
+  const documentDecoder = decoderFor(codepage);
   const runs: RtfRun[] = [];
   const stack: State[] = [];
-  let state: State = { font: null, skip: false, uc: 1 };
+  let state: State = { font: null, decoder: null, skip: false, uc: 1 };
   let pendingBytes: number[] = [];
   const emit = (text: string): void => {
     if (state.skip || !text) return;
@@ -41,7 +62,7 @@ export function parseRtf(src: string, isLegacy: (font: string) => boolean): RtfR
     if (!pendingBytes.length) return;
     // Bytes of a legacy font are kept as their Windows-1252 reading for the legacy decoder.
     const legacy = state.font !== null && isLegacy(state.font);
-    emit(legacy ? Buffer.from(pendingBytes).toString('latin1') : decoder.decode(Uint8Array.from(pendingBytes)));
+    emit(legacy ? Buffer.from(pendingBytes).toString('latin1') : (state.decoder ?? documentDecoder).decode(Uint8Array.from(pendingBytes)));
     pendingBytes = [];
   };
   let skipChars = 0;
@@ -84,7 +105,11 @@ export function parseRtf(src: string, isLegacy: (font: string) => boolean): RtfR
       const arg = m[2] !== undefined ? Number(m[2]) : null;
       if (word === 'par' || word === 'line') emit('\n');
       else if (word === 'tab') emit('\t');
-      else if (word === 'f' && arg !== null) state = { ...state, font: fonts.get(arg) ?? null };
+      else if (word === 'f' && arg !== null) {
+        const font = fonts.get(arg);
+        const page = font?.charset != null ? CHARSET_CODEPAGE[font.charset] : undefined;
+        state = { ...state, font: font?.name ?? null, decoder: page ? decoderFor(page) : null };
+      }
       else if (word === 'uc' && arg !== null) state = { ...state, uc: arg };
       else if (word === 'u' && arg !== null) {
         emit(String.fromCharCode(arg < 0 ? arg + 65536 : arg));
@@ -105,11 +130,14 @@ export function parseRtf(src: string, isLegacy: (font: string) => boolean): RtfR
   return runs;
 }
 
-/** \fonttbl: font number → font name. */
-function fontTable(src: string): Map<number, string> {
-  const fonts = new Map<number, string>();
+/** \fonttbl: font number → font name and \fcharset. */
+function fontTable(src: string): Map<number, FontEntry> {
+  const fonts = new Map<number, FontEntry>();
   const table = /\{\\fonttbl([\s\S]*?)\}\s*(?:\{\\colortbl|\{\\\*|\{\\stylesheet|\\)/.exec(src)?.[1] ?? '';
-  const re = /\\f(\d+)[^;{}]*?\s([^\\;{}][^;{}]*);/g;
-  for (let m = re.exec(table); m; m = re.exec(table)) fonts.set(Number(m[1]), m[2]!.trim());
+  const re = /\\f(\d+)([^;{}]*?)\s([^\\;{}][^;{}]*);/g;
+  for (let m = re.exec(table); m; m = re.exec(table)) {
+    const charset = /\\fcharset(\d+)/.exec(m[2]!)?.[1];
+    fonts.set(Number(m[1]), { name: m[3]!.trim(), charset: charset === undefined ? null : Number(charset) });
+  }
   return fonts;
 }

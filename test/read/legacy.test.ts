@@ -135,6 +135,25 @@ describe('RTF', () => {
     expect(r.encoding).toBe('tcvn3+vni');
   });
 
+  it('decodes \\\'hh bytes by the code page of their font\'s charset (163: Windows-1258), whatever \\ansicpg says', async () => {
+    // Bytes as Windows-1258 writes them: base letters and a combining tone mark ("ế" = "ê" + U+0301).
+    const cp1258 = new TextDecoder('windows-1258');
+    const byteOf = new Map<string, number>();
+    for (let b = 0x80; b < 0x100; b++) byteOf.set(cp1258.decode(Uint8Array.of(b)), b);
+    const encode = (text: string): string => [...text.normalize('NFC')].map((ch) => {
+      if (ch.charCodeAt(0) < 0x80) return ch;
+      if (byteOf.has(ch)) return `\\'${byteOf.get(ch)!.toString(16)}`;
+      const [base, ...marks] = [...ch.normalize('NFD')];
+      const tone = marks.find((m) => byteOf.has(m) && '\u0300\u0301\u0303\u0309\u0323'.includes(m))!;
+      const letter = [base, ...marks.filter((m) => m !== tone)].join('').normalize('NFC');
+      const head = letter.charCodeAt(0) < 0x80 ? letter : `\\'${byteOf.get(letter)!.toString(16)}`;
+      return `${head}\\'${byteOf.get(tone)!.toString(16)}`;
+    }).join('');
+    const text = 'Quyết định số 12/QĐ-UB ngày 5 tháng 3 năm 2004';
+    const r = await readBytes(rtf(`{\\f3 ${encode(text)}}`, '{\\f0\\fswiss Arial;}{\\f3\\froman\\fcharset163 Times New Roman;}'), 'c.rtf');
+    expect(r.text.normalize('NFC')).toBe(text);
+  });
+
   it('parses runs with their fonts', () => {
     const runs = parseRtf('{\\rtf1{\\fonttbl{\\f0 Arial;}{\\f1 .VnTime;}}\\f0 A {\\f1 B}}', (f) => f.startsWith('.Vn'));
     expect(runs).toEqual([{ text: 'A ', font: 'Arial' }, { text: 'B', font: '.VnTime' }]);
