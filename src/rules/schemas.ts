@@ -93,6 +93,7 @@ export const LexiconFile = z.object({
   headerMottos: z.array(word),
   wrapContinuations: z.array(word),
   formWords: z.array(word),
+  annexHeadings: z.array(word).min(1),
   shortNameIntro: z.array(word),
   selfReportVerbs: z.array(word),
   issuerLink: z.array(word).min(1),

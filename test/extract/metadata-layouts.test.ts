@@ -350,3 +350,16 @@ describe('agencies of a central body\'s document', () => {
     expect(resolved.some((n) => /Sở Tài chính thành phố Hà Nội/.test(n))).toBe(false);
   });
 });
+
+describe('metadata: an annex that lists members with their titles', () => {
+  it('holds no signatures: the signer stays the one who signed', () => {
+    const d = meta(doc(
+      'ỦY BAN NHÂN DÂN', 'TỈNH NINH BÌNH', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số: 55/QĐ-UBND', 'Ninh Bình, ngày 3 tháng 4 năm 2025',
+      'QUYẾT ĐỊNH', 'Về việc thành lập Ban Chỉ đạo cải cách hành chính tỉnh',
+      'Điều 1. Thành lập Ban Chỉ đạo gồm các thành viên có tên tại Phụ lục kèm theo.', 'Nơi nhận:', '- Như Điều 2;', '- Lưu: VT.',
+      'CHỦ TỊCH', 'Phạm Quang Ngọc',
+      'PHỤ LỤC', 'DANH SÁCH THÀNH VIÊN', '|', 'TRƯỞNG BAN', '|', 'Phạm Quang Ngọc', '|', '|', 'GIÁM ĐỐC SỞ NỘI VỤ', '|', 'Nguyễn Văn Hải', '|',
+    ));
+    expect(signers(d)).toEqual([{ authority: null, authorityOf: null, title: 'CHỦ TỊCH', name: 'Phạm Quang Ngọc' }]);
+  });
+});

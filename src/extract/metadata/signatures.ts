@@ -3,7 +3,7 @@ import { toSourceSpan, sourceSlice } from '../../normalize/mapped-text.js';
 import { alternation, memo, type Rules } from '../../rules/compile.js';
 import type { Signature } from '../../schema.js';
 import type { MetaContext } from './context.js';
-import { cellsOf, isBullet, isUpperLine, trimLine, type Line } from './lines.js';
+import { cellsOf, isBullet, isUpperLine, startsWithHeading, trimLine, type Line } from './lines.js';
 
 // "Trương Long Hồ", "Mai", "Sơn": one to five capitalised words, nothing else. A name of one word is
 // only half a name, wrapped onto the next line ("Mai" / "Sơn").
@@ -25,7 +25,14 @@ const MAX_NAME_LINE = 120;
 export function extractSignatures(ctx: MetaContext): Signature[] {
   const signatures: Signature[] = [];
   let from = 0;
+  // An annex after a signature ("PHỤ LỤC", "DANH SÁCH THÀNH VIÊN") lists people with their titles:
+  // past it, only a block with an authority line ("TM.", "KT.") is a signature.
+  let annexAfterSignature = false;
+  const annexHeadings = ctx.rules.data.lexicon.annexHeadings;
   for (let i = 0; i < ctx.lines.length; i++) {
+    if (signatures.length && !annexAfterSignature && isUpperLine(ctx.lines[i]!.text) && startsWithHeading(ctx.lines[i]!.text, annexHeadings)) {
+      annexAfterSignature = true;
+    }
     // A name is a short line: prose lines are passed over before any pattern runs.
     if (i < from || ctx.lines[i]!.text.length > MAX_NAME_LINE) continue;
     const name = nameAt(ctx.lines, i, ctx.rules);
@@ -33,7 +40,7 @@ export function extractSignatures(ctx: MetaContext): Signature[] {
     const block = upperLinesAbove(ctx.lines, i, from, ctx.rules);
     if (!block.length) continue;
     const sig = readBlock(ctx, block, name);
-    if (!sig) continue;
+    if (!sig || (annexAfterSignature && !sig.authority)) continue;
     signatures.push(sig);
     from = name.lastIndex + 1;
   }
