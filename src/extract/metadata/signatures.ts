@@ -161,9 +161,12 @@ function knownTitle(title: string, titles: Map<string, string>): boolean {
 }
 
 /** "KT. GIÁM ĐỐC" → { code: "KT.", rest: "GIÁM ĐỐC" }; "KT.CHỦ TỊCH", "KÝ THAY CHỦ TỊCH" as well (rules/signing.json). */
+const formsByLength = new WeakMap<Map<string, string>, string[]>();
+
 function readPrefix(text: string, forms: Map<string, string>): { code: string; rest: string } | null {
   const folded = fold(text);
-  const candidates = [...forms.keys()].sort((a, b) => b.length - a.length);
+  let candidates = formsByLength.get(forms);
+  if (!candidates) formsByLength.set(forms, (candidates = [...forms.keys()].sort((a, b) => b.length - a.length)));
   for (const form of candidates) {
     if (!folded.startsWith(form)) continue;
     const next = folded.charAt(form.length);
