@@ -199,28 +199,6 @@ for (const [label, c] of [['agencies', agTotal], ['tasks', taskTotal]] as const)
   const { p, r, f1 } = prf(c);
   console.log(`${pad(label, 12)}${padL(fmt(p), 7)}${padL(fmt(r), 7)}${padL(fmt(f1), 7)}${padL(c.tp, 5)}${padL(c.fp, 5)}${padL(c.fn, 5)}`);
 }
-{
-  // The corpus agencies written again to ANNOTATION.md's convention (corpus/gold/convention/): the
-  // gold the agencies issue moves the corpus to once the extractor meets it.
-  let conv = emptyCounts();
-  let n = 0;
-  docs.forEach((d, i) => {
-    const gold = goldAgencies(d.name, 'convention');
-    if (!gold) return;
-    n++;
-    const a = scoreAgencies(gold, records[i]!.agencies);
-    conv = add(conv, a);
-    if (verbose) {
-      for (const m of a.missed) console.log(`    ${d.name}: missed agency (convention): ${m}`);
-      for (const e of a.extra) console.log(`    ${d.name}: extra agency (convention):  ${e}`);
-    }
-  });
-  if (n) {
-    const { p, r, f1 } = prf(conv);
-    console.log(`${pad('agencies*', 12)}${padL(fmt(p), 7)}${padL(fmt(r), 7)}${padL(fmt(f1), 7)}${padL(conv.tp, 5)}${padL(conv.fp, 5)}${padL(conv.fn, 5)}  (* ${n} reports, gold rewritten to ANNOTATION.md: corpus/gold/convention/)`);
-  }
-}
-
 console.log('\nformats — the corpus rebuilt as PDF (pdfkit, DejaVu Sans), DOCX, legacy-encoded RTF (TCVN3, VNI), a TCVN3 DOCX (.VnTime/.VnTimeH runs) and a VNI PDF, read back and scored against the same gold');
 {
   const { FORMATS, makeFormat } = await import('./format-fixtures.js');

@@ -4,7 +4,7 @@ import { z } from 'zod';
  * The output contract: one record per input file. Scripts outside the project read these fields;
  * change them only with a new schemaVersion. `vnreform schema` prints this as JSON Schema.
  */
-export const SCHEMA_VERSION = '1.1.0';
+export const SCHEMA_VERSION = '1.2.0';
 
 export const SpanSchema = z.object({
   start: z.number().int().nonnegative(),
@@ -141,6 +141,7 @@ export const AgencySchema = z.object({
   kind: z.string().describe('Group of the body: Bộ, Sở, Ủy ban nhân dân …'),
   level: z.enum(['trung ương', 'tỉnh', 'huyện', 'xã']).nullable(),
   group: z.boolean().describe('A generic plural ("các sở, ban, ngành"), not one agency'),
+  parent: z.string().nullable().describe('The body it belongs to, when the rules or the text say: "Vụ Cải cách hành chính" → "Bộ Nội vụ"'),
   roles: z.array(z.enum(['issuer', 'signer', 'addressee', 'recipient', 'lead', 'coordinator', 'proposer'])),
   section: z.string().nullable(),
   rule: z.string(),

@@ -75,6 +75,9 @@ export const AgenciesFile = z.object({
     aliasesOnly: z.boolean().optional(),
     provincialWhenBare: z.boolean().optional(),
     section: z.boolean().optional(),
+    variants: z.array(word).optional(),
+    titleOf: word.optional(),
+    ofUnit: z.enum(['tỉnh', 'thành phố']).optional(),
   }).passthrough()),
   subordinateUnits: z.array(word),
 }).passthrough();
@@ -182,6 +185,9 @@ export const AgencyCuesFile = z.object({
   letterheadHeads: z.array(word).min(1),
   listHeads: z.array(word).min(1),
   bodyPrefixes: z.array(word),
+  listPrefixes: z.record(z.string().min(1), word),
+  prefixableBodies: z.record(z.string().min(1), z.array(word)),
+  termNamedBodies: z.array(word),
   titlesBeforePrefix: z.array(word),
   nameStops: z.array(word),
   levelWord: z.array(word),
@@ -198,6 +204,11 @@ export const AgencyCuesFile = z.object({
   planSectionWords: z.array(word),
   introPhrases: z.array(word),
   nameAbbreviations: z.record(z.string().min(1), word),
+  headAbbreviations: z.record(z.string().min(1), word),
+  titleHeads: z.record(z.string().min(1), word),
+  teamHeads: z.array(word),
+  headNotAfter: z.record(z.string().min(1), z.array(word)),
+  oneCaseWords: z.array(word),
 }).passthrough();
 
 export const LegacyEncodingsFile = z.object({

@@ -29,7 +29,8 @@ describe('agencies in context', () => {
 
   it('finds a body named at the very start of the text, as in a header\'s first line', () => {
     const a = agencies('ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG THÁP\nSố: 12/BC-UBND\n\nBÁO CÁO\nSở Tư pháp, UBND huyện Cao Lãnh');
-    expect(a[0]).toMatchObject({ name: 'Ủy ban nhân dân', span: { start: 0 } });
+    // The letterhead's second line gives the place (ANNOTATION.md: written as in the text).
+    expect(a[0]).toMatchObject({ name: 'Ủy ban nhân dân tỉnh Đồng Tháp', span: { start: 0 } });
     expect(a.map((x) => x.name)).toContain('Sở Tư pháp');
   });
 
@@ -78,22 +79,27 @@ describe('bodies read from a head, in a province\'s report', () => {
       .toEqual(new Set(['Trường Cao đẳng Y tế Lào Cai', 'Sở Y tế tỉnh Lào Cai']));
   });
 
-  it('places a centre under a provincial department in the province, and one under a school under the school', () => {
-    expect(resolvedOf('Trung tâm Kiểm soát bệnh tật trực thuộc Sở Y tế; Trung tâm ngoại ngữ thuộc Trường Cao đẳng Lào Cai.')).toEqual([
-      'Trung tâm Kiểm soát bệnh tật tỉnh Lào Cai', 'Sở Y tế tỉnh Lào Cai', 'Trung tâm ngoại ngữ (Trường Cao đẳng Lào Cai)', 'Trường Cao đẳng Lào Cai',
+  it('names a centre under a department or a school as written, and gives its parent apart', () => {
+    const text = `${laoCai}Trung tâm Kiểm soát bệnh tật trực thuộc Sở Y tế; Trung tâm ngoại ngữ thuộc Trường Cao đẳng Lào Cai.`;
+    expect(agencies(text).filter((a) => !a.group).map((a) => [a.resolved, a.parent])).toEqual([
+      ['Trung tâm Kiểm soát bệnh tật', 'Sở Y tế tỉnh Lào Cai'], ['Sở Y tế tỉnh Lào Cai', null],
+      ['Trung tâm ngoại ngữ', 'Trường Cao đẳng Lào Cai'], ['Trường Cao đẳng Lào Cai', null],
     ]);
   });
 
-  it('reads a bare provincial station and the Văn phòng\'s units in the Nơi nhận as the province\'s', () => {
-    expect(resolvedOf('Phối hợp với Đài Phát thanh - Truyền hình đưa tin.\n\nNơi nhận:\n- VP. UBND tỉnh: LĐVP, P.NC;\n- Lưu: VT.')).toEqual([
-      'Đài Phát thanh và Truyền hình Lào Cai', 'Văn phòng Ủy ban nhân dân tỉnh Lào Cai', 'Phòng Nội chính (Văn phòng Ủy ban nhân dân tỉnh Lào Cai)',
+  it('reads a bare provincial station as the province\'s, and keeps a unit\'s code as written with its parent apart', () => {
+    const text = `${laoCai}Phối hợp với Đài Phát thanh - Truyền hình đưa tin.\n\nNơi nhận:\n- VP. UBND tỉnh: LĐVP, P.NC;\n- Lưu: VT.`;
+    expect(agencies(text).filter((a) => !a.group).map((a) => [a.resolved, a.parent])).toEqual([
+      ['Đài Phát thanh - Truyền hình Lào Cai', null], ['Văn phòng Ủy ban nhân dân tỉnh Lào Cai', null],
+      ['Phòng NC', 'Văn phòng Ủy ban nhân dân tỉnh Lào Cai'],
     ]);
   });
 
-  it('shares a place and a description along a list, and spells out abbreviations', () => {
-    expect(resolvedOf('Thành lập Hội đồng và Tổ giúp việc chấm điểm Chỉ số CCHC tỉnh; hợp nhất Trung tâm Y tế và Trung tâm Dân số huyện Bát Xát.')).toEqual([
-      'Hội đồng chấm điểm Chỉ số cải cách hành chính tỉnh Lào Cai', 'Tổ giúp việc chấm điểm Chỉ số cải cách hành chính tỉnh Lào Cai',
-      'Trung tâm Y tế huyện Bát Xát', 'Trung tâm Dân số huyện Bát Xát',
+  it('shares a place along a list; a board set up to score and its team are reported as groups, not agencies', () => {
+    const text = `${laoCai}Thành lập Hội đồng và Tổ giúp việc chấm điểm Chỉ số CCHC tỉnh; hợp nhất Trung tâm Y tế và Trung tâm Dân số huyện Bát Xát.`;
+    expect(resolvedOf(text.slice(laoCai.length))).toEqual(['Trung tâm Y tế huyện Bát Xát', 'Trung tâm Dân số huyện Bát Xát']);
+    expect(agencies(text).filter((a) => a.rule === 'team').map((a) => [a.name, a.group])).toEqual([
+      ['Hội đồng chấm điểm Chỉ số cải cách hành chính tỉnh', true], ['Tổ giúp việc chấm điểm Chỉ số cải cách hành chính tỉnh', true],
     ]);
   });
 });

@@ -7,11 +7,14 @@ export interface AgencyMention extends Agency {
 }
 
 /** A mention while the extractor still works on it: no roles, section or source span yet. */
-export type Found = Omit<AgencyMention, 'index' | 'roles' | 'section' | 'text' | 'span'> & {
+export type Found = Omit<AgencyMention, 'index' | 'roles' | 'section' | 'text' | 'span' | 'parent'> & {
+  parent?: string | null;
   /** For gazetteer matches: the body's own name, and what the place added to it and to the resolved name. */
   body?: string;
   /** The gazetteer body takes its place right after its name ("Trường Cao đẳng Y tế Kiên Giang"). */
   placeNamed?: boolean;
+  /** The place as the rules name it, when the mention names one ("Đà Nẵng"): a list shares it. */
+  placeName?: string | null;
   suffix?: string;
   resolvedSuffix?: string;
   /** For generic bodies: the head the name opened with, and the place words that ended it (" tỉnh", " huyện Tịnh Biên"). */
@@ -20,6 +23,14 @@ export type Found = Omit<AgencyMention, 'index' | 'roles' | 'section' | 'text' |
   /** For generic bodies: the name read after the head ("chấm điểm Chỉ số CCHC tỉnh An Giang"), empty for a bare head. */
   complement?: string;
   board?: boolean;
+  /** The name the gazetteer gives the body, before a variant's written form replaced it: mentions of one body share their longest form. */
+  canonical?: string;
+  /** "Thường trực", "Ban Thường vụ": the prefix that made this body of a gazetteer body. */
+  prefix?: string;
+  /** A prefix read before the body, given to it (and to a list it opens) once places are shared. */
+  pendingPrefix?: string;
+  /** Where a prefix written right before the body starts: the mention then starts there. */
+  prefixFrom?: number;
   /** Read only because a parent follows ("Trung tâm tin học thuộc Trường …"): kept only if the parent is a body. */
   underParent?: boolean;
 };

@@ -2,7 +2,6 @@ import { fold, lower } from '../../normalize/fold.js';
 import { alternation, escapeRegex, memo, normalizeWord, type Rules } from '../../rules/compile.js';
 import type { DocumentMeta } from '../../schema.js';
 import { charBefore } from '../../util/text.js';
-import { provinceByName } from '../metadata/province.js';
 import type { Found } from './found.js';
 import { agencyPatterns } from './patterns.js';
 import { canonicalPlace, isProvincialUnit, levelOfUnit } from './places.js';
@@ -29,7 +28,9 @@ export function genericBodies(text: string, lowered: string, rules: Rules, doc: 
   for (let m = g.head.exec(text); m; m = g.head.exec(text)) {
     const start = m.index;
     if (/[\p{L}\p{N}]/u.test(charBefore(text, start))) continue;
+    // "Nhiệm Vụ Trọng tâm", "Dịch Vụ Công", "Quốc Phòng": a head that ends another word in a title-case line.
     const board = m[1] !== undefined;
+    if (!board && g.headNotAfter.get(m[2]!)?.test(lowered.slice(Math.max(0, start - 12), start))) continue;
     const headEnd = start + m[0].length;
     const plain = readName(text, lowered, headEnd, board, rules);
     const name = plain ?? (board ? null : readNameUnderParent(text, lowered, headEnd, rules));
@@ -49,11 +50,19 @@ export function genericBodies(text: string, lowered: string, rules: Rules, doc: 
   shareComplements(generic, lowered, g.andJoiner);
   shareGroups(generic, lowered, g.listTail);
   sharePlaces(generic, lowered, p.joiner);
+  shareTeams(generic, lowered, p.joiner, g);
   for (const f of generic) {
+    // "Tổ giúp việc …", "Hội đồng và Tổ Giúp việc chấm điểm …", "Ban Giám đốc Sở": a team, or a board set up
+    // for one case — not a body (ANNOTATION.md).
+    if (g.teams.test(fold(f.name)) || (f.board && g.oneCase.test(lower(f.complement ?? '')))) {
+      f.group = true;
+      f.rule = 'team';
+    }
     // A bare head ("Hội đồng", "Ban Chỉ đạo") points back at a body named before; only a board whose head
     // is a whole name of its own ("Ban Giám sát") stands alone.
     if (!f.complement && (f.head!.split(' ').length < 2 || g.gazetteerHeads.has(fold(f.head!)))) continue;
     if (!f.group && !resolveGeneric(f, lowered, rules, doc, byStart, g) && f.underParent) continue;
+    if (!f.group) f.resolved = ofIssuer(f.resolved, doc);
     f.name = expandAbbreviations(f.name, g.abbreviations);
     f.resolved = expandAbbreviations(f.resolved, g.abbreviations);
     found.push(f);
@@ -156,7 +165,8 @@ function endsName(text: string, lowered: string, at: number, board: boolean, g: 
   if (!g.nextWord.test(text)) return true;
   const stops = board ? g.boardStop : g.nameStop;
   stops.lastIndex = at;
-  if (stops.test(lowered)) return true;
+  // A proper name goes on over a capitalised stop word: "Trường Tiểu học Nam Từ Liêm" ("từ"), "Cục Người Có công".
+  if (stops.test(board ? lowered : text)) return true;
   // "Tổ giúp việc cho Ban Chỉ đạo": a link before a capital names whom the board serves (not "cho phép").
   g.boardLink.lastIndex = at;
   if (board && g.boardLink.test(text)) return true;
@@ -172,7 +182,9 @@ function endsName(text: string, lowered: string, at: number, board: boolean, g: 
 function commaGoesOn(text: string, at: number, board: boolean, g: GenericPatterns, rules: Rules): { end: number; place: string; placeStart: number } | null {
   g.commaCapital.lastIndex = at;
   const capital = g.commaCapital.exec(text);
-  if (capital && !board) return { end: at + capital[0].length, place: '', placeStart: at };
+  // "Trung tâm TT, KGVX;": a code that ends the line is the next item of a Nơi nhận, not the name going on
+  // ("Trung tâm TT, DL&CNS Thành phố" goes on).
+  if (capital && !board && !/^,\s*[\p{Lu}\p{N}&]+\s*(?:[;.(]|$)/mu.test(text.slice(at, at + 24))) return { end: at + capital[0].length, place: '', placeStart: at };
   g.commaTail.lastIndex = at;
   const tail = g.commaTail.exec(text);
   if (!tail) return null;
@@ -194,6 +206,25 @@ function shareComplements(generic: Found[], lowered: string, joiner: RegExp): vo
     f.place = next.place;
     f.name = `${f.head} ${next.complement}${next.place}`;
     f.resolved = f.name;
+  }
+}
+
+/**
+ * "Hội đồng xét tuyển viên chức, Ban Giám sát, Hội đồng sơ tuyển …": a bare board listed beside boards set
+ * up for one case belongs to that case too.
+ */
+function shareTeams(generic: Found[], lowered: string, joiner: RegExp, g: GenericPatterns): void {
+  const team = (f: Found): boolean => !!f.board && (g.teams.test(fold(f.name)) || g.oneCase.test(lower(f.complement ?? '')));
+  for (let i = 0; i < generic.length; i++) {
+    const f = generic[i]!;
+    if (!f.board || f.complement || team(f)) continue;
+    const before = generic[i - 1];
+    const after = generic[i + 1];
+    const listed = (a: Found | undefined, b: Found | undefined): boolean => !!a && !!b && joiner.test(lowered.slice(a.normEnd, b.normStart));
+    if ((before && team(before) && listed(before, f)) || (after && team(after) && listed(f, after))) {
+      f.group = true;
+      f.rule = 'team';
+    }
   }
 }
 
@@ -230,8 +261,10 @@ function resolveGeneric(f: Found, lowered: string, rules: Rules, doc: DocumentMe
   if (up) {
     const unit = p.unitByKey.get(fold(up[1]!).replace(/\.$/, '')) ?? up[1]!;
     f.level = levelOfUnit(unit, up[2] ?? null, rules);
-    if (up[2]) f.resolved = `${f.name.slice(0, f.name.length - up[2].length)}${canonicalPlace(up[2], rules)}`;
-    else if (isProvincialUnit(unit, rules) && doc.province) f.resolved = `${f.name} ${doc.province}`;
+    // "Hội Khuyến học TP Hồ Chí Minh" → "… thành phố Hồ Chí Minh": the unit word spelled out (ANNOTATION.md).
+    const stem = f.name.slice(0, f.name.length - f.place!.length);
+    if (up[2]) f.resolved = `${stem} ${unit} ${canonicalPlace(up[2], rules)}`;
+    else if (isProvincialUnit(unit, rules) && doc.province) f.resolved = `${stem} ${unit} ${doc.province}`;
     return false;
   }
   g.parentLink.lastIndex = f.normEnd;
@@ -245,18 +278,26 @@ function resolveGeneric(f: Found, lowered: string, rules: Rules, doc: DocumentMe
     return true;
   }
   const province = doc.province;
-  if (province && parent.level === 'tỉnh' && parent.resolved.endsWith(province)) {
-    f.resolved = `${f.name} ${provinceByName(province, rules)?.type ?? 'tỉnh'} ${province}`;
-    f.level = 'tỉnh';
-  } else {
-    f.resolved = `${f.name} (${parent.resolved})`;
-    f.level = parent.level;
-  }
+  // "Trung tâm Khuyến công … trực thuộc Sở Công Thương", "Trung tâm tin học thuộc Trường Đại học An
+  // Giang": named as written, no place the text does not give, its parent apart (ANNOTATION.md).
+  f.parent = parent.resolved;
+  f.level = parent.level;
   return true;
 }
 
+/**
+ * "Văn phòng Bộ" in a decision of the Bộ Tài chính is its own Văn phòng: a name that ends on a bare
+ * head the issuer's name opens with ("Bộ", "Cục", "Sở") takes the issuer's name.
+ */
+function ofIssuer(resolved: string, doc: DocumentMeta): string {
+  const issuer = doc.issuer;
+  const m = /[ ](Bộ|Cục|Tổng cục|Sở)$/u.exec(resolved);
+  if (!issuer || !m || !issuer.startsWith(`${m[1]} `)) return resolved;
+  return `${resolved.slice(0, m.index)} ${issuer}`;
+}
+
 function expandAbbreviations(name: string, abbreviations: ReadonlyMap<string, string>): string {
-  return name.replace(/[\p{L}\p{N}][\p{L}\p{N}-]*/gu, (w) => abbreviations.get(w) ?? w);
+  return name.replace(/[\p{L}\p{N}][\p{L}\p{N}&-]*/gu, (w) => abbreviations.get(w) ?? w);
 }
 
 /**
@@ -308,6 +349,12 @@ interface GenericPatterns {
   /** "và" alone between two bodies: a list that shares one name ("Hội đồng và Tổ Giúp việc chấm điểm …"). */
   andJoiner: RegExp;
   abbreviations: ReadonlyMap<string, string>;
+  /** On a folded name: it opens with the name of a working team or leadership ("to giup viec", "ban giam doc"). */
+  teams: RegExp;
+  /** On lower-cased text, ending where a head starts: a syllable that makes another word with it ("nhiệm " + "Vụ"). */
+  headNotAfter: ReadonlyMap<string, RegExp>;
+  /** On the lower-cased complement: it opens with what a one-case board does ("xét tuyển …"). */
+  oneCase: RegExp;
   /** Folded heads that begin a gazetteer name ("ban chi dao" of "Ban Chỉ đạo cải cách hành chính"): alone, they point back at it. */
   gazetteerHeads: ReadonlySet<string>;
 }
@@ -349,6 +396,9 @@ function genericPatterns(rules: Rules): GenericPatterns {
         const words = fold(normalizeWord(b.name)).split(' ');
         return words.slice(1).map((_, i) => words.slice(0, i + 1).join(' '));
       })),
+      teams: new RegExp(`^(?:${alternation(cues.teamHeads.map((h) => escapeRegex(fold(normalizeWord(h)))))})(?![\\p{L}])`, 'u'),
+      headNotAfter: new Map(Object.entries(cues.headNotAfter).map(([head, before]) => [normalizeWord(head), new RegExp(`(?<![\\p{L}])(?:${words(before)})[ ]+$`, 'u')])),
+      oneCase: new RegExp(`^(?:${words(cues.oneCaseWords)})(?![\\p{L}])`, 'u'),
       abbreviations: new Map(Object.entries(cues.nameAbbreviations).map(([k, v]) => [k, normalizeWord(v)])),
     };
   });

@@ -1,6 +1,6 @@
 import { fold, lower } from '../../normalize/fold.js';
 import { sourceSlice, toSourceSpan, type MappedText } from '../../normalize/mapped-text.js';
-import type { Rules } from '../../rules/compile.js';
+import { normalizeWord, type Rules } from '../../rules/compile.js';
 import type { Agency, DocumentMeta } from '../../schema.js';
 import { sectionPathAt, type Section } from '../../segment/sections.js';
 import { charBefore } from '../../util/text.js';
@@ -8,6 +8,7 @@ import { provinceByName } from '../metadata/province.js';
 import type { AgencyMention, Found } from './found.js';
 import { genericBodies, overlapTest } from './generic.js';
 import { listMentions } from './lists.js';
+import { titleBodies } from './titles.js';
 import { agencyPatterns, type Body } from './patterns.js';
 import { canonicalPlace, isProvincialUnit, levelOfUnit, wrappedPlace } from './places.js';
 
@@ -40,10 +41,15 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
     if (!m) continue;
     const start = m.index;
     // Not inside a word, nor inside a document number ("26/2019/TT-BKHCN").
-    if (/[\p{L}\-/]/u.test(charBefore(folded, start))) continue;
-    const body = p.bodyByForm.get(m[1]!.replace(/\s+/g, ' '));
+    // …but "Cục KTVB&QLXLVPHC-Bộ Tư pháp": after a dash, a name written out in words is a body again.
+    if (/[\p{L}/]/u.test(charBefore(folded, start)) || (charBefore(folded, start) === '-' && !/\s\p{Lu}\p{Ll}/u.test(text.slice(start, start + m[0].length)))) continue;
+    const form = m[1]!.replace(/\s+/g, ' ');
+    const body = p.bodyByForm.get(form);
     if (!body) continue;
     const written = text.slice(start, start + m[0].length);
+    const code = p.codeByForm.get(form);
+    // "HDND tinh Ca Mau" (a text without diacritics) still names it; "TỰ" in a heading is no "TU".
+    if (code !== undefined && normalizeWord(written) !== code && (/\p{Ll}/u.test(written) || written !== fold(written).toUpperCase())) continue;
     // A body is a proper name: "Sở Nội vụ", "UBND", "sở Công Thương"; not "nhiệm vụ cải cách hành chính".
     if (!/^\p{Lu}/u.test(written) && !(/^\S+\s+\p{Lu}/u.test(written) && writtenLowerHead(written, p.lowercaseHeads))) continue;
     // "Chính phủ điện tử", "Luật Tổ chức Chính phủ": part of another name.
@@ -54,6 +60,7 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
     let end = start + m[0].length;
     let name = body.name;
     let resolved: string | null = null;
+    let placeName: string | null = null;
     let level = body.level;
     let group = p.groupBefore.test(lowered.slice(Math.max(0, start - 14), start));
     p.pluralUnits.lastIndex = end;
@@ -74,13 +81,16 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
         end += (up?.[2] ? up[0] : pl![0]).length;
         const wrapped = wrappedPlace(text, end, placeText, rules, p.firstWords);
         end += wrapped.length;
-        name = resolved = `${body.name} ${unit}${canonicalPlace(wrapped.place, rules)}`;
+        placeName = canonicalPlace(wrapped.place, rules);
+        name = resolved = `${body.name} ${unit}${placeName}`;
       } else if (body.provincialWhenBare && doc.province) {
         resolved = resolve({ ...body, level: 'tỉnh' }, name, doc, rules);
       } else continue;
     } else {
       p.unitPlace.lastIndex = end;
-      const up = p.unitPlace.exec(text);
+      // "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH": a letterhead in capitals puts the unit on the next line.
+      p.capsUnitPlaceNextLine.lastIndex = end;
+      const up = p.unitPlace.exec(text) ?? (isCaps(written) ? p.capsUnitPlaceNextLine.exec(text) : null);
       // "Ủy ban nhân dân huyện, thị xã, thành phố": a list of units is a group too.
       p.unitListAfter.lastIndex = end + (up ? up[0].length : 0);
       const unitList = up && !up[2] ? p.unitListAfter.exec(lowered) : null;
@@ -96,10 +106,14 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
         const wrapped = up[2] ? wrappedPlace(text, end, up[2], rules, p.firstWords) : null;
         end += wrapped?.length ?? 0;
         level = levelOfUnit(unit, wrapped?.place ?? null, rules) ?? level;
-        if (wrapped) name = resolved = `${body.name} ${unit} ${canonicalPlace(wrapped.place, rules)}`;
+        if (wrapped) {
+          placeName = canonicalPlace(wrapped.place, rules);
+          name = resolved = `${body.name} ${unit} ${placeName}`;
+        }
         else {
           name = `${body.name} ${unit}`;
-          if (body.local && isProvincialUnit(unit, rules) && doc.province) resolved = `${name} ${doc.province}`;
+          // "Văn phòng Ủy ban nhân dân tỉnh" in a decision of the city of Huế: the unit the province really is.
+          if (body.local && isProvincialUnit(unit, rules) && doc.province) resolved = `${body.name} ${provinceByName(doc.province, rules)?.type ?? unit} ${doc.province}`;
         }
       } else if (body.withPlace === '{name} {province}') {
         // "Tỉnh ủy Kiên Giang", "Công an tỉnh Lào Cai", "Huyện ủy Tri Tôn": the place follows the name.
@@ -109,9 +123,19 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
           end += pl[0].length;
           const wrapped = wrappedPlace(text, end, pl[1]!, rules, p.firstWords);
           end += wrapped.length;
-          name = resolved = `${body.name} ${canonicalPlace(wrapped.place, rules)}`;
+          placeName = canonicalPlace(wrapped.place, rules);
+          name = resolved = `${body.name} ${placeName}`;
         }
       }
+    }
+    // "Ban Chấp hành Trung ương khóa XII", "Ban Chỉ đạo … giai đoạn 2016-2020": the term is part of the name.
+    p.termAfter.lastIndex = end;
+    const term = body.termNamed && !group ? p.termAfter.exec(text) : null;
+    const termText = term ? term[0].replace(/\s+/g, ' ') : '';
+    if (term) {
+      end += term[0].length;
+      name = `${name}${termText}`;
+      if (resolved !== null) resolved = `${resolved}${termText}`;
     }
     // "UBND cấp huyện", a district or commune body with no place ("Phòng Tư pháp"), and a body whose
     // place the text leaves open name a class of bodies: generic, like a plural — unless the next
@@ -124,31 +148,45 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
     if (p.levelClass.test(lowered) || placeless || body.section) group = true;
     // "TM. ỦY BAN NHÂN DÂN" over the signature: the body that issues the document.
     if (resolved === null && header && name === body.name && doc.issuer && fold(doc.issuer).startsWith(`${fold(body.name)} `)) resolved = doc.issuer;
-    if (resolved === null) resolved = body.parent ? `${name} (${resolveParent(body.parent, p, doc, rules)})` : resolve(body, name, doc, rules);
+    if (resolved === null) resolved = resolve(body, name, doc, rules);
+    // One body whether its term is written or not: the term stays out of the key longestForms groups by.
+    let canonical = termText && resolved.endsWith(termText) ? resolved.slice(0, -termText.length) : resolved;
+    // "Thủ tướng Chính phủ" names the Chính phủ; "Cục KSTTHC", "Trung tâm Hành chính công tỉnh …" stay as written (ANNOTATION.md).
+    if (body.titleOf) resolved = canonical = body.titleOf;
+    const variant = p.writtenByForm.get(form);
+    if (variant && !body.titleOf && resolved.startsWith(body.name)) resolved = `${variant}${resolved.slice(body.name.length)}`;
     // "Thường trực Tỉnh ủy", "Ban Thường vụ Tỉnh ủy": a prefix that names another body (ANNOTATION.md).
-    const prefixed = group ? null : p.bodyPrefixBefore.exec(text.slice(Math.max(0, start - 24), start));
+    // Looked for before a class too: "Thường trực HĐND, UBND … TP" has its place only once sharePlaces has run.
+    const prefixed = p.bodyPrefixBefore.exec(text.slice(Math.max(0, start - 24), start));
     // …but "Phó Chủ tịch Thường trực UBND tỉnh": part of a person's title, the body is the UBND.
     const prefix = prefixed && !p.titleBeforePrefix.test(lowered.slice(Math.max(0, start - prefixed[0].length - 24), start - prefixed[0].length)) ? prefixed : null;
     const from = prefix ? start - prefix[0].length : start;
-    if (prefix) {
-      name = `${prefix[1]} ${name}`;
-      resolved = `${prefix[1]} ${resolved}`;
-    }
+    // "- TT: Tỉnh ủy, HĐND tỉnh", "- Thường trực: Thành ủy, HĐND": a list item that a prefix opens (sharePrefixes gives it to the rest).
+    const listed = !prefix ? p.listPrefixBefore.exec(text.slice(Math.max(0, start - 24), start)) : null;
+    const prefixName = prefix ? prefix[1]! : listed ? p.listPrefixes.get(listed[1]!) ?? listed[1]! : null;
+    const usePrefix = prefix || (listed && p.prefixable.get(prefixName!)?.has(body.name)) ? prefixName : null;
     found.push({
-      name, resolved, kind: prefix ? prefix[1]! : body.kind, level, group, rule: prefix ? 'prefixed' : placeless && group ? 'placeless' : group ? 'group' : 'gazetteer', normStart: from, normEnd: end,
-      body: body.name, placeNamed: body.placeNamed, suffix: name.slice(body.name.length), resolvedSuffix: resolved.startsWith(name) ? resolved.slice(name.length) : '',
+      name, resolved, canonical, parent: body.parent ? resolveParent(body.parent, p, doc, rules) : null, pendingPrefix: usePrefix ?? undefined, prefixFrom: usePrefix && prefix ? from : undefined, kind: body.kind, level, group, rule: placeless && group ? 'placeless' : group ? 'group' : 'gazetteer', normStart: start, normEnd: end,
+      body: body.name, placeNamed: body.placeNamed, placeName, suffix: name.slice(body.name.length), resolvedSuffix: resolved.startsWith(name) ? resolved.slice(name.length) : '',
     });
     p.bodyFirstWord.lastIndex = end;
   }
 
-  sharePlaces(found, lowered, p.joiner);
+  sharePlaces(found, lowered, p);
+  sharePrefixes(found, text, p, doc, rules);
   genericBodies(text, lowered, rules, doc, found);
+  longestForms(found);
 
+  found.sort((a, b) => a.normStart - b.normStart);
+  found.push(...titleBodies(text, rules, overlapTest(found)));
   found.sort((a, b) => a.normStart - b.normStart);
   // "Các Bộ: Tư pháp, Tài chính": each item of a list that shares its head is a body.
   const overlapsBodies = overlapTest(found);
   const items = listMentions(text, rules, (name) => {
-    const body = p.bodyByForm.get(fold(name).replace(/\s+/g, ' '));
+    // "Các Bộ: CT, XD": a code after the head is the body's symbol code without its initial (BCT, BXD).
+    const code = /^(\p{Lu})\p{Ll}*\s+([\p{Lu}Đ&]{2,8})$/u.exec(name);
+    const body = p.bodyByForm.get(fold(name).replace(/\s+/g, ' ')) ?? p.bodyByForm.get(fold(spelledOut(name, rules)).replace(/\s+/g, ' '))
+      ?? (code ? p.bodyByCode.get(`${code[1]}${code[2]}`) : undefined);
     return body ? { name: body.name, resolved: resolve(body, body.name, doc, rules), kind: body.kind, level: body.level } : null;
   }).filter((f) => !overlapsBodies(f.normStart, f.normEnd));
   found.push(...items);
@@ -175,6 +213,7 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
     kind: f.kind,
     level: f.level,
     group: f.group,
+    parent: f.parent ?? null,
     roles: rolesOf(f, lowered, mt, doc, p),
     section: sectionPathAt(sections, f.normStart),
     rule: f.rule,
@@ -185,12 +224,23 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
   }));
 }
 
-/** "Hội đồng nhân dân, Ủy ban nhân dân tỉnh": bodies listed before one that names its place share it. */
-function sharePlaces(found: Found[], lowered: string, joiner: RegExp): void {
+/**
+ * "Hội đồng nhân dân, Ủy ban nhân dân tỉnh": bodies listed before one that names its place share it;
+ * "Thành ủy, HĐND, UBND Thành phố Đà Nẵng": a Party committee named by its place takes the place alone.
+ */
+function sharePlaces(found: Found[], lowered: string, p: ReturnType<typeof agencyPatterns>): void {
   for (let i = found.length - 2; i >= 0; i--) {
     const f = found[i]!;
     const next = found[i + 1]!;
-    if (f.rule !== 'placeless' || !next.suffix || next.group || !joiner.test(lowered.slice(f.normEnd, next.normStart))) continue;
+    if (!next.suffix || next.group || !p.joiner.test(lowered.slice(f.normEnd, next.normStart))) continue;
+    const byPlace = f.body ? p.bodyByForm.get(fold(f.body)) : undefined;
+    if (f.rule === 'gazetteer' && !f.group && byPlace?.withPlace === '{name} {province}' && f.name === f.body && f.resolved === f.body && next.placeName) {
+      f.name = f.resolved = `${f.body} ${next.placeName}`;
+      f.canonical = f.resolved;
+      f.placeName = next.placeName;
+      continue;
+    }
+    if (f.rule !== 'placeless') continue;
     f.name = `${f.body}${next.suffix}`;
     f.resolved = `${f.name}${next.resolvedSuffix ?? ''}`;
     f.level = next.level;
@@ -198,7 +248,79 @@ function sharePlaces(found: Found[], lowered: string, joiner: RegExp): void {
     f.rule = 'shared-place';
     f.suffix = next.suffix;
     f.resolvedSuffix = next.resolvedSuffix;
+    f.placeName = next.placeName;
+    f.canonical = f.resolved;
   }
+}
+
+/**
+ * A body named by a longer and a shorter form counts once, by its longer form (ANNOTATION.md):
+ * "Cục KSTTHC" after "Cục Kiểm soát thủ tục hành chính", "Ban Chỉ đạo CCHC tỉnh" beside "Ban Chỉ
+ * đạo Chương trình cải cách hành chính tỉnh …" — the gazetteer says they are one body.
+ */
+function longestForms(found: Found[]): void {
+  const byBody = new Map<string, Found[]>();
+  for (const f of found) {
+    if (f.group || !f.canonical) continue;
+    const k = fold(f.canonical);
+    byBody.set(k, [...(byBody.get(k) ?? []), f]);
+  }
+  const words = (s: string): number => s.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  for (const same of byBody.values()) {
+    if (same.length < 2) continue;
+    const longest = same.reduce((a, b) => (words(b.resolved) > words(a.resolved) ? b : a)).resolved;
+    for (const f of same) f.resolved = longest;
+  }
+}
+
+/**
+ * "Thường trực Tỉnh ủy": the prefix makes the body another (ANNOTATION.md); "Thường trực HĐND, UBND,
+ * UB MTTQVN TP", "TT: Tỉnh ủy, HĐND tỉnh, UBND tỉnh": a prefix opening a list on one line names the same
+ * part of each body listed that has one (rules prefixableBodies). After sharePlaces, so that a body
+ * whose place comes at the end of the list is no class any more.
+ */
+function sharePrefixes(found: Found[], text: string, p: ReturnType<typeof agencyPatterns>, doc: DocumentMeta, rules: Rules): void {
+  // "Thường trực: Thành ủy, HĐND": under a prefix in a document of a province, a placeless HĐND is the province's.
+  const home = (f: Found): boolean => {
+    const body = f.rule === 'placeless' && f.body ? p.bodyByForm.get(fold(f.body)) : undefined;
+    if (!body || !doc.province) return false;
+    f.resolved = f.canonical = resolve({ ...body, level: 'tỉnh' }, f.name, doc, rules);
+    f.group = false;
+    return f.resolved !== f.name;
+  };
+  const give = (f: Found, prefix: string): void => {
+    f.prefix = prefix;
+    f.name = `${prefix} ${f.name}`;
+    f.resolved = `${prefix} ${f.resolved}`;
+    f.canonical = `${prefix} ${f.canonical ?? f.resolved}`;
+    f.kind = prefix;
+    f.rule = 'prefixed';
+  };
+  for (let i = 0; i < found.length; i++) {
+    const first = found[i]!;
+    const prefix = first.pendingPrefix;
+    if (!prefix || first.prefix || (first.group && !(first.pendingPrefix && p.prefixable.get(prefix)?.has(first.body ?? '') && home(first)))) continue;
+    give(first, prefix);
+    if (first.prefixFrom !== undefined) first.normStart = first.prefixFrom;
+    const bodies = p.prefixable.get(prefix);
+    for (let j = i + 1; j < found.length; j++) {
+      const f = found[j]!;
+      const between = text.slice(found[j - 1]!.normEnd, f.normStart);
+      if (f.prefix || !f.body || !bodies?.has(f.body) || between.includes('\n') || !p.joiner.test(between)) break;
+      if (f.group && !home(f)) break;
+      give(f, prefix);
+    }
+  }
+}
+
+const isCaps = (s: string): boolean => !/\p{Ll}/u.test(s);
+
+/** "Sở KH và CN" → "Sở Khoa học và Công nghệ": codes joined by "và" read like "KH&CN", then spelled out (nameAbbreviations). */
+function spelledOut(name: string, rules: Rules): string {
+  const abbreviations = rules.data.agencyCues.nameAbbreviations;
+  return name
+    .replace(/(?<![\p{L}])(\p{Lu}{1,4})\s+và\s+(\p{Lu}{1,4})(?![\p{L}])/gu, '$1&$2')
+    .replace(/[\p{L}\p{N}][\p{L}\p{N}&-]*/gu, (w) => abbreviations[w] ?? w);
 }
 
 /** "sở Công Thương", "ban Chỉ đạo …": a head the rules let a writer put in lower case. */
@@ -215,8 +337,10 @@ function resolveParent(parent: string, p: ReturnType<typeof agencyPatterns>, doc
 
 /** Local bodies of a province's own report are that province's: "Sở Nội vụ" → "Sở Nội vụ tỉnh An Giang". */
 function resolve(body: Body, name: string, doc: DocumentMeta, rules: Rules): string {
-  if (!body.local || body.level !== 'tỉnh' || !doc.province) return name;
+  if (!body.local || !doc.province || body.parent) return name;
   const unit = provinceByName(doc.province, rules)?.type ?? 'tỉnh';
+  // "Thành ủy" in a Hà Nội resolution is the Thành ủy Hà Nội; in a province's report, some city's.
+  if (body.level !== 'tỉnh' && !(body.ofUnit && body.ofUnit === unit)) return name;
   return body.withPlace.replace('{name}', name).replace('{unit}', unit).replace('{province}', doc.province).replace(/\s+/g, ' ').trim();
 }
 

@@ -29,8 +29,9 @@ function patterns(rules: Rules): ListPatterns {
     const cues = rules.data.agencyCues;
     const heads = cues.listHeads;
     return {
+      // "Các Bộ: …", and a Nơi nhận item that opens with its head: "- Ban: PC; NVT (CT);".
       opener: new RegExp(
-        `(?<![\\p{L}])(?:${caseAlternation(cues.groupBefore)})\\s+(${caseAlternation(heads)})(?:\\s*,\\s*(\\p{L}+(?:\\s+\\p{L}+)?))?\\s*$`, 'u'),
+        `(?:(?<![\\p{L}])(?:${caseAlternation(cues.groupBefore)})\\s+|(?:^|\\n)[ \\t]*[-–+•][ \\t]*)(${caseAlternation(heads)})(?:\\s*,\\s*(\\p{L}+(?:\\s+\\p{L}+)?))?\\s*$`, 'u'),
       heads: new Set(heads.map((h) => fold(h))),
     };
   });
@@ -64,7 +65,8 @@ export function sharedHeadItems(text: string, rules: Rules, isBody: (name: strin
       const name = p.heads.has(fold(written.split(/\s+/)[0]!)) ? written : `${head} ${written}`;
       items.push({ head, name: name.replace(/\s+/g, ' '), start, end: start + written.length });
       at += it[0].length;
-      const sep = /^\s*(?:,|và\s)\s*/u.exec(text.slice(at, at + 8));
+      // Items part at a comma or "và", and in a Nơi nhận line at a semicolon ("- Ban: PC; NVT (CT);").
+      const sep = /^[ \t]*(?:\([^()\n]{1,12}\))?[ \t]*(?:,|;(?=[ \t]*\p{Lu})|và\s)[ \t]*/u.exec(text.slice(at, at + 24));
       if (!sep) break;
       at += sep[0].length;
     }

@@ -14,6 +14,12 @@ export interface Body {
   provincialWhenBare: boolean;
   /** A section inside a body ("Bộ phận Một cửa"): reported, marked as a group, never an agency. */
   section: boolean;
+  /** A title that stands for the body it heads: "Thủ tướng Chính phủ" → Chính phủ (ANNOTATION.md). */
+  titleOf: string | null;
+  /** "Thành ủy" bare in a document of a city of that unit is that city's. */
+  ofUnit: 'tỉnh' | 'thành phố' | null;
+  /** A term or period after the name is part of it: "Ban Chấp hành Trung ương khóa XII", "Ban Chỉ đạo … giai đoạn 2016-2020". */
+  termNamed: boolean;
 }
 
 export interface AgencyPatterns {
@@ -22,10 +28,22 @@ export interface AgencyPatterns {
   /** Sticky, by first word: the names and aliases that start with it, longest first. */
   bodyByFirstWord: Map<string, RegExp>;
   bodyByForm: Map<string, Body>;
+  /**
+   * Forms the rules list as variants, by key: another wording or an internal code of a body, kept
+   * as written with its abbreviations expanded ("Cục KSTTHC", "P.TH" → "Phòng TH", "Trung tâm Hành
+   * chính công"); a form not here is the body's own name or a plain abbreviation of it ("UBND").
+   */
+  writtenByForm: Map<string, string>;
+  /** Forms written in capitals only ("UBND", "TU", "SCT"), by key: a code matches only as written — "TU" is Tỉnh ủy, "Tự" is not. */
+  codeByForm: Map<string, string>;
   /** Folded first words of every name and alias ("so", "bao", "truong"): a wrapped place does not take them. */
   firstWords: Set<string>;
   /** Sticky on the text after a body: a unit word and the place's capitalised name. */
   unitPlace: RegExp;
+  /** Sticky: a line break, then a unit and place in capitals: the next line of a letterhead. */
+  capsUnitPlaceNextLine: RegExp;
+  /** A body by its symbol code ("BCT" → Bộ Công Thương): a list's "Các Bộ: CT, XD". */
+  bodyByCode: Map<string, Body>;
   /** Sticky: a place name right after a place-named body ("Báo An Giang"). */
   placeName: RegExp;
   /** Sticky: "các huyện, thị xã, thành phố" after a body — a group. */
@@ -55,6 +73,13 @@ export interface AgencyPatterns {
   proposerAfter: RegExp;
   /** Ends at the body: "Thường trực ", "Ban Thường vụ " — a prefix that makes another body. Group 1 the prefix. */
   bodyPrefixBefore: RegExp;
+  /** Ends at a body: a list item opened by a prefix, "- TT: ", "- Thường trực: " — it names each body of the list. Group 1 the prefix. */
+  listPrefixBefore: RegExp;
+  listPrefixes: ReadonlyMap<string, string>;
+  /** Prefix → the bodies (by gazetteer name) it makes another body of, when a list shares it. */
+  prefixable: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Sticky: " khóa XII", " giai đoạn 2016-2020" after a name. */
+  termAfter: RegExp;
   /** Ends at a body prefix: "Phó Chủ tịch ", "Ủy viên " — the prefix is then part of a title. */
   titleBeforePrefix: RegExp;
 }
@@ -84,15 +109,27 @@ function bodyMatchers(forms: string[]): { bodyFirstWord: RegExp; bodyByFirstWord
 export function agencyPatterns(rules: Rules): AgencyPatterns {
   return memo(rules, 'agencies', () => {
     const bodyByForm = new Map<string, Body>();
+    const writtenByForm = new Map<string, string>();
+    const codeByForm = new Map<string, string>();
+    const bodyByCode = new Map<string, Body>();
+    const cues = rules.data.agencyCues;
+    const termNamed = new Set(cues.termNamedBodies.map(normalizeWord));
     for (const b of rules.data.agencies.bodies) {
       const body: Body = {
         name: normalizeWord(b.name), kind: normalizeWord(b.kind), level: b.level ?? null, local: b.local,
         placeNamed: !!b.placeNamed, withPlace: b.withPlace ?? '{name} {unit} {province}', parent: b.parent ? normalizeWord(b.parent) : null,
-        provincialWhenBare: !!b.provincialWhenBare, section: !!b.section,
+        provincialWhenBare: !!b.provincialWhenBare, section: !!b.section, titleOf: b.titleOf ? normalizeWord(b.titleOf) : null, ofUnit: b.ofUnit ?? null,
+        termNamed: termNamed.has(normalizeWord(b.kind)) || termNamed.has(normalizeWord(b.name)),
       };
-      for (const form of b.aliasesOnly ? b.aliases : [b.name, ...b.aliases]) if (!bodyByForm.has(key(form))) bodyByForm.set(key(form), body);
+      for (const form of b.aliasesOnly ? b.aliases : [b.name, ...b.aliases, ...abbreviatedForms(b.name, cues.nameAbbreviations)]) if (!bodyByForm.has(key(form))) bodyByForm.set(key(form), body);
+      for (const form of [b.name, ...b.aliases, ...(b.variants ?? [])]) if (isCode(form) && !codeByForm.has(key(form))) codeByForm.set(key(form), normalizeWord(form));
+      if (b.code && !bodyByCode.has(normalizeWord(b.code))) bodyByCode.set(normalizeWord(b.code), body);
+      for (const form of b.variants ?? []) {
+        if (bodyByForm.has(key(form))) continue;
+        bodyByForm.set(key(form), body);
+        writtenByForm.set(key(form), expandWritten(normalizeWord(form), cues.nameAbbreviations, cues.headAbbreviations));
+      }
     }
-    const cues = rules.data.agencyCues;
     // Units as written in any case, and without diacritics ("TỈNH", "Thành phố", "tinh").
     const units = alternation([...new Set(rules.data.lexicon.localUnitWords.flatMap((u) => [...caseVariants(u), ...caseVariants(fold(u))]))]);
     const place = '\\p{Lu}[\\p{L}]*(?:[ ]+(?:-[ ]+)?\\p{Lu}[\\p{L}]*){0,3}';
@@ -100,9 +137,13 @@ export function agencyPatterns(rules: Rules): AgencyPatterns {
     return {
       ...bodyMatchers([...bodyByForm.keys()]),
       bodyByForm,
+      writtenByForm,
+      codeByForm,
       firstWords: new Set([...bodyByForm.keys()].map((k) => k.split(' ')[0]!)),
       // "… tỉnh An Giang", "… của tỉnh": the unit (and place) a local body belongs to.
       unitPlace: new RegExp(`[ ]+(?:${words(rules.data.lexicon.issuerLink)}[ ]+)?(${units})(?:[ ]+(${place}))?(?![\\p{L}])`, 'uy'),
+      capsUnitPlaceNextLine: new RegExp(`[ \\t]*\\n[ \\t]*(${units})[ ]+(\\p{Lu}+(?:[ ]+\\p{Lu}+){0,3})[ \\t]*(?=\\n|$)`, 'uy'),
+      bodyByCode,
       // "Báo\nKiên Giang": the place may start the next line of a wrapped paragraph (not after a blank line).
       placeName: new RegExp(`(?:[ ]+|[ ]*\\n[ ]*)(${place})`, 'uy'),
       pluralUnits: new RegExp(`[ ]+(?:${words(cues.groupAfter)})[ ]+(?:${units})(?:[ ]*,[ ]*(?:${units}))*`, 'uy'),
@@ -124,9 +165,44 @@ export function agencyPatterns(rules: Rules): AgencyPatterns {
       assignmentBefore: new RegExp(`(?<![\\p{L}])(?:${words(cues.assignmentCues)})[ ]+(?:(?:${words(cues.headTitles)})[ ]+)?$`, 'u'),
       leadAfter: new RegExp(`^[ ,]*(?:${words(cues.leadAfter)})(?![\\p{L}])`, 'u'),
       titleBeforePrefix: new RegExp(`(?<![\\p{L}])(?:${words(cues.titlesBeforePrefix)})[ ]+$`, 'u'),
-      bodyPrefixBefore: new RegExp(`(?<![\\p{L}])(${cues.bodyPrefixes.map(escapeRegex).join('|')})[ ]+$`, 'u'),
+      listPrefixBefore: new RegExp(`(?:^|\\n)[ \\t]*[-–+•*]?[ \\t]*(${[...cues.bodyPrefixes, ...Object.keys(cues.listPrefixes)].map(escapeRegex).join("|")})[ \\t]*[:.,]?[ \\t]*$`, 'u'),
+      listPrefixes: new Map(Object.entries(cues.listPrefixes).map(([k, v]) => [k, normalizeWord(v)])),
+      prefixable: new Map(Object.entries(cues.prefixableBodies).map(([k, v]) => [normalizeWord(k), new Set(v.map(normalizeWord))])),
+      termAfter: /[ ]+(?:(?:khóa|khoá|Khóa|Khoá|KHÓA)[ ]+[IVXLC]+|giai[ ]+đoạn[ ]+\d{4}[ ]*[-–][ ]*\d{4})(?![\p{L}\d])/uy,
+      // "Ban Thường vụ \n\nTỉnh uỷ": a PDF's text may break the line, or leave a blank line, inside the name.
+      bodyPrefixBefore: new RegExp(`(?<![\\p{L}])(${cues.bodyPrefixes.map(escapeRegex).join('|')})(?:[ \\t]+|[ \\t]*(?:\\n[ \\t]*){1,2})$`, 'u'),
       coordinatorBefore: new RegExp(`(?<![\\p{L}])(?:${words(cues.coordinatorBefore)})[ ]+(?:(?:${words(cues.headTitles)})[ ]+)?$`, 'u'),
       proposerAfter: new RegExp(`^[ ,]*(?:${words(cues.proposerAfter)})(?![\\p{L}])`, 'u'),
     };
   });
+}
+
+/**
+ * A variant as the annotator writes it: its head abbreviation and the abbreviations inside it
+ * expanded, a code kept ("P.TH" → "Phòng TH", "Ban Chỉ đạo Chương trình CCHC" → "… cải cách hành chính").
+ */
+export function expandWritten(form: string, inside: Readonly<Record<string, string>>, heads: Readonly<Record<string, string>>): string {
+  const head = Object.keys(heads).sort((a, b) => b.length - a.length).find((h) => form.startsWith(h) && (!/\p{L}$/u.test(h) || !/^\p{L}/u.test(form.slice(h.length))));
+  const rest = head ? `${heads[head]} ${form.slice(head.length).trim()}` : form;
+  return rest.replace(/[\p{L}\p{N}][\p{L}\p{N}&-]*/gu, (w) => inside[w] ?? w);
+}
+
+/** "UBND", "Sở KH&ĐT" → false; "TU", "VPCP", "SKHĐT" → true: a single word in capitals. */
+const isCode = (form: string): boolean => /^[\p{Lu}\p{N}&.]+$/u.test(form) && !/\s/.test(form);
+
+/**
+ * The name with a phrase of two words or more written as its abbreviation (agency-cues
+ * nameAbbreviations): "Cục Kiểm soát thủ tục hành chính" → "Cục Kiểm soát TTHC"; a plain
+ * abbreviation of the name, reported by the name.
+ */
+export function abbreviatedForms(name: string, abbreviations: Readonly<Record<string, string>>): string[] {
+  const forms: string[] = [];
+  const lowered = name.toLowerCase();
+  for (const [abbreviation, phrase] of Object.entries(abbreviations)) {
+    const p = phrase.toLowerCase();
+    const at = lowered.indexOf(p);
+    if (!p.includes(' ') || at <= 0 || /\p{L}/u.test(lowered.charAt(at + p.length))) continue;
+    forms.push(`${name.slice(0, at)}${abbreviation}${name.slice(at + p.length)}`);
+  }
+  return forms;
 }

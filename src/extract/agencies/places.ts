@@ -3,7 +3,8 @@ import type { Rules } from '../../rules/compile.js';
 import type { Agency } from '../../schema.js';
 import { provinceByName } from '../metadata/province.js';
 
-const WRAPPED_TAIL = /[ ]*\n[ ]*(\p{Lu}\p{Ll}*(?:[ ]+\p{Lu}\p{Ll}*)?)(?=[ ]+\p{Ll}|[ ]*[.,;:)]|[ ]*$|[ ]*\n)/uy;
+// "UBND THÀNH PHỐ HÀ\nNỘI": a letterhead in capitals wraps its place too.
+const WRAPPED_TAIL = /[ ]*\n[ ]*(\p{Lu}\p{L}*(?:[ ]+\p{Lu}\p{L}*)?)(?=[ ]+\p{Ll}|[ ]*[.,;:)]|[ ]*$|[ ]*\n)/uy;
 
 /**
  * A place cut by a PDF line wrap: "UBND thành phố Long\nXuyên", "Trường Cao đẳng Y tế Kiên\nGiang".
