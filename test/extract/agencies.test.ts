@@ -189,3 +189,64 @@ describe('the corpus reports', () => {
     expect(joint.coordinators).toEqual(['Báo An Giang', 'Đài Phát thanh và Truyền hình An Giang']);
   });
 });
+
+describe('agencies as ANNOTATION.md writes them', () => {
+  const haNoi = 'Hà Nội, ngày 10 tháng 12 năm 2025\n\nNGHỊ QUYẾT\nVề học phí\n\n';
+  const ngheAn = 'Nghệ An, ngày 02 tháng 10 năm 2025\n\nQUYẾT ĐỊNH\nVề thủ tục hành chính\n\n';
+  const resolved = (text: string): string[] => agencies(text).filter((a) => !a.group).map((a) => a.resolved);
+
+  it('names the Chính phủ for its Prime Minister, and keeps the title as the name', () => {
+    const a = agencies(`${ngheAn}Thực hiện chỉ đạo của Thủ tướng Chính phủ tại Công điện số 229/CĐ-TTg.`);
+    expect(a.filter((x) => !x.group).map((x) => [x.name, x.resolved])).toEqual([['Thủ tướng Chính phủ', 'Chính phủ']]);
+  });
+
+  it('keeps an internal code as written, and gives the body its longer name when the text has it too', () => {
+    expect(resolved(`${ngheAn}- Cục KSTTHC - VPCP;`)).toEqual(['Cục KSTTHC', 'Văn phòng Chính phủ']);
+    expect(new Set(resolved(`${ngheAn}Cục Kiểm soát thủ tục hành chính hướng dẫn.\n\nNơi nhận:\n- Cục KSTTHC;`))).toEqual(new Set(['Cục Kiểm soát thủ tục hành chính']));
+    // A name with a phrase abbreviated is the name itself: nameAbbreviations read backwards.
+    expect(resolved(`${ngheAn}- Cục Kiểm soát TTHC, VPCP;`)).toEqual(['Cục Kiểm soát thủ tục hành chính', 'Văn phòng Chính phủ']);
+    // A code no rule spells out keeps the whole name as written: not "Cục KS thủ tục hành chính".
+    expect(resolved(`${ngheAn}- Cục KS TTHC, Văn phòng Chính phủ;`)).toEqual(['Cục KS TTHC', 'Văn phòng Chính phủ']);
+  });
+
+  it('gives a prefix that opens a Nơi nhận list to each body of it, with the place the list ends on', () => {
+    expect(resolved(`${haNoi}Nơi nhận:\n- Thường trực Thành ủy;\n- Thường trực: HĐND, UBND, UBMTTQ Việt Nam TP;\n- Lưu: VT.`)).toEqual([
+      'Thường trực Thành ủy Hà Nội', 'Thường trực Hội đồng nhân dân thành phố Hà Nội', 'Thường trực Ủy ban nhân dân thành phố Hà Nội',
+      'Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Hà Nội',
+    ]);
+    expect(resolved(`${ngheAn}Nơi nhận:\n- TT: Tỉnh ủy, HĐND tỉnh, UBND tỉnh;`)).toEqual([
+      'Thường trực Tỉnh ủy Nghệ An', 'Thường trực Hội đồng nhân dân tỉnh Nghệ An', 'Thường trực Ủy ban nhân dân tỉnh Nghệ An',
+    ]);
+  });
+
+  it('reads a list of codes under one head by the bodies\' symbol codes, and a list opened by its head alone', () => {
+    expect(resolved('Nơi nhận:\n- Các Bộ: CT, XD;\n- Các Sở: NN&MT, KH và CN;\n- Ban: PC; NVT (CT);')).toEqual([
+      'Bộ Công Thương', 'Bộ Xây dựng', 'Sở Nông nghiệp và Môi trường', 'Sở Khoa học và Công nghệ', 'Ban PC', 'Ban NVT',
+    ]);
+  });
+
+  it('shares a Party committee\'s place along a list, and takes a bare unit as the province really is', () => {
+    expect(resolved('Nơi nhận:\n- Thành ủy, HĐND, UBND Thành phố Đà Nẵng;')).toEqual([
+      'Thành ủy Đà Nẵng', 'Hội đồng nhân dân thành phố Đà Nẵng', 'Ủy ban nhân dân thành phố Đà Nẵng',
+    ]);
+    // Huế is a city: a decision of its UBND that writes "tỉnh" still means the city.
+    const hue = 'ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HUẾ\n\nHuế, ngày 01 tháng 10 năm 2025\n\nQUYẾT ĐỊNH\n\n';
+    expect(resolved(`${hue}Chánh Văn phòng Ủy ban nhân dân tỉnh chịu trách nhiệm thi hành.`)).toContain('Văn phòng Ủy ban nhân dân thành phố Huế');
+  });
+
+  it('reads a body named only in a signature title in capitals', () => {
+    const text = 'BỘ TÀI CHÍNH\nCỤC THUẾ\nSố: 5347/CT-CS\n\nHà Nội, ngày 20 tháng 11 năm 2025\n\nCục Thuế trả lời để Thuế tỉnh Nghệ An biết.\n\n'
+      + 'TL. CỤC TRƯỞNG\nKT. TRƯỞNG BAN CHÍNH SÁCH,\nTHUẾ QUỐC TẾ\nPHÓ TRƯỞNG BAN\nPhạm Thị Minh';
+    expect(new Set(resolved(text))).toEqual(new Set(['Bộ Tài chính', 'Cục Thuế', 'Thuế tỉnh Nghệ An', 'Ban Chính sách, thuế quốc tế']));
+  });
+
+  it('matches a code only as written: "TU" is the Tỉnh ủy, "Tự" and "TỰ" are not', () => {
+    expect(resolved(`${ngheAn}Nơi nhận:\n- TT. TU, HĐND tỉnh;`)).toEqual(['Thường trực Tỉnh ủy Nghệ An', 'Thường trực Hội đồng nhân dân tỉnh Nghệ An']);
+    expect(resolved(`${ngheAn}Tự chủ tài chính; TỰ CHỦ TÀI CHÍNH`)).toEqual([]);
+  });
+
+  it('reads no body in a person\'s name or a ward\'s, and none in "Chi cục" but the Chi cục', () => {
+    expect(resolved(`${ngheAn}Địa chỉ: phường Trường Vinh. Người ký: Lê Trường Sơn`)).toEqual([]);
+    expect(resolved(`${ngheAn}Chi cục Thuế khu vực II tiếp nhận hồ sơ.`).some((r) => r.startsWith('Cục'))).toBe(false);
+  });
+});

@@ -297,6 +297,9 @@ function ofIssuer(resolved: string, doc: DocumentMeta): string {
 }
 
 function expandAbbreviations(name: string, abbreviations: ReadonlyMap<string, string>): string {
+  // "Cục KS TTHC": a name that keeps a code no rule spells out is kept whole as written, not half spelled out.
+  const codes = name.match(/(?<![\p{L}])[\p{Lu}Đ&]{2,}(?![\p{L}])/gu) ?? [];
+  if (codes.some((c) => !abbreviations.has(c) && !/^[IVXLC]+$/.test(c))) return name;
   return name.replace(/[\p{L}\p{N}][\p{L}\p{N}&-]*/gu, (w) => abbreviations.get(w) ?? w);
 }
 

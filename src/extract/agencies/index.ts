@@ -148,6 +148,8 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
     if (p.levelClass.test(lowered) || placeless || body.section) group = true;
     // "TM. ỦY BAN NHÂN DÂN" over the signature: the body that issues the document.
     if (resolved === null && header && name === body.name && doc.issuer && fold(doc.issuer).startsWith(`${fold(body.name)} `)) resolved = doc.issuer;
+    // …and any other bare header of a local body in a province's document is that province's ("ỦY BAN NHÂN DÂN" over an annex).
+    else if (resolved === null && header && name === body.name && body.local && body.level === null && doc.province) resolved = resolve({ ...body, level: 'tỉnh' }, name, doc, rules);
     if (resolved === null) resolved = resolve(body, name, doc, rules);
     // One body whether its term is written or not: the term stays out of the key longestForms groups by.
     let canonical = termText && resolved.endsWith(termText) ? resolved.slice(0, -termText.length) : resolved;
@@ -270,6 +272,17 @@ function longestForms(found: Found[]): void {
     if (same.length < 2) continue;
     const longest = same.reduce((a, b) => (words(b.resolved) > words(a.resolved) ? b : a)).resolved;
     for (const f of same) f.resolved = longest;
+  }
+  // "Cục CNTT" (Cục Công nghệ thông tin) beside "Cục Công nghệ thông tin và Chuyển đổi số", "Ban Chỉ đạo"
+  // beside "Ban Chỉ đạo xây dựng …": a name that only begins another names the same body, when that is
+  // the only longer name it begins.
+  const names = [...new Set(found.filter((f) => !f.group).map((f) => f.resolved))];
+  const folded = new Map(names.map((n) => [n, fold(n)]));
+  for (const f of found) {
+    if (f.group || words(f.resolved) < 2) continue;
+    const short = folded.get(f.resolved)!;
+    const longer = names.filter((n) => folded.get(n)!.startsWith(`${short} `));
+    if (longer.length === 1) f.resolved = longer[0]!;
   }
 }
 

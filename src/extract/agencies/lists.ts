@@ -19,6 +19,8 @@ interface ListPatterns {
   /** Ends at a colon: "Các Bộ", "các Sở, ngành": group 1 the head, group 2 a second head or word after a comma. */
   opener: RegExp;
   heads: Set<string>;
+  /** A person's title opening an item ("Thủ trưởng", "Chủ tịch"): not a body of the list. */
+  title: RegExp;
 }
 
 // How far before a colon a list's opener may start ("tất cả các Ủy ban, cơ quan").
@@ -33,6 +35,7 @@ function patterns(rules: Rules): ListPatterns {
       opener: new RegExp(
         `(?:(?<![\\p{L}])(?:${caseAlternation(cues.groupBefore)})\\s+|(?:^|\\n)[ \\t]*[-–+•][ \\t]*)(${caseAlternation(heads)})(?:\\s*,\\s*(\\p{L}+(?:\\s+\\p{L}+)?))?\\s*$`, 'u'),
       heads: new Set(heads.map((h) => fold(h))),
+      title: new RegExp(`^(?:${caseAlternation(cues.headTitles)})(?![\\p{L}])`, 'u'),
     };
   });
 }
@@ -55,6 +58,8 @@ export function sharedHeadItems(text: string, rules: Rules, isBody: (name: strin
       if (!it) break;
       let written = it[1]!.trim();
       const start = at + it[0].indexOf(written);
+      // "Giám đốc các Sở: Tài chính, …, Thủ trưởng các cơ quan": a title or a plural ends the list.
+      if (/\sc[áa]c\s/u.test(` ${written} `) || p.title.test(written)) break;
       // "Giáo dục và Đào tạo", "Khoa học và Công nghệ": a "và" inside a name the rules know.
       const withAnd = /^\s+và\s+(\p{Lu}[\p{L}\d&.\- ]{0,40}?)\s*(?=,|;|\.(?:\s|$)|\s+và\s|\n|$|\()/u.exec(text.slice(start + written.length, start + written.length + 60));
       if (withAnd && isBody(`${head} ${written} và ${withAnd[1]!.trim()}`)) {
