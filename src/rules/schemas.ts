@@ -206,6 +206,7 @@ export const AgencyCuesFile = z.object({
   nameAbbreviations: z.record(z.string().min(1), word),
   headAbbreviations: z.record(z.string().min(1), word),
   titleHeads: z.record(z.string().min(1), word),
+  aliasDefinitions: z.array(word),
   teamHeads: z.array(word),
   headNotAfter: z.record(z.string().min(1), z.array(word)),
   oneCaseWords: z.array(word),

@@ -185,6 +185,11 @@ function commaGoesOn(text: string, at: number, board: boolean, g: GenericPattern
   // "Trung tâm TT, KGVX;": a code that ends the line is the next item of a Nơi nhận, not the name going on
   // ("Trung tâm TT, DL&CNS Thành phố" goes on).
   if (capital && !board && !/^,\s*[\p{Lu}\p{N}&]+\s*(?:[;.(]|$)/mu.test(text.slice(at, at + 24))) return { end: at + capital[0].length, place: '', placeStart: at };
+  // "Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số": an
+  // enumeration in lower case that closes with "và" is one name.
+  g.commaEnumeration.lastIndex = at;
+  const enumeration = board ? g.commaEnumeration.exec(text) : null;
+  if (enumeration) return { end: at + enumeration[0].length, place: '', placeStart: at };
   g.commaTail.lastIndex = at;
   const tail = g.commaTail.exec(text);
   if (!tail) return null;
@@ -343,6 +348,8 @@ interface GenericPatterns {
   commaCapital: RegExp;
   /** Sticky: ", thất thu nước sạch" — up to four lower-case words after a comma, then the place. */
   commaTail: RegExp;
+  /** Sticky: ", công nghệ, đổi mới sáng tạo và chuyển đổi số" up to punctuation. */
+  commaEnumeration: RegExp;
   /** Sticky: " cho Ban …" after a board's name. */
   boardLink: RegExp;
   /** Sticky on lower-cased text: " trực thuộc " after a name. */
@@ -391,6 +398,7 @@ function genericPatterns(rules: Rules): GenericPatterns {
       listNext: new RegExp(`\\s+(?:${words([...rules.data.lexicon.listJoiners, ...cues.nextBodyLinks])})\\s+${anyHead}(?![\\p{L}])`, 'uy'),
       commaCapital: new RegExp(`,(?=\\s*\\p{Lu})(?!\\s*${anyHead}(?![\\p{L}]))`, 'uy'),
       commaTail: /,[ ]*(?:\p{Ll}[\p{L}-]*[ ]+){0,3}\p{Ll}[\p{L}-]*(?=[ ]+\p{Ll})/uy,
+      commaEnumeration: /(?:,[ ]*(?:\p{Ll}[\p{L}-]*[ ]+){0,3}\p{Ll}[\p{L}-]*)+[ ]+và[ ]+(?:\p{Ll}[\p{L}-]*)(?:[ ]+\p{Ll}[\p{L}-]*){0,3}(?=[ ]*(?:[.,;:()]|\n|$))/uy,
       boardLink: new RegExp(`[ ]+(?:${words(cues.boardLinks)})[ ]+\\p{Lu}`, 'uy'),
       parentLink: new RegExp(`[ ]+(?:${words(cues.parentLinks)})[ ]+`, 'uy'),
       listTail: new RegExp(`^(?:[ ]+[^\\s.;:()]+){0,6}?\\s*(?:,|[ ]+(?:${words(rules.data.lexicon.listJoiners)}))\\s*$`, 'u'),

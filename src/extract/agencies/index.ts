@@ -47,6 +47,8 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
     const body = p.bodyByForm.get(form);
     if (!body) continue;
     const written = text.slice(start, start + m[0].length);
+    // "NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH": a head that ends another word names no body.
+    if (p.headNotAfter.get(first[0])?.test(lowered.slice(Math.max(0, start - 12), start))) continue;
     const code = p.codeByForm.get(form);
     // "HDND tinh Ca Mau" (a text without diacritics) still names it; "TỰ" in a heading is no "TU".
     if (code !== undefined && normalizeWord(written) !== code && (/\p{Ll}/u.test(written) || written !== fold(written).toUpperCase())) continue;
@@ -193,6 +195,7 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
   }).filter((f) => !overlapsBodies(f.normStart, f.normEnd));
   found.push(...items);
   found.sort((a, b) => a.normStart - b.normStart);
+  definedAliases(text, found, p);
   const overlapsFound = overlapTest(found);
   const groups: Found[] = [];
   p.groupPhrase.lastIndex = 0;
@@ -327,6 +330,35 @@ function sharePrefixes(found: Found[], text: string, p: ReturnType<typeof agency
 }
 
 const isCaps = (s: string): boolean => !/\p{Ll}/u.test(s);
+
+/**
+ * "Ban Chỉ đạo Trung ương về … (sau đây viết là Ban Chỉ đạo)": later mentions of the alias the text
+ * defines are that body, whether another rule read them or none did.
+ */
+function definedAliases(text: string, found: Found[], p: ReturnType<typeof agencyPatterns>): void {
+  p.aliasDefinition.lastIndex = 0;
+  for (let m = p.aliasDefinition.exec(text); m; m = p.aliasDefinition.exec(text)) {
+    const at = m.index;
+    const body = found.find((f) => !f.group && f.normEnd <= at && at - f.normEnd <= 2);
+    const alias = m[1]!.trim();
+    if (!body || !/^\p{Lu}/u.test(alias)) continue;
+    const from = at + m[0].length;
+    const added: Found[] = [];
+    for (let i = text.indexOf(alias, from); i !== -1; i = text.indexOf(alias, i + alias.length)) {
+      const end = i + alias.length;
+      if (/\p{L}/u.test(charBefore(text, i)) || /\p{L}/u.test(text.charAt(end))) continue;
+      const over = found.filter((f) => f.normStart < end && f.normEnd > i);
+      // A longer name that begins with the alias ("Ban Chỉ đạo cải cách hành chính") is another body.
+      if (over.some((f) => f.normEnd - f.normStart > alias.length)) continue;
+      for (const f of over) Object.assign(f, { resolved: body.resolved, name: body.name, kind: body.kind, level: body.level, group: false, rule: 'defined-alias' });
+      if (over.length === 0) {
+        added.push({ name: body.name, resolved: body.resolved, kind: body.kind, level: body.level, group: false, rule: 'defined-alias', normStart: i, normEnd: end });
+      }
+    }
+    found.push(...added);
+  }
+  found.sort((a, b) => a.normStart - b.normStart);
+}
 
 /** "Sở KH và CN" → "Sở Khoa học và Công nghệ": codes joined by "và" read like "KH&CN", then spelled out (nameAbbreviations). */
 function spelledOut(name: string, rules: Rules): string {

@@ -36,6 +36,10 @@ export interface AgencyPatterns {
   writtenByForm: Map<string, string>;
   /** Forms written in capitals only ("UBND", "TU", "SCT"), by key: a code matches only as written — "TU" is Tỉnh ủy, "Tự" is not. */
   codeByForm: Map<string, string>;
+  /** Global over the text: "(sau đây viết là Ban Chỉ đạo)", group 1 the alias. */
+  aliasDefinition: RegExp;
+  /** By a head's folded first word: the syllables before it that make another word ("nhiệm " + "VỤ"), on lower-cased text. */
+  headNotAfter: Map<string, RegExp>;
   /** Folded first words of every name and alias ("so", "bao", "truong"): a wrapped place does not take them. */
   firstWords: Set<string>;
   /** Sticky on the text after a body: a unit word and the place's capitalised name. */
@@ -137,6 +141,8 @@ export function agencyPatterns(rules: Rules): AgencyPatterns {
     return {
       ...bodyMatchers([...bodyByForm.keys()]),
       bodyByForm,
+      aliasDefinition: new RegExp(`\\([ ]*(?:${alternation(cues.aliasDefinitions)})[ ]+[“"]?([^()\\n“”"]{2,60}?)[”"]?[ ]*\\)`, 'giu'),
+      headNotAfter: new Map(Object.entries(cues.headNotAfter).map(([head, before]) => [key(head), new RegExp(`(?<![\\p{L}])(?:${words(before)})[ ]+$`, 'u')])),
       writtenByForm,
       codeByForm,
       firstWords: new Set([...bodyByForm.keys()].map((k) => k.split(' ')[0]!)),
