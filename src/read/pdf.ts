@@ -63,8 +63,10 @@ async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
     const pages: Row[][] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
-      const content = await page.getTextContent();
-      pages.push(rowsOf(content.items as unknown as RawItem[]));
+      // Asked together: the worker answers one while the other's message travels.
+      const [content, annotations] = await Promise.all([page.getTextContent(), page.getAnnotations({ intent: 'display' })]);
+      const items = content.items as unknown as RawItem[];
+      pages.push(rowsOf([...items, ...(await annotationItems(page, lib, annotations as AnnotationData[], items))]));
       page.cleanup();
     }
     const kept = dropRunningLines(pages).map(splitFootnotes);
@@ -170,6 +172,75 @@ interface RawItem {
   transform?: number[];
   width?: number;
   height?: number;
+}
+
+type PdfPage = Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['promise']>['getPage']>>;
+
+interface AnnotationData {
+  id: string;
+  subtype: string;
+  fieldType?: string;
+  rect?: number[];
+  textContent?: string[];
+  annotationFlags?: number;
+}
+
+// Annotation flags (PDF 32000-1, 12.5.3): Invisible, Hidden, NoView — no one sees such a field.
+const UNSEEN = 1 | 2 | 32;
+
+/**
+ * The words a page shows in its form fields and annotations, which getTextContent leaves out: a
+ * signed PDF stamps the document's number and day in fields ("Số: 1234/QĐ-UBND" in a signature
+ * widget, the date in a text field). Text fields and FreeText come with their appearance text from
+ * getAnnotations; a signature widget's appearance is read from the page's operator list, only when the
+ * page has one. Each line is placed at the field's position, so it takes its place in reading order.
+ */
+async function annotationItems(page: PdfPage, lib: PdfJs, annotations: readonly AnnotationData[], pageItems: readonly RawItem[]): Promise<RawItem[]> {
+  const shown = annotations.filter((a) => (a.subtype === 'Widget' || a.subtype === 'FreeText') && a.rect?.length === 4 && !((a.annotationFlags ?? 0) & UNSEEN));
+  if (!shown.length) return [];
+  const lines = new Map<string, string[]>();
+  for (const a of shown) if (a.textContent?.some((l) => l.trim())) lines.set(a.id, a.textContent);
+  if (shown.some((a) => a.fieldType === 'Sig' && !lines.has(a.id))) {
+    for (const [id, text] of await appearanceTexts(page, lib)) if (!lines.has(id)) lines.set(id, text);
+  }
+  // A field whose text the page prints as well (a flattened copy) is read once.
+  const printed = new Set(pageItems.map((i) => (i.str ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean));
+  const out: RawItem[] = [];
+  for (const a of shown) {
+    const text = (lines.get(a.id) ?? []).map((l) => l.replace(/\s+/g, ' ').trim()).filter((l) => l && !printed.has(l));
+    if (!text.length) continue;
+    const [x0, y0, x1, y1] = a.rect as [number, number, number, number];
+    const size = Math.min(12, Math.max(6, (y1 - y0) / text.length));
+    text.forEach((str, i) => out.push({ str, transform: [size, 0, 0, size, x0, y1 - size * (i + 1)], width: Math.min(x1 - x0, str.length * size * 0.5), height: size }));
+  }
+  return out;
+}
+
+/** Text drawn by each annotation's appearance stream, by annotation id, a line per text move. */
+async function appearanceTexts(page: PdfPage, lib: PdfJs): Promise<Map<string, string[]>> {
+  const { OPS } = lib;
+  const ops = await page.getOperatorList({ annotationMode: lib.AnnotationMode.ENABLE });
+  const texts = new Map<string, string[]>();
+  let id: string | null = null;
+  let lines: string[] = [];
+  const newLine = (): void => {
+    if (lines[lines.length - 1] !== '') lines.push('');
+  };
+  ops.fnArray.forEach((fn, i) => {
+    const args = ops.argsArray[i] as unknown[];
+    if (fn === OPS.beginAnnotation) {
+      id = String(args[0]);
+      lines = [''];
+    } else if (fn === OPS.endAnnotation && id !== null) {
+      texts.set(id, lines.filter((l) => l.trim()));
+      id = null;
+    } else if (id !== null && fn === OPS.showText) {
+      const glyphs = args[0] as (number | { unicode?: string } | null)[];
+      // A large negative kern between glyphs is a space the stream did not write.
+      lines[lines.length - 1] += glyphs.map((g) => (typeof g === 'number' ? (g < -200 ? ' ' : '') : g?.unicode ?? '')).join('');
+    } else if (id !== null && (fn === OPS.moveText || fn === OPS.setLeadingMoveText || fn === OPS.setTextMatrix || fn === OPS.nextLine)) newLine();
+  });
+  return texts;
 }
 
 /** Text items → lines: same baseline (within a third of the font size) → one line, left to right. */

@@ -53,6 +53,7 @@ export const SigningFile = z.object({
   prefixes: z.array(z.object({ code: z.string(), meaning: z.string(), forms: z.array(word).min(1) })),
   titles: z.array(z.object({ title: word, body: word })),
   nameRanks: z.array(word),
+  stampLabels: z.array(word),
 }).passthrough();
 
 export const RelationsFile = z.object({

@@ -8,6 +8,7 @@ import { FORMATS, makeDocx, makeFormat, makePdf } from '../../scripts/format-fix
 import { zipBomb } from '../helpers/bad-files.js';
 import { add, corpusDocuments, emptyCounts, goldFigures, prf, scoreFigures, scoreReferences, FIGURE_KINDS } from '../../scripts/gold.js';
 import { tempDir } from '../helpers/temp.js';
+import { signedDecisionPdf } from '../helpers/raw-pdf.js';
 
 const dir = tempDir('formats');
 const docs = corpusDocuments();
@@ -149,6 +150,24 @@ describe('PDF reader', () => {
   it('reads an encrypted PDF that opens without a password', async () => {
     const result = await readBytes(await makePdf('Nghị định số 61/2018/NĐ-CP ngày 23/4/2018', { ownerPassword: 'only-the-owner' }), 'e.pdf');
     expect(result.text).toContain('61/2018/NĐ-CP');
+  });
+
+  it('reads the words a signed PDF shows in its form fields, in place, and not a hidden field', async () => {
+    const result = await readBytes(signedDecisionPdf(), 'signed.pdf');
+    const lines = result.text.split('\n');
+    // The number and the day filled in over the template's gaps stand on their lines of the header.
+    expect(lines.find((l) => l.startsWith('Số:'))?.replace(/\s+/g, ' ')).toBe('Số: 1234 /QĐ-UBND Lào Cai, ngày 05 tháng 12 năm 2025');
+    // The signature widget's appearance, between the title and the name it stamps.
+    expect(result.text).toMatch(/CHỦ TỊCH\n+Ký bởi: Ủy ban nhân dân tỉnh Lào Cai\nThời gian ký: 05\.12\.2025 10:20:30 \+07:00\nNguyễn Văn An/u);
+    expect(result.text).toContain('Bản sao điện tử');
+    expect(result.text).not.toContain('KHÔNG HIỂN THỊ');
+    const path = join(dir, 'signed.pdf');
+    writeFileSync(path, signedDecisionPdf());
+    const record = await extractFile(path);
+    expect(record.document).toMatchObject({ number: '1234/QĐ-UBND', date: '2025-12-05', type: 'Quyết định' });
+    // The stamp's lines between the title and the name are no part of the signature block's reading.
+    expect(record.document!.signatures.map((g) => [g.title, g.name])).toEqual([['CHỦ TỊCH', 'Nguyễn Văn An']]);
+    expect(record.references.map((r) => r.id)).toEqual(['12/2024/QĐ-UBND']);
   });
 
   it('reads a PDF by its content whatever its name', async () => {

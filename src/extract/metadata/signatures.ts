@@ -94,6 +94,16 @@ function signatureLine(text: string, rules: Rules): boolean {
 }
 
 /**
+ * A line of a digital signature's stamp, which a signed PDF shows between the title and the name:
+ * "Ký bởi: Ủy ban nhân dân tỉnh Lào Cai", "Thời gian ký: 05.12.2025 10:20:30 +07:00" (rules/signing.json
+ * stampLabels, each before a colon).
+ */
+function stampLine(text: string, rules: Rules): boolean {
+  const labels = memo(rules, 'stamp-labels', () => new RegExp(`^(?:${alternation(rules.data.signing.stampLabels)})\\s*:`, 'iu'));
+  return labels.test(text);
+}
+
+/**
  * The right-hand cell of a line laid out in two columns: the signature stands beside "Nơi nhận"
  * ("- Lưu: VT.      TM. ỦY BAN NHÂN DÂN"); a line of one cell is itself.
  */
@@ -109,7 +119,7 @@ function upperLinesAbove(lines: Line[], i: number, floor: number, rules: Rules):
   for (let j = i - 1; j >= floor && j >= i - MAX_GAP_LINES && block.length < MAX_BLOCK_LINES; j--) {
     const line = rightCell(lines[j]!);
     // A recipient of "Nơi nhận" in the left column, the right one blank on that line.
-    if (!line.text || SIGN_NOTE.test(line.text) || isBullet(line.text)) continue;
+    if (!line.text || SIGN_NOTE.test(line.text) || isBullet(line.text) || stampLine(line.text, rules)) continue;
     if (!signatureLine(line.text, rules) || line.text.length > 80) break;
     block.unshift({ ...line, index: j });
   }
