@@ -103,6 +103,8 @@ interface Draft {
   mentionEnd: number;
   kind: string;
   typeWord: string | null;
+  /** The type word stands right before the number (or "số"): it names the kind. */
+  typeAdjacent?: boolean;
   id: string | null;
   name: string | null;
   number: string | null;
@@ -159,6 +161,9 @@ export function extractReferences(
     const before = text.slice(Math.max(0, m.index - 64), m.index);
     const typed = typeWordBefore(before, lowered.slice(Math.max(0, m.index - 64), m.index), p);
     let typeWord = typed ? typed.word : null;
+    // The type word right before the number ("Thông tư số …") names the kind; one a few words back
+    // ("quy định tại …", "kế hoạch thực hiện …") may be another word: the code decides then.
+    let typeAdjacent = typed?.adjacent ?? false;
     let mentionStart = typed ? m.index - before.length + typed.index : m.index;
     let lawName: string | null = null;
     const law = lawsBeforeSymbols.find((l) => l.end <= m!.index && m!.index - l.end <= 12 && p.lawThenNumber.test(text.slice(l.end, m!.index)));
@@ -167,12 +172,16 @@ export function extractReferences(
       typeWord = law.word;
       lawName = law.name;
       mentionStart = law.start;
+      typeAdjacent = true;
     }
     const continuesList = !typeWord && previous !== null && p.listGap.test(text.slice(previous.end, m.index));
-    if (continuesList) typeWord = previous!.typeWord;
+    if (continuesList) {
+      typeWord = previous!.typeWord;
+      typeAdjacent = previous!.typeAdjacent ?? false;
+    }
     const relation = continuesList ? previous!.relation : relationBefore(text, lowered, mentionStart, rules, p);
     const date = dateAfter(text, end, rules, p) ?? dateBeforeIssue(text, mentionStart, rules, p);
-    const kind = kindOf(parts, typeWord, rules);
+    const kind = kindOf(parts, typeWord, typeAdjacent, rules);
     // "Nghị quyết số 18-NQ/TW và 19-NQ/TW ngày 25/10/2017": the date after a list is the date of each item.
     if (continuesList && date) {
       for (let k = drafts.length - 1; k >= 0 && drafts[k]!.listId === previous!.listId && !drafts[k]!.date; k--) {
@@ -185,7 +194,7 @@ export function extractReferences(
       const id = parts.ids[i]!;
       const draft: Draft = {
         start: m!.index, end, mentionStart, mentionEnd: date && date.start > end ? date.end : end,
-        listId, kind, typeWord, id, name: lawName, number: parts.numbers[i]!, year: parts.year,
+        listId, kind, typeWord, typeAdjacent, id, name: lawName, number: parts.numbers[i]!, year: parts.year,
         typeCode: parts.typeCode, issuerCode: parts.issuerCode, date: date?.date ?? null, relation,
         rule: date?.rule ? `symbol+${date.rule}` : continuesList ? 'symbol-list' : typeWord ? 'type-word+symbol' : 'symbol', parts,
       };
@@ -308,12 +317,17 @@ function issuerNamedAfter(text: string, lowered: string, at: number, rules: Rule
   return { name: unit ? `${name} ${unit}` : name, start: at + m[0].search(/[^ ,]/), end: at + m[0].length };
 }
 
-function kindOf(parts: SymbolParts, typeWord: string | null, rules: Rules): string {
+/**
+ * The type word before the number decides (ANNOTATION.md: "Thông tư số 03/2025/NĐ-VPCP" is a Thông tư,
+ * its code a slip); without one, the symbol's code; a number with no type code is a letter's.
+ */
+function kindOf(parts: SymbolParts, typeWord: string | null, adjacent: boolean, rules: Rules): string {
+  const fromWord = typeWord ? rules.typeNamesByWord.get(fold(typeWord))?.[0] : undefined;
+  if (fromWord && adjacent) return fromWord;
   if (parts.typeCode) {
     const t = rules.typeByCode.get(parts.typeCode.toUpperCase());
     if (t) return t.name;
   }
-  const fromWord = typeWord ? rules.typeNamesByWord.get(fold(typeWord))?.[0] : undefined;
   if (parts.family === 'cong-van') return letterKind(rules);
   if (fromWord) return fromWord;
   if (parts.issuerCode && /^QH/i.test(parts.issuerCode)) return lawKind(rules);
@@ -382,13 +396,13 @@ function dateBeforeIssue(text: string, mentionStart: number, rules: Rules, p: Re
  * "Công văn cảnh báo số ", "Nghị định ". Up to two lower-case words may stand between; an upper-case
  * word there means a later type word is the one ("Thông báo Quyết định số …").
  */
-function typeWordBefore(window: string, folded: string, p: ReferencePatterns): { word: string; index: number } | null {
+function typeWordBefore(window: string, folded: string, p: ReferencePatterns): { word: string; index: number; adjacent: boolean } | null {
   p.typeBefore.lastIndex = 0;
   for (let m = p.typeBefore.exec(folded); m; m = p.typeBefore.exec(folded)) {
     p.typeBefore.lastIndex = m.index + 1;
     if (LETTER.test(charBefore(window, m.index))) continue;
     const filler = window.slice(m.index + m[1]!.length, m.index + m[1]!.length + m[2]!.length);
-    if (!/\p{Lu}/u.test(filler)) return { word: window.slice(m.index, m.index + m[1]!.length), index: m.index };
+    if (!/\p{Lu}/u.test(filler)) return { word: window.slice(m.index, m.index + m[1]!.length), index: m.index, adjacent: !filler.trim() };
   }
   return null;
 }

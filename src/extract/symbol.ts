@@ -128,9 +128,11 @@ function build(
   const unknownCodes: string[] = [];
   if (typeCode && !rules.typeByCode.has(typeCode.toUpperCase())) unknownCodes.push(typeCode);
   if (issuerCode && !issuerInfo(issuerCode, rules)) unknownCodes.push(issuerCode);
+  // The id keeps the codes as written (ANNOTATION.md: "1899/QĐ-TTG" in a title in capitals); `codes`,
+  // `typeCode` and `issuerCode` give them in official case, and symbolKey compares ids without case.
   const codeText = family === 'party'
-    ? `${official[0]}/${official.slice(1).join('-')}`
-    : official.join('-');
+    ? `${codes[0]}/${codes.slice(1).join('-')}`
+    : codes.join('-');
   const ids = numbers.map((n) =>
     family === 'party' ? `${n}-${codeText}` : year !== null ? `${n}/${year}/${codeText}` : `${n}${firstSep}${codeText}`,
   );

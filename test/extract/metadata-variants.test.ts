@@ -1282,7 +1282,7 @@ describe('metadata: national bodies', () => {
     });
   });
 
-  it('Thủ tướng Chính phủ: spaced number with upper-case issuer code "Số: 12 / QĐ-TTG" → "12/QĐ-TTg"', () => {
+  it('Thủ tướng Chính phủ: spaced number with upper-case issuer code "Số: 12 / QĐ-TTG" → "12/QĐ-TTG" (as written, ANNOTATION.md)', () => {
     const text = doc(
       'THỦ TƯỚNG CHÍNH PHỦ',
       ...MOTTO,
@@ -1304,7 +1304,7 @@ describe('metadata: national bodies', () => {
     );
     expectMeta(text, {
       type: 'Quyết định',
-      number: '12/QĐ-TTg',
+      number: '12/QĐ-TTG',
       date: '2016-02-04',
       place: 'Hà Nội',
       province: 'Hà Nội',
