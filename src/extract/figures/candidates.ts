@@ -104,6 +104,8 @@ function readAt(
   // "11.093 hồ sơ", but not "Lĩnh vực 7" nor "năm 2019 …"
   if (p.labelBefore.test(before)) return null;
   const noun = nounAt(folded, unitAt, p);
+  // "1.500.000 đồng/01 hồ sơ", "500.000đồng/ 01 hồ sơ": a price per dossier, no count of them.
+  if (noun && /\p{L}[ ]*\/[ ]*$/u.test(before)) return null;
   // Things counted are whole: "9,5 điểm" is a score, "2,3 triệu lượt" a scaled count.
   if (noun && !scaleWord && !Number.isInteger(value)) return null;
   if (noun) return { ...base, kind: 'count', value: scaled, unit: noun.unit, unitText: text.slice(noun.start, noun.end), unitForm: noun.form, end: noun.end, rule: scaleWord ? 'count-scaled' : 'count' };
@@ -139,7 +141,7 @@ function nounAt(folded: string, at: number, p: ReturnType<typeof figurePatterns>
 }
 
 /** "tổng số hồ sơ tiếp nhận": a noun right after a count lead ("số", "tổng số", "số lượng"). */
-function countedNounIn(phrase: string, p: ReturnType<typeof figurePatterns>): { unit: string; form: string } | null {
+export function countedNounIn(phrase: string, p: ReturnType<typeof figurePatterns>): { unit: string; form: string } | null {
   const m = p.countLeadNoun.exec(phrase);
   if (!m) return null;
   const form = m[1]!.replace(/\s+/g, ' ');

@@ -95,7 +95,8 @@ export function figurePatterns(rules: Rules): FigurePatterns {
     const levelByForm = new Map<string, 'tỉnh' | 'huyện' | 'xã'>();
     for (const l of cues.levels) for (const w of l.words) levelByForm.set(key(w), l.level);
     return {
-      nounAfter: new RegExp(`[ ]*(${words([...nounByForm.keys()])})(?![\\p{L}])`, 'uy'),
+      // "05 (năm) thủ tục hành chính": the number in words may follow it; "(07\nTTHC)": a line may wrap between.
+      nounAfter: new RegExp(`(?:[ ]*(?:\\n[ ]*)?\\([ ]*\\p{L}+(?:[ ]+\\p{L}+){0,2}[ ]*\\))?[ ]*(?:\\n[ ]*)?(${words([...nounByForm.keys()])})(?![\\p{L}])`, 'uy'),
       nounByForm,
       formMeaning: new Map(rules.data.figureNouns.formMeanings.map(({ form, ...meaning }) => [key(form), meaning])),
       nounAnywhere: new RegExp(`(?<![\\p{L}])(${words([...nounByForm.keys()])})(?![\\p{L}])`, 'gu'),

@@ -1,8 +1,8 @@
-import { lower } from '../../normalize/fold.js';
+import { fold, lower } from '../../normalize/fold.js';
 import { memo, normalizeWord, alternation, type Rules } from '../../rules/compile.js';
 import type { Meaning } from '../../schema.js';
 import type { Table } from '../../segment/tables.js';
-import { lastNounIn, type Candidate } from './candidates.js';
+import { countedNounIn, lastNounIn, type Candidate } from './candidates.js';
 import { parseVnNumber } from './numbers.js';
 import { figurePatterns } from './patterns.js';
 
@@ -74,27 +74,58 @@ export function tableCandidates(tables: readonly Table[], taken: (at: number) =>
   const out: Candidate[] = [];
   for (const table of tables) {
     for (let r = table.headerRows; r < table.rows.length; r++) {
-      table.rows[r]!.forEach((cell, c) => {
-        const m = VALUE_CELL.exec(cell.text);
-        if (!m || taken(cell.start) || !table.headerRows) return;
-        const { header, rowLabel } = labelsOf(table, r, c, rules);
-        const headerText = lower(header.join(' '));
-        if (!header.length || w.rowNumber.test(headerText) || w.code.test(headerText)) return;
-        const label = `${lower(rowLabel ?? '')} ${headerText}`;
-        const value = parseVnNumber(m[1]!);
-        const base = {
-          numerator: null, denominator: null, low: null, high: null, unitText: null, start: cell.start, end: cell.end,
-        };
-        if (m[2] || w.percent.test(label)) {
-          out.push({ ...base, kind: 'percent', value, unit: null, unitForm: null, rule: 'table-cell-percent' });
-          return;
+      const row = table.rows[r]!;
+      row.forEach((cell, c) => {
+        // "10\n02" over "TTHC\nTTHC": a cell may stack one value a line.
+        for (const { value: written, percent, start, end } of cellValues(cell)) {
+          if (taken(start)) continue;
+          const { header, rowLabel } = labelsOf(table, r, c, rules);
+          const headerText = lower(header.join(' '));
+          if (w.rowNumber.test(headerText) || w.code.test(headerText)) return;
+          // "- Số TTHC thực hiện trực tiếp: | 10 | TTHC": the unit in the cell after the value.
+          const unitCell = row[c + 1] && onlyNouns(row[c + 1]!.text, p) ? lower(row[c + 1]!.text) : '';
+          const label = `${lower(rowLabel ?? '')} ${headerText} ${unitCell}`;
+          // A table without a header counts by its row labels ("- Số TTHC thực hiện trực tiếp:"), or in a unit
+          // cell; a label that only mentions the noun ("Lưu trữ đầy đủ hồ sơ pháp lý") counts nothing.
+          if (!header.length && !unitCell && !countedNounIn(fold(rowLabel ?? ''), p)) return;
+          const value = parseVnNumber(written);
+          const base = { numerator: null, denominator: null, low: null, high: null, unitText: null, start, end };
+          if (percent || w.percent.test(label)) {
+            if (header.length || percent) out.push({ ...base, kind: 'percent', value, unit: null, unitForm: null, rule: 'table-cell-percent' });
+            continue;
+          }
+          const noun = unitCell ? lastNounIn(unitCell, p) : lastNounIn(label, p);
+          if (noun && Number.isInteger(value)) out.push({ ...base, kind: 'count', value, unit: noun.unit, unitForm: noun.form, rule: 'table-cell-count' });
         }
-        const noun = lastNounIn(label, p);
-        if (noun && Number.isInteger(value)) out.push({ ...base, kind: 'count', value, unit: noun.unit, unitForm: noun.form, rule: 'table-cell-count' });
       });
     }
   }
   return out;
+}
+
+/** The values a cell holds ("193.457", "99,8%", "10 02" where a cell stacked two); none when anything else is written. */
+function cellValues(cell: { text: string; start: number; end: number }): { value: string; percent: boolean; start: number; end: number }[] {
+  const whole = VALUE_CELL.exec(cell.text.replace(/\*+/g, '').trim());
+  if (whole) {
+    const offset = Math.max(0, cell.text.indexOf(whole[1]!));
+    return [{ value: whole[1]!, percent: !!whole[2], start: cell.start + offset, end: cell.start + offset + whole[1]!.length }];
+  }
+  const out: { value: string; percent: boolean; start: number; end: number }[] = [];
+  const token = /\S+/g;
+  for (let t = token.exec(cell.text); t; t = token.exec(cell.text)) {
+    const m = VALUE_CELL.exec(t[0].replace(/\*+/g, ''));
+    if (!m) return [];
+    const offset = t.index + Math.max(0, t[0].indexOf(m[1]!));
+    out.push({ value: m[1]!, percent: !!m[2], start: cell.start + offset, end: cell.start + offset + m[1]!.length });
+  }
+  return out;
+}
+
+/** "TTHC", "TTHC TTHC TTHC", "hồ sơ": a cell that names only the unit of the values beside it. */
+function onlyNouns(text: string, p: ReturnType<typeof figurePatterns>): boolean {
+  const t = lower(text).replace(/\*+/g, ' ');
+  p.nounAnywhere.lastIndex = 0;
+  return /\p{L}/u.test(t) && t.replace(p.nounAnywhere, ' ').trim() === '';
 }
 
 /** Stage, channel, timeliness and service from a cell's labels ("Hồ sơ tiếp nhận trực tuyến"). */
