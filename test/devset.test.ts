@@ -39,7 +39,7 @@ describe('the development set', () => {
     for (const f of DEV_GOLD_FIELDS) expect(prf(totals.get(f)!).f1, f).toBeGreaterThanOrEqual(0.97);
   });
 
-  it('names references (F1 ≥ 0.97) and agencies (F1 ≥ 0.93) as the hand-written gold of 25 documents does', () => {
+  it('names references (F1 ≥ 0.97) and agencies (F1 ≥ 0.93) as the hand-written gold of 31 documents does', () => {
     let refs = emptyCounts();
     let agencies = emptyCounts();
     let n = 0;
@@ -49,7 +49,7 @@ describe('the development set', () => {
       refs = add(refs, scoreReferences(d.references, records[i]!.references));
       agencies = add(agencies, scoreAgencies(d.agencies, records[i]!.agencies));
     });
-    expect(n).toBeGreaterThanOrEqual(25);
+    expect(n).toBeGreaterThanOrEqual(31);
     expect(prf(refs).f1).toBeGreaterThanOrEqual(0.97);
     expect(prf(agencies).f1).toBeGreaterThanOrEqual(0.93);
   });

@@ -60,7 +60,8 @@ export function genericBodies(text: string, lowered: string, rules: Rules, doc: 
     }
     // A bare head ("Hội đồng", "Ban Chỉ đạo") points back at a body named before; only a board whose head
     // is a whole name of its own ("Ban Giám sát") stands alone.
-    if (!f.complement && (f.head!.split(' ').length < 2 || g.gazetteerHeads.has(fold(f.head!)))) continue;
+    // …and a head written in lower case after its first word ("Ban quản lý dự án") is a common noun, no name.
+    if (!f.complement && (f.head!.split(' ').length < 2 || g.gazetteerHeads.has(fold(f.head!)) || !/^\S+\s+\p{Lu}/u.test(f.head!))) continue;
     if (!f.group && !resolveGeneric(f, lowered, rules, doc, byStart, g) && f.underParent) continue;
     if (!f.group) f.resolved = ofIssuer(f.resolved, doc);
     f.name = expandAbbreviations(f.name, g.abbreviations);

@@ -7,7 +7,7 @@ import { charBefore } from '../../util/text.js';
 import { provinceByName } from '../metadata/province.js';
 import type { AgencyMention, Found } from './found.js';
 import { genericBodies, overlapTest } from './generic.js';
-import { listMentions } from './lists.js';
+import { listMentions, provinceListMentions } from './lists.js';
 import { titleBodies } from './titles.js';
 import { agencyPatterns, type Body } from './patterns.js';
 import { canonicalPlace, isProvincialUnit, levelOfUnit, wrappedPlace } from './places.js';
@@ -49,6 +49,10 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
     const written = text.slice(start, start + m[0].length);
     // "NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH": a head that ends another word names no body.
     if (p.headNotAfter.get(first[0])?.test(lowered.slice(Math.max(0, start - 12), start))) continue;
+    // "Bảo Lộc" matches "Báo" only folded: a first word written with other diacritics is another word.
+    const firstWritten = lower(written.split(/\s/)[0]!);
+    const firstRule = p.firstWordByForm.get(form);
+    if (firstRule !== undefined && firstWritten !== firstRule && firstWritten !== fold(firstWritten)) continue;
     const code = p.codeByForm.get(form);
     // "HDND tinh Ca Mau" (a text without diacritics) still names it; "TỰ" in a heading is no "TU".
     if (code !== undefined && normalizeWord(written) !== code && (/\p{Ll}/u.test(written) || written !== fold(written).toUpperCase())) continue;
@@ -194,6 +198,11 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
     return body ? { name: body.name, resolved: resolve(body, body.name, doc, rules), kind: body.kind, level: body.level } : null;
   }).filter((f) => !overlapsBodies(f.normStart, f.normEnd));
   found.push(...items);
+  // "UBND các tỉnh: Tuyên Quang, Cao Bằng": one body per province listed.
+  found.push(...provinceListMentions(text, rules, (written) => {
+    const body = p.bodyByForm.get(fold(written).replace(/\s+/g, ' '));
+    return body?.local && body.level === null ? { name: body.name, kind: body.kind } : null;
+  }).filter((f) => !overlapsBodies(f.normStart, f.normEnd)));
   found.sort((a, b) => a.normStart - b.normStart);
   definedAliases(text, found, p);
   const overlapsFound = overlapTest(found);

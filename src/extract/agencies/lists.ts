@@ -1,5 +1,6 @@
 import { fold } from '../../normalize/fold.js';
 import { caseAlternation, memo, type Rules } from '../../rules/compile.js';
+import { provinceByName } from '../metadata/province.js';
 import type { Found } from './found.js';
 
 /**
@@ -94,4 +95,32 @@ export function listMentions(
       group: false, rule: 'shared-head-list', normStart: item.start, normEnd: item.end,
     };
   });
+}
+
+/**
+ * "UBND các tỉnh: Tuyên Quang, Cao Bằng, …, An Giang": a local body of every province listed after the
+ * colon, one body per province ("Ủy ban nhân dân tỉnh Tuyên Quang"). Only names of provinces count.
+ */
+export function provinceListMentions(
+  text: string, rules: Rules, bodyOf: (written: string) => { name: string; kind: string } | null,
+): Found[] {
+  const out: Found[] = [];
+  const opener = /(?<![\p{L}])(\p{Lu}[\p{L}.]*(?:[ ]+\p{L}+){0,4}?)[ ]+các[ ]+(tỉnh|thành phố|tỉnh, thành phố)[ ]*:[ ]*/gu;
+  for (let m = opener.exec(text); m; m = opener.exec(text)) {
+    const body = bodyOf(m[1]!);
+    if (!body) continue;
+    let at = m.index + m[0].length;
+    for (let k = 0; k < 70; k++) {
+      const item = /^(\p{Lu}\p{L}*(?:[ ]+(?:-[ ]+)?\p{Lu}\p{L}*){0,3})/u.exec(text.slice(at, at + 40));
+      const province = item ? provinceByName(item[1]!, rules) : undefined;
+      if (!item || !province) break;
+      const name = `${body.name} ${province.type} ${province.name}`;
+      out.push({ name, resolved: name, kind: body.kind, level: 'tỉnh', group: false, rule: 'province-list', normStart: at, normEnd: at + item[1]!.length });
+      at += item[1]!.length;
+      const sep = /^[ ]*,\s*/u.exec(text.slice(at, at + 8));
+      if (!sep) break;
+      at += sep[0].length;
+    }
+  }
+  return out;
 }

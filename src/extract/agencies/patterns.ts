@@ -34,6 +34,8 @@ export interface AgencyPatterns {
    * chính công"); a form not here is the body's own name or a plain abbreviation of it ("UBND").
    */
   writtenByForm: Map<string, string>;
+  /** The first word of each form as the rules write it, by key: "Báo" for "bao …" ("Bảo Lộc" is no Báo). */
+  firstWordByForm: Map<string, string>;
   /** Forms written in capitals only ("UBND", "TU", "SCT"), by key: a code matches only as written — "TU" is Tỉnh ủy, "Tự" is not. */
   codeByForm: Map<string, string>;
   /** Global over the text: "(sau đây viết là Ban Chỉ đạo)", group 1 the alias. */
@@ -116,6 +118,7 @@ export function agencyPatterns(rules: Rules): AgencyPatterns {
     const writtenByForm = new Map<string, string>();
     const codeByForm = new Map<string, string>();
     const bodyByCode = new Map<string, Body>();
+    const firstWordByForm = new Map<string, string>();
     const cues = rules.data.agencyCues;
     const termNamed = new Set(cues.termNamedBodies.map(normalizeWord));
     for (const b of rules.data.agencies.bodies) {
@@ -128,6 +131,7 @@ export function agencyPatterns(rules: Rules): AgencyPatterns {
       for (const form of b.aliasesOnly ? b.aliases : [b.name, ...b.aliases, ...abbreviatedForms(b.name, cues.nameAbbreviations)]) if (!bodyByForm.has(key(form))) bodyByForm.set(key(form), body);
       for (const form of [b.name, ...b.aliases, ...(b.variants ?? [])]) if (isCode(form) && !codeByForm.has(key(form))) codeByForm.set(key(form), normalizeWord(form));
       if (b.code && !bodyByCode.has(normalizeWord(b.code))) bodyByCode.set(normalizeWord(b.code), body);
+      for (const form of [b.name, ...b.aliases, ...(b.variants ?? [])]) if (!firstWordByForm.has(key(form))) firstWordByForm.set(key(form), lower(normalizeWord(form).split(' ')[0]!));
       for (const form of b.variants ?? []) {
         if (bodyByForm.has(key(form))) continue;
         bodyByForm.set(key(form), body);
@@ -145,6 +149,7 @@ export function agencyPatterns(rules: Rules): AgencyPatterns {
       headNotAfter: new Map(Object.entries(cues.headNotAfter).map(([head, before]) => [key(head), new RegExp(`(?<![\\p{L}])(?:${words(before)})[ ]+$`, 'u')])),
       writtenByForm,
       codeByForm,
+      firstWordByForm,
       firstWords: new Set([...bodyByForm.keys()].map((k) => k.split(' ')[0]!)),
       // "… tỉnh An Giang", "… của tỉnh": the unit (and place) a local body belongs to.
       unitPlace: new RegExp(`[ ]+(?:${words(rules.data.lexicon.issuerLink)}[ ]+)?(${units})(?:[ ]+(${place}))?(?![\\p{L}])`, 'uy'),
