@@ -133,6 +133,41 @@ export function convertLegacy(text: string, encoding: string, rules: Rules): str
   return decoders(rules).find((d) => d.name === encoding)?.convert(text) ?? text;
 }
 
+/**
+ * A file typed partly in one legacy encoding and partly in another (a .doc whose sections came from a
+ * TCVN3 and a VNI author: "caùc heä thoáng" among "các hệ thống"): each paragraph is converted by the
+ * encoding its own letters point to, when they clearly do; else by the document's.
+ */
+function convertByParagraph(text: string, encoding: string, rules: Rules): string {
+  const all = decoders(rules);
+  const main = all.find((d) => d.name === encoding);
+  if (!main || all.length < 2) return convertLegacy(text, encoding, rules);
+  return text.split('\n').map((paragraph) => {
+    let chosen = main;
+    const own = countMatches(main.marker, paragraph);
+    for (const d of all) {
+      if (d === main) continue;
+      const count = countMatches(d.marker, paragraph);
+      if (count >= 3 && count > own * 3) chosen = d;
+    }
+    return chosen.convert(paragraph);
+  }).join('\n');
+}
+
+/**
+ * A TCVN3 capitals font (.VnTimeH) shows the lower-case codes as capitals; converted without knowing
+ * the font (a .doc read by its characters), "MỤC LỤC" comes out "MụC LụC". A word of two capitals or
+ * more whose other letters are all converted lower-case letters (no a–z) is a word in capitals: "PHầN
+ * THứ NHấT" → "PHẦN THỨ NHẤT"; "Hà", "Hồ" (one capital) stay.
+ */
+export function capitalsOfUpperFonts(text: string): string {
+  return text.replace(/\p{L}{2,}/gu, (w) => {
+    if (/[a-z]/.test(w) || !/\p{Ll}/u.test(w)) return w;
+    const capitals = w.match(/\p{Lu}/gu)?.length ?? 0;
+    return capitals >= 2 ? w.toUpperCase() : w;
+  });
+}
+
 /** Convert a paged text range by range, so each page's and each note's offsets still hold in the converted text. */
 function convertPaged(result: ReadResult, encoding: string, rules: Rules): Pick<ReadResult, 'text' | 'pages' | 'notes'> {
   const cuts = [...new Set([0, ...[...(result.pages ?? []), ...(result.notes ?? [])].flatMap((r) => [r.start, r.end]), result.text.length])].sort((a, b) => a - b);
@@ -140,7 +175,7 @@ function convertPaged(result: ReadResult, encoding: string, rules: Rules): Pick<
   let text = '';
   cuts.forEach((cut, i) => {
     moved.set(cut, text.length);
-    if (i + 1 < cuts.length) text += convertLegacy(result.text.slice(cut, cuts[i + 1]), encoding, rules);
+    if (i + 1 < cuts.length) text += capitalsOfUpperFonts(convertByParagraph(result.text.slice(cut, cuts[i + 1]), encoding, rules));
   });
   const at = (offset: number): number => moved.get(offset)!;
   return {

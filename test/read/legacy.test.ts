@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { convertLegacy, declaredLegacyFonts, decodeLegacy, decodeRun, detectLegacy } from '../../src/read/legacy.js';
+import { capitalsOfUpperFonts, convertLegacy, declaredLegacyFonts, decodeLegacy, decodeRun, detectLegacy } from '../../src/read/legacy.js';
+import { encodeLegacy } from '../../scripts/format-fixtures.js';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { readBytes } from '../../src/read/index.js';
 import { parseRtf } from '../../src/read/rtf.js';
@@ -157,5 +158,26 @@ describe('RTF', () => {
   it('parses runs with their fonts', () => {
     const runs = parseRtf('{\\rtf1{\\fonttbl{\\f0 Arial;}{\\f1 .VnTime;}}\\f0 A {\\f1 B}}', (f) => f.startsWith('.Vn'));
     expect(runs).toEqual([{ text: 'A ', font: 'Arial' }, { text: 'B', font: '.VnTime' }]);
+  });
+});
+
+describe('legacy text read without its fonts', () => {
+  it('converts each paragraph by the encoding its letters point to, in a file typed in two', () => {
+    const tcvn3 = encodeLegacy('Kế hoạch tổng thể phát triển công nghệ thông tin của tỉnh Lâm Đồng', 'TCVN3');
+    const vni = encodeLegacy('Các hệ thống thông tin của tỉnh dựa vào cơ sở hạ tầng hiện có', 'VNI');
+    const result = decodeLegacy({ text: `${tcvn3}\n${tcvn3}\n${vni}`, format: 'doc', encoding: null, pages: null, warnings: [] }, rules);
+    expect(result.text.split('\n')).toEqual([
+      'Kế hoạch tổng thể phát triển công nghệ thông tin của tỉnh Lâm Đồng',
+      'Kế hoạch tổng thể phát triển công nghệ thông tin của tỉnh Lâm Đồng',
+      'Các hệ thống thông tin của tỉnh dựa vào cơ sở hạ tầng hiện có',
+    ]);
+  });
+
+  it('gives a word in a capitals font its capitals, and leaves a word of one capital alone', () => {
+    expect(capitalsOfUpperFonts('MụC LụC — PHầN THứ NHấT: Hà Nội, Hồ Chí Minh')).toBe('MỤC LỤC — PHẦN THỨ NHẤT: Hà Nội, Hồ Chí Minh');
+  });
+
+  it('reads TCVN3 as pdf.js reports it from a PDF: "μ", "−" and "∙" for the bytes B5, AD and B7', () => {
+    expect(convertLegacy('Thñ t−íng ChÝnh phñ; ngμy 25; b¶o l∙nh', 'tcvn3', rules)).toBe('Thủ tướng Chính phủ; ngày 25; bảo lãnh');
   });
 });
