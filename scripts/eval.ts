@@ -7,6 +7,7 @@ import { extractFile } from '../src/pipeline.js';
 import { add, corpusDocuments, emptyCounts, FIGURE_KINDS, goldAgencies, goldFigures, goldTasks, scoreAgencies, scoreTasks, METADATA_FIELDS, prf, scoreFigures, scoreMetadata, scoreReferences, type Counts } from './gold.js';
 import { CATALOGUE_FIELDS, DEV_GOLD_FIELDS, devDocuments, lastSigner, matchCatalogue, scoreDevGold, type CatalogueField, type DevGoldField } from './devset.js';
 import { loadAgencyCases, loadFigureCases, loadFixtureCases, runAgencyCase, runFigureCase, runFixtureCase } from '../test/fixture-cases.js';
+import { legacyScores } from './legacy-bench.js';
 
 const verbose = process.argv.includes('--verbose');
 const fmt = (x: number): string => x.toFixed(3);
@@ -248,4 +249,21 @@ for (const [file, load, run] of fixtureFiles) {
     else if (verbose) console.log(`    ${file}:${c.line}: ${failure}`);
   }
   console.log(`${pad(file, 30)}${padL(`${pass}/${cases.length}`, 9)} pass`);
+}
+
+{
+  // Legacy originals against their transcripts (scripts/legacy-bench.ts): letters aligned, then the
+  // share of accented letters and of all letters read exactly. Issue target: ≥ 0.99 overall, no file below 0.97.
+  const scores = await legacyScores();
+  if (scores.length) {
+    console.log(`\nlegacy originals (devset/legacy, ${scores.length} files: TCVN3/VNI .doc .rtf .pdf) against their transcripts`);
+    console.log(`${pad('file', 48)}${pad('encoding', 10)}${padL('diacritics', 11)}${padL('characters', 11)}`);
+    let a = 0, ar = 0, c = 0, cr = 0;
+    for (const s of scores) {
+      a += s.accented; ar += s.accentedRight; c += s.characters; cr += s.charactersRight;
+      const line = `${pad(s.file.slice(0, 47), 48)}${pad(s.encoding ?? '-', 10)}${padL(fmt(s.accented ? s.accentedRight / s.accented : 1), 11)}${padL(fmt(s.characters ? s.charactersRight / s.characters : 1), 11)}${s.error ? `  error: ${s.error}` : ''}`;
+      if (verbose || (s.accented && s.accentedRight / s.accented < 0.97) || s.error) console.log(line);
+    }
+    console.log(`${pad('all files (files below 0.97 listed; --verbose lists all)', 58)}${padL(fmt(a ? ar / a : 1), 11)}${padL(fmt(c ? cr / c : 1), 11)}`);
+  }
 }

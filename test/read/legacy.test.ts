@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { capitalsOfUpperFonts, convertLegacy, declaredLegacyFonts, decodeLegacy, decodeRun, detectLegacy } from '../../src/read/legacy.js';
 import { encodeLegacy } from '../../scripts/format-fixtures.js';
+import { compareLetters } from '../../scripts/legacy-bench.js';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { readBytes } from '../../src/read/index.js';
 import { parseRtf } from '../../src/read/rtf.js';
@@ -179,5 +180,14 @@ describe('legacy text read without its fonts', () => {
 
   it('reads TCVN3 as pdf.js reports it from a PDF: "μ", "−" and "∙" for the bytes B5, AD and B7', () => {
     expect(convertLegacy('Thñ t−íng ChÝnh phñ; ngμy 25; b¶o l∙nh', 'tcvn3', rules)).toBe('Thủ tướng Chính phủ; ngày 25; bảo lãnh');
+  });
+});
+
+describe('the legacy benchmark\'s measure (scripts/legacy-bench.ts)', () => {
+  it('aligns letters whatever the spacing, and counts an accented letter read without its mark as wrong', () => {
+    expect(compareLetters('Thủ tướng Chính phủ', 'T h ủ  t ư ớ n g   C h í n h  p h ủ')).toMatchObject({ accented: 5, accentedRight: 5, characters: 16, charactersRight: 16 });
+    expect(compareLetters('Thủ tướng Chính phủ', 'Thu tướng Chinh phủ')).toMatchObject({ accented: 5, accentedRight: 3, charactersRight: 14 });
+    // A word the reader lost is missed; the letters after it still align.
+    expect(compareLetters('Quyết định của Thủ tướng Chính phủ về việc sửa đổi', 'Quyết định Thủ tướng Chính phủ về việc sửa đổi')).toMatchObject({ characters: 40, charactersRight: 37 });
   });
 });
