@@ -16,7 +16,7 @@ const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const SourceSchema = z.object({
   path: z.string().describe('The input path as given, or "-" for standard input'),
-  format: z.enum(['text', 'markdown', 'pdf', 'docx', 'doc', 'rtf', 'unknown']),
+  format: z.enum(['text', 'markdown', 'pdf', 'docx', 'doc', 'rtf', 'html', 'unknown']),
   encoding: z.string().nullable().describe('The text encoding detected: utf-8, utf-16le, utf-16be (with -nfd when written decomposed), windows-1258, tcvn3, vni (tcvn3+vni when runs mix them); null when the format has no text encoding to detect'),
   sha256: z.string().nullable(),
   bytes: z.number().int().nonnegative().nullable(),

@@ -15,7 +15,7 @@ Usage:
   vnreform schema
   vnreform --help | --version
 
-Inputs are files, folders (read recursively: .txt .md .markdown .pdf .docx .doc .rtf; other
+Inputs are files, folders (read recursively: .txt .md .markdown .pdf .docx .doc .rtf .html .htm; other
 extensions are counted in the summary and hidden entries named there; a folder that cannot be
 listed gets an error record), globs in quotes, or - for standard input. With no input, extract and
 check read corpus/.

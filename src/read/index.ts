@@ -4,6 +4,7 @@ import { docReader } from './doc.js';
 import { docxReader } from './docx.js';
 import { pathForFs } from './file-name.js';
 import { convertLegacy, declaredLegacyFonts, decodeLegacy, decodeRun, legacyEvidence, legacyFont, legacyVerdict } from './legacy.js';
+import { htmlReader } from './html.js';
 import { pdfReader } from './pdf.js';
 import { parseRtf } from './rtf.js';
 import { textReader } from './text.js';
@@ -16,7 +17,7 @@ export type { Format, Reader, ReadResult } from './types.js';
 const SIGNATURES: { format: string; magic: number[] }[] = [];
 
 /** Readers in the order they are asked, chosen by content (a PDF named .txt is read as PDF); the text reader, which takes anything, comes last. */
-export const READERS: Reader[] = [pdfReader, docxReader, docReader, textReader];
+export const READERS: Reader[] = [pdfReader, docxReader, docReader, htmlReader, textReader];
 
 /** Per-file size limit for text input: beyond it the file is refused, not read into memory. */
 export const MAX_TEXT_BYTES = 200 * 1024 * 1024;
@@ -25,7 +26,7 @@ export async function readBytes(bytes: Uint8Array, path: string, rules: Rules = 
   if (bytes.length === 0) throw new ReadError('empty-file', 'the file is empty (0 bytes)');
   for (const sig of SIGNATURES) {
     if (sig.magic.every((b, i) => bytes[i] === b)) {
-      throw new ReadError('unsupported-format', `the file is ${sig.format}; this version reads text, markdown, PDF and DOCX`);
+      throw new ReadError('unsupported-format', `the file is ${sig.format}; this version reads text, markdown, PDF, DOCX, DOC, RTF and HTML`);
     }
   }
   // RTF: parsed here, where the rules say which fonts are legacy ones.

@@ -3,7 +3,7 @@
  * each returns the text the pipeline works on (every span points into it), page boundaries where the
  * format has pages, and warnings.
  */
-export type Format = 'text' | 'markdown' | 'pdf' | 'docx' | 'doc' | 'rtf' | 'unknown';
+export type Format = 'text' | 'markdown' | 'pdf' | 'docx' | 'doc' | 'rtf' | 'html' | 'unknown';
 
 export interface ReadResult {
   text: string;

@@ -1,0 +1,110 @@
+import { Parser } from 'htmlparser2';
+import { ReadError, type Reader, type ReadResult } from './types.js';
+
+/**
+ * Web pages saved from legal databases (.html, .htm, and a ".doc" that is really HTML), read with
+ * htmlparser2: the words a browser shows, block elements as lines, table cells parted by a tab (a
+ * row a line, as the DOCX reader gives them), entities decoded, the charset from the BOM or the meta
+ * tag. Scripts, styles, the head and navigation chrome (nav, menus, buttons, forms' controls) give no
+ * text. Spans point into the text read, as for the other formats.
+ */
+
+// Elements whose content a reader never sees as the document's text.
+const HIDDEN = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'nav', 'iframe', 'svg', 'select', 'option', 'button', 'object', 'canvas', 'map']);
+// Elements that start and end a line of their own.
+const BLOCK = new Set([
+  'p', 'div', 'br', 'li', 'tr', 'table', 'thead', 'tbody', 'tfoot', 'caption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'dl', 'dt', 'dd',
+  'section', 'article', 'header', 'footer', 'main', 'aside', 'blockquote', 'pre', 'hr', 'address', 'figure', 'figcaption', 'center', 'form', 'fieldset',
+]);
+const CELL = new Set(['td', 'th']);
+// Void elements never close: a hidden one must not wait for its end tag.
+const VOID = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'area', 'base', 'col', 'embed', 'source', 'track', 'wbr']);
+
+export const htmlReader: Reader = {
+  format: 'html',
+  sniff: (bytes, path) => /\.html?$/i.test(path) || looksLikeHtml(bytes),
+  read: async (bytes) => readHtml(bytes),
+};
+
+/** "<!DOCTYPE html", "<html", "<head>", "<meta …" at the start (after a BOM and blanks): a page, whatever its name. */
+function looksLikeHtml(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
+  return /^<(?:!doctype\s+html|html[\s>]|head[\s>]|meta\s|body[\s>])/.test(head);
+}
+
+export function readHtml(bytes: Uint8Array): ReadResult {
+  const source = decode(bytes);
+  const lines: string[] = [];
+  let line = '';
+  let hidden = 0;
+  let pre = 0;
+  const stack: boolean[] = [];
+  const endLine = (): void => {
+    const text = line.replace(/[ \t]+$/u, '').replace(/^[ ]+/u, '');
+    if (text) lines.push(text);
+    line = '';
+  };
+  const parser = new Parser({
+    onopentag(name, attrs) {
+      const hide = HIDDEN.has(name) || attrs.role === 'navigation' || attrs.hidden !== undefined || /display\s*:\s*none/i.test(attrs.style ?? '');
+      if (!VOID.has(name)) stack.push(hide);
+      if (hide && !VOID.has(name)) hidden++;
+      if (hidden) return;
+      if (name === 'pre') pre++;
+      if (BLOCK.has(name)) endLine();
+      else if (CELL.has(name) && line.trim()) line = `${line.trimEnd()}\t`;
+    },
+    ontext(text) {
+      if (hidden) return;
+      // A browser shows a run of blanks as one space, except inside <pre>.
+      if (pre) {
+        const parts = text.split('\n');
+        parts.forEach((p, i) => {
+          if (i > 0) endLine();
+          line += p;
+        });
+      } else line += text.replace(/\s+/gu, ' ');
+    },
+    onclosetag(name) {
+      if (VOID.has(name)) {
+        if (!hidden && BLOCK.has(name)) endLine();
+        return;
+      }
+      const hide = stack.pop() ?? false;
+      if (hide) {
+        hidden = Math.max(0, hidden - 1);
+        return;
+      }
+      if (hidden) return;
+      if (name === 'pre') pre = Math.max(0, pre - 1);
+      if (BLOCK.has(name)) endLine();
+    },
+  }, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  parser.write(source);
+  parser.end();
+  endLine();
+  const text = lines.join('\n');
+  if (!text.trim()) throw new ReadError('empty-file', 'the page shows no text');
+  return { text, format: 'html', encoding: null, pages: null, warnings: [] };
+}
+
+/** The page's text: by its BOM, else the charset its meta tag declares, else UTF-8 (Windows-1252 if that fails). */
+function decode(bytes: Uint8Array): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
+  const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
+  if (declared && declared !== 'utf-8' && declared !== 'utf8') {
+    try {
+      return new TextDecoder(declared).decode(bytes);
+    } catch {
+      // An unknown label: read as UTF-8 below.
+    }
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
