@@ -39,6 +39,7 @@ type NoteRange = { start: number; end: number; page: number };
 
 export function analyzeText(
   text: string, source: Source, rules: Rules = defaultRules(), pages: { start: number; end: number }[] | null = null, notes: NoteRange[] = [],
+  unusablePages: number[] = [],
 ): Analysis {
   const lx = rules.data.lexicon;
   const normalized = normalize(text, { numberWords: [...lx.dayWord, ...lx.monthWord, ...lx.yearWord, ...lx.quarterWord] });
@@ -52,7 +53,7 @@ export function analyzeText(
   const figures = extractFigures(normalized, rules, sections, document.type, tables);
   const agencies = extractAgencies(normalized, rules, sections, document);
   const tasks = extractTasks(normalized, rules, sections, agencies);
-  const findings = [...checkCitations(references, document.date, rules), ...checkFigures(figures, normalized)];
+  const findings = [...checkCitations(references, document.date, rules), ...checkFigures(figures, normalized), ...unusableTextLayers(pages, unusablePages)];
   const record: ExtractionRecord = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'vnreform', version: VERSION, rules: rules.version },
@@ -172,7 +173,7 @@ export async function analyzeBytes(bytes: Uint8Array, path: string, rules: Rules
   let read: ReadResult | null = null;
   try {
     read = await readBytes(bytes, path, rules);
-    return analyzeText(read.text, fileSource(path, bytes, read), rules, read.pages, read.notes);
+    return analyzeText(read.text, fileSource(path, bytes, read), rules, read.pages, read.notes, read.unusablePages);
   } catch (err) {
     return errorRecord(fileSource(path, bytes, read), toRecordError(err), rules);
   }
@@ -187,7 +188,7 @@ export async function analyzeFile(path: string, rules: Rules = defaultRules()): 
     // hash and size in the error record, so --resume and the cache can tell when it is replaced.
     bytes = readFileBytes(path);
     read = await readBytes(bytes, path, rules);
-    return analyzeText(read.text, fileSource(path, bytes, read), rules, read.pages, read.notes);
+    return analyzeText(read.text, fileSource(path, bytes, read), rules, read.pages, read.notes, read.unusablePages);
   } catch (err) {
     return errorRecord(fileSource(path, bytes, read), toRecordError(err), rules);
   }
@@ -201,4 +202,16 @@ export function isAnalysis(x: Analysis | ExtractionRecord): x is Analysis {
 export async function extractFile(path: string, options: ExtractOptions = {}): Promise<ExtractionRecord> {
   const result = await analyzeFile(path, options.rules);
   return isAnalysis(result) ? result.record : result;
+}
+
+/** A page the reader blanked because its text layer is garbage: one finding each, spanning the page. */
+function unusableTextLayers(pages: { start: number; end: number }[] | null, unusable: number[]): ExtractionRecord['findings'] {
+  return unusable.flatMap((page) => {
+    const range = pages?.[page - 1];
+    return range ? [{
+      code: 'unusable-text-layer', severity: 'warning' as const,
+      message: `page ${page}: the text layer is not readable text (a bad OCR layer, or fonts without a Unicode map); nothing was extracted from it: it needs OCR`,
+      suggestion: null, span: { start: range.start, end: range.end, page },
+    }] : [];
+  });
 }

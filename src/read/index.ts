@@ -6,6 +6,7 @@ import { pathForFs } from './file-name.js';
 import { convertLegacy, declaredLegacyFonts, decodeLegacy, decodeRun, legacyEvidence, legacyFont, legacyVerdict } from './legacy.js';
 import { htmlReader } from './html.js';
 import { pdfReader } from './pdf.js';
+import { textQuality, unusable } from './quality.js';
 import { parseRtf } from './rtf.js';
 import { textReader } from './text.js';
 import { ReadError, type Reader, type ReadResult } from './types.js';
@@ -44,9 +45,9 @@ export async function readBytes(bytes: Uint8Array, path: string, rules: Rules = 
   };
   try {
     const result = await reader.read(bytes, path, { decodeRun: decodeByFont });
-    if (byFont.size) return { ...result, encoding: [...byFont].sort().join('+') };
+    if (byFont.size) return withUsableTextLayer({ ...result, encoding: [...byFont].sort().join('+') });
     const declared = reader.format === 'text' ? [] : declaredLegacyFonts(bytes, rules);
-    return decodeLegacy(result, rules, declared);
+    return withUsableTextLayer(decodeLegacy(result, rules, declared));
   } catch (err) {
     // Not UTF-8: an 8-bit legacy file (TCVN3, VNI) or Windows-1258, if the text says so.
     if (err instanceof ReadError && err.code === 'invalid-encoding') return eightBit(bytes, path, rules) ?? Promise.reject(err);
@@ -107,4 +108,25 @@ export function readErrorOf(err: NodeJS.ErrnoException): ReadError {
   if (err.code === 'EACCES' || err.code === 'EPERM') return new ReadError('permission-denied', 'the file cannot be read: permission denied');
   if (err.code === 'ELOOP') return new ReadError('symlink-loop', 'the path is a symbolic-link loop');
   return new ReadError('io-error', `the file cannot be read: ${err.message}`);
+}
+
+/**
+ * A PDF's text layer page by page: a page whose words are mostly no words (a bad OCR layer, a font
+ * with no Unicode map) is blanked, so that nothing is extracted from it, and named in `unusablePages`
+ * (the record gets a finding for it); when every page is, the file is refused with
+ * `unusable-text-layer` (OCR can read it). Blanks keep every offset of the other pages.
+ */
+function withUsableTextLayer(result: ReadResult): ReadResult {
+  if (result.format !== 'pdf' || !result.pages?.length) return result;
+  const bad = result.pages.flatMap((p, i) => (unusable(textQuality(result.text.slice(p.start, p.end))) ? [i] : []));
+  if (!bad.length) return result;
+  if (bad.length === result.pages.length) {
+    throw new ReadError('unusable-text-layer', 'the PDF\'s text layer is not readable text (a bad OCR layer, or fonts without a Unicode map): it needs OCR');
+  }
+  let text = result.text;
+  for (const i of bad) {
+    const { start, end } = result.pages[i]!;
+    text = text.slice(0, start) + text.slice(start, end).replace(/[^\n]/g, ' ') + text.slice(end);
+  }
+  return { ...result, text, unusablePages: bad.map((i) => i + 1), warnings: [...result.warnings, ...bad.map((i) => `page ${i + 1}: unusable text layer`)] };
 }

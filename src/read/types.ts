@@ -14,6 +14,8 @@ export interface ReadResult {
   /** Footnotes a paged format keeps after the body: [start, end) in `text` and the page they were printed on. */
   notes?: { start: number; end: number; page: number }[];
   warnings: string[];
+  /** 1-based pages whose text layer is unusable (garbage OCR, a font with no Unicode map): blanked in `text`. */
+  unusablePages?: number[];
   /** Text runs with the font they were written in (RTF), for the legacy-encoding decoder. */
   runs?: { text: string; font: string | null }[];
 }

@@ -83,3 +83,19 @@ export function signedDecisionPdf(): Uint8Array {
     form(day, 22, 14),
   ]);
 }
+
+/** Pages of lines in Helvetica (Vietnamese through the same encoding), one text object a line. */
+export function linesPdf(pages: string[][]): Uint8Array {
+  const v = new VietnameseEncoding();
+  const contents = pages.map((lines) => stream(lines.map((l, i) => `BT /F1 11 Tf 60 ${740 - i * 16} Td ${v.literal(l)} Tj ET`).join('\n')));
+  const n = pages.length;
+  // 1 catalog, 2 pages, 3 font, then a page object and its content for each page.
+  const kids = pages.map((_, i) => `${4 + i * 2} 0 R`).join(' ');
+  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', `<< /Type /Pages /Kids [${kids}] /Count ${n} >>`, ''];
+  pages.forEach((_, i) => {
+    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + i * 2} 0 R >>`);
+    objects.push(contents[i]!);
+  });
+  objects[2] = v.font();
+  return rawPdf(objects);
+}

@@ -8,7 +8,7 @@ import { FORMATS, makeDocx, makeFormat, makePdf } from '../../scripts/format-fix
 import { zipBomb } from '../helpers/bad-files.js';
 import { add, corpusDocuments, emptyCounts, goldFigures, prf, scoreFigures, scoreReferences, FIGURE_KINDS } from '../../scripts/gold.js';
 import { tempDir } from '../helpers/temp.js';
-import { signedDecisionPdf } from '../helpers/raw-pdf.js';
+import { linesPdf, signedDecisionPdf } from '../helpers/raw-pdf.js';
 
 const dir = tempDir('formats');
 const docs = corpusDocuments();
@@ -168,6 +168,24 @@ describe('PDF reader', () => {
     // The stamp's lines between the title and the name are no part of the signature block's reading.
     expect(record.document!.signatures.map((g) => [g.title, g.name])).toEqual([['CHỦ TỊCH', 'Nguyễn Văn An']]);
     expect(record.references.map((r) => r.id)).toEqual(['12/2024/QĐ-UBND']);
+  });
+
+  it('blanks a page whose text layer is garbage, with a finding, and refuses a file whose every page is', async () => {
+    const good = ['ỦY BAN NHÂN DÂN TỈNH LÀO CAI', 'Số: 12/BC-UBND', 'BÁO CÁO', 'Kết quả cải cách hành chính quý III năm 2025',
+      'Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ về thực hiện cơ chế một cửa, một cửa liên thông;',
+      'Trong quý, Trung tâm đã tiếp nhận 1.247 hồ sơ, giải quyết đúng hạn đạt 98,5%.'];
+    // A bad OCR layer: shapes of words, wrong letters, invented symbols ("96/ZOUIND-CP").
+    const garbage = ['Qnyct ¿inh s6 96/ZOUIND-CP ngàv 2Ż/4/2018 cña Chnh phñ vÒ thùc hiÖn', 'c¬ chÕ mét cöa ŁÞwqx ÿ8 rRtTq zxvbn Mnrtp Xqwz Zrkt Bcdfg Pqrst Wxyzq',
+      'Ŧŧŋ ŉĸ ðþ Ħħ Ŀŀ Łł Ńń Ňň Ŋŋ 63/ZQXW-BKH Tộtç Rştk Hwxq Vzbn Kmxq'];
+    const mixed = join(dir, 'mixed.pdf');
+    writeFileSync(mixed, linesPdf([good, garbage]));
+    const record = await extractFile(mixed);
+    expect(record.references.map((r) => r.id)).toEqual(['61/2018/NĐ-CP']);
+    expect(record.figures.map((f) => f.value)).toEqual([1247, 98.5]);
+    expect(record.findings.filter((f) => f.code === 'unusable-text-layer').map((f) => f.span?.page)).toEqual([2]);
+    const bad = join(dir, 'garbage.pdf');
+    writeFileSync(bad, linesPdf([garbage, garbage]));
+    expect((await extractFile(bad)).errors.map((e) => e.code)).toEqual(['unusable-text-layer']);
   });
 
   it('reads a PDF by its content whatever its name', async () => {

@@ -1,0 +1,46 @@
+import { fold } from '../normalize/fold.js';
+
+/**
+ * Is a page's text layer text a person could read, or the garbage of a bad OCR or a font without a
+ * Unicode map ("96/ZOUIND-CP", "Ł¿ÿ")? The share of its words that are words: a Vietnamese syllable
+ * (checked on its letters without diacritics: onset, vowels, coda), an abbreviation in capitals of
+ * five letters at most ("UBND", "QĐ"), or a word in plain Latin letters in lower case or capitalised
+ * (names, English, codes written so). Read after the legacy encodings are converted, so that TCVN3
+ * "Thñ t−íng" has become "Thủ tướng".
+ */
+
+// Onset, one to three vowels, coda: "nghiêng", "khuya", "được" (folded: "duoc"), "qu" + "yê" + "n".
+const SYLLABLE = /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$/;
+const VIETNAMESE_LETTERS = /^[a-zA-ZàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴĐ]+$/u;
+const PLAIN_WORD = /^[A-Z]?[a-z]{1,14}$/;
+const ABBREVIATION = /^[A-ZĐ]{2,5}$/u;
+
+export interface TextQuality {
+  words: number;
+  readable: number;
+}
+
+export function textQuality(text: string): TextQuality {
+  let words = 0;
+  let readable = 0;
+  for (const m of text.normalize('NFC').matchAll(/\p{L}{2,}/gu)) {
+    const w = m[0];
+    words++;
+    if (isReadable(w)) readable++;
+  }
+  return { words, readable };
+}
+
+function isReadable(word: string): boolean {
+  if (!VIETNAMESE_LETTERS.test(word)) return false;
+  if (ABBREVIATION.test(word) || (PLAIN_WORD.test(word) && /[aeiouy]/.test(word))) return true;
+  return SYLLABLE.test(fold(word).toLowerCase());
+}
+
+/** Below this share of readable words (on a page of 20 words or more) a text layer is unusable. */
+export const MIN_READABLE_SHARE = 0.6;
+export const MIN_WORDS_JUDGED = 20;
+
+export function unusable(q: TextQuality): boolean {
+  return q.words >= MIN_WORDS_JUDGED && q.readable / q.words < MIN_READABLE_SHARE;
+}
