@@ -5,8 +5,10 @@ import type { Finding } from '../schema.js';
 import { expandInputs } from './inputs.js';
 import { processInput } from './run.js';
 import { UsageError } from './usage.js';
+import { applyLevel, findConfig, loadConfig, parseRuleOption, type Level } from './check-config.js';
+import { VERSION } from '../version.js';
 
-interface Located extends Finding {
+export interface Located extends Finding {
   path: string;
   line: number;
   column: number;
@@ -27,12 +29,16 @@ export async function checkCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { format: { type: 'string', short: 'f' }, across: { type: 'boolean' } },
+    options: { format: { type: 'string', short: 'f' }, across: { type: 'boolean' }, rule: { type: 'string', multiple: true }, config: { type: 'string' } },
   });
   const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not ${format}`);
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not ${format}`);
+  const targets = positionals.length ? positionals : ['corpus'];
+  // The config nearest the first input (or the one named), then --rule, which wins.
+  const configPath = values.config ?? findConfig(targets[0] === '-' ? process.cwd() : targets[0]!);
+  const levels: Record<string, Level> = { ...(configPath ? loadConfig(configPath) : {}), ...Object.fromEntries((values.rule ?? []).map(parseRuleOption)) };
   const rules = defaultRules();
-  const { inputs } = await expandInputs(positionals.length ? positionals : ['corpus']);
+  const { inputs } = await expandInputs(targets);
   const located: Located[] = [];
   const texts = new Map<string, string>();
   const docs: DocumentRefs[] = [];
@@ -42,13 +48,20 @@ export async function checkCommand(argv: string[]): Promise<number> {
     const text = analysis?.source ?? '';
     texts.set(path, text);
     for (const e of record.errors) located.push({ path, line: 1, column: 1, code: e.code, severity: 'error', message: e.message, span: null, suggestion: null });
-    for (const f of record.findings) located.push({ path, ...at(text, f), ...f });
+    for (const found of record.findings) {
+      const f = applyLevel(found, levels);
+      if (f) located.push({ path, ...at(text, f), ...f });
+    }
     docs.push({ path, refs: record.references });
   }
   if (values.across) {
-    for (const { path, finding } of checkAcrossDocuments(docs)) located.push({ path, ...at(texts.get(path) ?? '', finding), ...finding });
+    for (const { path, finding } of checkAcrossDocuments(docs)) {
+      const f = applyLevel(finding, levels);
+      if (f) located.push({ path, ...at(texts.get(path) ?? '', f), ...f });
+    }
   }
   if (format === 'json') process.stdout.write(JSON.stringify(located, null, 2) + '\n');
+  else if (format === 'sarif') process.stdout.write(JSON.stringify(sarif(located), null, 2) + '\n');
   else for (const f of located) process.stdout.write(`${f.path}:${f.line}:${f.column}: ${f.severity} ${f.code}: ${f.message}\n`);
   const errors = located.filter((f) => f.severity === 'error').length;
   process.stderr.write(`vnreform check: ${inputs.length} input(s), ${errors} error(s), ${located.length - errors} warning(s)\n`);
@@ -57,4 +70,25 @@ export async function checkCommand(argv: string[]): Promise<number> {
 
 function at(text: string, f: Finding): { line: number; column: number } {
   return f.span ? lineColumn(text, f.span.start) : { line: 1, column: 1 };
+}
+
+/**
+ * SARIF 2.1.0, the format code-scanning tools read: one run of vnreform, a rule per finding code, a
+ * result per finding with its file, line and column (1-based). Warnings are "warning", errors "error".
+ */
+export function sarif(findings: readonly Located[]): object {
+  const codes = [...new Set(findings.map((f) => f.code))].sort();
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: { name: 'vnreform', version: VERSION, rules: codes.map((id) => ({ id })) } },
+      results: findings.map((f) => ({
+        ruleId: f.code,
+        level: f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'note',
+        message: { text: f.message },
+        locations: [{ physicalLocation: { artifactLocation: { uri: f.path.split('\\').join('/') }, region: { startLine: f.line, startColumn: f.column } } }],
+      })),
+    }],
+  };
 }

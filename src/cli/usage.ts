@@ -9,7 +9,7 @@ Usage:
   vnreform extract [inputs…] [--out PATH] [--format json|jsonl] [--resume] [--shard i/n]
                    [--tables DIR] [--quiet] [--jobs N] [--timeout S] [--max-memory MB]
                    [--cache DIR]
-  vnreform check   [inputs…] [--format text|json] [--across]
+  vnreform check   [inputs…] [--format text|json|sarif] [--across] [--rule CODE=off|warning|error]… [--config FILE]
   vnreform compare [inputs…] [--format csv|json] [--long]
   vnreform merge   SHARD.jsonl… --out FILE.jsonl [--expect INPUT]… [--tables DIR]
   vnreform schema
@@ -40,8 +40,12 @@ extract writes one record per input (a result, or an error record when the input
 merge joins shard outputs, each input once in path order, and lists inputs duplicated, missing
   (with --expect and the inputs the shards were given) or cut short; exit 1 if any. --tables DIR
   writes the CSV tables of the joined output.
-check prints citation problems, one per line (path:line:col: severity code: message), or JSON:
+check prints citation problems, one per line (path:line:col: severity code: message), JSON, or
+  SARIF 2.1.0 for code-scanning tools:
   --across           also compare dates of the same document across all inputs
+  --rule CODE=LEVEL  report a finding code as an error or a warning, or not at all (off); repeatable
+  --config FILE      the levels of vnreform.config.json ({"rules": {"percent-mismatch": "off"}});
+                     without it, the nearest such file from the first input upward; --rule wins
 compare prints one row per input with the standard metrics of rules/metrics.json (hồ sơ received,
   online, in person, by post, resolved, on time, late; rates; TTHC; DVC) as CSV for pandas and R;
   --long writes one row per metric value with its source text and span.

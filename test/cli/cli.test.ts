@@ -149,6 +149,39 @@ describe('vnreform check', () => {
   it('exits 0 when nothing is wrong', () => {
     expect(vnreform(['check', '-'], 'Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23/4/2018').status).toBe(0);
   });
+
+  it('takes each code\'s level from --rule and from the nearest vnreform.config.json, --rule winning', () => {
+    const off = vnreform(['check', 'corpus', '--rule', 'year-mismatch=off', '--rule', 'date-out-of-range=off', '--format', 'json']);
+    const codes = (r: { stdout: string }): string[] => JSON.parse(r.stdout).map((f: { code: string }) => f.code);
+    expect(codes(off)).not.toContain('year-mismatch');
+    const all = codes(vnreform(['check', 'corpus', '--format', 'json']));
+    expect(codes(off).length).toBeLessThan(all.length);
+    // Every error made a warning: the run passes.
+    const errorCodes = [...new Set(all)];
+    const lowered = vnreform(['check', 'corpus', ...errorCodes.flatMap((c) => ['--rule', `${c}=warning`])]);
+    expect(lowered.status).toBe(0);
+    const dir = tempDir('config');
+    const report = join(dir, 'report.txt');
+    writeFileSync(report, readFileSync(join(ROOT, 'corpus/an-giang_2019_q1_bao-cao-cchc.txt')));
+    writeFileSync(join(dir, 'vnreform.config.json'), JSON.stringify({ rules: { 'year-mismatch': 'off' } }));
+    expect(codes(vnreform(['check', report, '--format', 'json']))).not.toContain('year-mismatch');
+    expect(codes(vnreform(['check', report, '--format', 'json', '--rule', 'year-mismatch=error']))).toContain('year-mismatch');
+    writeFileSync(join(dir, 'vnreform.config.json'), JSON.stringify({ rules: { 'year-mismatch': 'sometimes' } }));
+    const bad = vnreform(['check', report]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/vnreform\.config\.json: rules\.year-mismatch/);
+  });
+
+  it('writes SARIF 2.1.0 with a rule per code and a located result per finding', () => {
+    const r = vnreform(['check', 'corpus', '--format', 'sarif']);
+    const log = JSON.parse(r.stdout);
+    expect(log.version).toBe('2.1.0');
+    const run = log.runs[0];
+    expect(run.tool.driver.name).toBe('vnreform');
+    const result = run.results.find((x: { ruleId: string }) => x.ruleId === 'year-mismatch');
+    expect(result).toMatchObject({ level: 'error', locations: [{ physicalLocation: { artifactLocation: { uri: 'corpus/an-giang_2019_q1_bao-cao-cchc.txt' }, region: { startLine: 111, startColumn: 36 } } }] });
+    expect(run.tool.driver.rules.map((x: { id: string }) => x.id)).toContain('year-mismatch');
+  });
 });
 
 describe('vnreform compare', () => {
