@@ -75,9 +75,14 @@ export interface DocumentRefs {
   refs: readonly { id: string | null; date: string | null; year: number | null; text: string; span: { start: number; end: number } }[];
 }
 
-export function checkAcrossDocuments(docs: readonly DocumentRefs[]): { path: string; finding: Finding }[] {
-  const seen = new Map<string, { path: string; date: string; text: string }[]>();
+export function checkAcrossDocuments(
+  docs: readonly DocumentRefs[], where: (path: string, span: Finding['span']) => string = (path) => path,
+): { path: string; finding: Finding }[] {
+  // Which side is wrong, one document cannot know: a warning that names both places and both dates,
+  // once for each pair of documents and dates however often either cites the number.
+  const seen = new Map<string, { path: string; date: string; text: string; span: Finding['span'] }[]>();
   const out: { path: string; finding: Finding }[] = [];
+  const reported = new Set<string>();
   for (const doc of docs) {
     for (const ref of doc.refs) {
       if (!ref.id || !ref.date) continue;
@@ -85,16 +90,18 @@ export function checkAcrossDocuments(docs: readonly DocumentRefs[]): { path: str
       const earlier = seen.get(key) ?? [];
       const clash = earlier.find((e) => e.date !== ref.date && e.path !== doc.path
         && (ref.year !== null || e.date.slice(0, 4) === ref.date!.slice(0, 4)));
-      if (clash) {
+      const pair = clash ? [key, clash.path, clash.date, doc.path, ref.date].join('|') : '';
+      if (clash && !reported.has(pair)) {
+        reported.add(pair);
         out.push({
           path: doc.path,
           finding: {
-            code: 'conflicting-dates', severity: 'error', suggestion: null, span: ref.span,
-            message: `"${oneLine(ref.text)}" (${ref.id}): dated ${ref.date} here but ${clash.date} in ${clash.path}`,
+            code: 'conflicting-dates-across', severity: 'warning', suggestion: null, span: ref.span,
+            message: `"${oneLine(ref.text)}" (${ref.id}): dated ${ref.date} here, ${clash.date} at ${where(clash.path, clash.span)} ("${oneLine(clash.text)}"); one of them is wrong`,
           },
         });
       }
-      earlier.push({ path: doc.path, date: ref.date, text: ref.text });
+      earlier.push({ path: doc.path, date: ref.date, text: ref.text, span: ref.span });
       seen.set(key, earlier);
     }
   }

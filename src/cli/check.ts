@@ -55,7 +55,11 @@ export async function checkCommand(argv: string[]): Promise<number> {
     docs.push({ path, refs: record.references });
   }
   if (values.across) {
-    for (const { path, finding } of checkAcrossDocuments(docs)) {
+    const where = (path: string, span: Finding['span']): string => {
+      const { line, column } = span ? lineColumn(texts.get(path) ?? '', span.start) : { line: 1, column: 1 };
+      return `${path}:${line}:${column}`;
+    };
+    for (const { path, finding } of checkAcrossDocuments(docs, where)) {
       const f = applyLevel(finding, levels);
       if (f) located.push({ path, ...at(texts.get(path) ?? '', f), ...f });
     }

@@ -143,7 +143,12 @@ describe('vnreform check', () => {
   it('adds cross-document conflicts with --across, and prints JSON with --format json', () => {
     const r = vnreform(['check', 'corpus', '--across', '--format', 'json']);
     const findings = JSON.parse(r.stdout);
-    expect(findings.filter((f: { code: string }) => f.code === 'conflicting-dates')).toHaveLength(2);
+    expect(findings.filter((f: { code: string }) => f.code === 'conflicting-dates')).toHaveLength(1);
+    // Across documents: a warning naming both places and both dates, once.
+    const across = findings.filter((f: { code: string }) => f.code === 'conflicting-dates-across');
+    expect(across).toHaveLength(1);
+    expect(across[0]).toMatchObject({ severity: 'warning', path: 'corpus/kien-giang_2020_q3_bao-cao-cchc.txt' });
+    expect(across[0].message).toContain('2005-10-17 here, 2015-10-17 at corpus/an-giang_2019_q1_bao-cao-cchc.txt:111:36');
   });
 
   it('exits 0 when nothing is wrong', () => {
