@@ -27,7 +27,8 @@ export function checkCitations(refs: readonly ExtractedReference[], documentDate
       else add(ref, 'unknown-code', 'warning', `${label}: code ${parts.unknownCodes.join(', ')} is not in rules/`);
     }
     if (ref.dateText && !ref.dateValid) add(ref, 'invalid-date', 'error', `${label}: ${ref.dateText} is not a calendar date`);
-    if (ref.date && ref.year !== null && Number(ref.date.slice(0, 4)) !== ref.year) {
+    // "02-1025/NMT": a firm's own numbering, where "1025" is no year.
+    if (ref.date && ref.year !== null && ref.year >= 1945 && Number(ref.date.slice(0, 4)) !== ref.year) {
       add(ref, 'year-mismatch', 'error', `${label}: dated ${ref.date}, but the number says ${ref.year}`);
     }
     if (ref.date && documentDate && ref.date > documentDate) {
@@ -36,7 +37,9 @@ export function checkCitations(refs: readonly ExtractedReference[], documentDate
     if (parts && ref.typeWord && parts.typeCode && parts.family !== 'malformed') {
       const named = rules.typeNamesByWord.get(fold(ref.typeWord)) ?? [];
       const coded = rules.typeByCode.get(parts.typeCode.toUpperCase())?.name;
-      if (coded && named.length && !named.includes(coded)) {
+      // "Quy định số 169-QĐ/TW" (2008): the Party wrote its Quy định with QĐ before it took QĐi (document-types formerCodes).
+      const former = parts.family === 'party' && rules.data.documentTypes.types.some((t) => named.includes(t.name) && t.formerCodes?.includes(parts.typeCode!));
+      if (coded && named.length && !named.includes(coded) && !former) {
         add(ref, 'kind-mismatch', 'error', `${label}: called ${ref.typeWord}, but code ${parts.typeCode} means ${coded}`);
       }
     }

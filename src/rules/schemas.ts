@@ -14,6 +14,7 @@ export const DocumentTypesFile = z.object({
       normative: z.boolean().optional(),
       party: z.boolean().optional(),
       periodic: z.boolean().optional(),
+      formerCodes: z.array(code).optional(),
     }).passthrough(),
   ),
   unnumbered: z.array(z.object({ name: word, words: z.array(word).min(1), role: z.enum(['letter', 'law']).optional() }).passthrough())

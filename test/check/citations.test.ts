@@ -40,6 +40,12 @@ describe('citation checks', () => {
     expect(codes('Quyết định số 15/QĐ-XYZW ngày 03/4/2019')).toEqual(['warning unknown-code']);
   });
 
+  it('takes a Party Quy định written with its former code QĐ for what it is, and reads no year in a firm\'s numbering', () => {
+    expect(codes('Quy định số 169-QĐ/TW ngày 24/6/2008 của Bộ Chính trị')).toEqual([]);
+    expect(codes('Quyết định số 169-QĐ/TW ngày 24/6/2008 của Bộ Chính trị')).toEqual([]);
+    expect(codes('công văn số 02-1025/NMT ngày 10/10/2025 của Công ty').filter((c) => c.includes('year-mismatch'))).toEqual([]);
+  });
+
   it('across documents: normative ids always, others only within one year', () => {
     const doc = (path: string, id: string, date: string, year: number | null) => ({ path, refs: [{ id, date, year, text: id, span: { start: 0, end: 1 } }] });
     const across = checkAcrossDocuments([doc('a', '130/2005/NĐ-CP', '2015-10-17', 2005), doc('b', '130/2005/NĐ-CP', '2005-10-17', 2005), doc('b', '130/2005/NĐ-CP', '2005-10-17', 2005)]);
