@@ -35,6 +35,12 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
     // Cheapest test first: a body is a proper name ("Sở Nội vụ", "sở Công Thương"), and folded
     // first words ("so", "ban", "van") are everywhere in running text ("số", "bản", "văn").
     if (!/\p{Lu}/u.test(text.charAt(first.index)) && !/^\S+\s+\p{Lu}/u.test(text.slice(first.index, first.index + 24))) continue;
+    // The second word must begin some name of this first word ("ban hanh" begins none): a set lookup
+    // spares the long alternation of names at every capitalised "Ban hành", "Cục trưởng".
+    const second = /^[ \t\n]+([^\s,.;:()]+)/u.exec(folded.slice(first.index + first[0].length, first.index + first[0].length + 24));
+    const seconds = p.secondWords.get(first[0]);
+    const word = second ? second[1]!.replace(/-$/, '') : '';
+    if (seconds && !seconds.has(word) && !seconds.has(word.split(/[-,.&]/)[0]!)) continue;
     const names = p.bodyByFirstWord.get(first[0])!;
     names.lastIndex = first.index;
     const m = names.exec(folded);
@@ -288,13 +294,19 @@ function longestForms(found: Found[]): void {
   // "Cục CNTT" (Cục Công nghệ thông tin) beside "Cục Công nghệ thông tin và Chuyển đổi số", "Ban Chỉ đạo"
   // beside "Ban Chỉ đạo xây dựng …": a name that only begins another names the same body, when that is
   // the only longer name it begins.
-  const names = [...new Set(found.filter((f) => !f.group).map((f) => f.resolved))];
-  const folded = new Map(names.map((n) => [n, fold(n)]));
+  // Every name's proper word-prefixes point at it: a name then finds the longer ones it begins at once.
+  const longerBy = new Map<string, Set<string>>();
+  for (const n of new Set(found.filter((f) => !f.group).map((f) => f.resolved))) {
+    const parts = fold(n).split(' ');
+    for (let k = 2; k < parts.length; k++) {
+      const prefix = parts.slice(0, k).join(' ');
+      longerBy.set(prefix, (longerBy.get(prefix) ?? new Set()).add(n));
+    }
+  }
   for (const f of found) {
     if (f.group || words(f.resolved) < 2) continue;
-    const short = folded.get(f.resolved)!;
-    const longer = names.filter((n) => folded.get(n)!.startsWith(`${short} `));
-    if (longer.length === 1) f.resolved = longer[0]!;
+    const longer = longerBy.get(fold(f.resolved));
+    if (longer?.size === 1) f.resolved = [...longer][0]!;
   }
 }
 

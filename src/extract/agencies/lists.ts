@@ -105,11 +105,16 @@ export function provinceListMentions(
   text: string, rules: Rules, bodyOf: (written: string) => { name: string; kind: string } | null,
 ): Found[] {
   const out: Found[] = [];
-  const opener = /(?<![\p{L}])(\p{Lu}[\p{L}.]*(?:[ ]+\p{L}+){0,4}?)[ ]+các[ ]+(tỉnh|thành phố|tỉnh, thành phố)[ ]*:[ ]*/gu;
-  for (let m = opener.exec(text); m; m = opener.exec(text)) {
-    const body = bodyOf(m[1]!);
+  // "các tỉnh:" is rare: found first, then the body named before it (up to five words back).
+  const units = /[ ]+các[ ]+(?:tỉnh|thành phố|tỉnh, thành phố)[ ]*:[ ]*/gu;
+  for (let u = units.exec(text); u; u = units.exec(text)) {
+    const before = /(?<![\p{L}])(\p{Lu}[\p{L}.]*(?:[ ]+\p{L}+){0,4})$/u.exec(text.slice(Math.max(0, u.index - 60), u.index));
+    // The shortest run of words before "các" that names a body the rules know: "UBND", "Sở Nội vụ".
+    const words = before ? before[1]!.split(/[ ]+/) : [];
+    let body: { name: string; kind: string } | null = null;
+    for (let k = words.length - 1; k >= 0 && !body; k--) body = /^\p{Lu}/u.test(words[k]!) ? bodyOf(words.slice(k).join(' ')) : null;
     if (!body) continue;
-    let at = m.index + m[0].length;
+    let at = u.index + u[0].length;
     for (let k = 0; k < 70; k++) {
       const item = /^(\p{Lu}\p{L}*(?:[ ]+(?:-[ ]+)?\p{Lu}\p{L}*){0,3})/u.exec(text.slice(at, at + 40));
       const province = item ? provinceByName(item[1]!, rules) : undefined;

@@ -27,6 +27,8 @@ export interface AgencyPatterns {
   bodyFirstWord: RegExp;
   /** Sticky, by first word: the names and aliases that start with it, longest first. */
   bodyByFirstWord: Map<string, RegExp>;
+  /** By first word: the folded second words its names and aliases go on with (absent when a name is one word). */
+  secondWords: Map<string, Set<string>>;
   bodyByForm: Map<string, Body>;
   /**
    * Forms the rules list as variants, by key: another wording or an internal code of a body, kept
@@ -142,8 +144,23 @@ export function agencyPatterns(rules: Rules): AgencyPatterns {
     const units = alternation([...new Set(rules.data.lexicon.localUnitWords.flatMap((u) => [...caseVariants(u), ...caseVariants(fold(u))]))]);
     const place = '\\p{Lu}[\\p{L}]*(?:[ ]+(?:-[ ]+)?\\p{Lu}[\\p{L}]*){0,3}';
     const words = (list: readonly string[]): string => alternation(list.map(lkey));
+    // A first word that is a whole name ("chinh phu" is two; "vpcp" one) takes any next word.
+    const secondWords = new Map<string, Set<string>>();
+    const whole = new Set<string>();
+    for (const k of bodyByForm.keys()) {
+      const [first, next] = k.split(' ');
+      if (next === undefined) whole.add(first!);
+      else {
+        // "pt-th" and "pt" ("Đài PT - TH"), "vh,tt&dl" and "vh": the word as a text may cut it.
+        const set = secondWords.get(first!) ?? new Set<string>();
+        set.add(next.replace(/[,.]$/, '').replace(/-$/, '')).add(next.split(/[-,.&]/)[0]!);
+        secondWords.set(first!, set);
+      }
+    }
+    for (const w of whole) secondWords.delete(w);
     return {
       ...bodyMatchers([...bodyByForm.keys()]),
+      secondWords,
       bodyByForm,
       aliasDefinition: new RegExp(`\\([ ]*(?:${alternation(cues.aliasDefinitions)})[ ]+[“"]?([^()\\n“”"]{2,60}?)[”"]?[ ]*\\)`, 'giu'),
       headNotAfter: new Map(Object.entries(cues.headNotAfter).map(([head, before]) => [key(head), new RegExp(`(?<![\\p{L}])(?:${words(before)})[ ]+$`, 'u')])),
