@@ -66,17 +66,25 @@ export function encodeLegacy(text: string, encoding: LegacyEncoding): string {
 export type LegacyEncoding = 'TCVN3' | 'VNI';
 const LEGACY_FONT: Record<LegacyEncoding, string> = { TCVN3: '.VnTime', VNI: 'VNI-Times' };
 
-/** An RTF file whose text is written in a legacy Vietnamese font, as a 1990s word processor saved it. */
+/**
+ * An RTF file whose text is written in a legacy Vietnamese font, as a 1990s word processor saved it.
+ * TCVN3 has no code for most capitals with a tone mark ("É", "Ý"): lines written all in capitals are
+ * typed in the all-capitals ".VnTimeH", whose lower-case codes show capitals (as in makeTcvn3Docx).
+ */
 export function makeLegacyRtf(text: string, encoding: LegacyEncoding): Buffer {
-  const body = [...encodeLegacy(text, encoding)].map((ch) => {
+  const escape = (encoded: string): string => [...encoded].map((ch) => {
     const code = ch.charCodeAt(0);
     if (ch === '\\' || ch === '{' || ch === '}') return `\\${ch}`;
-    if (ch === '\n') return '\\par\n';
     if (code > 0x7f && code <= 0xff) return `\\'${code.toString(16).padStart(2, '0')}`;
     if (code > 0xff) return `\\u${code > 32767 ? code - 65536 : code}?`;
     return ch;
   }).join('');
-  return Buffer.from(`{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\fnil ${LEGACY_FONT[encoding]};}}\\f0 ${body}}`, 'latin1');
+  const body = text.split('\n').map((line) => {
+    const capitals = encoding === 'TCVN3' && /\p{Lu}/u.test(line) && line === line.toUpperCase();
+    return capitals ? `{\\f1 ${escape(encodeLegacy(line.toLowerCase(), encoding))}}` : escape(encodeLegacy(line, encoding));
+  }).join('\\par\n');
+  const fonts = encoding === 'TCVN3' ? `{\\f0\\fnil ${LEGACY_FONT[encoding]};}{\\f1\\fnil .VnTimeH;}` : `{\\f0\\fnil ${LEGACY_FONT[encoding]};}`;
+  return Buffer.from(`{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl${fonts}}\\f0 ${body}}`, 'latin1');
 }
 
 /**
