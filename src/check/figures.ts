@@ -44,12 +44,19 @@ function sumMismatches(figures: readonly Figure[]): Finding[] {
 function percentMismatches(figures: readonly Figure[], mt: MappedText): Finding[] {
   const findings: Finding[] = [];
   for (let i = 0; i + 1 < figures.length; i++) {
-    const ratio = figures[i]!;
-    const pct = figures[i + 1]!;
-    if (ratio.kind !== 'ratio' || pct.kind !== 'percent' || !ratio.denominator || pct.value === null) continue;
-    // Only a percentage close after the ratio, in the same sentence, speaks of it.
-    const between = mt.source.slice(ratio.span.end, pct.span.start);
-    if (between.length > 60 || /[.;]\s/.test(between)) continue;
+    const a = figures[i]!;
+    const b = figures[i + 1]!;
+    // "3.071/4.888 TTHC (đạt 62,8%)", and "đạt 62,8% (3.071/4.888)": the clause says one is the other.
+    const ratioFirst = a.kind === 'ratio' && b.kind === 'percent';
+    const percentFirst = a.kind === 'percent' && b.kind === 'ratio';
+    if (!ratioFirst && !percentFirst) continue;
+    const ratio = ratioFirst ? a : b;
+    const pct = ratioFirst ? b : a;
+    // A target ("tối thiểu 20%") is no statement of what the ratio is.
+    if (!ratio.denominator || pct.value === null || pct.status === 'target') continue;
+    const between = mt.source.slice(a.span.end, b.span.start);
+    // Only close together in one sentence; a ratio after a percentage only in the brackets right after it.
+    if (ratioFirst ? between.length > 60 || /[.;]\s/.test(between) : !/^\s*\(\s*$/.test(between)) continue;
     const computed = (100 * ratio.numerator!) / ratio.denominator;
     if (Math.abs(computed - pct.value) <= PERCENT_TOLERANCE) continue;
     findings.push({

@@ -81,6 +81,11 @@ describe('figure checks', () => {
   it('percent-mismatch: a percentage that contradicts the ratio beside it', () => {
     expect(extractText('Đã công bố 3.071 TTHC/4.888 TTHC (đạt 62,8%).').findings).toEqual([]);
     expect(extractText('Đã công bố 3.071 TTHC/4.888 TTHC (đạt 72,8%).').findings).toMatchObject([{ code: 'percent-mismatch', severity: 'error' }]);
+    // The percentage first and the ratio it is in brackets right after it: the clause says one is the other.
+    expect(extractText('Tỷ lệ đạt 62,8% (3.071/4.888 TTHC).').findings).toEqual([]);
+    expect(extractText('Tỷ lệ đạt 72,8% (3.071/4.888 TTHC).').findings).toMatchObject([{ code: 'percent-mismatch', severity: 'error' }]);
+    // A target is no statement of what the ratio is.
+    expect(extractText('Phấn đấu tối thiểu 80% (34/40 xã) đạt chuẩn.').findings).toEqual([]);
   });
 
   it('finds no arithmetic problem in the corpus reports', () => {
