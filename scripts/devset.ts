@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExtractionRecord } from '../src/schema.js';
-import { emptyCounts, sameText, scoreMultiset, scoreScalar, type Counts, type GoldAgency, type GoldFigure, type GoldReference } from './gold.js';
+import { emptyCounts, sameText, scoreMultiset, scoreScalar, type Counts, type GoldAgency, type GoldFigure, type GoldMetadata, type GoldReference } from './gold.js';
 
 /**
  * The development set (devset/): real documents of 2025 with a legal database's catalogue record of
@@ -21,15 +21,8 @@ export interface CatalogueRecord {
   issuer: string;
 }
 
-export interface DevGold {
-  type: string | null;
-  number: string | null;
-  date: string | null;
-  place: string | null;
-  issuer: string | null;
-  period: { year: number; quarter: number | null; half: number | null } | null;
-  signatures: { authority: string | null; authorityOf: string | null; title: string | null; name: string | null }[];
-}
+/** The metadata fields the dev gold holds: those of the corpus gold but province, title and the lists. */
+export type DevGold = Pick<GoldMetadata, 'type' | 'number' | 'date' | 'place' | 'issuer' | 'period' | 'signatures'>;
 
 export interface DevDocument {
   name: string;

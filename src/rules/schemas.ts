@@ -190,6 +190,8 @@ export const AgencyCuesFile = z.object({
   listPrefixes: z.record(z.string().min(1), word),
   prefixableBodies: z.record(z.string().min(1), z.array(word)),
   termNamedBodies: z.array(word),
+  termWords: z.array(word).min(1),
+  ownBodyHeads: z.array(word),
   titlesBeforePrefix: z.array(word),
   nameStops: z.array(word),
   levelWord: z.array(word),

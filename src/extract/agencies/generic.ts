@@ -3,7 +3,7 @@ import { alternation, escapeRegex, memo, normalizeWord, type Rules } from '../..
 import type { DocumentMeta } from '../../schema.js';
 import { charBefore } from '../../util/text.js';
 import type { Found } from './found.js';
-import { agencyPatterns } from './patterns.js';
+import { agencyPatterns, spellOut } from './patterns.js';
 import { canonicalPlace, isProvincialUnit, levelOfUnit } from './places.js';
 
 /**
@@ -63,9 +63,9 @@ export function genericBodies(text: string, lowered: string, rules: Rules, doc: 
     // …and a head written in lower case after its first word ("Ban quản lý dự án") is a common noun, no name.
     if (!f.complement && (f.head!.split(' ').length < 2 || g.gazetteerHeads.has(fold(f.head!)) || !/^\S+\s+\p{Lu}/u.test(f.head!))) continue;
     if (!f.group && !resolveGeneric(f, lowered, rules, doc, byStart, g) && f.underParent) continue;
-    if (!f.group) f.resolved = ofIssuer(f.resolved, doc);
-    f.name = expandAbbreviations(f.name, g.abbreviations);
-    f.resolved = expandAbbreviations(f.resolved, g.abbreviations);
+    if (!f.group) f.resolved = ofIssuer(f.resolved, doc, g);
+    f.name = spellOut(f.name, p.abbreviations);
+    f.resolved = spellOut(f.resolved, p.abbreviations);
     found.push(f);
   }
   oneNamePerBody(found, rules, doc);
@@ -295,19 +295,13 @@ function resolveGeneric(f: Found, lowered: string, rules: Rules, doc: DocumentMe
  * "Văn phòng Bộ" in a decision of the Bộ Tài chính is its own Văn phòng: a name that ends on a bare
  * head the issuer's name opens with ("Bộ", "Cục", "Sở") takes the issuer's name.
  */
-function ofIssuer(resolved: string, doc: DocumentMeta): string {
+function ofIssuer(resolved: string, doc: DocumentMeta, g: GenericPatterns): string {
   const issuer = doc.issuer;
-  const m = /[ ](Bộ|Cục|Tổng cục|Sở)$/u.exec(resolved);
+  const m = g.ownBodyHead.exec(resolved);
   if (!issuer || !m || !issuer.startsWith(`${m[1]} `)) return resolved;
   return `${resolved.slice(0, m.index)} ${issuer}`;
 }
 
-function expandAbbreviations(name: string, abbreviations: ReadonlyMap<string, string>): string {
-  // "Cục KS TTHC": a name that keeps a code no rule spells out is kept whole as written, not half spelled out.
-  const codes = name.match(/(?<![\p{L}])[\p{Lu}Đ&]{2,}(?![\p{L}])/gu) ?? [];
-  if (codes.some((c) => !abbreviations.has(c) && !/^[IVXLC]+$/.test(c))) return name;
-  return name.replace(/[\p{L}\p{N}][\p{L}\p{N}&-]*/gu, (w) => abbreviations.get(w) ?? w);
-}
 
 /**
  * One body, one name in a document: "Trường Cao đẳng Y tế", "… Y tế tỉnh" and "… Y tế Kiên Giang"
@@ -359,7 +353,8 @@ interface GenericPatterns {
   listTail: RegExp;
   /** "và" alone between two bodies: a list that shares one name ("Hội đồng và Tổ Giúp việc chấm điểm …"). */
   andJoiner: RegExp;
-  abbreviations: ReadonlyMap<string, string>;
+  /** A name ending on a bare head an issuer's name opens with (agency-cues ownBodyHeads): " Bộ", " Cục". Group 1 the head. */
+  ownBodyHead: RegExp;
   /** On a folded name: it opens with the name of a working team or leadership ("to giup viec", "ban giam doc"). */
   teams: RegExp;
   /** On lower-cased text, ending where a head starts: a syllable that makes another word with it ("nhiệm " + "Vụ"). */
@@ -408,10 +403,10 @@ function genericPatterns(rules: Rules): GenericPatterns {
         const words = fold(normalizeWord(b.name)).split(' ');
         return words.slice(1).map((_, i) => words.slice(0, i + 1).join(' '));
       })),
+      ownBodyHead: new RegExp(`[ ](${alternation(cues.ownBodyHeads.map(normalizeWord))})$`, 'u'),
       teams: new RegExp(`^(?:${alternation(cues.teamHeads.map((h) => escapeRegex(fold(normalizeWord(h)))))})(?![\\p{L}])`, 'u'),
       headNotAfter: new Map(Object.entries(cues.headNotAfter).map(([head, before]) => [normalizeWord(head), new RegExp(`(?<![\\p{L}])(?:${words(before)})[ ]+$`, 'u')])),
       oneCase: new RegExp(`^(?:${words(cues.oneCaseWords)})(?![\\p{L}])`, 'u'),
-      abbreviations: new Map(Object.entries(cues.nameAbbreviations).map(([k, v]) => [k, normalizeWord(v)])),
     };
   });
 }

@@ -9,7 +9,7 @@ import type { AgencyMention, Found } from './found.js';
 import { genericBodies, overlapTest } from './generic.js';
 import { listMentions, provinceListMentions } from './lists.js';
 import { titleBodies } from './titles.js';
-import { agencyPatterns, type Body } from './patterns.js';
+import { agencyPatterns, spellOut, type Body } from './patterns.js';
 import { canonicalPlace, isProvincialUnit, levelOfUnit, wrappedPlace } from './places.js';
 
 export type { AgencyMention } from './found.js';
@@ -199,7 +199,7 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
   const items = listMentions(text, rules, (name) => {
     // "Các Bộ: CT, XD": a code after the head is the body's symbol code without its initial (BCT, BXD).
     const code = /^(\p{Lu})\p{Ll}*\s+([\p{Lu}Đ&]{2,8})$/u.exec(name);
-    const body = p.bodyByForm.get(fold(name).replace(/\s+/g, ' ')) ?? p.bodyByForm.get(fold(spelledOut(name, rules)).replace(/\s+/g, ' '))
+    const body = p.bodyByForm.get(fold(name).replace(/\s+/g, ' ')) ?? p.bodyByForm.get(fold(spelledOut(name, p)).replace(/\s+/g, ' '))
       ?? (code ? p.bodyByCode.get(`${code[1]}${code[2]}`) : undefined);
     return body ? { name: body.name, resolved: resolve(body, body.name, doc, rules), kind: body.kind, level: body.level } : null;
   }).filter((f) => !overlapsBodies(f.normStart, f.normEnd));
@@ -336,7 +336,7 @@ function sharePrefixes(found: Found[], text: string, p: ReturnType<typeof agency
   for (let i = 0; i < found.length; i++) {
     const first = found[i]!;
     const prefix = first.pendingPrefix;
-    if (!prefix || first.prefix || (first.group && !(first.pendingPrefix && p.prefixable.get(prefix)?.has(first.body ?? '') && home(first)))) continue;
+    if (!prefix || first.prefix || (first.group && !(p.prefixable.get(prefix)?.has(first.body ?? '') && home(first)))) continue;
     give(first, prefix);
     if (first.prefixFrom !== undefined) first.normStart = first.prefixFrom;
     const bodies = p.prefixable.get(prefix);
@@ -381,12 +381,9 @@ function definedAliases(text: string, found: Found[], p: ReturnType<typeof agenc
   found.sort((a, b) => a.normStart - b.normStart);
 }
 
-/** "Sở KH và CN" → "Sở Khoa học và Công nghệ": codes joined by "và" read like "KH&CN", then spelled out (nameAbbreviations). */
-function spelledOut(name: string, rules: Rules): string {
-  const abbreviations = rules.data.agencyCues.nameAbbreviations;
-  return name
-    .replace(/(?<![\p{L}])(\p{Lu}{1,4})\s+và\s+(\p{Lu}{1,4})(?![\p{L}])/gu, '$1&$2')
-    .replace(/[\p{L}\p{N}][\p{L}\p{N}&-]*/gu, (w) => abbreviations[w] ?? w);
+/** "Sở KH và CN" → "Sở Khoa học và Công nghệ": codes joined by a list joiner read like "KH&CN", then spelled out. */
+function spelledOut(name: string, p: ReturnType<typeof agencyPatterns>): string {
+  return spellOut(name.replace(p.joinedCodes, '$1&$2'), p.abbreviations);
 }
 
 /** "sở Công Thương", "ban Chỉ đạo …": a head the rules let a writer put in lower case. */

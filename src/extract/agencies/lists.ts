@@ -1,5 +1,5 @@
 import { fold } from '../../normalize/fold.js';
-import { caseAlternation, memo, type Rules } from '../../rules/compile.js';
+import { alternation, caseAlternation, memo, type Rules } from '../../rules/compile.js';
 import { provinceByName } from '../metadata/province.js';
 import type { Found } from './found.js';
 
@@ -22,6 +22,10 @@ interface ListPatterns {
   heads: Set<string>;
   /** A person's title opening an item ("Thủ trưởng", "Chủ tịch"): not a body of the list. */
   title: RegExp;
+  /** "các" inside an item (agency-cues groupBefore): a class of bodies, no item. */
+  plural: RegExp;
+  /** Global: " các tỉnh:", " các tỉnh, thành phố:" (groupBefore and the lexicon's provincial unit words). */
+  provincesOpener: RegExp;
 }
 
 // How far before a colon a list's opener may start ("tất cả các Ủy ban, cơ quan").
@@ -37,6 +41,11 @@ function patterns(rules: Rules): ListPatterns {
         `(?:(?<![\\p{L}])(?:${caseAlternation(cues.groupBefore)})\\s+|(?:^|\\n)[ \\t]*[-–+•][ \\t]*)(${caseAlternation(heads)})(?:\\s*,\\s*(\\p{L}+(?:\\s+\\p{L}+)?))?\\s*$`, 'u'),
       heads: new Set(heads.map((h) => fold(h))),
       title: new RegExp(`^(?:${caseAlternation(cues.headTitles)})(?![\\p{L}])`, 'u'),
+      plural: new RegExp(`(?<![\\p{L}])(?:${alternation(cues.groupBefore)})(?![\\p{L}])`, 'u'),
+      provincesOpener: (() => {
+        const units = alternation(rules.data.lexicon.unitWords.flatMap((u) => u.words).filter((w) => /^\p{Ll}/u.test(w)));
+        return new RegExp(`[ ]+(?:${alternation(cues.groupBefore)})[ ]+(?:${units})(?:[ ]*,[ ]*(?:${units}))*[ ]*:[ ]*`, 'gu');
+      })(),
     };
   });
 }
@@ -60,7 +69,7 @@ export function sharedHeadItems(text: string, rules: Rules, isBody: (name: strin
       let written = it[1]!.trim();
       const start = at + it[0].indexOf(written);
       // "Giám đốc các Sở: Tài chính, …, Thủ trưởng các cơ quan": a title or a plural ends the list.
-      if (/\sc[áa]c\s/u.test(` ${written} `) || p.title.test(written)) break;
+      if (p.plural.test(written) || p.title.test(written)) break;
       // "Giáo dục và Đào tạo", "Khoa học và Công nghệ": a "và" inside a name the rules know.
       const withAnd = /^\s+và\s+(\p{Lu}[\p{L}\d&.\- ]{0,40}?)\s*(?=,|;|\.(?:\s|$)|\s+và\s|\n|$|\()/u.exec(text.slice(start + written.length, start + written.length + 60));
       if (withAnd && isBody(`${head} ${written} và ${withAnd[1]!.trim()}`)) {
@@ -106,7 +115,8 @@ export function provinceListMentions(
 ): Found[] {
   const out: Found[] = [];
   // "các tỉnh:" is rare: found first, then the body named before it (up to five words back).
-  const units = /[ ]+các[ ]+(?:tỉnh|thành phố|tỉnh, thành phố)[ ]*:[ ]*/gu;
+  const units = patterns(rules).provincesOpener;
+  units.lastIndex = 0;
   for (let u = units.exec(text); u; u = units.exec(text)) {
     const before = /(?<![\p{L}])(\p{Lu}[\p{L}.]*(?:[ ]+\p{L}+){0,4})$/u.exec(text.slice(Math.max(0, u.index - 60), u.index));
     // The shortest run of words before "các" that names a body the rules know: "UBND", "Sở Nội vụ".

@@ -1,5 +1,5 @@
 import { fold, lower } from '../../normalize/fold.js';
-import { alternation, caseVariants, escapeRegex, memo, normalizeWord, type Rules } from '../../rules/compile.js';
+import { alternation, caseAlternation, caseVariants, escapeRegex, memo, normalizeWord, type Rules } from '../../rules/compile.js';
 
 /** A body of rules/agencies.json as the extractor uses it. */
 export interface Body {
@@ -44,6 +44,8 @@ export interface AgencyPatterns {
   aliasDefinition: RegExp;
   /** By a head's folded first word: the syllables before it that make another word ("nhiệm " + "VỤ"), on lower-cased text. */
   headNotAfter: Map<string, RegExp>;
+  /** agency-cues nameAbbreviations, values normalized: for spellOut. */
+  abbreviations: ReadonlyMap<string, string>;
   /** Folded first words of every name and alias ("so", "bao", "truong"): a wrapped place does not take them. */
   firstWords: Set<string>;
   /** Sticky on the text after a body: a unit word and the place's capitalised name. */
@@ -88,6 +90,8 @@ export interface AgencyPatterns {
   prefixable: ReadonlyMap<string, ReadonlySet<string>>;
   /** Sticky: " khóa XII", " giai đoạn 2016-2020" after a name. */
   termAfter: RegExp;
+  /** Global: two codes joined by a list joiner ("KH và CN"), groups 1 and 2 the codes. */
+  joinedCodes: RegExp;
   /** Ends at a body prefix: "Phó Chủ tịch ", "Ủy viên " — the prefix is then part of a title. */
   titleBeforePrefix: RegExp;
 }
@@ -123,6 +127,7 @@ export function agencyPatterns(rules: Rules): AgencyPatterns {
     const firstWordByForm = new Map<string, string>();
     const cues = rules.data.agencyCues;
     const termNamed = new Set(cues.termNamedBodies.map(normalizeWord));
+    const abbreviations = new Map(Object.entries(cues.nameAbbreviations).map(([k, v]) => [k, normalizeWord(v)]));
     for (const b of rules.data.agencies.bodies) {
       const body: Body = {
         name: normalizeWord(b.name), kind: normalizeWord(b.kind), level: b.level ?? null, local: b.local,
@@ -137,7 +142,7 @@ export function agencyPatterns(rules: Rules): AgencyPatterns {
       for (const form of b.variants ?? []) {
         if (bodyByForm.has(key(form))) continue;
         bodyByForm.set(key(form), body);
-        writtenByForm.set(key(form), expandWritten(normalizeWord(form), cues.nameAbbreviations, cues.headAbbreviations));
+        writtenByForm.set(key(form), expandWritten(normalizeWord(form), abbreviations, cues.headAbbreviations));
       }
     }
     // Units as written in any case, and without diacritics ("TỈNH", "Thành phố", "tinh").
@@ -162,6 +167,7 @@ export function agencyPatterns(rules: Rules): AgencyPatterns {
       ...bodyMatchers([...bodyByForm.keys()]),
       secondWords,
       bodyByForm,
+      abbreviations,
       aliasDefinition: new RegExp(`\\([ ]*(?:${alternation(cues.aliasDefinitions)})[ ]+[“"]?([^()\\n“”"]{2,60}?)[”"]?[ ]*\\)`, 'giu'),
       headNotAfter: new Map(Object.entries(cues.headNotAfter).map(([head, before]) => [key(head), new RegExp(`(?<![\\p{L}])(?:${words(before)})[ ]+$`, 'u')])),
       writtenByForm,
@@ -196,7 +202,9 @@ export function agencyPatterns(rules: Rules): AgencyPatterns {
       listPrefixBefore: new RegExp(`(?:^|\\n)[ \\t]*[-–+•*]?[ \\t]*(${[...cues.bodyPrefixes, ...Object.keys(cues.listPrefixes)].map(escapeRegex).join("|")})[ \\t]*[:.,]?[ \\t]*$`, 'u'),
       listPrefixes: new Map(Object.entries(cues.listPrefixes).map(([k, v]) => [k, normalizeWord(v)])),
       prefixable: new Map(Object.entries(cues.prefixableBodies).map(([k, v]) => [normalizeWord(k), new Set(v.map(normalizeWord))])),
-      termAfter: /[ ]+(?:(?:khóa|khoá|Khóa|Khoá|KHÓA)[ ]+[IVXLC]+|giai[ ]+đoạn[ ]+\d{4}[ ]*[-–][ ]*\d{4})(?![\p{L}\d])/uy,
+      // A term word and a roman numeral or a range of years (agency-cues termWords): "khóa XII", "giai đoạn 2016-2020".
+      termAfter: new RegExp(`[ ]+(?:${caseAlternation(cues.termWords)})[ ]+(?:[IVXLC]+|\\d{4}[ ]*[-–][ ]*\\d{4})(?![\\p{L}\\d])`, 'uy'),
+      joinedCodes: new RegExp(`(?<![\\p{L}])(\\p{Lu}{1,4})\\s+(?:${words(rules.data.lexicon.listJoiners)})\\s+(\\p{Lu}{1,4})(?![\\p{L}])`, 'gu'),
       // "Ban Thường vụ \n\nTỉnh uỷ": a PDF's text may break the line, or leave a blank line, inside the name.
       bodyPrefixBefore: new RegExp(`(?<![\\p{L}])(${cues.bodyPrefixes.map(escapeRegex).join('|')})(?:[ \\t]+|[ \\t]*(?:\\n[ \\t]*){1,2})$`, 'u'),
       coordinatorBefore: new RegExp(`(?<![\\p{L}])(?:${words(cues.coordinatorBefore)})[ ]+(?:(?:${words(cues.headTitles)})[ ]+)?$`, 'u'),
@@ -206,13 +214,23 @@ export function agencyPatterns(rules: Rules): AgencyPatterns {
 }
 
 /**
+ * The abbreviations of a name spelled out, word by word (agency-cues nameAbbreviations): "Chỉ số
+ * CCHC" → "Chỉ số cải cách hành chính". A name that keeps a code no entry spells out is kept whole as
+ * written: "Cục KS TTHC", not "Cục KS thủ tục hành chính"; roman numerals are no codes.
+ */
+export function spellOut(name: string, abbreviations: ReadonlyMap<string, string>): string {
+  const codes = name.match(/(?<![\p{L}])[\p{Lu}Đ&]{2,}(?![\p{L}])/gu) ?? [];
+  if (codes.some((c) => !abbreviations.has(c) && !/^[IVXLC]+$/.test(c))) return name;
+  return name.replace(/[\p{L}\p{N}][\p{L}\p{N}&-]*/gu, (w) => abbreviations.get(w) ?? w);
+}
+
+/**
  * A variant as the annotator writes it: its head abbreviation and the abbreviations inside it
  * expanded, a code kept ("P.TH" → "Phòng TH", "Ban Chỉ đạo Chương trình CCHC" → "… cải cách hành chính").
  */
-export function expandWritten(form: string, inside: Readonly<Record<string, string>>, heads: Readonly<Record<string, string>>): string {
+function expandWritten(form: string, inside: ReadonlyMap<string, string>, heads: Readonly<Record<string, string>>): string {
   const head = Object.keys(heads).sort((a, b) => b.length - a.length).find((h) => form.startsWith(h) && (!/\p{L}$/u.test(h) || !/^\p{L}/u.test(form.slice(h.length))));
-  const rest = head ? `${heads[head]} ${form.slice(head.length).trim()}` : form;
-  return rest.replace(/[\p{L}\p{N}][\p{L}\p{N}&-]*/gu, (w) => inside[w] ?? w);
+  return spellOut(head ? `${heads[head]} ${form.slice(head.length).trim()}` : form, inside);
 }
 
 /** "UBND", "Sở KH&ĐT" → false; "TU", "VPCP", "SKHĐT" → true: a single word in capitals. */

@@ -57,9 +57,11 @@ function patterns(rules: Rules): TitlePatterns {
   return memo(rules, 'title-bodies', () => {
     const cues = rules.data.agencyCues;
     const titles = alternation(Object.keys(cues.titleHeads));
+    // The signing prefixes of rules/signing.json ("KT.", "TL.", "TM.") may open the line.
+    const prefixes = alternation(rules.data.signing.prefixes.flatMap((p) => p.forms));
     return {
-      line: new RegExp(`^[ \\t]*(?:(?:KT|TL|TM|TUQ|Q)\\.[ \\t]*)?(?:PHÓ[ \\t]+)?(${titles})[ \\t]+([\\p{Lu}\\p{N}][\\p{Lu}\\p{N} ,&-]*?)[ \\t]*$`, 'gmu'),
-      titleLine: new RegExp(`^(?:PHÓ[ \\t]+)?(?:${titles})(?![\\p{L}])`, 'u'),
+      line: new RegExp(`^[ \\t]*(?:(?:${prefixes})[ \\t]*)?(${titles})[ \\t]+([\\p{Lu}\\p{N}][\\p{Lu}\\p{N} ,&-]*?)[ \\t]*$`, 'gmu'),
+      titleLine: new RegExp(`^(?:${titles})(?![\\p{L}])`, 'u'),
       heads: new Map(Object.entries(cues.titleHeads).map(([title, head]) => [normalizeWord(title), normalizeWord(head)])),
       abbreviations: new Map(Object.entries(cues.nameAbbreviations).filter(([k]) => k === k.toUpperCase()).map(([k, v]) => [k, normalizeWord(v).toLowerCase()])),
     };
