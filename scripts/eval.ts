@@ -4,10 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { extractFile } from '../src/pipeline.js';
-import { add, corpusDocuments, emptyCounts, FIGURE_KINDS, goldAgencies, goldFigures, goldTasks, scoreAgencies, scoreTasks, METADATA_FIELDS, prf, scoreFigures, scoreMetadata, scoreReferences, type Counts } from './gold.js';
-import { CATALOGUE_FIELDS, DEV_GOLD_FIELDS, devDocuments, lastSigner, matchCatalogue, scoreDevGold, type CatalogueField, type DevGoldField } from './devset.js';
+import { add, corpusDocuments, GOLD_DIR, emptyCounts, FIGURE_KINDS, goldAgencies, goldFigures, goldTasks, scoreAgencies, scoreTasks, METADATA_FIELDS, prf, scoreFigures, scoreMetadata, scoreReferences, type Counts } from './gold.js';
+import { CATALOGUE_FIELDS, DEV_GOLD_FIELDS, DEVSET_DIR, devDocuments, lastSigner, matchCatalogue, scoreDevGold, type CatalogueField, type DevGoldField } from './devset.js';
 import { loadAgencyCases, loadFigureCases, loadFixtureCases, runAgencyCase, runFigureCase, runFixtureCase } from '../test/fixture-cases.js';
 import { legacyScores } from './legacy-bench.js';
+import { readGold, scoreCompare, scoreFindings, type CompareGold, type FindingGold } from './check-gold.js';
+import { defaultRules } from '../src/rules/compile.js';
+import { join } from 'node:path';
 
 const verbose = process.argv.includes('--verbose');
 const fmt = (x: number): string => x.toFixed(3);
@@ -118,6 +121,52 @@ for (const f of METADATA_FIELDS) {
     console.log(`${pad(label, 12)}${padL(fmt(p), 7)}${padL(fmt(r), 7)}${padL(fmt(f1), 7)}${padL(c.tp, 5)}${padL(c.fp, 5)}${padL(c.fn, 5)}`);
   }
   console.log(`reference date accuracy on matched references: ${dc ? fmt(dr / dc) : '-'} (${dr}/${dc})`);
+
+  // compare and check against their gold, corpus and development set together.
+  const sets = [
+    ...docs.map((d, i) => ({ set: 'corpus', name: d.name, dir: GOLD_DIR, path: d.textPath, record: records[i]! })),
+    ...dev.map((d, i) => ({ set: 'dev', name: d.name, dir: join(DEVSET_DIR, 'gold'), path: d.path, record: devRecords[i]! })),
+  ];
+  const rules = defaultRules();
+  const cells = new Map<string, { corpus: [number, number]; dev: [number, number] }>();
+  const compared = { corpus: 0, dev: 0 };
+  for (const s of sets) {
+    const gold = readGold<CompareGold>(s.dir, s.name, 'compare');
+    if (!gold) continue;
+    compared[s.set as 'corpus' | 'dev']++;
+    for (const c of scoreCompare(gold, s.record, rules)) {
+      const t = cells.get(c.metric) ?? { corpus: [0, 0], dev: [0, 0] };
+      const slot = t[s.set as 'corpus' | 'dev'];
+      slot[0] += c.right ? 1 : 0;
+      slot[1]++;
+      cells.set(c.metric, t);
+      if (verbose && !c.right) console.log(`  ${s.name}: ${c.metric}: gold ${c.gold} / got ${c.got}`);
+    }
+  }
+  console.log(`\ncompare — cell accuracy per metric (right value or right blank; <name>.compare.json): corpus ${compared.corpus}, dev ${compared.dev} documents`);
+  console.log(`${pad('metric', 16)}${padL('corpus', 9)}${padL('dev', 9)}${padL('all', 9)}`);
+  const acc = ([a, b]: [number, number]): string => (b ? fmt(a / b) : '-');
+  const sum = { corpus: [0, 0] as [number, number], dev: [0, 0] as [number, number] };
+  for (const [metric, t] of cells) {
+    for (const k of ['corpus', 'dev'] as const) { sum[k][0] += t[k][0]; sum[k][1] += t[k][1]; }
+    console.log(`${pad(metric, 16)}${padL(acc(t.corpus), 9)}${padL(acc(t.dev), 9)}${padL(acc([t.corpus[0] + t.dev[0], t.corpus[1] + t.dev[1]]), 9)}`);
+  }
+  console.log(`${pad('all cells', 16)}${padL(acc(sum.corpus), 9)}${padL(acc(sum.dev), 9)}${padL(acc([sum.corpus[0] + sum.dev[0], sum.corpus[1] + sum.dev[1]]), 9)}`);
+
+  let right = 0, wrong = 0, missed = 0, judged = 0;
+  for (const s of sets) {
+    const gold = readGold<{ findings: FindingGold[] }>(s.dir, s.name, 'findings');
+    if (!gold) continue;
+    judged++;
+    const score = scoreFindings(gold.findings, s.record, readFileSync(s.path, 'utf8'));
+    right += score.right.length; wrong += score.wrong.length; missed += score.missed.length;
+    if (verbose) {
+      for (const f of score.wrong) console.log(`  ${s.name}: wrong finding ${f.code}: ${f.message}`);
+      for (const g of score.missed) console.log(`  ${s.name}: missed finding ${g.code}: ${g.text}`);
+    }
+  }
+  console.log(`\ncheck — findings at the default levels judged against <name>.findings.json: ${judged} documents`);
+  console.log(`precision ${right + wrong ? fmt(right / (right + wrong)) : '-'} (${right}/${right + wrong}); gold findings not emitted: ${missed}`);
 }
 
 console.log(`\nreferences — match on kind and id (name for laws and short names), repeats counted`);

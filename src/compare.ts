@@ -1,16 +1,23 @@
 import type { Rules } from './rules/compile.js';
-import type { ExtractionRecord, Figure } from './schema.js';
+import type { ExtractionRecord, Figure, Period } from './schema.js';
 
 /**
  * The comparison table: one row per document with a fixed set of standard metrics (rules/metrics.json).
- * A metric takes the first figure of the document, in text order, that fits its definition and is
- * reported as a result — never a target, never a number computed from others. A metric the document
- * does not state stays blank.
+ * A cell holds the figure that states the document-level value: a result (never a target) of the
+ * province or body the document reports on (never one unit's, one level's or a pilot's), and never a
+ * part of a total that fits the cell itself, nor a total whose parts mix what the cell asks for
+ * ("363 TTHC (trong đó mới 179, bãi bỏ 171 …)" is no count of new TTHC). Candidates that agree give
+ * the value; else an explicit total ("tổng số", "toàn tỉnh", a total broken down) decides; else the
+ * cell stays blank and `rule` says "tie", with the candidates kept for `--long`.
  */
 export interface MetricValue {
   metric: string;
-  value: number;
-  figure: Figure;
+  /** null when candidates tie. */
+  value: number | null;
+  figure: Figure | null;
+  /** How the value was chosen: only, agree (several candidates, one value), total, tie. */
+  rule: 'only' | 'agree' | 'total' | 'tie';
+  candidates: Figure[];
 }
 
 export interface ComparisonRow {
@@ -25,14 +32,55 @@ export interface ComparisonRow {
   metrics: Record<string, MetricValue | null>;
 }
 
+type Metric = Rules['data']['metrics']['metrics'][number];
+type Dimension = keyof Figure['meaning'];
+
+function meaningFits(f: Figure, m: Metric): boolean {
+  return Object.entries(m.where).every(([dim, want]) => (dim === 'level'
+    // "toàn tỉnh, các sở, ban, ngành, huyện … đã tiếp nhận 193.457 hồ sơ" names levels but is the whole's.
+    ? f.level === want || (want === null && f.scope === 'whole')
+    : f.meaning[dim as Dimension] === want));
+}
+
+/** The province's own figure: no unit, pilot or cited document says otherwise. */
+function wholeScope(f: Figure): boolean {
+  return f.scope !== 'unit' && f.scope !== 'pilot' && f.scope !== 'cited';
+}
+
+/**
+ * The document's own period: never "cùng kỳ năm trước"; "từ đầu năm đến nay" only where the year so
+ * far is the period (a year's, a first quarter's or a first half's report, or one without a period).
+ */
+function ownPeriod(f: Figure, period: Period | null): boolean {
+  if (f.when === 'earlier') return false;
+  if (f.when === 'year-to-date') return !period || (period.quarter ?? 1) === 1 && (period.half ?? 1) === 1;
+  return true;
+}
+
+/** A total whose parts say something else on a dimension the metric asks a value of. */
+function mixedTotal(f: Figure, parts: readonly Figure[], m: Metric): boolean {
+  return Object.entries(m.where).some(([dim, want]) => want !== null && dim !== 'level'
+    && parts.some((p) => p.meaning[dim as Dimension] !== null && p.meaning[dim as Dimension] !== want));
+}
+
+export function metricValue(figures: readonly Figure[], m: Metric, period: Period | null = null): MetricValue | null {
+  const partsOf = new Map<number, Figure[]>();
+  for (const f of figures) if (f.partOf !== null) partsOf.set(f.partOf, [...(partsOf.get(f.partOf) ?? []), f]);
+  const fits = figures.filter((f) => f.kind === m.kind && f.status === 'result' && f.value !== null && (!m.unit || f.unit === m.unit)
+    && meaningFits(f, m) && (m.scope === 'any' || wholeScope(f)) && ownPeriod(f, period) && !mixedTotal(f, partsOf.get(f.index) ?? [], m));
+  const fitting = new Set(fits.map((f) => f.index));
+  // "tiếp nhận 11.093 hồ sơ, trong đó cấp tỉnh 5.000": a part of a total that fits is a sub-group.
+  const candidates = fits.filter((f) => f.partOf === null || !fitting.has(f.partOf));
+  if (!candidates.length) return null;
+  const pick = (figure: Figure, rule: MetricValue['rule']): MetricValue => ({ metric: m.id, value: figure.value, figure, rule, candidates });
+  if (new Set(candidates.map((f) => f.value)).size === 1) return pick(candidates[0]!, candidates.length === 1 ? 'only' : 'agree');
+  const totals = candidates.filter((f) => f.scope === 'whole' || partsOf.has(f.index));
+  if (totals.length && new Set(totals.map((f) => f.value)).size === 1) return pick(totals[0]!, 'total');
+  return { metric: m.id, value: null, figure: null, rule: 'tie', candidates };
+}
+
 export function metricValues(record: ExtractionRecord, rules: Rules): Record<string, MetricValue | null> {
-  const out: Record<string, MetricValue | null> = {};
-  for (const m of rules.data.metrics.metrics) {
-    const figure = record.figures.find((f) => f.kind === m.kind && f.status === 'result' && (!m.unit || f.unit === m.unit)
-      && Object.entries(m.where).every(([dim, want]) => (dim === 'level' ? f.level : f.meaning[dim as keyof Figure['meaning']]) === want));
-    out[m.id] = figure && figure.value !== null ? { metric: m.id, value: figure.value, figure } : null;
-  }
-  return out;
+  return Object.fromEntries(rules.data.metrics.metrics.map((m) => [m.id, metricValue(record.figures, m, record.document?.period ?? null)]));
 }
 
 export function comparisonRow(record: ExtractionRecord, rules: Rules): ComparisonRow {
@@ -63,7 +111,7 @@ export function csvLine(values: unknown[]): string {
 
 export const WIDE_FIXED = ['file', 'province', 'year', 'quarter', 'half', 'type', 'date', 'error'] as const;
 export const LONG_HEADER = [
-  'file', 'province', 'year', 'quarter', 'half', 'type', 'date', 'metric', 'value', 'text', 'section', 'span_start', 'span_end',
+  'file', 'province', 'year', 'quarter', 'half', 'type', 'date', 'metric', 'value', 'rule', 'text', 'section', 'span_start', 'span_end',
   'table_index', 'table_row', 'table_column', 'table_header', 'table_row_label',
 ];
 
@@ -75,12 +123,17 @@ export function wideValues(row: ComparisonRow, rules: Rules): unknown[] {
   return [...WIDE_FIXED.map((k) => row[k]), ...rules.data.metrics.metrics.map((m) => row.metrics[m.id]?.value ?? null)];
 }
 
+/**
+ * One line per metric value, with the rule that chose it; a tie gives one line per candidate (rule
+ * "tie") so a researcher sees why the wide cell is blank.
+ */
 export function longValues(row: ComparisonRow): unknown[][] {
-  return Object.values(row.metrics).filter((v): v is MetricValue => v !== null).map((v) => [
-    row.file, row.province, row.year, row.quarter, row.half, row.type, row.date, v.metric, v.value,
-    v.figure.text.replace(/\s+/g, ' '), v.figure.section, v.figure.span.start, v.figure.span.end,
-    // Where a value read from a table stands, so a researcher can trace it.
-    v.figure.table?.index ?? null, v.figure.table?.row ?? null, v.figure.table?.column ?? null,
-    v.figure.table?.header ?? null, v.figure.table?.rowLabel ?? null,
-  ]);
+  return Object.values(row.metrics).filter((v): v is MetricValue => v !== null).flatMap((v) =>
+    (v.figure ? [v.figure] : v.candidates).map((f) => [
+      row.file, row.province, row.year, row.quarter, row.half, row.type, row.date, v.metric, f.value, v.rule,
+      f.text.replace(/\s+/g, ' '), f.section, f.span.start, f.span.end,
+      // Where a value read from a table stands, so a researcher can trace it.
+      f.table?.index ?? null, f.table?.row ?? null, f.table?.column ?? null,
+      f.table?.header ?? null, f.table?.rowLabel ?? null,
+    ]));
 }

@@ -50,8 +50,8 @@ export function analyzeText(
   const exclude = ownNumber ? [normalizedRangeOf(normalized, ownNumber.span.start, ownNumber.span.end)] : [];
   const ownIds = document.number ? [document.number] : [];
   const references = resolveReferences(extractReferences(normalized, rules, sections, { exclude, ownIds }));
-  const figures = extractFigures(normalized, rules, sections, document.type, tables);
   const agencies = extractAgencies(normalized, rules, sections, document);
+  const figures = extractFigures(normalized, rules, sections, document.type, tables, { bodies: agencies, issuer: document.issuer });
   const tasks = extractTasks(normalized, rules, sections, agencies);
   const findings = [...checkCitations(references, document.date, rules), ...checkFigures(figures, normalized), ...unusableTextLayers(pages, unusablePages)];
   const record: ExtractionRecord = {

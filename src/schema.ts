@@ -4,7 +4,7 @@ import { z } from 'zod';
  * The output contract: one record per input file. Scripts outside the project read these fields;
  * change them only with a new schemaVersion. `vnreform schema` prints this as JSON Schema.
  */
-export const SCHEMA_VERSION = '1.2.0';
+export const SCHEMA_VERSION = '1.3.0';
 
 export const SpanSchema = z.object({
   start: z.number().int().nonnegative(),
@@ -125,6 +125,11 @@ export const FigureSchema = z.object({
   status: z.enum(['target', 'result']),
   meaning: MeaningSchema,
   level: z.enum(['tỉnh', 'huyện', 'xã']).nullable(),
+  scope: z.enum(['whole', 'unit', 'pilot', 'cited']).nullable()
+    .describe('Whose figure: whole (the text says "toàn tỉnh", "tổng số"), unit (one named body: "Trung tâm Phục vụ hành chính công của tỉnh đã tiếp nhận …"), pilot (a model or trial), cited (what a cited document says: "Căn cứ Quyết định … công bố 02 thủ tục"); null when the text says nothing'),
+  when: z.enum(['year-to-date', 'earlier']).nullable()
+    .describe('The period, when the text says it is not the document\'s own: year-to-date ("từ đầu năm đến nay", "lũy kế"), earlier ("cùng kỳ năm trước")'),
+  scopeOf: z.string().nullable().describe('The unit a unit-scope figure belongs to, by its resolved name'),
   partOf: z.number().int().nullable().describe('Index of the total this figure is a part of'),
   breakdown: z.number().int().nullable().describe('Parts of one total listed together share this id (a total may be broken down twice)'),
   section: z.string().nullable(),

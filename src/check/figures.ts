@@ -3,8 +3,9 @@ import type { Figure, Finding } from '../schema.js';
 
 /**
  * Arithmetic checks over one document's figures:
- * - sum-mismatch: the parts of a breakdown do not add up to their total. More than the total is an
- *   error; less is a warning, since a breakdown may list only some parts.
+ * - sum-mismatch: the parts of a breakdown ("trong đó", "gồm", a bracket after the total), all in the
+ *   total's unit, do not add up to it. More than the total is an error; less is a warning, since a
+ *   breakdown may list only some parts.
  * - percent-mismatch: a percentage right after a ratio contradicts it ("3.071/4.888 (đạt 62,8%)"
  *   agrees; a difference above one point does not).
  */
@@ -26,6 +27,8 @@ function sumMismatches(figures: readonly Figure[]): Finding[] {
   for (const parts of groups.values()) {
     const total = figures[parts[0]!.partOf!]!;
     if (total.value === null || parts.length < 2) continue;
+    // Only parts stated in the total's own unit add up to it: "68 Quyết định … 247 TTHC" is no breakdown.
+    if (total.unit === null || parts.some((p) => p.unit !== total.unit)) continue;
     const sum = parts.reduce((a, p) => a + (p.value ?? 0), 0);
     if (sum === total.value) continue;
     const over = sum > total.value;

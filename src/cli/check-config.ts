@@ -13,6 +13,13 @@ export type Level = 'off' | 'warning' | 'error';
 
 export const CONFIG_FILE = 'vnreform.config.json';
 
+/**
+ * Levels before any config: `unknown-code` says rules/ lacks a code (a tax branch's "QNI", a court's
+ * "THADS"), not that the text is wrong, so `check` keeps it off unless asked ("--rule
+ * unknown-code=warning"); the JSON record still holds it.
+ */
+export const DEFAULT_LEVELS: Readonly<Record<string, Level>> = { 'unknown-code': 'off' };
+
 const LevelSchema = z.enum(['off', 'warning', 'error']);
 export const ConfigSchema = z.object({
   $schema: z.string().optional(),

@@ -5,7 +5,7 @@ import type { Finding } from '../schema.js';
 import { expandInputs } from './inputs.js';
 import { processInput } from './run.js';
 import { UsageError } from './usage.js';
-import { applyLevel, findConfig, loadConfig, parseRuleOption, type Level } from './check-config.js';
+import { applyLevel, DEFAULT_LEVELS, findConfig, loadConfig, parseRuleOption, type Level } from './check-config.js';
 import { VERSION } from '../version.js';
 
 export interface Located extends Finding {
@@ -36,7 +36,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
   const targets = positionals.length ? positionals : ['corpus'];
   // The config nearest the first input (or the one named), then --rule, which wins.
   const configPath = values.config ?? findConfig(targets[0] === '-' ? process.cwd() : targets[0]!);
-  const levels: Record<string, Level> = { ...(configPath ? loadConfig(configPath) : {}), ...Object.fromEntries((values.rule ?? []).map(parseRuleOption)) };
+  const levels: Record<string, Level> = { ...DEFAULT_LEVELS, ...(configPath ? loadConfig(configPath) : {}), ...Object.fromEntries((values.rule ?? []).map(parseRuleOption)) };
   const rules = defaultRules();
   const { inputs } = await expandInputs(targets);
   const located: Located[] = [];

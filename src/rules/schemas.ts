@@ -131,6 +131,7 @@ export const FigureCuesFile = z.object({
   planSectionCues: z.array(word),
   directiveTypes: z.array(word),
   breakdownCues: z.array(word),
+  openingBreakdownCues: z.array(word),
   passiveMarkers: z.array(word),
   notQualifiers: z.array(word),
   rangeSeparators: z.array(z.string().min(1)),
@@ -154,6 +155,17 @@ export const FigureCuesFile = z.object({
     service: wordsFor('service'),
   }),
   levels: z.array(z.object({ level: z.enum(['tỉnh', 'huyện', 'xã']), words: z.array(word).min(1) })),
+  scope: z.object({
+    whole: z.array(word).min(1),
+    pilot: z.array(word),
+    notSubjectBefore: z.array(word),
+    advisoryAfter: z.array(word),
+    wholeKinds: z.array(word),
+    citedBasis: z.array(word),
+    yearToDate: z.array(word),
+    earlier: z.array(word),
+  }).passthrough(),
+  yieldingStageWords: z.array(word),
 }).passthrough();
 
 export const MetricsFile = z.object({
@@ -169,6 +181,8 @@ export const MetricsFile = z.object({
       service: z.string().nullable().optional(),
       level: z.string().nullable().optional(),
     }).strict(),
+    // whole: the province's (the body's) own figure, not one unit's, level's or pilot's; any: every figure.
+    scope: z.enum(['whole', 'any']).default('whole'),
   })),
 }).passthrough();
 

@@ -192,24 +192,25 @@ describe('vnreform check', () => {
 describe('vnreform compare', () => {
   const parseCsv = (csv: string): string[][] => csv.trim().split('\r\n').map((l) => l.split(','));
 
-  it('prints one CSV row per report, with the Kiên Giang 2020 Q3 hồ sơ figures', () => {
+  it('prints one CSV row per report, with the Kiên Giang 2020 Q3 province figures', () => {
     const r = vnreform(['compare', 'corpus']);
     expect(r.status).toBe(0);
     const [header, ...rows] = parseCsv(r.stdout);
     expect(rows).toHaveLength(5);
     const kg = Object.fromEntries(header!.map((h, i) => [h, rows.find((x) => x[0]!.includes('kien-giang'))![i]]));
+    // The hồ sơ counts are the provincial Trung tâm's (one unit) and the year so far (not Q3): blank.
     expect(kg).toMatchObject({
       province: 'Kiên Giang', year: '2020', quarter: '3', type: 'Báo cáo', date: '2020-09-14',
-      hs_received: '11093', hs_online: '2031', hs_post: '593', hs_in_person: '8469',
-      hs_resolved: '9782', hs_on_time: '9772', hs_late: '10', dvc_total: '',
+      hs_received: '', hs_resolved: '', hs_late: '',
+      tthc_published: '179', tthc_abolished: '171', tthc_amended: '13', dvc_partial: '369', dvc_full: '257', dvc_total: '',
     });
   });
 
   it('traces every value to its sentence with --long', () => {
     const r = vnreform(['compare', 'corpus/kien-giang_2020_q3_bao-cao-cchc.txt', '--long', '--format', 'json']);
-    const rows = JSON.parse(r.stdout) as { metric: string; value: number; text: string; span_start: number; span_end: number }[];
+    const rows = JSON.parse(r.stdout) as { metric: string; value: number; rule: string; text: string; span_start: number; span_end: number }[];
     const text = readFileSync(join(ROOT, 'corpus/kien-giang_2020_q3_bao-cao-cchc.txt'), 'utf8');
-    expect(rows.find((x) => x.metric === 'hs_late')).toMatchObject({ value: 10, text: '10 hồ sơ' });
+    expect(rows.find((x) => x.metric === 'tthc_published')).toMatchObject({ value: 179, rule: 'only', text: '179 thủ tục' });
     for (const row of rows) expect(text.slice(row.span_start, row.span_end).replace(/\s+/g, ' ')).toBe(row.text);
   });
 

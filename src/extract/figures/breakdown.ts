@@ -56,7 +56,7 @@ export function linkParts(cands: readonly Candidate[], folded: string, rules: Ru
           // count a narrower noun).
           const total = [...sentence.slice(0, n)].reverse().find((s) => links[s.i]!.partOf === null);
           if (total) stack.push({ total: total.i, unit: null, paren: false, breakdown: nextBreakdown++ });
-          else if (!prev && previousSentence.length) {
+          else if (!prev && previousSentence.length && p.openingBreakdownCue.test(gap)) {
             fromPrevious = { total: -1, unit: null, paren: false, breakdown: nextBreakdown++ };
             stack.push(fromPrevious);
           }

@@ -11,6 +11,7 @@ import { cellAt, type Table } from '../../segment/tables.js';
 import { findCandidates } from './candidates.js';
 import { labelsOf, meaningOfLabels, statusOfLabels, tableCandidates } from './table.js';
 import { comparatorOf, meaningOf, statusOf, type Context } from './meaning.js';
+import { scopesOf, type ScopeBody } from './scope.js';
 
 /**
  * Figures: counts, percentages, ratios, money and ranges with their meaning (figures/ holds the
@@ -19,6 +20,7 @@ import { comparatorOf, meaningOf, statusOf, type Context } from './meaning.js';
  */
 export function extractFigures(
   mt: MappedText, rules: Rules, sections: readonly Section[], documentType: string | null, tables: readonly Table[] = [],
+  scope: { bodies: readonly ScopeBody[]; issuer: string | null } = { bodies: [], issuer: null },
 ): Figure[] {
   const text = mt.text;
   const folded = lower(text);
@@ -28,6 +30,7 @@ export function extractFigures(
   const cands = [...scanned, ...tableCandidates(tables, (at) => inScanned(at) || isExcluded(at), rules)].sort((a, b) => a.start - b.start);
   const topTitles = new Map(sections.filter((s) => s.rank === 1).map((s) => [s.path, lower(s.title)]));
   const figures: Figure[] = [];
+  const scopes = scopesOf(cands, { folded, rules, ...scope });
   cands.forEach((c, i) => {
     const path = sectionPathAt(sections, c.start);
     const ctx: Context = { folded, rules, topSectionTitle: path ? topTitles.get(path.split('.')[0]!) ?? null : null, documentType };
@@ -41,7 +44,7 @@ export function extractFigures(
     figures.push({
       index: i, kind: c.kind, value: c.value, numerator: c.numerator, denominator: c.denominator, low: c.low, high: c.high,
       unit: c.unit, unitText: c.unitText, comparator: comparatorOf(c, ctx), status: c.rule.startsWith('table-cell') && labels ? statusOfLabels(labels, rules) : statusOf(c, previous, ctx), meaning, level,
-      partOf: null, breakdown: null, section: path,
+      scope: scopes[i]!.scope, scopeOf: scopes[i]!.of, when: scopes[i]!.when, partOf: null, breakdown: null, section: path,
       table: cell && labels ? { index: cell.table.index, row: cell.row, column: cell.column, ...labels } : null, rule: c.rule,
       text: sourceSlice(mt, c.start, c.end), span: toSourceSpan(mt, c.start, c.end),
     });
@@ -53,7 +56,23 @@ export function extractFigures(
     if (link.partOf !== null && f.meaning.stage === null) f.meaning.stage = figures[link.partOf]!.meaning.stage;
   });
   inheritStageAlongLists(figures, cands, folded);
+  sharePercentOfCount(figures, cands, folded);
   return figures;
+}
+
+/**
+ * "giải quyết đúng hạn 11.385 hồ sơ (tỷ lệ 99%)": a percentage in brackets right after a count,
+ * saying nothing of its own, is the share of that count and means what it means.
+ */
+function sharePercentOfCount(figures: Figure[], cands: readonly { start: number; end: number }[], folded: string): void {
+  for (let i = 1; i < figures.length; i++) {
+    const f = figures[i]!;
+    const prev = figures[i - 1]!;
+    if (f.kind !== 'percent' || prev.kind !== 'count' || Object.values(f.meaning).some((v) => v !== null)) continue;
+    const gap = folded.slice(cands[i - 1]!.end, cands[i]!.start);
+    if (!/^\s*\(\s*(?:(?:đạt|chiếm)\s+)?(?:(?:tỷ|tỉ)\s+lệ\s*)?(?:(?:là|đạt)\s*)?:?\s*$/u.test(gap)) continue;
+    f.meaning = { ...prev.meaning };
+  }
 }
 
 /**

@@ -20,6 +20,7 @@ export interface Context {
 // Blank lines end no sentence: PDF text puts one after every visual line. Bullets do.
 const SENTENCE_END = /[.!?](?=\s|$)|\n(?=\s*[-+•]\s)/g;
 const SEGMENT_BOUNDARY = /[,;:()\n]/;
+const ABBREVIATION_AFTER = /^\s*\([\p{Lu}\p{L}&.]{2,10}\)/u;
 
 /** Start of the sentence holding `at`. */
 export function sentenceStart(folded: string, at: number): number {
@@ -82,9 +83,10 @@ export function meaningOf(c: Candidate, previousEnd: number, nextStart: number, 
   const p = figurePatterns(ctx.rules);
   const floor = Math.max(previousEnd, sentenceStart(ctx.folded, c.start));
   const masked = (s: string): string => s.replace(p.notQualifier, (m) => ' '.repeat(m.length));
-  const segments = segmentsBefore(masked(ctx.folded.slice(floor, c.start)));
+  const segments = segmentsBefore(masked(ownWords(ctx.folded.slice(floor, c.start), floor === previousEnd)));
   const afterEnd = Math.min(nextStart, c.end + 60);
-  const after = masked(ctx.folded.slice(c.end, afterEnd)).split(SEGMENT_BOUNDARY)[0]!;
+  // "03 thủ tục hành chính (TTHC) sửa đổi, bổ sung": an abbreviation in brackets ends no segment.
+  const after = masked(ctx.folded.slice(c.end, afterEnd)).replace(ABBREVIATION_AFTER, (m) => ' '.repeat(m.length)).split(SEGMENT_BOUNDARY)[0]!;
   const meaning: Meaning = { stage: null, channel: null, timeliness: null, service: null };
   const stage = p.qualifiers.find((q) => q.dimension === 'stage')!;
   // The nearest segment that says anything, at most three back ("đã tiếp nhận: 11.093").
@@ -97,6 +99,14 @@ export function meaningOf(c: Candidate, previousEnd: number, nextStart: number, 
       ? (afterValues.length ? (new Set(afterValues).size === 1 ? afterValues[0]! : null) : lastMatch(nearest, q.re, q.byForm))
       : lastMatch(nearest, q.re, q.byForm) ?? afterValues[0] ?? null;
   }
+  // "Công bố … danh mục 03 thủ tục hành chính sửa đổi, bổ sung": "công bố" announces the list; what
+  // the list holds is said after the unit, there or in a passive further on ("… của Sở Y tế được sửa đổi").
+  if (c.kind === 'count' && (meaning.stage === null || p.yieldingStage.has(lastForm(nearest, stage.re) ?? ''))) {
+    const wider = masked(ctx.folded.slice(c.end, Math.min(nextStart, c.end + 160)));
+    const later = p.laterPassiveStage.exec(wider);
+    const stated = allMatches(after, stage.re, stage.byForm)[0] ?? (later ? stage.byForm.get(later[1]!.replace(/\s+/g, ' ')) : undefined);
+    if (stated) meaning.stage = stated;
+  }
   const implied = c.unitForm ? p.formMeaning.get(c.unitForm) : undefined;
   if (implied) for (const [k, v] of Object.entries(implied)) meaning[k as keyof Meaning] ??= v;
   // "82.602 hồ sơ …, với 59.446 hồ sơ đã được hoàn thành": a passive right after the unit says the stage.
@@ -104,6 +114,16 @@ export function meaningOf(c: Candidate, previousEnd: number, nextStart: number, 
   // Levels name a group that may hold commas ("huyện, thành phố là 38.046 hồ sơ"): read the whole stretch.
   const level = (lastMatch(ctx.folded.slice(floor, c.start), p.level, p.levelByForm) ?? firstMatch(after, p.level, p.levelByForm)) as 'tỉnh' | 'huyện' | 'xã' | null;
   return { meaning, level };
+}
+
+/**
+ * "16 thủ tục hành chính mới ban hành và 06 thủ tục … bị bãi bỏ": between two figures of one clause,
+ * the words before "và" follow the first figure and say nothing of the second.
+ */
+function ownWords(gap: string, afterFigure: boolean): string {
+  if (!afterFigure || /[;:()]/.test(gap)) return gap;
+  const m = /^(.*(?<![\p{L}])và(?![\p{L}]))/su.exec(gap);
+  return m ? ' '.repeat(m[1]!.length) + gap.slice(m[1]!.length) : gap;
 }
 
 /** The segments of the text before a figure, nearest first. */
@@ -122,6 +142,13 @@ function lastMatch(text: string, re: RegExp, byForm: Map<string, string>): strin
   let found: string | null = null;
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) found = byForm.get(m[1]!.replace(/\s+/g, ' ')) ?? found;
+  return found;
+}
+
+function lastForm(text: string, re: RegExp): string | null {
+  let found: string | null = null;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) found = m[1]!.replace(/\s+/g, ' ');
   return found;
 }
 

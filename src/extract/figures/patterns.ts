@@ -38,8 +38,14 @@ export interface FigurePatterns {
   resultCue: RegExp;
   planSection: RegExp;
   breakdownCue: RegExp;
+  /** The cues that may open a sentence breaking down the one before ("Trong đó, tại sở …"); a footnote's "Gồm: …" may not. */
+  openingBreakdownCue: RegExp;
   /** "… hồ sơ đã được hoàn thành": the stage follows the unit. */
   passiveAfter: RegExp;
+  /** "02 thủ tục hành chính … của Sở Y tế được sửa đổi bổ sung": a passive stage later after the unit. Group 1 the stage. */
+  laterPassiveStage: RegExp;
+  /** Stage words that only say the list is announced ("công bố"): a stage written after the unit wins. */
+  yieldingStage: Set<string>;
   /** Names whose words are no qualifiers ("Bộ phận tiếp nhận và trả kết quả"). */
   notQualifier: RegExp;
   trailingUpward: RegExp;
@@ -68,10 +74,10 @@ export interface FigurePatterns {
   requirementAfter: RegExp;
 }
 
-const key = (s: string): string => lower(normalizeWord(s)).replace(/\s+/g, ' ');
-const words = (list: readonly string[]): string => alternation(list.map(key));
+export const key = (s: string): string => lower(normalizeWord(s)).replace(/\s+/g, ' ');
+export const words = (list: readonly string[]): string => alternation(list.map(key));
 // A whole word or phrase: no letter right before or after.
-const whole = (source: string): string => `(?<![\\p{L}])(?:${source})(?![\\p{L}])`;
+export const whole = (source: string): string => `(?<![\\p{L}])(?:${source})(?![\\p{L}])`;
 
 export function figurePatterns(rules: Rules): FigurePatterns {
   return memo(rules, 'figures', () => {
@@ -89,7 +95,8 @@ export function figurePatterns(rules: Rules): FigurePatterns {
     for (const c of cues.comparators) for (const f of c.before) comparatorByForm.set(key(f), c.comparator);
     const qualifiers = (['stage', 'channel', 'timeliness', 'service'] as const).map((dimension) => {
       const byForm = new Map<string, string>();
-      for (const q of cues.qualifiers[dimension]) for (const w of q.words) byForm.set(key(w), q.value);
+      // The patterns let a comma inside a phrase drop ("sửa đổi bổ sung"): so do the keys.
+      for (const q of cues.qualifiers[dimension]) for (const w of q.words) for (const form of [key(w), key(w).replace(/,/g, '')]) byForm.set(form, q.value);
       return { dimension, byForm, re: new RegExp(`(?<![\\p{L}])(${words([...byForm.keys()])})(?![\\p{L}])`, 'gu') };
     });
     const levelByForm = new Map<string, 'tỉnh' | 'huyện' | 'xã'>();
@@ -119,8 +126,11 @@ export function figurePatterns(rules: Rules): FigurePatterns {
       resultCue: new RegExp(whole(words(cues.resultCues)), 'u'),
       planSection: new RegExp(whole(words(cues.planSectionCues)), 'u'),
       breakdownCue: new RegExp(whole(words(cues.breakdownCues)), 'u'),
+      openingBreakdownCue: new RegExp(whole(words(cues.openingBreakdownCues)), 'u'),
       notQualifier: new RegExp(whole(words(cues.notQualifiers)), 'gu'),
       passiveAfter: new RegExp(`^\\s*(?:${words(cues.passiveMarkers)})(?![\\p{L}])`, 'u'),
+      laterPassiveStage: new RegExp(`^[^.;:()]*?(?<![\\p{L}])(?:được|bị)\\s+(${words(cues.qualifiers.stage.flatMap((q) => q.words))})(?![\\p{L}])`, 'u'),
+      yieldingStage: new Set(cues.yieldingStageWords.map(key)),
       trailingUpward: new RegExp(`^[ ]*(?:${words(cues.comparators.flatMap((c) => c.after ?? []))})(?![\\p{L}])`, 'u'),
       qualifiers,
       level: new RegExp(`(?<![\\p{L}])(${words([...levelByForm.keys()])})(?![\\p{L}])`, 'gu'),
