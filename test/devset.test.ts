@@ -71,3 +71,51 @@ describe('the development set', () => {
     });
   });
 });
+
+describe('compare and check against their gold (corpus and development set)', async () => {
+  const { corpusDocuments, GOLD_DIR } = await import('../scripts/gold.js');
+  const { DEVSET_DIR } = await import('../scripts/devset.js');
+  const { readGold, scoreCompare, scoreFindings } = await import('../scripts/check-gold.js');
+  const { defaultRules } = await import('../src/rules/compile.js');
+  const { join } = await import('node:path');
+  const corpus = corpusDocuments();
+  const corpusRecords = await Promise.all(corpus.map((d) => extractFile(d.textPath)));
+  const all = [
+    ...corpus.map((d, i) => ({ name: d.name, dir: GOLD_DIR, path: d.textPath, record: corpusRecords[i]! })),
+    ...docs.map((d, i) => ({ name: d.name, dir: join(DEVSET_DIR, 'gold'), path: d.path, record: records[i]! })),
+  ];
+
+  it('fills every metric cell as the gold of 15 or more documents does (accuracy ≥ 0.97 per metric)', () => {
+    const rules = defaultRules();
+    const byMetric = new Map<string, [number, number]>();
+    let documents = 0;
+    for (const s of all) {
+      const gold = readGold<{ document: string; metrics: Record<string, number | null> }>(s.dir, s.name, 'compare');
+      if (!gold) continue;
+      documents++;
+      for (const c of scoreCompare(gold, s.record, rules)) {
+        const t = byMetric.get(c.metric) ?? [0, 0];
+        byMetric.set(c.metric, [t[0] + (c.right ? 1 : 0), t[1] + 1]);
+      }
+    }
+    expect(documents).toBeGreaterThanOrEqual(15);
+    for (const [metric, [right, n]] of byMetric) expect([metric, right / n >= 0.97]).toEqual([metric, true]);
+  });
+
+  it('emits findings the gold agrees with (precision ≥ 0.95), the corpus citation errors among them', () => {
+    let right = 0;
+    let emitted = 0;
+    const found = new Set<string>();
+    for (const s of all) {
+      const gold = readGold<{ findings: { code: string; text: string }[] }>(s.dir, s.name, 'findings');
+      if (!gold) continue;
+      const score = scoreFindings(gold.findings, s.record, readFileSync(s.path, 'utf8'));
+      right += score.right.length;
+      emitted += score.right.length + score.wrong.length;
+      for (const f of score.right) found.add(`${s.name} ${f.code}`);
+    }
+    expect(right / emitted).toBeGreaterThanOrEqual(0.95);
+    expect(found).toContain('an-giang_2019_q1_bao-cao-cchc year-mismatch');
+    expect(found).toContain('kien-giang_2020_q3_bao-cao-cchc conflicting-dates');
+  });
+});

@@ -1,7 +1,8 @@
 import { fold } from '../normalize/fold.js';
 import type { Rules } from '../rules/compile.js';
 import type { Finding } from '../schema.js';
-import { symbolKey } from '../extract/symbol.js';
+import { symbolKey, withDiacritics } from '../extract/symbol.js';
+import { issuerInfo } from '../rules/compile.js';
 import type { ExtractedReference } from '../extract/references.js';
 
 /**
@@ -18,12 +19,18 @@ export function checkCitations(refs: readonly ExtractedReference[], documentDate
   for (const ref of refs) {
     const label = `"${oneLine(ref.text)}" (${ref.id ?? ref.name})`;
     const parts = ref.parts;
-    if (parts?.family === 'malformed') {
+    if (parts?.family === 'malformed' && !parts.suggestion && !parts.codes.some((c) => rules.typeByCode.has(c.toUpperCase()) || issuerInfo(c, rules))) {
+      // "Bản án số 159/2022/HSST", "Đơn … số 02-1025/NMT" of a firm: a numbering of its own that holds
+      // no code the rules know and suggests no fix; what it should be, nothing here can say.
+      add(ref, 'unknown-code', 'warning', `${label}: no code of the symbol is in rules/`);
+    } else if (parts?.family === 'malformed') {
       add(ref, 'malformed-symbol', 'error', `${label}: the symbol fits no form of số/ký hiệu` +
         (parts.suggestion ? `; did you mean ${parts.suggestion}?` : ''), parts.suggestion);
     } else if (parts && parts.unknownCodes.length) {
       const guess = guessTypeCode(ref, refs, rules);
+      const restored = guess ? null : diacriticsRestored(ref, rules);
       if (guess) add(ref, 'malformed-symbol', 'error', `${label}: unknown type code ${parts.typeCode}; did you mean ${guess}?`, guess);
+      else if (restored) add(ref, 'malformed-symbol', 'error', `${label}: a code is written without its diacritics; did you mean ${restored}?`, restored);
       else add(ref, 'unknown-code', 'warning', `${label}: code ${parts.unknownCodes.join(', ')} is not in rules/`);
     }
     if (ref.dateText && !ref.dateValid) add(ref, 'invalid-date', 'error', `${label}: ${ref.dateText} is not a calendar date`);
@@ -39,7 +46,10 @@ export function checkCitations(refs: readonly ExtractedReference[], documentDate
       const coded = rules.typeByCode.get(parts.typeCode.toUpperCase())?.name;
       // "Quy định số 169-QĐ/TW" (2008): the Party wrote its Quy định with QĐ before it took QĐi (document-types formerCodes).
       const former = parts.family === 'party' && rules.data.documentTypes.types.some((t) => named.includes(t.name) && t.formerCodes?.includes(parts.typeCode!));
-      if (coded && named.length && !named.includes(coded) && !former) {
+      // "Thông tư số 89-TC/TCT ngày 09/11/1993": before 2001 a ministry wrote number-issuer/unit, so the
+      // code after the dash is the issuer (Tài chính), no type.
+      const oldStateForm = parts.family === 'party' && ref.date !== null && ref.date < '2001' && !named.some((n) => rules.data.documentTypes.types.some((t) => t.name === n && t.party));
+      if (coded && named.length && !named.includes(coded) && !former && !oldStateForm) {
         add(ref, 'kind-mismatch', 'error', `${label}: called ${ref.typeWord}, but code ${parts.typeCode} means ${coded}`);
       }
     }
@@ -66,6 +76,12 @@ function guessTypeCode(ref: ExtractedReference, refs: readonly ExtractedReferenc
   const candidates = [...rules.typeByCode.values()].filter((t) => t.code.toUpperCase().endsWith(code.toUpperCase()) && t.code.length === code.length + 1);
   if (candidates.length !== 1 || !ref.id) return null;
   return ref.id.replace(code, candidates[0]!.code);
+}
+
+/** "270/QD-TTg": a type code written without its diacritics → "270/QĐ-TTg". */
+function diacriticsRestored(ref: ExtractedReference, rules: Rules): string | null {
+  const code = ref.parts?.unknownCodes.map((c) => [c, withDiacritics(c, rules)] as const).find(([, fixed]) => fixed);
+  return code && ref.id ? ref.id.replace(code[0], code[1]!) : null;
 }
 
 function oneLine(s: string): string {

@@ -1,4 +1,5 @@
 import { caseAlternation, escapeRegex, issuerInfo, officialCode, type Rules } from '../rules/compile.js';
+import { fold } from '../normalize/fold.js';
 
 /**
  * The grammar of số/ký hiệu (DOMAIN.md): normative "61/2018/NĐ-CP", administrative "2636/QĐ-BNV",
@@ -176,7 +177,36 @@ function suggest(number: string, parts: Part[], rules: Rules): SymbolParts | nul
     const fixed = classify([number], [{ ...parts[0], sep: '/' }, ...parts.slice(1)], rules);
     if (fixed.family !== 'malformed') return fixed;
   }
+  // "79/2025/NĐCP", "37/2025/TTBNNMT": a type code glued to the issuer's → "NĐ-CP", "TT-BNNMT".
+  const glued = parts.findIndex((p) => isCode(p) && !knownCode(p.value, rules));
+  if (glued !== -1) {
+    const code = parts[glued]!.value;
+    for (let k = 1; k < code.length; k++) {
+      if (!rules.typeByCode.has(code.slice(0, k).toUpperCase()) || !knownCode(code.slice(k), rules)) continue;
+      const split = [...parts.slice(0, glued), { ...parts[glued]!, value: code.slice(0, k) }, { sep: '-' as const, value: code.slice(k), isYear: false }, ...parts.slice(glued + 1)];
+      const fixed = classify([number], split, rules);
+      if (fixed.family !== 'malformed' && !fixed.unknownCodes.length) return fixed;
+    }
+  }
+  // "40/2025/ND-CP": a code written without its diacritics → "NĐ-CP".
+  const restored = parts.map((p) => (isCode(p) && !knownCode(p.value, rules) ? { ...p, value: withDiacritics(p.value, rules) ?? p.value } : p));
+  if (restored.some((p, i) => p.value !== parts[i]!.value)) {
+    const fixed = classify([number], restored, rules);
+    if (fixed.family !== 'malformed' && !fixed.unknownCodes.length) return fixed;
+  }
   return null;
+}
+
+function knownCode(code: string, rules: Rules): boolean {
+  return rules.typeByCode.has(code.toUpperCase()) || !!issuerInfo(code, rules);
+}
+
+/** The one known type code that "QD" or "ND" is, written without diacritics ("QĐ", "NĐ"). */
+export function withDiacritics(code: string, rules: Rules): string | null {
+  const folded = fold(code).toUpperCase();
+  if (folded !== code.toUpperCase()) return null;
+  const matches = [...rules.typeByCode.values()].filter((t) => fold(t.code).toUpperCase() === folded && t.code.toUpperCase() !== folded);
+  return matches.length === 1 ? matches[0]!.code : null;
 }
 
 /** Comparison key: numbers compare numerically ("06" = "6"), codes ignore case. */

@@ -151,6 +151,13 @@ describe('vnreform check', () => {
     expect(across[0].message).toContain('2005-10-17 here, 2015-10-17 at corpus/an-giang_2019_q1_bao-cao-cchc.txt:111:36');
   });
 
+  it('keeps unknown-code off unless asked: it speaks of rules/, not of the text', () => {
+    const text = 'theo công văn số 1108/QNI-QLDN2 ngày 22/9/2025 của Thuế tỉnh Quảng Ninh';
+    expect(vnreform(['check', '-'], text)).toMatchObject({ status: 0, stdout: '' });
+    const on = vnreform(['check', '-', '--rule', 'unknown-code=warning'], text);
+    expect(on.stdout).toContain('warning unknown-code');
+  });
+
   it('exits 0 when nothing is wrong', () => {
     expect(vnreform(['check', '-'], 'Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23/4/2018').status).toBe(0);
   });
