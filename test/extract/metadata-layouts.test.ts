@@ -325,6 +325,18 @@ describe('metadata: a province named in running text', () => {
     expect(province('Sở Nội vụ Điện Biên báo cáo kết quả.')).toBe('Điện Biên');
     expect(province('Bao cao cua UBND tinh Kien Giang, Kien Giang dat ket qua tot')).toBe('Kiên Giang');
   });
+
+  it("of a central body's document comes from what the text names, not from where it was signed", () => {
+    const ministry = (body: string) => meta(doc(
+      'BỘ Y TẾ', 'Số: 3574/QĐ-BYT', 'Hà Nội, ngày 19 tháng 11 năm 2025', 'QUYẾT ĐỊNH', 'Về việc công bố thủ tục hành chính', body,
+    ));
+    expect(ministry('Điều 1. Công bố kèm theo Quyết định này 02 thủ tục hành chính.')).toMatchObject({ place: 'Hà Nội', province: null });
+    expect(ministry('Điều 1. Giao Sở Y tế tỉnh Hà Tĩnh phối hợp với bệnh viện tỉnh Hà Tĩnh thực hiện.').province).toBe('Hà Tĩnh');
+    // Two provinces named as often: none is the document's.
+    expect(ministry('Điều 1. Giao tỉnh Hà Tĩnh và tỉnh Nghệ An thực hiện.').province).toBeNull();
+    // A local body's document keeps the province of its place line.
+    expect(meta(doc('ỦY BAN NHÂN DÂN', 'TỈNH CÀ MAU', 'Số: 301/BC-UBND', 'Cà Mau, ngày 20 tháng 9 năm 2025', 'BÁO CÁO', 'Kết quả')).province).toBe('Cà Mau');
+  });
 });
 
 describe('metadata: a title in capitals wrapped over lines', () => {

@@ -12,7 +12,8 @@ import { extractIssuer } from './issuer.js';
 import { evidence } from './lines.js';
 import { extractPeriod } from './period.js';
 import { extractPlaceDate } from './place-date.js';
-import { extractProvince } from './province.js';
+import { extractProvince, provinceOfCentralDocument } from './province.js';
+import { fold } from '../../normalize/fold.js';
 import { extractRecipients } from './recipients.js';
 import { extractSignatures } from './signatures.js';
 import { extractTitle } from './title.js';
@@ -30,8 +31,9 @@ export function extractMetadata(mt: MappedText, rules: Rules, sections: readonly
   const signatures = extractSignatures(ctx);
   const addressees = extractAddressees(ctx);
   const recipients = extractRecipients(ctx);
-  const province = extractProvince(ctx, placeDate);
-  const issuer = extractIssuer(ctx, number, signatures, province);
+  const placeProvince = extractProvince(ctx, placeDate);
+  const issuer = extractIssuer(ctx, number, signatures, placeProvince);
+  const province = issuer && isCentralBody(issuer.value, rules) ? provinceOfCentralDocument(ctx) : placeProvince;
 
   const ev: Record<string, Evidence> = {};
   const note = (field: string, found: Found<unknown> | null): void => {
@@ -75,4 +77,13 @@ function dateOfTitleLine(title: Found<DatabaseTitle> | null): Found<{ date: stri
   const d = title?.value.date;
   if (!d?.iso) return null;
   return { value: { date: d.iso }, start: d.start, end: d.end, rule: 'database-title', inferred: true };
+}
+
+/**
+ * A body of the national government ("Bộ Y tế", "Văn phòng Chính phủ"), or a body of a local kind
+ * named without a place because a ministry heads its letterhead ("BỘ TÀI CHÍNH / CỤC THUẾ").
+ */
+function isCentralBody(name: string, rules: Rules): boolean {
+  const body = rules.bodyByKey.get(fold(name).replace(/\s+/g, ' ').trim());
+  return body !== undefined && (!body.local || fold(body.name) === fold(name));
 }

@@ -44,6 +44,20 @@ export function extractProvince(ctx: MetaContext, place: Found<{ place: string }
 }
 
 /**
+ * A central body's document (a ministry's, a Cục's, the Government's): "Hà Nội, ngày …" is where it
+ * was signed, not what it is about. Its province is the one its text names with a unit word ("tỉnh
+ * Hà Tĩnh"), when one is named at least twice as often as any other; else none.
+ */
+export function provinceOfCentralDocument(ctx: MetaContext): Found<string> | null {
+  const { withUnit } = patterns(ctx.rules);
+  const named = namedCounts(ctx.mt.text, withUnit, ctx.rules);
+  const ranked = [...named].sort((a, b) => b[1].n - a[1].n);
+  const [first, second] = ranked;
+  if (!first || (second && first[1].n < 2 * second[1].n)) return null;
+  return { value: first[0], start: first[1].start, end: first[1].end, rule: 'central-body-names', inferred: true };
+}
+
+/**
  * A province matched on folded text is that province only where the text writes it so: with its
  * own diacritics ("Điện Biên") or with none at all ("Kien Giang"). "diễn biến" and "tối huệ quốc"
  * carry other tone marks: words, no place.
@@ -57,6 +71,14 @@ function writtenAsName(written: string, rules: Rules): boolean {
 
 /** The province named most often; a capture of several words is tried longest prefix first ("An Giang năm" → "An Giang"). */
 function mostFrequent(text: string, re: RegExp, rules: Rules, rule: string, accept?: (start: number, end: number) => boolean): Found<string> | null {
+  const counts = namedCounts(text, re, rules, accept);
+  let best: [string, { n: number; start: number; end: number }] | null = null;
+  for (const entry of counts) if (!best || entry[1].n > best[1].n) best = entry;
+  return best ? { value: best[0], start: best[1].start, end: best[1].end, rule, inferred: true } : null;
+}
+
+/** How often each province is named, with its first place. */
+function namedCounts(text: string, re: RegExp, rules: Rules, accept?: (start: number, end: number) => boolean): Map<string, { n: number; start: number; end: number }> {
   const counts = new Map<string, { n: number; start: number; end: number }>();
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -74,7 +96,5 @@ function mostFrequent(text: string, re: RegExp, rules: Rules, rule: string, acce
     c.n++;
     counts.set(found.name, c);
   }
-  let best: [string, { n: number; start: number; end: number }] | null = null;
-  for (const entry of counts) if (!best || entry[1].n > best[1].n) best = entry;
-  return best ? { value: best[0], start: best[1].start, end: best[1].end, rule, inferred: true } : null;
+  return counts;
 }
