@@ -1135,7 +1135,7 @@ describe('metadata: national bodies', () => {
       number: '2636/QĐ-BNV',
       date: '2018-12-10',
       place: 'Hà Nội',
-      province: 'Hà Nội',
+      province: null, // a central body's: signed in Hà Nội, about no province
       issuer: 'Bộ Nội vụ',
       title:
         'Phê duyệt Đề án “Xác định Chỉ số cải cách hành chính của các bộ, cơ quan ngang bộ, Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương”',
@@ -1171,7 +1171,7 @@ describe('metadata: national bodies', () => {
       number: '512/BNV-CCHC',
       date: '2025-02-12',
       place: 'Ha Noi',
-      province: 'Hà Nội',
+      province: null, // a central body's: signed in Hà Nội, about no province
       issuer: 'Bộ Nội vụ',
       title: 'hướng dẫn xác định Chỉ số cải cách hành chính năm 2024',
       period: null, // only a Báo cáo reports on a period (ANNOTATION.md)
@@ -1204,7 +1204,7 @@ describe('metadata: national bodies', () => {
       number: '1285/BTC-TCCB',
       date: '2022-10-03',
       place: 'Hà Nội',
-      province: 'Hà Nội',
+      province: null, // a central body's: signed in Hà Nội, about no province
       issuer: 'Bộ Tài chính',
       title: 'báo cáo kết quả cải cách hành chính quý III/2022',
       period: null, // only a Báo cáo reports on a period (ANNOTATION.md)
@@ -1238,7 +1238,7 @@ describe('metadata: national bodies', () => {
       number: '34/KH-BTP',
       date: '2024-01-08',
       place: 'Hà Nội',
-      province: 'Hà Nội',
+      province: null, // a central body's: signed in Hà Nội, about no province
       issuer: 'Bộ Tư pháp',
       title: 'Cải cách hành chính năm 2024 của Bộ Tư pháp',
       period: null, // only a Báo cáo reports on a period (ANNOTATION.md)
@@ -1272,7 +1272,7 @@ describe('metadata: national bodies', () => {
       number: '187/TB-VPCP',
       date: '2018-05-23',
       place: 'Hà Nội',
-      province: 'Hà Nội',
+      province: null, // a central body's: signed in Hà Nội, about no province
       issuer: 'Văn phòng Chính phủ',
       title: 'Kết luận của Phó Thủ tướng Thường trực Trương Hòa Bình tại Hội nghị công bố Chỉ số cải cách hành chính năm 2017',
       period: null, // only a Báo cáo reports on a period (ANNOTATION.md)
@@ -1307,7 +1307,7 @@ describe('metadata: national bodies', () => {
       number: '12/QĐ-TTG',
       date: '2016-02-04',
       place: 'Hà Nội',
-      province: 'Hà Nội',
+      province: null, // a central body's: signed in Hà Nội, about no province
       issuer: 'Thủ tướng Chính phủ',
       title: 'Ban hành Kế hoạch thực hiện Chương trình tổng thể cải cách hành chính nhà nước',
       period: null,
