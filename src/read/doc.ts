@@ -5,7 +5,7 @@ const loadWordExtractor = loadOnFirstUse(() => import('word-extractor'));
 
 /**
  * DOC (Word 97–2003, the bulk of older archives) with word-extractor, a pure-JavaScript reader of
- * the binary format: the body, then footnotes and endnotes after a blank line. Text typed in a
+ * the binary format: the body, then text boxes, footnotes and endnotes after a blank line. Text typed in a
  * legacy font comes out as its Windows-1252 reading, for the legacy decoder.
  */
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -20,7 +20,9 @@ export const docReader: Reader = {
     try {
       const doc = await new WordExtractor().extract(Buffer.from(bytes));
       body = doc.getBody();
-      notes = [doc.getFootnotes(), doc.getEndnotes()].filter((t) => t.trim()).join('\n\n');
+      // Text boxes (diagrams, framed captions) are words on the page too; word-extractor keeps them apart.
+      notes = [doc.getTextboxes({ includeHeadersAndFooters: true, includeBody: true }), doc.getFootnotes(), doc.getEndnotes()]
+        .filter((t) => t.trim()).join('\n\n');
     } catch (err) {
       throw new ReadError('corrupt-doc', `the file is an OLE2 container but no readable Word 97-2003 document: ${(err as Error).message}`);
     }

@@ -1,3 +1,5 @@
+import { defaultRules } from '../rules/compile.js';
+import { detectLegacy } from './legacy.js';
 import { ReadError, type Reader, type ReadResult } from './types.js';
 
 /**
@@ -66,6 +68,7 @@ async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
       // Asked together: the worker answers one while the other's message travels.
       const [content, annotations] = await Promise.all([page.getTextContent(), page.getAnnotations({ intent: 'display' })]);
       const items = content.items as unknown as RawItem[];
+      if (detectLegacy(items.map((i) => i.str ?? '').join(' '), defaultRules()) === 'tcvn3') await restoreSoftHyphenGlyphs(page, lib, items);
       pages.push(rowsOf([...items, ...(await annotationItems(page, lib, annotations as AnnotationData[], items))]));
       page.cleanup();
     }
@@ -214,6 +217,43 @@ async function annotationItems(page: PdfPage, lib: PdfJs, annotations: readonly 
     text.forEach((str, i) => out.push({ str, transform: [size, 0, 0, size, x0, y1 - size * (i + 1)], width: Math.min(x1 - x0, str.length * size * 0.5), height: size }));
   }
   return out;
+}
+
+/**
+ * A TCVN3 font puts "ư" at byte AD, the soft hyphen of Windows-1252: pdf.js gives the glyph that
+ * code point and getTextContent drops it as an invisible format mark ("Trung ­¬ng" comes out "Trung
+ * ¬ng"). The operator list still holds every glyph in drawing order: walk it beside the items and
+ * put each dropped one back, as "−", the form the TCVN3 table reads as "ư" (a soft hyphen would join
+ * lines). Only pages whose text reads as TCVN3 pay for the operator list.
+ */
+async function restoreSoftHyphenGlyphs(page: PdfPage, lib: PdfJs, items: RawItem[]): Promise<void> {
+  const ops = await page.getOperatorList();
+  let drawn = '';
+  ops.fnArray.forEach((fn, i) => {
+    if (fn !== lib.OPS.showText) return;
+    for (const g of (ops.argsArray[i] as unknown[])[0] as (number | { unicode?: string } | null)[]) {
+      if (g && typeof g === 'object') drawn += g.unicode === '\u00AD' ? '\u00AD' : (g.unicode ?? '').normalize('NFKC');
+    }
+  });
+  if (!drawn.includes('\u00AD')) return;
+  let j = 0;
+  for (const item of items) {
+    if (!item.str) continue;
+    let out = '';
+    for (const ch of item.str) {
+      // Up to a few drawn glyphs the item lacks (a dropped AD, a space pdf.js did not insert) are skipped over.
+      const at = drawn.indexOf(ch, j);
+      if (at !== -1 && at - j <= 4) {
+        out += drawn.slice(j, at).replace(/[^\u00AD]/g, '').replace(/\u00AD/g, '−') + ch;
+        j = at + 1;
+      } else out += ch;
+    }
+    while (drawn[j] === '\u00AD') {
+      out += '−';
+      j++;
+    }
+    item.str = out;
+  }
 }
 
 /** Text drawn by each annotation's appearance stream, by annotation id, a line per text move. */

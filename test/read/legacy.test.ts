@@ -191,3 +191,19 @@ describe('the legacy benchmark\'s measure (scripts/legacy-bench.ts)', () => {
     expect(compareLetters('Quyết định của Thủ tướng Chính phủ về việc sửa đổi', 'Quyết định Thủ tướng Chính phủ về việc sửa đổi')).toMatchObject({ characters: 40, charactersRight: 37 });
   });
 });
+
+describe('legacy originals of the development set (devset/legacy/files)', () => {
+  const read = async (file: string) => (await readBytes(readFileSync(new URL(`../../devset/legacy/files/${file}`, import.meta.url)), file)).text;
+
+  it('gives back the "ư" a TCVN3 PDF draws with byte AD, which getTextContent drops as a soft hyphen', async () => {
+    const text = await read('2006-1E499_ND109veDKKD_dacotrenmucPTDNN-V.pdf');
+    expect(text).toContain('Trung ương không được ban hành');
+    expect(text).toContain('được nhà nước bảo hộ');
+  });
+
+  it('reads the text boxes of a Word 97 file (a diagram\'s labels are words on the page)', async () => {
+    const text = await read('2005-nghiencuu_2005_09_15_090641.doc');
+    expect(text).toContain('Quỹ tín dụng nhân dân (901)');
+    expect(text).toContain('Công ty cho thuê tài chính');
+  });
+});
