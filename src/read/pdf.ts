@@ -305,9 +305,14 @@ function rowsOf(raw: readonly RawItem[]): Row[] {
     // Two columns: the left column top to bottom, then the right one.
     const left = rows.map((r) => r.filter((i) => i.x < gutter)).filter((r) => r.length);
     const right = rows.map((r) => r.filter((i) => i.x >= gutter)).filter((r) => r.length);
-    return [...left, ...right].map(toRow);
+    return [...alignedRows(left), ...alignedRows(right)];
   }
-  return rows.map(toRow);
+  return alignedRows(rows);
+}
+
+function alignedRows(rows: Item[][]): Row[] {
+  const texts = alignColumns(rows.map(cellsOf));
+  return rows.map((row, k) => ({ text: texts[k]!, height: Math.max(...row.map((i) => i.height)), y: row[0]!.y }));
 }
 
 /**
@@ -328,29 +333,72 @@ function columnGutter(rows: Item[][]): number | null {
   return null;
 }
 
-function toRow(row: Item[]): Row {
-  return { text: joinRow(row), height: Math.max(...row.map((i) => i.height)), y: row[0]!.y };
+interface Cell {
+  text: string;
+  x0: number;
+  x1: number;
 }
 
-function joinRow(row: Item[]): string {
+/**
+ * A line's cells: a gap wider than twice the font size parts two (a table's columns, a letterhead
+ * beside the national motto); pdf.js often writes such a gap as one wide " " item. A gap wider than
+ * a fifth of the font size is a space the PDF did not write.
+ */
+function cellsOf(row: Item[]): Cell[] {
   row.sort((a, b) => a.x - b.x);
-  // A gap wider than twice the font size parts two cells (a table's columns, a letterhead beside
-  // the national motto): a tab, which the later stages split on. pdf.js often writes such a gap as
-  // one wide " " item. A gap wider than a fifth of the font size is a space the PDF did not write.
   const size = Math.max(...row.map((i) => i.height));
-  let line = '';
+  const cells: Cell[] = [];
+  let cell: Cell | null = null;
   let end = -Infinity;
   for (const item of row) {
     const blank = !item.str.trim();
     const gap = (blank ? item.x + item.width : item.x) - end;
-    if (line && gap > size * 2) {
-      if (!line.endsWith('\t')) line = `${line.trimEnd()}\t`;
-    } else if (line && !blank && item.x - end > item.height / 5 && !/\s$/.test(line) && !item.str.startsWith(' ')) line += ' ';
-    if (!blank) line += item.str;
-    else if (line && !/\s$/.test(line)) line += ' ';
+    if (cell && gap > size * 2) {
+      cell.text = cell.text.trimEnd();
+      cells.push(cell);
+      cell = null;
+    }
+    if (!blank) {
+      if (!cell) cell = { text: '', x0: item.x, x1: item.x };
+      else if (item.x - end > item.height / 5 && !/\s$/.test(cell.text) && !item.str.startsWith(' ')) cell.text += ' ';
+      cell.text += item.str;
+      cell.x1 = item.x + item.width;
+    } else if (cell && !/\s$/.test(cell.text)) cell.text += ' ';
     end = item.x + item.width;
   }
-  return line.trimEnd();
+  if (cell) cells.push({ ...cell, text: cell.text.trimEnd() });
+  return cells.filter((c) => c.text);
+}
+
+/**
+ * Rows of a table share their columns: a row that leaves a cell empty ("Trễ hạn | | 0,69") must not
+ * move its next value under the wrong header. In a run of lines of two cells or more, the line with
+ * the most cells sets the columns (bounds halfway between its cells); every line's cells take the
+ * column their middle falls in, and an empty column between two cells is written as an extra tab.
+ */
+export function alignColumns(rows: Cell[][]): string[] {
+  const out = rows.map((cells) => cells.map((c) => c.text).join('\t'));
+  let i = 0;
+  while (i < rows.length) {
+    let j = i;
+    while (j < rows.length && rows[j]!.length >= 2) j++;
+    if (j - i >= 2) {
+      const widest = rows.slice(i, j).reduce((a, b) => (b.length > a.length ? b : a));
+      const bounds = widest.slice(1).map((c, k) => (widest[k]!.x1 + c.x0) / 2);
+      for (let r = i; r < j; r++) {
+        const columns: string[] = [];
+        for (const c of rows[r]!) {
+          const k = bounds.filter((b) => (c.x0 + c.x1) / 2 > b).length;
+          columns[k] = columns[k] ? `${columns[k]} ${c.text}` : c.text;
+        }
+        // A leading empty column cannot be written (a line never starts with a tab that survives).
+        const first = columns.findIndex((c) => c !== undefined);
+        out[r] = Array.from(columns.slice(first), (c) => c ?? '').join('\t');
+      }
+    }
+    i = Math.max(j, i + 1);
+  }
+  return out;
 }
 
 /** Lines that open or close most pages (headers, footers, page numbers) are no part of the text. */

@@ -1,4 +1,4 @@
-import { toSourceSpan, type MappedText, type Span } from '../normalize/mapped-text.js';
+import { sourceSlice, toSourceSpan, type MappedText, type Span } from '../normalize/mapped-text.js';
 import { linesOf, type Line } from '../util/text.js';
 
 /**
@@ -17,6 +17,12 @@ export interface TableCell {
 export interface Table {
   index: number;
   layout: 'pipe' | 'cell-lines' | 'gap';
+  /**
+   * Every gap between cells is a tab the reader wrote (DOCX, PDF columns): an empty cell is written
+   * too, so a short row's cells stand under their headers; a run of spaces says nothing of the cells
+   * a row leaves out.
+   */
+  tabbed?: boolean;
   /** Rows of cells, header rows first. */
   rows: TableCell[][];
   /** How many of the first rows are headers (names of columns, not values). */
@@ -41,7 +47,7 @@ export function segmentTables(mt: MappedText): Table[] {
   const tables: Omit<Table, 'index' | 'span' | 'headerRows'>[] = [];
   let i = 0;
   while (i < lines.length) {
-    const found = pipeTable(lines, i) ?? cellLinesTable(lines, i) ?? gapTable(lines, i);
+    const found = pipeTable(lines, i) ?? cellLinesTable(lines, i) ?? gapTable(lines, i, mt);
     if (found) {
       tables.push(found.table);
       i = found.next;
@@ -135,21 +141,23 @@ function linesText(cell: Line[]): string {
  * Rows of two cells or more split by tabs or runs of three spaces, two rows at least; a blank line
  * may stand between two rows (DOCX rows become paragraphs, PDF rows lines with space between).
  */
-function gapTable(lines: Line[], from: number): Found {
+function gapTable(lines: Line[], from: number, mt: MappedText): Found {
   const rows: TableCell[][] = [];
   let last = from;
   for (let i = from; i < lines.length; i++) {
     if (!lines[i]!.text.trim() && i > from && i - last <= 1) continue;
-    const cells = gapCells(lines[i]!);
+    const cells = gapCells(lines[i]!, mt);
     if (cells.length < 2) break;
     rows.push(cells);
     last = i;
   }
   if (rows.length < 2) return null;
-  return { table: { layout: 'gap', rows, start: lines[from]!.start, end: lines[last]!.end }, next: last + 1 };
+  const tabbed = lines.slice(from, last + 1).every((line) => [...line.text.matchAll(GAP)]
+    .every((m) => m.index === 0 || sourceSlice(mt, line.start + m.index, line.start + m.index + m[0].length).includes('\t')));
+  return { table: { layout: 'gap', tabbed, rows, start: lines[from]!.start, end: lines[last]!.end }, next: last + 1 };
 }
 
-function gapCells(line: Line): TableCell[] {
+function gapCells(line: Line, mt: MappedText): TableCell[] {
   // A line with no run of three spaces is one cell at most: no need to split it.
   if (!line.text.includes('   ')) return [];
   const cells: TableCell[] = [];
@@ -160,6 +168,11 @@ function gapCells(line: Line): TableCell[] {
     const c = trimmedCell(text.slice(from, m.index), line.start + from);
     if (c) cells.push(c);
     from = m.index + m[0].length;
+    // "Trễ hạn\t\t0,69": the readers write a tab between cells, so two tabs hold an empty cell
+    // (normalization made each tab three spaces; the source still has them).
+    const tabs = (sourceSlice(mt, line.start + m.index, line.start + from).match(/\t/g) ?? []).length;
+    const leading = m.index === 0;
+    for (let k = leading ? 0 : 1; k < tabs; k++) cells.push({ text: '', start: line.start + from, end: line.start + from });
   }
   const c = trimmedCell(text.slice(from), line.start + from);
   if (c) cells.push(c);

@@ -120,6 +120,29 @@ describe('tables: rows whose cells are split by tabs (DOCX, spreadsheets)', () =
     ]);
   });
 
+  it('keeps the empty cells of a DOCX row, so each value stays under its header', async () => {
+    const cell = (s: string) => new TableCell({ children: [new Paragraph({ children: s ? [new TextRun(s)] : [] })] });
+    const row = (...cells: string[]) => new TableRow({ children: cells.map(cell) });
+    const doc = new Document({
+      sections: [{
+        children: [
+          new Paragraph('Kết quả giải quyết thủ tục hành chính quý III năm 2025:'),
+          new Table({ rows: [row('Nội dung', 'Số hồ sơ', 'Tỷ lệ (%)'), row('Hồ sơ tiếp nhận', '11.093', '100'), row('Hồ sơ trễ hạn', '', '0,11'), row('Hồ sơ đúng hạn', '11.081', '')] }),
+          new Paragraph('Trên đây là báo cáo.'),
+        ],
+      }],
+    });
+    const path = join(tempDir('tables'), 'bang-trong.docx');
+    writeFileSync(path, await Packer.toBuffer(doc));
+    const r = await extractFile(path);
+    expect(r.tables[0]!.rows.map((x) => x.map((c) => c.text))).toEqual([
+      ['Nội dung', 'Số hồ sơ', 'Tỷ lệ (%)'], ['Hồ sơ tiếp nhận', '11.093', '100'], ['Hồ sơ trễ hạn', '', '0,11'], ['Hồ sơ đúng hạn', '11.081'],
+    ]);
+    expect(r.figures.map((f) => [f.kind, f.value, f.table?.header])).toEqual([
+      ['count', 11093, ['Số hồ sơ']], ['percent', 100, ['Tỷ lệ (%)']], ['percent', 0.11, ['Tỷ lệ (%)']], ['count', 11081, ['Số hồ sơ']],
+    ]);
+  });
+
   it('reads a value under a plan column as a target', () => {
     const f = figuresOf(['| Nội dung | Kế hoạch năm 2026 | Thực hiện |', '|---|---|---|', '| Hồ sơ trực tuyến | 50.000 | 48.120 |'].join('\n'));
     expect(f.map((x) => [x.value, x.status])).toEqual([[50000, 'target'], [48120, 'result']]);
@@ -131,6 +154,26 @@ describe('tables: rows whose cells are split by tabs (DOCX, spreadsheets)', () =
 });
 
 describe('tables: a PDF whose cells stand apart on one baseline', () => {
+  it('keeps a value under its own header when a row leaves a cell empty', async () => {
+    const pdf = await placedPdf([
+      ['BÁO CÁO', 250, 60], ['Kết quả giải quyết hồ sơ quý III năm 2025', 150, 78],
+      ['Nội dung', 60, 200], ['Số hồ sơ', 260, 200], ['Tỷ lệ (%)', 420, 200],
+      ['Tiếp nhận', 60, 220], ['45.210', 260, 220], ['100', 420, 220],
+      ['Giải quyết trễ hạn', 60, 240], ['0,69', 420, 240],
+      ['Đúng hạn', 60, 260], ['44.898', 260, 260],
+    ]);
+    const path = join(tempDir('pdf-table-empty'), 'bao-cao.pdf');
+    writeFileSync(path, pdf);
+    const r = await extractFile(path);
+    const table = r.tables.find((t) => t.rows.some((row) => row[0]?.text === 'Nội dung'))!;
+    expect(table.rows.map((row) => row.map((c) => c.text))).toEqual([
+      ['Nội dung', 'Số hồ sơ', 'Tỷ lệ (%)'], ['Tiếp nhận', '45.210', '100'], ['Giải quyết trễ hạn', '', '0,69'], ['Đúng hạn', '44.898'],
+    ]);
+    expect(r.figures.map((f) => [f.kind, f.value, f.table?.header])).toEqual([
+      ['count', 45210, ['Số hồ sơ']], ['percent', 100, ['Tỷ lệ (%)']], ['percent', 0.69, ['Tỷ lệ (%)']], ['count', 44898, ['Số hồ sơ']],
+    ]);
+  });
+
   it('reads the letterhead beside the motto and the table\'s columns as cells', async () => {
     const pdf = await placedPdf([
       ['ỦY BAN NHÂN DÂN', 60, 60], ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 280, 60],

@@ -52,8 +52,9 @@ export function labelsOf(table: Table, row: number, column: number, rules: Rules
   const header: string[] = [];
   for (let r = 0; r < table.headerRows; r++) {
     const h = table.rows[r]!;
-    // Cells line up with the header only when the row has as many of them.
-    if (h.length === cells.length && h[column]?.text) header.push(h[column]!.text);
+    // Cells line up with the header only when the row has as many of them, or when tabs keep the
+    // empty ones (a short row then only leaves its last cells out).
+    if ((h.length === cells.length || (table.tabbed && h.length > cells.length)) && h[column]?.text) header.push(h[column]!.text);
   }
   // A row's number ("1", "III", "A.", under STT) and a code (under Mã TTHC) label nothing.
   const noLabel = (c: number): boolean => {
