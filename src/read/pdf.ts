@@ -68,7 +68,9 @@ async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
       // Asked together: the worker answers one while the other's message travels.
       const [content, annotations] = await Promise.all([page.getTextContent(), page.getAnnotations({ intent: 'display' })]);
       const items = content.items as unknown as RawItem[];
-      if (detectLegacy(items.map((i) => i.str ?? '').join(' '), defaultRules()) === 'tcvn3') await restoreSoftHyphenGlyphs(page, lib, items);
+      const pageText = items.map((i) => i.str ?? '').join(' ');
+      // Letters a TCVN3 font's bytes read as (¬ for ơ, « for ô, ® for đ …): only then ask which encoding.
+      if (TCVN3_HINT.test(pageText) && detectLegacy(pageText, defaultRules()) === 'tcvn3') await restoreSoftHyphenGlyphs(page, lib, items);
       pages.push(rowsOf([...items, ...(await annotationItems(page, lib, annotations as AnnotationData[], items))]));
       page.cleanup();
     }
@@ -158,9 +160,17 @@ export function joinLines(lines: string[]): string {
  * The footnotes at the foot of a page: the last lines, set clearly smaller than the body (under
  * 85% of its usual size), from one that opens with a note number ("1 Quyết định số …", "¹ …", "* …").
  */
+/** The font size of the page's median character (a line counts for up to 200 characters). */
+function medianHeight(rows: readonly Row[]): number {
+  const sized = rows.map((r) => ({ h: r.height, n: Math.min(r.text.length, 200) })).sort((a, b) => a.h - b.h);
+  const half = Math.floor(sized.reduce((a, r) => a + r.n, 0) / 2);
+  let seen = 0;
+  for (const r of sized) if ((seen += r.n) > half) return r.h;
+  return 0;
+}
+
 export function splitFootnotes(rows: Row[]): { body: Row[]; notes: Row[] } {
-  const sizes = rows.flatMap((r) => Array<number>(Math.min(r.text.length, 200)).fill(r.height)).sort((a, b) => a - b);
-  const bodySize = sizes[Math.floor(sizes.length / 2)] ?? 0;
+  const bodySize = medianHeight(rows);
   let first = rows.length;
   while (first > 0 && rows[first - 1]!.height < bodySize * 0.85) first--;
   // The block may hold the tail of a note continued from a line without a number: start at the first numbered line.
@@ -226,6 +236,8 @@ async function annotationItems(page: PdfPage, lib: PdfJs, annotations: readonly 
  * put each dropped one back, as "−", the form the TCVN3 table reads as "ư" (a soft hyphen would join
  * lines). Only pages whose text reads as TCVN3 pay for the operator list.
  */
+const TCVN3_HINT = /[¬«®§µμ¸¹]/u;
+
 async function restoreSoftHyphenGlyphs(page: PdfPage, lib: PdfJs, items: RawItem[]): Promise<void> {
   const ops = await page.getOperatorList();
   let drawn = '';
