@@ -39,7 +39,7 @@ type NoteRange = { start: number; end: number; page: number };
 
 export function analyzeText(
   text: string, source: Source, rules: Rules = defaultRules(), pages: { start: number; end: number }[] | null = null, notes: NoteRange[] = [],
-  unusablePages: number[] = [],
+  unusablePages: number[] = [], origin?: ReadResult['origin'],
 ): Analysis {
   const lx = rules.data.lexicon;
   const normalized = normalize(text, { numberWords: [...lx.dayWord, ...lx.monthWord, ...lx.yearWord, ...lx.quarterWord] });
@@ -72,7 +72,28 @@ export function analyzeText(
     errors: [],
   };
   if (pages?.length) addPages(record, pages, notes);
-  return { source: text, normalized, sections, references, record: validate(record) };
+  if (origin) pointIntoOrigin(record, origin);
+  return { source: origin?.text ?? text, normalized, sections, references, record: validate(record) };
+}
+
+/** Spans of a page read from HTML point into its source: from where the first character was written to where the last one ends. */
+function pointIntoOrigin(record: ExtractionRecord, origin: NonNullable<ReadResult['origin']>): void {
+  const at = (offset: number): number => origin.starts[offset] ?? origin.text.length;
+  visitSpans([record.document, record.sections, record.tables, record.references, record.figures, record.agencies, record.tasks, record.findings], (span) => {
+    const end = span.end > span.start ? origin.ends[span.end - 1] ?? origin.text.length : at(span.start);
+    span.start = at(span.start);
+    span.end = end;
+  });
+}
+
+function visitSpans(value: unknown, fn: (span: { start: number; end: number }) => void): void {
+  if (Array.isArray(value)) value.forEach((v) => visitSpans(v, fn));
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (k === 'span' && v && typeof v === 'object' && 'start' in v) fn(v as { start: number; end: number });
+      else visitSpans(v, fn);
+    }
+  }
 }
 
 /** Every span of a paged document also says its page (1-based, where the span starts). */
@@ -173,7 +194,7 @@ export async function analyzeBytes(bytes: Uint8Array, path: string, rules: Rules
   let read: ReadResult | null = null;
   try {
     read = await readBytes(bytes, path, rules);
-    return analyzeText(read.text, fileSource(path, bytes, read), rules, read.pages, read.notes, read.unusablePages);
+    return analyzeText(read.text, fileSource(path, bytes, read), rules, read.pages, read.notes, read.unusablePages, read.origin);
   } catch (err) {
     return errorRecord(fileSource(path, bytes, read), toRecordError(err), rules);
   }
@@ -188,7 +209,7 @@ export async function analyzeFile(path: string, rules: Rules = defaultRules()): 
     // hash and size in the error record, so --resume and the cache can tell when it is replaced.
     bytes = readFileBytes(path);
     read = await readBytes(bytes, path, rules);
-    return analyzeText(read.text, fileSource(path, bytes, read), rules, read.pages, read.notes, read.unusablePages);
+    return analyzeText(read.text, fileSource(path, bytes, read), rules, read.pages, read.notes, read.unusablePages, read.origin);
   } catch (err) {
     return errorRecord(fileSource(path, bytes, read), toRecordError(err), rules);
   }

@@ -1,3 +1,4 @@
+import { decodeHTML } from 'entities';
 import { Parser } from 'htmlparser2';
 import { ReadError, type Reader, type ReadResult } from './types.js';
 
@@ -6,7 +7,9 @@ import { ReadError, type Reader, type ReadResult } from './types.js';
  * htmlparser2: the words a browser shows, block elements as lines, table cells parted by a tab (a
  * row a line, as the DOCX reader gives them), entities decoded, the charset from the BOM or the meta
  * tag. Scripts, styles, the head and navigation chrome (nav, menus, buttons, forms' controls) give no
- * text. Spans point into the text read, as for the other formats.
+ * text. The page is text the user gave: every character read remembers where the source has it, so
+ * the record's spans point into the page's source (a reference's span covers its words and any tag
+ * or entity between them).
  */
 
 // Elements whose content a reader never sees as the document's text.
@@ -34,15 +37,45 @@ function looksLikeHtml(bytes: Uint8Array): boolean {
 
 export function readHtml(bytes: Uint8Array): ReadResult {
   const source = decode(bytes);
-  const lines: string[] = [];
+  // The text read, and for each of its characters where it was written in the page's source.
+  const out = { text: '', starts: [] as number[], ends: [] as number[] };
   let line = '';
+  let starts: number[] = [];
+  let ends: number[] = [];
   let hidden = 0;
   let pre = 0;
   const stack: boolean[] = [];
+  const add = (chars: string, start: number, end: number): void => {
+    line += chars;
+    for (let k = 0; k < chars.length; k++) {
+      starts.push(start);
+      ends.push(end);
+    }
+  };
+  const trimEnd = (re: RegExp): void => {
+    const keep = line.replace(re, '').length;
+    line = line.slice(0, keep);
+    starts = starts.slice(0, keep);
+    ends = ends.slice(0, keep);
+  };
   const endLine = (): void => {
-    const text = line.replace(/[ \t]+$/u, '').replace(/^[ ]+/u, '');
-    if (text) lines.push(text);
+    trimEnd(/[ \t]+$/u);
+    const lead = line.length - line.replace(/^[ ]+/u, '').length;
+    if (line.length > lead) {
+      if (out.text) {
+        // The line break stands where the line before it ended.
+        const at = out.ends[out.ends.length - 1]!;
+        out.text += '\n';
+        out.starts.push(at);
+        out.ends.push(at);
+      }
+      out.text += line.slice(lead);
+      out.starts.push(...starts.slice(lead));
+      out.ends.push(...ends.slice(lead));
+    }
     line = '';
+    starts = [];
+    ends = [];
   };
   const parser = new Parser({
     onopentag(name, attrs) {
@@ -52,18 +85,32 @@ export function readHtml(bytes: Uint8Array): ReadResult {
       if (hidden) return;
       if (name === 'pre') pre++;
       if (BLOCK.has(name)) endLine();
-      else if (CELL.has(name) && line.trim()) line = `${line.trimEnd()}\t`;
+      else if (CELL.has(name) && line.trim()) {
+        // A tab parts two cells; an empty cell before this one keeps its own ("A\t\tB").
+        trimEnd(/ +$/u);
+        add('\t', parser.startIndex, parser.startIndex);
+      }
     },
-    ontext(text) {
+    ontext(raw) {
       if (hidden) return;
-      // A browser shows a run of blanks as one space, except inside <pre>.
-      if (pre) {
-        const parts = text.split('\n');
-        parts.forEach((p, i) => {
-          if (i > 0) endLine();
-          line += p;
-        });
-      } else line += text.replace(/\s+/gu, ' ');
+      const base = parser.startIndex;
+      // Entities decoded one by one, so every character keeps its place in the source; a browser
+      // shows a run of blanks as one space, except inside <pre>.
+      for (const m of raw.matchAll(/&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);?|\s+|[^&\s]+|&/giu)) {
+        const at = base + m.index!;
+        const token = m[0];
+        if (token.startsWith('&') && token.length > 1) {
+          const decoded = decodeHTML(token);
+          add(!pre && /^\s+$/u.test(decoded) ? ' ' : decoded, at, at + token.length);
+        } else if (/^\s/u.test(token)) {
+          if (!pre) add(' ', at, at + token.length);
+          else token.split('\n').forEach((part, k, parts) => {
+            const from = at + parts.slice(0, k).reduce((a, p) => a + p.length + 1, 0);
+            if (k > 0) endLine();
+            for (let c = 0; c < part.length; c++) add(part[c]!, from + c, from + c + 1);
+          });
+        } else for (let c = 0; c < token.length; c++) add(token[c]!, at + c, at + c + 1);
+      }
     },
     onclosetag(name) {
       if (VOID.has(name)) {
@@ -79,13 +126,12 @@ export function readHtml(bytes: Uint8Array): ReadResult {
       if (name === 'pre') pre = Math.max(0, pre - 1);
       if (BLOCK.has(name)) endLine();
     },
-  }, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  }, { decodeEntities: false, lowerCaseTags: true, lowerCaseAttributeNames: true });
   parser.write(source);
   parser.end();
   endLine();
-  const text = lines.join('\n');
-  if (!text.trim()) throw new ReadError('empty-file', 'the page shows no text');
-  return { text, format: 'html', encoding: null, pages: null, warnings: [] };
+  if (!out.text.trim()) throw new ReadError('empty-file', 'the page shows no text');
+  return { text: out.text, format: 'html', encoding: null, pages: null, warnings: [], origin: { text: source, starts: out.starts, ends: out.ends } };
 }
 
 /** The page's text: by its BOM, else the charset its meta tag declares, else UTF-8 (Windows-1252 if that fails). */

@@ -202,5 +202,6 @@ export function decodeLegacy(result: ReadResult, rules: Rules, declared: string[
   }
   const detected = detectLegacy(result.text, rules, declared);
   if (!detected) return result;
-  return { ...result, ...convertPaged(result, detected, rules), encoding: detected, warnings: [...result.warnings, `converted from ${detected}`] };
+  // Converted text no longer lines up with a source map of the markup read (an HTML page's): spans then point into the text read.
+  return { ...result, ...convertPaged(result, detected, rules), encoding: detected, origin: undefined, warnings: [...result.warnings, `converted from ${detected}`] };
 }

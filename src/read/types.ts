@@ -16,6 +16,11 @@ export interface ReadResult {
   warnings: string[];
   /** 1-based pages whose text layer is unusable (garbage OCR, a font with no Unicode map): blanked in `text`. */
   unusablePages?: number[];
+  /**
+   * A reader of a text format (HTML) that drops markup: the source text, and for each character of
+   * `text` the [start, end) of what it was read from there. The pipeline points spans into it.
+   */
+  origin?: { text: string; starts: number[]; ends: number[] };
   /** Text runs with the font they were written in (RTF), for the legacy-encoding decoder. */
   runs?: { text: string; font: string | null }[];
 }

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { decodeHTML } from 'entities';
 import { describe, expect, it } from 'vitest';
 import { extractFile } from '../../src/pipeline.js';
 import { readBytes } from '../../src/read/index.js';
@@ -49,6 +50,19 @@ describe('HTML reader', () => {
     expect(record.document!.signatures.map((s) => s.name)).toEqual(['Nguyễn Văn An']);
     expect(record.references.map((r) => r.id)).toEqual(['61/2018/NĐ-CP', '45/TTr-SNV']);
     expect(record.figures.map((f) => [f.kind, f.value])).toEqual([['count', 12], ['percent', 98.5]]);
+  });
+
+  it('points every span into the page as given: the words, with the tags and entities between them', async () => {
+    const path = join(dir, 'qd-1234-spans.html');
+    writeFileSync(path, page);
+    const record = await extractFile(path);
+    const shown = (html: string) => decodeHTML(html.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
+    const spans = [...record.references, ...record.figures, ...record.agencies, ...Object.values(record.document!.evidence)];
+    expect(spans.length).toBeGreaterThan(8);
+    for (const x of spans) expect([x.text, shown(page.slice(x.span.start, x.span.end))]).toEqual([x.text, x.text.replace(/\s+/g, ' ').trim()]);
+    // "98,5&#37;": the span ends after the entity.
+    const pct = record.figures.find((f) => f.kind === 'percent')!;
+    expect(page.slice(pct.span.start, pct.span.end)).toBe('98,5&#37;');
   });
 
   it('reads a ".doc" that is really a web page as HTML, in the charset its meta tag declares', async () => {
