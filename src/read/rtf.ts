@@ -103,8 +103,9 @@ export function parseRtf(src: string, isLegacy: (font: string) => boolean): RtfR
       i += m[0].length - 1;
       const word = m[1]!;
       const arg = m[2] !== undefined ? Number(m[2]) : null;
-      if (word === 'par' || word === 'line') emit('\n');
-      else if (word === 'tab') emit('\t');
+      // A table row is its cells, each closed by \cell (a tab, so an empty one stays), then \row.
+      if (word === 'par' || word === 'line' || word === 'row' || word === 'nestrow') emit('\n');
+      else if (word === 'tab' || word === 'cell' || word === 'nestcell') emit('\t');
       else if (word === 'f' && arg !== null) {
         const font = fonts.get(arg);
         const page = font?.charset != null ? CHARSET_CODEPAGE[font.charset] : undefined;

@@ -131,6 +131,13 @@ describe('RTF', () => {
     expect(r.text).toBe('Nghị định số 61/2018/NĐ-CP\nDòng hai');
   });
 
+  it('parts a table row\'s cells by tabs, an empty cell kept, so each value stays under its header', async () => {
+    const row = (...cells: string[]) => `\\trowd\\cellx3000\\cellx6000\\cellx9000 ${cells.map((c) => `${c}\\cell `).join('')}\\row\n`;
+    const r = await readBytes(rtf(row('N\\u7897?i dung', 'S\\u7889? h\\u7891? s\\u417?', 'T\\u7927? l\\u7879? (%)') + row('Ti\\u7871?p nh\\u7853?n', '45.210', '100') + row('Tr\\u7877? h\\u7841?n', '', '0,69')), 't.rtf');
+    const t = extractText(r.text).tables[0]!;
+    expect(t.rows.map((x) => x.map((c) => c.text))).toEqual([['Nội dung', 'Số hồ sơ', 'Tỷ lệ (%)'], ['Tiếp nhận', '45.210', '100'], ['Trễ hạn', '', '0,69']]);
+  });
+
   it('converts runs in a legacy font by the font, and says so', async () => {
     const r = await readBytes(rtf('{\\f1 B\\\'b8o c\\\'b8o} {\\f2 Baùo caùo}'), 'b.rtf');
     expect(r.text).toBe('Báo cáo Báo cáo');
