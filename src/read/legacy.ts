@@ -161,10 +161,18 @@ function convertByParagraph(text: string, encoding: string, rules: Rules): strin
  * THứ NHấT" → "PHẦN THỨ NHẤT"; "Hà", "Hồ" (one capital) stay.
  */
 export function capitalsOfUpperFonts(text: string): string {
-  return text.replace(/\p{L}{2,}/gu, (w) => {
+  const words = text.replace(/\p{L}{2,}/gu, (w) => {
     if (/[a-z]/.test(w) || !/\p{Ll}/u.test(w)) return w;
     const capitals = w.match(/\p{Lu}/gu)?.length ?? 0;
     return capitals >= 2 ? w.toUpperCase() : w;
+  });
+  // "Kế HOẠCH TỔNG THỂ": a word of one capital beside a Vietnamese word in capitals (one with a
+  // diacritic, not an acronym: "Về CCHC" stays) is in the capitals font too.
+  return words.replace(/(?<![\p{L}])(\p{Lu})([^\sa-z\P{Ll}]+)(?![\p{L}])/gu, (w, _first, _rest, at: number) => {
+    const before = /(\p{L}+)[ ]+$/u.exec(words.slice(Math.max(0, at - 30), at))?.[1] ?? '';
+    const after = /^[ ]+(\p{L}+)/u.exec(words.slice(at + w.length, at + w.length + 30))?.[1] ?? '';
+    const vietnameseCapitals = (x: string): boolean => x.length >= 2 && !/\p{Ll}/u.test(x) && /[^\x00-\x7F]/.test(x);
+    return vietnameseCapitals(before) || vietnameseCapitals(after) ? w.toUpperCase() : w;
   });
 }
 

@@ -185,6 +185,11 @@ describe('legacy text read without its fonts', () => {
     expect(capitalsOfUpperFonts('MụC LụC — PHầN THứ NHấT: Hà Nội, Hồ Chí Minh')).toBe('MỤC LỤC — PHẦN THỨ NHẤT: Hà Nội, Hồ Chí Minh');
   });
 
+  it('gives a word of one capital its capitals beside a Vietnamese word in capitals, not beside an acronym', () => {
+    expect(capitalsOfUpperFonts('Kế HOẠCH TỔNG THỂ PHÁT TRIỂN')).toBe('KẾ HOẠCH TỔNG THỂ PHÁT TRIỂN');
+    expect(capitalsOfUpperFonts('Về CCHC năm 2020')).toBe('Về CCHC năm 2020');
+  });
+
   it('reads TCVN3 as pdf.js reports it from a PDF: "μ", "−" and "∙" for the bytes B5, AD and B7', () => {
     expect(convertLegacy('Thñ t−íng ChÝnh phñ; ngμy 25; b¶o l∙nh', 'tcvn3', rules)).toBe('Thủ tướng Chính phủ; ngày 25; bảo lãnh');
   });
