@@ -147,6 +147,7 @@ export function textSource(text: string, path = '<text>'): Source {
     sha256: createHash('sha256').update(text, 'utf8').digest('hex'),
     bytes: Buffer.byteLength(text, 'utf8'),
     pages: null,
+    ocr: null,
   };
 }
 
@@ -181,6 +182,7 @@ function fileSource(path: string, bytes: Uint8Array | null, read: ReadResult | n
     sha256: bytes ? createHash('sha256').update(bytes).digest('hex') : null,
     bytes: bytes ? bytes.length : null,
     pages: read?.pages ? read.pages.length : null,
+    ocr: read?.ocr ?? null,
   };
 }
 

@@ -16,11 +16,15 @@ const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const SourceSchema = z.object({
   path: z.string().describe('The input path as given, or "-" for standard input'),
-  format: z.enum(['text', 'markdown', 'pdf', 'docx', 'doc', 'rtf', 'html', 'unknown']),
+  format: z.enum(['text', 'markdown', 'pdf', 'docx', 'doc', 'rtf', 'html', 'image', 'unknown']),
   encoding: z.string().nullable().describe('The text encoding detected: utf-8, utf-16le, utf-16be (with -nfd when written decomposed), windows-1258, tcvn3, vni (tcvn3+vni when runs mix them); null when the format has no text encoding to detect'),
   sha256: z.string().nullable(),
   bytes: z.number().int().nonnegative().nullable(),
   pages: z.number().int().nonnegative().nullable().describe('Page count; null for formats without pages'),
+  ocr: z.object({
+    engine: z.string().describe('The OCR engine and model: "tesseract 5.3.0 (vie)"'),
+    pages: z.array(z.object({ page: z.number().int().positive(), confidence: z.number().describe('Mean word confidence, 0–100') })),
+  }).nullable().describe('Pages read by OCR (a scan, a page whose text layer was unusable); null when none was'),
 });
 
 export const EvidenceSchema = z.object({

@@ -136,7 +136,7 @@ export async function* extractParallel(
 
 /** The error record of an input its worker could not finish: past the time limit, or out of memory. */
 function failed(input: Input, err: Error, options: ParallelOptions, rules: Rules): ExtractionRecord {
-  const source = { path: inputPath(input), format: 'unknown' as const, encoding: null, sha256: null, bytes: null, pages: null };
+  const source = { path: inputPath(input), format: 'unknown' as const, encoding: null, sha256: null, bytes: null, pages: null, ocr: null };
   const message = String(err.message ?? err);
   if (err.name === 'AbortError' || err.name === 'TimeoutError') {
     return errorRecord(source, { code: 'timeout', message: `extraction took longer than ${options.timeoutMs / 1000} s; stopped` }, rules);

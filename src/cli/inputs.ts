@@ -14,7 +14,7 @@ export type Input =
   | { kind: 'failed'; path: string; code: string; message: string };
 
 /** Extensions read when a folder is given (a file named explicitly is read whatever its name). */
-export const FOLDER_EXTENSIONS = ['txt', 'md', 'markdown', 'pdf', 'docx', 'doc', 'rtf', 'html', 'htm'];
+export const FOLDER_EXTENSIONS = ['txt', 'md', 'markdown', 'pdf', 'docx', 'doc', 'rtf', 'html', 'htm', 'png', 'jpg', 'jpeg', 'tif', 'tiff'];
 
 export interface Expanded {
   inputs: Input[];

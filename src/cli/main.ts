@@ -24,13 +24,14 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP + '\n');
     return 0;
   }
+  const args = takeOcrOption(rest);
   switch (command) {
     case 'extract':
-      return extractCommand(rest);
+      return extractCommand(args);
     case 'check':
-      return checkCommand(rest);
+      return checkCommand(args);
     case 'compare':
-      return compareCommand(rest);
+      return compareCommand(args);
     case 'merge':
       return mergeCommand(rest);
     case 'schema':
@@ -39,6 +40,25 @@ async function main(argv: string[]): Promise<number> {
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
+}
+
+/**
+ * --ocr auto|never|always, for every command that reads files: which pages OCR reads. Set in the
+ * environment (VNREFORM_OCR) so the worker pool's threads read it too.
+ */
+function takeOcrOption(args: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const m = /^--ocr(?:=(.*))?$/.exec(args[i]!);
+    if (!m) {
+      out.push(args[i]!);
+      continue;
+    }
+    const mode = m[1] ?? args[++i];
+    if (mode !== 'auto' && mode !== 'never' && mode !== 'always') throw new UsageError(`--ocr wants auto, never or always, not ${mode ?? 'nothing'}`);
+    process.env.VNREFORM_OCR = mode;
+  }
+  return out;
 }
 
 // The reader of standard output went away (`vnreform extract | head`): stop quietly, as a program

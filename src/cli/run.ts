@@ -37,7 +37,7 @@ export async function processInput(input: Input, rules: Rules, bytes: Uint8Array
 }
 
 function missingSource(path: string): ExtractionRecord['source'] {
-  return { path, format: 'unknown', encoding: null, sha256: null, bytes: null, pages: null };
+  return { path, format: 'unknown', encoding: null, sha256: null, bytes: null, pages: null, ocr: null };
 }
 
 export function inputPath(input: Input): string {

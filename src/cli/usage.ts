@@ -37,6 +37,10 @@ extract writes one record per input (a result, or an error record when the input
                      either way the run goes on with a fresh worker
   --cache DIR        keep records by file content, rules version and code: unchanged files are
                      not extracted again on later runs
+  --ocr MODE         auto (default): pages with no usable text layer (scans, images) are read by
+                     OCR (tesseract with its Vietnamese model: apt-get install tesseract-ocr
+                     tesseract-ocr-vie); always: every page; never: a scan is the error no-text-layer.
+                     check and compare take it too
 merge joins shard outputs, each input once in path order, and lists inputs duplicated, missing
   (with --expect and the inputs the shards were given) or cut short; exit 1 if any. --tables DIR
   writes the CSV tables of the joined output.

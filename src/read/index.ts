@@ -5,6 +5,7 @@ import { docxReader } from './docx.js';
 import { pathForFs } from './file-name.js';
 import { convertLegacy, declaredLegacyFonts, decodeLegacy, decodeRun, legacyEvidence, legacyFont, legacyVerdict } from './legacy.js';
 import { htmlReader } from './html.js';
+import { imageReader } from './image.js';
 import { pdfReader } from './pdf.js';
 import { textQuality, unusable } from './quality.js';
 import { parseRtf } from './rtf.js';
@@ -18,12 +19,12 @@ export type { Format, Reader, ReadResult } from './types.js';
 const SIGNATURES: { format: string; magic: number[] }[] = [];
 
 /** Readers in the order they are asked, chosen by content (a PDF named .txt is read as PDF); the text reader, which takes anything, comes last. */
-export const READERS: Reader[] = [pdfReader, docxReader, docReader, htmlReader, textReader];
+export const READERS: Reader[] = [pdfReader, imageReader, docxReader, docReader, htmlReader, textReader];
 
 /** Per-file size limit for text input: beyond it the file is refused, not read into memory. */
 export const MAX_TEXT_BYTES = 200 * 1024 * 1024;
 
-export async function readBytes(bytes: Uint8Array, path: string, rules: Rules = defaultRules()): Promise<ReadResult> {
+export async function readBytes(bytes: Uint8Array, path: string, rules: Rules = defaultRules(), options: { ocr?: 'auto' | 'never' | 'always' } = {}): Promise<ReadResult> {
   if (bytes.length === 0) throw new ReadError('empty-file', 'the file is empty (0 bytes)');
   for (const sig of SIGNATURES) {
     if (sig.magic.every((b, i) => bytes[i] === b)) {
@@ -44,7 +45,7 @@ export async function readBytes(bytes: Uint8Array, path: string, rules: Rules = 
     return decoded?.text ?? text;
   };
   try {
-    const result = await reader.read(bytes, path, { decodeRun: decodeByFont });
+    const result = await reader.read(bytes, path, { decodeRun: decodeByFont, ...(options.ocr ? { ocr: options.ocr } : {}) });
     if (byFont.size) return withUsableTextLayer({ ...result, encoding: [...byFont].sort().join('+') });
     const declared = reader.format === 'text' ? [] : declaredLegacyFonts(bytes, rules);
     return withUsableTextLayer(decodeLegacy(result, rules, declared));

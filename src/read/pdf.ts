@@ -1,5 +1,8 @@
 import { defaultRules } from '../rules/compile.js';
 import { detectLegacy } from './legacy.js';
+import { ocrAvailable, ocrModeOf, ocrPdfPage, type OcrMode } from '../ocr/pages.js';
+import { INSTALL_HINT, ocrEngine } from '../ocr/tesseract.js';
+import { textQuality, unusable } from './quality.js';
 import { ReadError, type Reader, type ReadResult } from './types.js';
 
 /**
@@ -28,7 +31,7 @@ interface Item {
 export const pdfReader: Reader = {
   format: 'pdf',
   sniff: (bytes) => findPdfHeader(bytes) !== -1,
-  read: (bytes) => withTimeout(readPdf(bytes), PDF_TIMEOUT_MS),
+  read: (bytes, _path, options) => withTimeout(readPdf(bytes, ocrModeOf(options?.ocr ?? process.env.VNREFORM_OCR)), PDF_TIMEOUT_MS),
 };
 
 function findPdfHeader(bytes: Uint8Array): number {
@@ -48,7 +51,7 @@ async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   }
 }
 
-async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
+async function readPdf(bytes: Uint8Array, ocr: OcrMode = 'auto'): Promise<ReadResult> {
   const lib = await pdfjs();
   let doc: Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
   try {
@@ -63,6 +66,8 @@ async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
   try {
     if (doc.numPages > MAX_PDF_PAGES) throw new ReadError('too-many-pages', `the PDF has ${doc.numPages} pages; the limit is ${MAX_PDF_PAGES}`);
     const pages: Row[][] = [];
+    const ocrPages: { page: number; confidence: number }[] = [];
+    const warnings: string[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       // Asked together: the worker answers one while the other's message travels.
@@ -71,15 +76,28 @@ async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
       const pageText = items.map((i) => i.str ?? '').join(' ');
       // Letters a TCVN3 font's bytes read as (¬ for ơ, « for ô, ® for đ …): only then ask which encoding.
       if (TCVN3_HINT.test(pageText) && detectLegacy(pageText, defaultRules()) === 'tcvn3') await restoreSoftHyphenGlyphs(page, lib, items);
-      pages.push(rowsOf([...items, ...(await annotationItems(page, lib, annotations as AnnotationData[], items))]));
+      let rows = rowsOf([...items, ...(await annotationItems(page, lib, annotations as AnnotationData[], items))]);
+      if (needsOcr(rows, ocr)) {
+        if (ocrAvailable()) {
+          const read = await ocrPdfPage(page);
+          rows = read.rows;
+          ocrPages.push({ page: n, confidence: Math.round(read.confidence * 10) / 10 });
+        } else if (ocr === 'always') ocrEngine();
+        else warnings.push(`page ${n}: no usable text layer, and OCR is not installed (${INSTALL_HINT})`);
+      }
+      pages.push(rows);
       page.cleanup();
     }
     const kept = dropRunningLines(pages).map(splitFootnotes);
     const letters = kept.flatMap((p) => [...p.body, ...p.notes]).map((r) => r.text).join('').replace(/\s/g, '').length;
     if (letters < 20 * doc.numPages && letters < 200) {
-      throw new ReadError('no-text-layer', 'the PDF has no text layer (a scan?): it needs OCR before it can be read');
+      if (ocr !== 'never' && !ocrPages.length) ocrEngine();
+      throw new ReadError('no-text-layer', ocr === 'never'
+        ? 'the PDF has no text layer (a scan?): it needs OCR (--ocr auto) before it can be read'
+        : 'the PDF has no text, not even by OCR');
     }
-    return layOut(kept);
+    const result = layOut(kept);
+    return { ...result, warnings: [...result.warnings, ...warnings], ...(ocrPages.length ? { ocr: { engine: ocrEngine().version, pages: ocrPages } } : {}) };
   } finally {
     await doc.destroy();
   }
@@ -237,6 +255,20 @@ async function annotationItems(page: PdfPage, lib: PdfJs, annotations: readonly 
  * lines). Only pages whose text reads as TCVN3 pay for the operator list.
  */
 const TCVN3_HINT = /[¬«®§µμ¸¹]/u;
+
+/**
+ * A page is read by OCR when asked for every page, or (auto) when its text layer gives no words (a
+ * scan, or a scan whose only text is a signing stamp) or words that are mostly no words (a bad OCR
+ * layer, the readers' unusable-text-layer).
+ */
+function needsOcr(rows: Row[], mode: OcrMode): boolean {
+  if (mode === 'never') return false;
+  if (mode === 'always') return true;
+  const text = rows.map((r) => r.text).join('\n');
+  if (text.replace(/[^\p{L}\p{N}]/gu, '').length < 20) return true;
+  // Text in a legacy font (TCVN3, VNI) looks like garbage until it is converted, after reading.
+  return unusable(textQuality(text)) && detectLegacy(text, defaultRules()) === null;
+}
 
 async function restoreSoftHyphenGlyphs(page: PdfPage, lib: PdfJs, items: RawItem[]): Promise<void> {
   const ops = await page.getOperatorList();

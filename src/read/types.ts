@@ -3,7 +3,7 @@
  * each returns the text the pipeline works on (every span points into it), page boundaries where the
  * format has pages, and warnings.
  */
-export type Format = 'text' | 'markdown' | 'pdf' | 'docx' | 'doc' | 'rtf' | 'html' | 'unknown';
+export type Format = 'text' | 'markdown' | 'pdf' | 'docx' | 'doc' | 'rtf' | 'html' | 'image' | 'unknown';
 
 export interface ReadResult {
   text: string;
@@ -21,6 +21,8 @@ export interface ReadResult {
    * `text` the [start, end) of what it was read from there. The pipeline points spans into it.
    */
   origin?: { text: string; starts: number[]; ends: number[] };
+  /** Pages read by OCR: the engine and model, and each page's mean word confidence (0–100). */
+  ocr?: { engine: string; pages: { page: number; confidence: number }[] };
   /** Text runs with the font they were written in (RTF), for the legacy-encoding decoder. */
   runs?: { text: string; font: string | null }[];
 }
@@ -29,6 +31,8 @@ export interface ReadResult {
 export interface ReadOptions {
   /** Text of a run in a named font, as the text to keep (legacy fonts converted to Unicode). */
   decodeRun?: (text: string, font: string | null) => string;
+  /** Which pages OCR reads: auto (those without a usable text layer), never, always. */
+  ocr?: 'auto' | 'never' | 'always';
 }
 
 export interface Reader {
