@@ -35,6 +35,9 @@ const CHAR_MAP: Record<string, string> = {
 };
 for (let c = 0x2000; c <= 0x200b; c++) CHAR_MAP[String.fromCharCode(c)] = ' ';
 
+// "1O/2020/NĐ-CP", "l2/2019/TT-BNV", "123/2O19/QĐ-UBND": number or year parts of a symbol that mix digits and O, o, l, I.
+const OCR_NUMBER = /(?<![\p{L}\d])(?=[\dOolI]*[OolI])[\dOolI]{1,5}(?=\/(?:[\dOolI]{4}\/)?\p{Lu})|(?<=\/)(?=[\dOolI]*[OolI])[\dOolI]{4}(?=\/\p{Lu})/gu;
+
 export const NORMALIZE_PASSES: readonly NormalizePass[] = [
   // Decomposed text (NFD, combining tone marks) defeats every composed pattern.
   { name: 'nfc', guard: /[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]/, pattern: /\P{M}?\p{M}+/gu, replace: nfc },
@@ -43,6 +46,12 @@ export const NORMALIZE_PASSES: readonly NormalizePass[] = [
   // NBSP, thin spaces, zero-width characters and the BOM become plain spaces, tabs a cell gap; "NĐ–CP",
   // "chủ trương – chính sách": every dash variant becomes "-".
   { name: 'spaces-dashes', pattern: /[\t\u00A0\u2000-\u200B\u202F\u205F\u3000\uFEFF\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g, replace: (m) => CHAR_MAP[m[0]] ?? m[0] },
+  // OCR and some fonts write Đ as the Icelandic Eth ("QÐ-UBND"), a letter Vietnamese never uses.
+  { name: 'eth', guard: /[Ðð]/, pattern: /[Ðð]/g, replace: (m) => (m[0] === 'Ð' ? 'Đ' : 'đ') },
+  // OCR reads 0 as O and 1 as l or I inside a document number ("1O/2020/NĐ-CP", "l2/2019/TT-BNV"):
+  // repaired only where the grammar of a number needs it, a run of digits and look-alikes (one real
+  // digit at least) before "/", a year and a code.
+  { name: 'ocr-number-lookalikes', guard: /[OolI]/, pattern: OCR_NUMBER, replace: (m) => (/\d/.test(m[0]) ? m[0].replace(/[Oo]/g, '0').replace(/[lI]/g, '1') : m[0]) },
   // "hoá" → "hóa", "Uỷ" → "Ủy": only a toned second vowel at the end of a syllable is looked at.
   { name: 'tone-placement', pattern: /(?<![qQ])(?:[oO][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?!\p{L})/gu, replace: (m) => moveToneToFirst(m[0]) },
   // Markdown from converters: "## **BÁO CÁO**", "video\_clip", "<sup>1</sup>".

@@ -31,7 +31,7 @@ interface Item {
 export const pdfReader: Reader = {
   format: 'pdf',
   sniff: (bytes) => findPdfHeader(bytes) !== -1,
-  read: (bytes, _path, options) => withTimeout(readPdf(bytes, ocrModeOf(options?.ocr ?? process.env.VNREFORM_OCR)), PDF_TIMEOUT_MS),
+  read: (bytes, _path, options) => withTimeout((budget) => readPdf(bytes, ocrModeOf(options?.ocr ?? process.env.VNREFORM_OCR), budget), PDF_TIMEOUT_MS),
 };
 
 function findPdfHeader(bytes: Uint8Array): number {
@@ -39,19 +39,34 @@ function findPdfHeader(bytes: Uint8Array): number {
   return head.indexOf('%PDF-');
 }
 
-async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+/** A time limit the work may raise as it goes (each page read by OCR earns its own minute). */
+export interface Budget {
+  ms: number;
+}
+
+async function withTimeout<T>(work: (budget: Budget) => Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
+  const budget: Budget = { ms };
+  const started = Date.now();
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new ReadError('timeout', `reading took longer than ${ms / 1000} s`)), ms);
+    const check = (): void => {
+      const left = budget.ms - (Date.now() - started);
+      if (left <= 0) reject(new ReadError('timeout', `reading took longer than ${budget.ms / 1000} s`));
+      else timer = setTimeout(check, left);
+    };
+    timer = setTimeout(check, ms);
   });
   try {
-    return await Promise.race([work, timeout]);
+    return await Promise.race([work(budget), timeout]);
   } finally {
     clearTimeout(timer);
   }
 }
 
-async function readPdf(bytes: Uint8Array, ocr: OcrMode = 'auto'): Promise<ReadResult> {
+/** Time an OCR page adds to the reader's own limit (the batch's --timeout still bounds the file). */
+const OCR_PAGE_MS = 60_000;
+
+async function readPdf(bytes: Uint8Array, ocr: OcrMode = 'auto', budget: Budget = { ms: PDF_TIMEOUT_MS }): Promise<ReadResult> {
   const lib = await pdfjs();
   let doc: Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
   try {
@@ -79,6 +94,7 @@ async function readPdf(bytes: Uint8Array, ocr: OcrMode = 'auto'): Promise<ReadRe
       let rows = rowsOf([...items, ...(await annotationItems(page, lib, annotations as AnnotationData[], items))]);
       if (needsOcr(rows, ocr)) {
         if (ocrAvailable()) {
+          budget.ms += OCR_PAGE_MS;
           const read = await ocrPdfPage(page);
           rows = read.rows;
           ocrPages.push({ page: n, confidence: Math.round(read.confidence * 10) / 10 });

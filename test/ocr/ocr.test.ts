@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { skewOf } from '../../src/ocr/deskew.js';
 import { parseTsv } from '../../src/ocr/tesseract.js';
-import { extractFile } from '../../src/pipeline.js';
+import { extractFile, extractText } from '../../src/pipeline.js';
 import { makeScanPdf, pageImages } from '../../scripts/scan-fixtures.js';
 import { FIGURE_KINDS, scoreFigures, scoreReferences } from '../../scripts/gold.js';
 import { tempDir } from '../helpers/temp.js';
@@ -61,6 +61,20 @@ describe('OCR: what tesseract writes, read', () => {
       }
     }
     expect(skewOf(xs, ys, 1200)).toBeCloseTo(2, 1);
+  });
+});
+
+describe('OCR: confusions in document numbers, repaired where a number needs it', () => {
+  const ids = (t: string) => extractText(t).references.map((r) => [r.id, r.text]);
+  it('reads the Icelandic Eth as Đ, O as 0 and l or I as 1 inside a number, keeping the text as written', () => {
+    expect(ids('Căn cứ Quyết định số 123/QÐ-UBND ngày 05/12/2025')).toEqual([['123/QĐ-UBND', 'Quyết định số 123/QÐ-UBND ngày 05/12/2025']]);
+    expect(ids('Căn cứ Nghị định số 1O/2020/NĐ-CP ngày 17/01/2020')[0]![0]).toBe('10/2020/NĐ-CP');
+    expect(ids('Căn cứ Thông tư số l2/2019/TT-BNV ngày 30/10/2019')[0]![0]).toBe('12/2019/TT-BNV');
+    expect(ids('Quyết định số 846/2O17/QĐ-TTg của Thủ tướng')[0]![0]).toBe('846/2017/QĐ-TTg');
+  });
+  it('leaves letters alone where no digit says a number is meant', () => {
+    expect(ids('Phụ lục I/BC-UBND và mục IO/KH')).toEqual([]);
+    expect(extractText('Công văn số 15/UBND-VX về Lào Cai').references.map((r) => r.id)).toEqual(['15/UBND-VX']);
   });
 });
 
