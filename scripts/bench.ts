@@ -160,6 +160,45 @@ console.log(`adversarial growth per doubling: ${(times[1]! / times[0]!).toFixed(
   console.log(`PDF of at least 200 pages: ${result.pages!.length} pages, RSS ${(rssBefore / 1e6).toFixed(0)} → ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB, peak RSS of the run ${(process.resourceUsage().maxRSS * 1024 / 1e6).toFixed(0)} MB`);
 }
 
+// OCR (scripts/scan-fixtures.ts): a scan of a corpus report, each page rendered at 300 dpi, turned
+// upright and read by tesseract; pages per second with 1 job and with 2 (two pages at a time, as
+// two workers would), and the share of one page's time spent rendering and deskewing vs in OCR.
+{
+  const { spawnSync } = await import('node:child_process');
+  const hasTesseract = spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' }).stdout?.split('\n').some((l) => l.trim() === 'vie');
+  if (!hasTesseract) console.log('\nOCR: tesseract with its Vietnamese model is not installed; skipped (apt-get install tesseract-ocr tesseract-ocr-vie)');
+  else {
+    const { makeScanPdf } = await import('./scan-fixtures.js');
+    const { renderPage } = await import('../src/ocr/pages.js');
+    const { deskew } = await import('../src/ocr/deskew.js');
+    const { ocrImage } = await import('../src/ocr/tesseract.js');
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const scan = await makeScanPdf(texts[0]!);
+    const doc = await pdfjs.getDocument({ data: new Uint8Array(scan), verbosity: 0, isEvalSupported: false }).promise;
+    let render = 0;
+    let ocr = 0;
+    const images: Uint8Array[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const t0 = performance.now();
+      const { png } = await renderPage(await doc.getPage(n));
+      const upright = (await deskew(png)).png;
+      const t1 = performance.now();
+      await ocrImage(upright);
+      ocr += performance.now() - t1;
+      render += t1 - t0;
+      images.push(upright);
+    }
+    await doc.destroy();
+    const pages = images.length;
+    const t2 = performance.now();
+    for (let i = 0; i < pages; i += 2) await Promise.all(images.slice(i, i + 2).map((img) => ocrImage(img)));
+    const two = performance.now() - t2;
+    console.log(`\nOCR: ${pages} scanned pages of the first corpus report`);
+    console.log(`  1 job:  ${(pages / ((render + ocr) / 1000)).toFixed(2)} pages/s; per page ${((render + ocr) / pages).toFixed(0)} ms: render and deskew ${(100 * render / (render + ocr)).toFixed(0)}%, OCR ${(100 * ocr / (render + ocr)).toFixed(0)}%`);
+    console.log(`  2 jobs (OCR only, two pages at a time): ${(pages / (two / 1000)).toFixed(2)} pages/s against ${(pages / (ocr / 1000)).toFixed(2)} with one`);
+  }
+}
+
 // Batch runs (issue 7): the built CLI over synthetic archives (scripts/make-archive.ts), 1 and 2
 // workers, 1,000 / 2,000 / 10,000 files; files/s, MB/s and peak RSS from the run's own summary.
 // Runs of 1 and 2 workers alternate, so a slow spell of this shared machine falls on both.

