@@ -11,7 +11,7 @@ import type { ExtractionRecord } from '../schema.js';
 import { expandInputs, type Input } from './inputs.js';
 import { pathForFs } from '../read/file-name.js';
 import { exitStatusOf, watchInterruption } from './interrupt.js';
-import { openSink, type Format, type RecordSink } from './output.js';
+import { openSink, outKind, type Format, type RecordSink } from './output.js';
 import { inputPath } from './run.js';
 import { DEFAULT_JOBS, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, extractParallel, startPool, type StartedPool } from '../batch/parallel.js';
 import { UsageError } from './usage.js';
@@ -53,7 +53,7 @@ function extractOptions(argv: string[]) {
   if (format && format !== 'json' && format !== 'jsonl') throw new UsageError(`--format must be json or jsonl, not ${format}`);
   const shard = values.shard === undefined ? null : parseShard(values.shard);
   if (values.shard !== undefined && !shard) throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n, not ${values.shard}`);
-  if (values.resume && !values.out?.endsWith('.jsonl')) throw new UsageError('--resume needs --out FILE.jsonl (records are appended a line at a time)');
+  if (values.resume && (!values.out || outKind(values.out) !== 'jsonl')) throw new UsageError('--resume needs --out FILE.jsonl (records are appended a line at a time)');
   const jobs = positiveNumber(values.jobs, '--jobs', DEFAULT_JOBS);
   if (!Number.isInteger(jobs)) throw new UsageError(`--jobs must be a whole number, not ${values.jobs}`);
   const timeoutS = positiveNumber(values.timeout, '--timeout', DEFAULT_TIMEOUT_S);
@@ -87,7 +87,7 @@ async function extractWith(options: ReturnType<typeof extractOptions>, pool: Sta
     }));
   }
   if (run.interrupted) {
-    const goOn = values.out?.endsWith('.jsonl') ? 'run the same command with --resume to go on' : 'write to --out FILE.jsonl to be able to resume';
+    const goOn = values.out && outKind(values.out) === 'jsonl' ? 'run the same command with --resume to go on' : 'write to --out FILE.jsonl to be able to resume';
     process.stderr.write(`vnreform: interrupted (${run.interrupted}) after ${run.written} of ${todo.length} input(s); every record written is whole: ${goOn}\n`);
     return exitStatusOf(run.interrupted);
   }

@@ -59,7 +59,10 @@ export async function expandInputs(args: readonly string[]): Promise<Expanded> {
       // A file, or a link that leads nowhere (a loop, a dangling target): the reader says which.
       addFile(arg);
     } else if (isGlob(arg)) {
-      for (const path of await nonFolders(arg)) addFile(path);
+      const matched = await nonFolders(arg);
+      // A quoted glob that matches nothing is a mistake to say, not zero inputs and success.
+      if (!matched.length) inputs.push({ kind: 'failed', path: arg, code: 'not-found', message: 'the glob matches no file' });
+      for (const path of matched) addFile(path);
     } else {
       // Node decodes the command line as UTF-8, so a name in CP1258 or TCVN3 arrives with U+FFFD.
       const hint = arg.includes('\uFFFD') ? '; the name is not UTF-8 and cannot be passed as typed: name its folder instead' : '';

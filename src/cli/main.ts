@@ -1,27 +1,32 @@
 #!/usr/bin/env node
 import { recordJsonSchema } from '../schema.js';
 import { RulesError } from '../rules/load.js';
-import { OutputError } from '../util/output-files.js';
+import { OutputError, outputError } from '../util/output-files.js';
 import { VERSION } from '../version.js';
 import { checkCommand } from './check.js';
 import { compareCommand } from './compare.js';
 import { extractCommand } from './extract.js';
 import { mergeCommand } from './merge.js';
-import { HELP, UsageError } from './usage.js';
+import { commandHelp, HELP, UsageError } from './usage.js';
 
 /** The CLI: a thin shell over the library. Data to standard output, messages to standard error. */
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(HELP + '\n');
-    return command ? 0 : 2;
+  if (!command) {
+    // No command: a usage error, told on standard error (data alone goes to standard output).
+    process.stderr.write(HELP + '\n');
+    return 2;
+  }
+  if (command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write((rest[0] ? commandHelp(rest[0]) ?? HELP : HELP) + '\n');
+    return 0;
   }
   if (command === '--version' || command === '-v') {
     process.stdout.write(`vnreform ${VERSION}\n`);
     return 0;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    process.stdout.write(HELP + '\n');
+    process.stdout.write((commandHelp(command) ?? HELP) + '\n');
     return 0;
   }
   const args = takeOcrOption(rest);
@@ -64,9 +69,11 @@ function takeOcrOption(args: string[]): string[] {
 // The reader of standard output went away (`vnreform extract | head`): stop quietly, as a program
 // killed by SIGPIPE would, instead of an unhandled 'error' event and a stack trace.
 const isClosedPipe = (err: unknown): boolean => (err as { code?: string } | null)?.code === 'EPIPE';
+// Any other failure to write standard output (`vnreform schema > /dev/full`) is said in words, exit 73.
 process.stdout.on('error', (err) => {
   if (isClosedPipe(err)) process.exit(0);
-  throw err;
+  process.stderr.write(`vnreform: ${outputError('standard output', err).message}\n`);
+  process.exit(73);
 });
 
 main(process.argv.slice(2)).then(

@@ -14,13 +14,31 @@ export interface RecordSink {
   describe(): string;
 }
 
+import { UsageError } from './usage.js';
+
 export type Format = 'json' | 'jsonl';
+
+/**
+ * What --out names, by its extension (any case): a JSON Lines file (.jsonl, .ndjson), a JSON file
+ * (.json), or a folder (no extension, or a trailing "/"). Any other extension ("x.csv") is a
+ * mistake to say, not a folder to make.
+ */
+export function outKind(out: string): Format | 'folder' {
+  if (/\/$/.test(out)) return 'folder';
+  const ext = /\.([^./\\]+)$/.exec(out)?.[1]?.toLowerCase();
+  if (ext === 'jsonl' || ext === 'ndjson') return 'jsonl';
+  if (ext === 'json') return 'json';
+  if (ext === undefined) return 'folder';
+  throw new UsageError(`--out ${out}: write to a folder, FILE.jsonl (or .ndjson) or FILE.json; .${ext} is none of them (a folder whose name has a dot: end it with /)`);
+}
 
 /** Opens where records go; a place that cannot be written fails here (OutputError), before any work. */
 export async function openSink(out: string | undefined, format: Format | undefined, options: { append?: boolean } = {}): Promise<RecordSink> {
   if (!out) return streamSink(process.stdout, format ?? 'jsonl', 'standard output', false);
-  if (out.endsWith('.jsonl')) return fileSink(out, 'jsonl', !!options.append);
-  if (out.endsWith('.json')) return fileSink(out, 'json', false);
+  const kind = outKind(out);
+  if (format && kind !== 'folder' && format !== kind) throw new UsageError(`--format ${format} contradicts --out ${out}, which is ${kind}`);
+  if (kind === 'jsonl') return fileSink(out, 'jsonl', !!options.append);
+  if (kind === 'json') return fileSink(out, 'json', false);
   return folderSink(out);
 }
 

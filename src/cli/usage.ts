@@ -8,21 +8,24 @@ export const HELP = `vnreform — Vietnamese administrative-reform reports → s
 Usage:
   vnreform extract [inputs…] [--out PATH] [--format json|jsonl] [--resume] [--shard i/n]
                    [--tables DIR] [--quiet] [--jobs N] [--timeout S] [--max-memory MB]
-                   [--cache DIR]
+                   [--cache DIR] [--ocr auto|never|always]
   vnreform check   [inputs…] [--format text|json|sarif] [--across] [--rule CODE=off|warning|error]… [--config FILE]
-  vnreform compare [inputs…] [--format csv|json] [--long]
+                   [--ocr MODE]
+  vnreform compare [inputs…] [--format csv|json] [--long] [--ocr MODE]
   vnreform merge   SHARD.jsonl… --out FILE.jsonl [--expect INPUT]… [--tables DIR]
   vnreform schema
   vnreform --help | --version
 
-Inputs are files, folders (read recursively: .txt .md .markdown .pdf .docx .doc .rtf .html .htm; other
-extensions are counted in the summary and hidden entries named there; a folder that cannot be
-listed gets an error record), globs in quotes, or - for standard input. With no input, extract and
-check read corpus/.
+Inputs are files, folders (read recursively: .txt .md .markdown .pdf .docx .doc .rtf .html .htm
+.png .jpg .jpeg .tif .tiff; other extensions are counted in the summary and hidden entries named
+there; a folder that cannot be listed gets an error record), globs in quotes (one that matches
+nothing gets an error record), or - for standard input. With no input, extract and check read
+corpus/.
 
 extract writes one record per input (a result, or an error record when the input cannot be read):
   --out DIR          one JSON file per input in DIR
-  --out FILE.jsonl   one line per input;  --out FILE.json: one JSON array
+  --out FILE.jsonl   one line per input (.ndjson too);  --out FILE.json: one JSON array; another
+                     extension is a usage error (end a folder whose name has a dot with /)
   (no --out)         standard output, JSON Lines unless --format json
   --resume           with --out FILE.jsonl: continue an interrupted run; inputs already there (same
                      path and content) are skipped, a half-written last line is cut off; files
@@ -58,3 +61,27 @@ schema prints the JSON Schema of a record.
 Exit status: 0 all inputs read (check: no error-level finding), 1 some inputs failed (check: an
 error-level finding), 2 usage error, 73 the output cannot be written (the path and the reason
 are printed). Messages go to standard error, data to standard output.`;
+
+
+const COMMANDS = ['extract', 'check', 'compare', 'merge', 'schema'] as const;
+
+/**
+ * `vnreform COMMAND --help`: the command's usage line, what it does and its options, the inputs
+ * paragraph for commands that read files, and the exit statuses; cut from HELP, the one text.
+ */
+export function commandHelp(command: string): string | null {
+  if (!(COMMANDS as readonly string[]).includes(command)) return null;
+  const usage = HELP.split('\n').filter((_, i, lines) => {
+    const start = lines.findIndex((l) => l.startsWith(`  vnreform ${command}`));
+    if (start === -1 || i < start) return false;
+    return i === start || (lines[i]!.startsWith('   ') && !lines.slice(start + 1, i + 1).some((l) => l.startsWith('  vnreform ')));
+  }).join('\n');
+  const heads: Record<string, string> = { extract: 'extract writes', merge: 'merge joins', check: 'check prints', compare: 'compare prints', schema: 'schema prints' };
+  const order = ['extract writes', 'merge joins', 'check prints', 'compare prints', 'schema prints', 'Exit status'];
+  const from = HELP.indexOf(heads[command]!);
+  const next = order.map((h) => HELP.indexOf(h, from + 1)).filter((i) => i > from).sort((a, b) => a - b)[0] ?? HELP.length;
+  const section = HELP.slice(from, next).trimEnd();
+  const inputs = command === 'merge' || command === 'schema' ? '' : `\n\n${HELP.slice(HELP.indexOf('Inputs are'), HELP.indexOf('extract writes')).trimEnd()}`;
+  const exit = HELP.slice(HELP.indexOf('Exit status'));
+  return `Usage:\n${usage}${inputs}\n\n${section}\n\n${exit}`;
+}

@@ -241,3 +241,43 @@ describe('vnreform schema', () => {
     expect(schema.required).toContain('references');
   });
 });
+
+describe('no silent surprises on the command line', () => {
+  it('says in words that standard output cannot be written, exit 73, no stack trace', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" --import tsx src/cli/main.ts schema > /dev/full`], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(73);
+    expect(r.stderr).toBe('vnreform: cannot write standard output: the disk is full\n');
+  });
+
+  it('gives a quoted glob that matches nothing an error record naming it, exit 1', () => {
+    const r = vnreform(['extract', 'nowhere/**/*.pdf', '--quiet']);
+    expect(r.status).toBe(1);
+    expect(jsonl(r.stdout)).toMatchObject([{ source: { path: 'nowhere/**/*.pdf' }, errors: [{ code: 'not-found', message: 'the glob matches no file' }] }]);
+  });
+
+  it('takes --out by its extension: .ndjson (any case) is JSON Lines, .csv an error, a format that contradicts it an error', () => {
+    const dir = tempDir('outkind');
+    const one = 'corpus/an-giang_2025_thong-bao-ket-luan-cchc-2024.txt';
+    expect(vnreform(['extract', one, '--out', join(dir, 'a.NDJSON'), '--quiet']).status).toBe(0);
+    expect(jsonl(readFileSync(join(dir, 'a.NDJSON'), 'utf8'))).toHaveLength(1);
+    const csv = vnreform(['extract', one, '--out', join(dir, 'a.csv'), '--quiet']);
+    expect([csv.status, csv.stderr]).toEqual([2, expect.stringContaining('.csv is none of them')]);
+    expect(readdirSync(dir)).toEqual(['a.NDJSON']);
+    expect(vnreform(['extract', one, '--out', join(dir, 'b.jsonl'), '--format', 'json', '--quiet']).status).toBe(2);
+    expect(vnreform(['extract', one, '--out', join(dir, 'runs.2025') + '/', '--quiet']).status).toBe(0);
+    expect(readdirSync(join(dir, 'runs.2025'))).toHaveLength(1);
+  });
+});
+
+describe('help', () => {
+  it('gives each command its own help, and usage without a command to standard error, exit 2', () => {
+    const check = vnreform(['check', '--help']);
+    expect(check.status).toBe(0);
+    expect(check.stdout).toContain('check prints citation problems');
+    expect(check.stdout).toContain('--rule CODE=LEVEL');
+    expect(check.stdout).not.toContain('extract writes');
+    expect(vnreform(['help', 'compare']).stdout).toMatch(/^Usage:\n  vnreform compare/);
+    const none = vnreform([]);
+    expect([none.status, none.stdout, none.stderr.startsWith('vnreform —')]).toEqual([2, '', true]);
+  });
+});
