@@ -29,7 +29,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { format: { type: 'string', short: 'f' }, across: { type: 'boolean' }, rule: { type: 'string', multiple: true }, config: { type: 'string' } },
+    options: { format: { type: 'string', short: 'f' }, across: { type: 'boolean' }, rule: { type: 'string', multiple: true }, config: { type: 'string' }, quiet: { type: 'boolean', short: 'q' } },
   });
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not ${format}`);
@@ -68,7 +68,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
   else if (format === 'sarif') process.stdout.write(JSON.stringify(sarif(located), null, 2) + '\n');
   else for (const f of located) process.stdout.write(`${f.path}:${f.line}:${f.column}: ${f.severity} ${f.code}: ${f.message}\n`);
   const errors = located.filter((f) => f.severity === 'error').length;
-  process.stderr.write(`vnreform check: ${inputs.length} input(s), ${errors} error(s), ${located.length - errors} warning(s)\n`);
+  if (!values.quiet) process.stderr.write(`vnreform check: ${inputs.length} input(s), ${errors} error(s), ${located.length - errors} warning(s)\n`);
   return errors ? 1 : 0;
 }
 

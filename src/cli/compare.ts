@@ -10,7 +10,7 @@ export async function compareCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { format: { type: 'string', short: 'f' }, long: { type: 'boolean' } },
+    options: { format: { type: 'string', short: 'f' }, long: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } },
   });
   const format = values.format ?? 'csv';
   if (format !== 'csv' && format !== 'json') throw new UsageError(`--format must be csv or json, not ${format}`);
@@ -35,6 +35,6 @@ export async function compareCommand(argv: string[]): Promise<number> {
     }
   }
   if (format === 'json') out.write(JSON.stringify(values.long ? json.flat() : json, null, 2) + '\n');
-  process.stderr.write(`vnreform compare: ${inputs.length} input(s), ${failed} failed\n`);
+  if (!values.quiet) process.stderr.write(`vnreform compare: ${inputs.length} input(s), ${failed} failed\n`);
   return failed ? 1 : 0;
 }

@@ -1,4 +1,5 @@
-import { statSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { tuneEngineForBatch } from '../batch/engine.js';
 import { progress, type Progress } from '../batch/progress.js';
@@ -15,6 +16,7 @@ import { openSink, outKind, type Format, type RecordSink } from './output.js';
 import { inputPath } from './run.js';
 import { DEFAULT_JOBS, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, extractParallel, startPool, type StartedPool } from '../batch/parallel.js';
 import { UsageError } from './usage.js';
+import { outputError } from '../util/output-files.js';
 
 const utf8 = new TextDecoder();
 
@@ -58,7 +60,39 @@ function extractOptions(argv: string[]) {
   if (!Number.isInteger(jobs)) throw new UsageError(`--jobs must be a whole number, not ${values.jobs}`);
   const timeoutS = positiveNumber(values.timeout, '--timeout', DEFAULT_TIMEOUT_S);
   const memoryMb = positiveNumber(values['max-memory'], '--max-memory', DEFAULT_MEMORY_MB);
+  // A worker needs this much heap to load the rules and read one file at all.
+  if (memoryMb < MIN_MEMORY_MB) throw new UsageError(`--max-memory must be at least ${MIN_MEMORY_MB} (MB): a worker needs that much to start, not ${values['max-memory']}`);
+  if (values.cache !== undefined) usableCache(values.cache);
   return { values, positionals, format, shard, jobs, timeoutS, memoryMb };
+}
+
+const MIN_MEMORY_MB = 64;
+
+/** mkdir -p by hand: Node's recursive mkdir never returns on /proc ("--cache /proc/nope" hung). */
+function makeFolders(dir: string): void {
+  const info = statSync(dir, { throwIfNoEntry: false });
+  if (info) {
+    if (!info.isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+    return;
+  }
+  const parent = dirname(dir);
+  if (parent !== dir) makeFolders(parent);
+  mkdirSync(dir);
+}
+
+/**
+ * The cache folder is checked before any work: a file in its place, or a place no folder can be
+ * made (/proc), is a usage error, not every record lost to "worker-crashed".
+ */
+function usableCache(dir: string): void {
+  try {
+    makeFolders(dir);
+    const probe = join(dir, `.vnreform-write-test-${process.pid}`);
+    writeFileSync(probe, '');
+    rmSync(probe);
+  } catch (err) {
+    throw new UsageError(`--cache ${dir}: ${outputError(dir, err).message.replace(/^cannot write [^:]*: /, '')}; give a folder that can be written`);
+  }
 }
 
 async function extractWith(options: ReturnType<typeof extractOptions>, pool: StartedPool, started: number): Promise<number> {

@@ -10,8 +10,8 @@ Usage:
                    [--tables DIR] [--quiet] [--jobs N] [--timeout S] [--max-memory MB]
                    [--cache DIR] [--ocr auto|never|always]
   vnreform check   [inputs…] [--format text|json|sarif] [--across] [--rule CODE=off|warning|error]… [--config FILE]
-                   [--ocr MODE]
-  vnreform compare [inputs…] [--format csv|json] [--long] [--ocr MODE]
+                   [--quiet] [--ocr MODE]
+  vnreform compare [inputs…] [--format csv|json] [--long] [--quiet] [--ocr MODE]
   vnreform merge   SHARD.jsonl… --out FILE.jsonl [--expect INPUT]… [--tables DIR]
   vnreform schema
   vnreform --help | --version
@@ -53,6 +53,7 @@ check prints citation problems, one per line (path:line:col: severity code: mess
   --rule CODE=LEVEL  report a finding code as an error or a warning, or not at all (off); repeatable
   --config FILE      the levels of vnreform.config.json ({"rules": {"percent-mismatch": "off"}});
                      without it, the nearest such file from the first input upward; --rule wins
+  --quiet            no summary line on standard error (compare takes it too)
 compare prints one row per input with the standard metrics of rules/metrics.json (hồ sơ received,
   online, in person, by post, resolved, on time, late; rates; TTHC; DVC) as CSV for pandas and R;
   --long writes one row per metric value with its source text and span.

@@ -281,3 +281,24 @@ describe('help', () => {
     expect([none.status, none.stdout, none.stderr.startsWith('vnreform —')]).toEqual([2, '', true]);
   });
 });
+
+describe('options checked before any work', () => {
+  it('refuses a --cache that is a file or cannot be made, and a --max-memory no worker can start in', () => {
+    const dir = tempDir('cache-file');
+    const file = join(dir, 'not-a-folder');
+    writeFileSync(file, '');
+    const one = 'corpus/an-giang_2025_thong-bao-ket-luan-cchc-2024.txt';
+    const asFile = vnreform(['extract', one, '--cache', file, '--quiet']);
+    expect([asFile.status, asFile.stdout]).toEqual([2, '']);
+    expect(asFile.stderr).toContain('a file stands where a folder is needed');
+    // Node's own recursive mkdir never returns on /proc: the check must not hang.
+    expect(vnreform(['extract', one, '--cache', '/proc/vnreform-nope', '--quiet']).status).toBe(2);
+    const memory = vnreform(['extract', one, '--max-memory', '1', '--quiet']);
+    expect([memory.status, memory.stderr]).toEqual([2, expect.stringContaining('--max-memory must be at least 64')]);
+  });
+
+  it('keeps check and compare quiet on standard error with --quiet', () => {
+    expect(vnreform(['check', 'corpus', '--quiet']).stderr).toBe('');
+    expect(vnreform(['compare', 'corpus', '--quiet']).stderr).toBe('');
+  });
+});
