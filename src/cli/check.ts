@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { checkAcrossDocuments, type DocumentRefs } from '../check/citations.js';
 import { defaultRules } from '../rules/compile.js';
 import type { Finding } from '../schema.js';
-import { expandInputs } from './inputs.js';
+import { expandInputs, inputsOrDefault } from './inputs.js';
 import { processInput } from './run.js';
 import { UsageError } from './usage.js';
 import { applyLevel, DEFAULT_LEVELS, findConfig, loadConfig, parseRuleOption, type Level } from './check-config.js';
@@ -33,7 +33,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
   });
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not ${format}`);
-  const targets = positionals.length ? positionals : ['corpus'];
+  const targets = inputsOrDefault(positionals);
   // The config nearest the first input (or the one named), then --rule, which wins.
   const configPath = values.config ?? findConfig(targets[0] === '-' ? process.cwd() : targets[0]!);
   const levels: Record<string, Level> = { ...DEFAULT_LEVELS, ...(configPath ? loadConfig(configPath) : {}), ...Object.fromEntries((values.rule ?? []).map(parseRuleOption)) };
@@ -66,7 +66,8 @@ export async function checkCommand(argv: string[]): Promise<number> {
   }
   if (format === 'json') process.stdout.write(JSON.stringify(located, null, 2) + '\n');
   else if (format === 'sarif') process.stdout.write(JSON.stringify(sarif(located), null, 2) + '\n');
-  else for (const f of located) process.stdout.write(`${f.path}:${f.line}:${f.column}: ${f.severity} ${f.code}: ${f.message}\n`);
+  // A paged input (PDF) says the page too, after the message: "vnreform text FILE" shows the lines.
+  else for (const f of located) process.stdout.write(`${f.path}:${f.line}:${f.column}: ${f.severity} ${f.code}: ${f.message}${f.span?.page ? ` (p. ${f.span.page})` : ''}\n`);
   const errors = located.filter((f) => f.severity === 'error').length;
   if (!values.quiet) process.stderr.write(`vnreform check: ${inputs.length} input(s), ${errors} error(s), ${located.length - errors} warning(s)\n`);
   return errors ? 1 : 0;

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { comparisonRow, csvLine, LONG_HEADER, longValues, wideHeader, wideValues } from '../compare.js';
 import { defaultRules } from '../rules/compile.js';
-import { expandInputs } from './inputs.js';
+import { expandInputs, inputsOrDefault } from './inputs.js';
 import { processInput } from './run.js';
 import { UsageError } from './usage.js';
 
@@ -15,7 +15,7 @@ export async function compareCommand(argv: string[]): Promise<number> {
   const format = values.format ?? 'csv';
   if (format !== 'csv' && format !== 'json') throw new UsageError(`--format must be csv or json, not ${format}`);
   const rules = defaultRules();
-  const { inputs } = await expandInputs(positionals.length ? positionals : ['corpus']);
+  const { inputs } = await expandInputs(inputsOrDefault(positionals));
   const out = process.stdout;
   const json: unknown[] = [];
   if (format === 'csv') out.write(csvLine(values.long ? LONG_HEADER : wideHeader(rules)));

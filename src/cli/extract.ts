@@ -9,7 +9,7 @@ import { openTables, writeRowsOf, type TableWriter } from '../batch/tables.js';
 import type { Produced } from '../batch/worker.js';
 import { defaultRules } from '../rules/compile.js';
 import type { ExtractionRecord } from '../schema.js';
-import { expandInputs, type Input } from './inputs.js';
+import { expandInputs, inputsOrDefault, type Input } from './inputs.js';
 import { pathForFs } from '../read/file-name.js';
 import { exitStatusOf, watchInterruption } from './interrupt.js';
 import { openSink, outKind, type Format, type RecordSink } from './output.js';
@@ -66,7 +66,7 @@ function extractOptions(argv: string[]) {
   return { values, positionals, format, shard, jobs, timeoutS, memoryMb };
 }
 
-const MIN_MEMORY_MB = 64;
+const MIN_MEMORY_MB = 32;
 
 /** mkdir -p by hand: Node's recursive mkdir never returns on /proc ("--cache /proc/nope" hung). */
 function makeFolders(dir: string): void {
@@ -98,7 +98,7 @@ function usableCache(dir: string): void {
 async function extractWith(options: ReturnType<typeof extractOptions>, pool: StartedPool, started: number): Promise<number> {
   const { values, positionals, format, shard, jobs, timeoutS, memoryMb } = options;
   const rules = defaultRules();
-  const { inputs: all, skipped, hidden } = await expandInputs(positionals.length ? positionals : ['corpus']);
+  const { inputs: all, skipped, hidden } = await expandInputs(inputsOrDefault(positionals));
   const mine = all.filter((input) => inShard(inputPath(input), shard));
   const { todo, resumed } = values.resume ? await resumePlan(values.out!, mine) : { todo: mine, resumed: null };
 

@@ -19,8 +19,8 @@ Usage:
 Inputs are files, folders (read recursively: .txt .md .markdown .pdf .docx .doc .rtf .html .htm
 .png .jpg .jpeg .tif .tiff; other extensions are counted in the summary and hidden entries named
 there; a folder that cannot be listed gets an error record), globs in quotes (one that matches
-nothing gets an error record), or - for standard input. With no input, extract and check read
-corpus/.
+nothing gets an error record), or - for standard input. With no input, extract, check and compare
+read corpus/ when the current folder has one; elsewhere no input is a usage error.
 
 extract writes one record per input (a result, or an error record when the input cannot be read):
   --out DIR          one JSON file per input in DIR
@@ -47,7 +47,8 @@ extract writes one record per input (a result, or an error record when the input
 merge joins shard outputs, each input once in path order, and lists inputs duplicated, missing
   (with --expect and the inputs the shards were given) or cut short; exit 1 if any. --tables DIR
   writes the CSV tables of the joined output.
-check prints citation problems, one per line (path:line:col: severity code: message), JSON, or
+check prints citation problems, one per line (path:line:col: severity code: message, and " (p. N)"
+  after it for a paged input such as a PDF; line and column count in the text as read), JSON, or
   SARIF 2.1.0 for code-scanning tools:
   --across           also compare dates of the same document across all inputs
   --rule CODE=LEVEL  report a finding code as an error or a warning, or not at all (off); repeatable

@@ -294,11 +294,27 @@ describe('options checked before any work', () => {
     // Node's own recursive mkdir never returns on /proc: the check must not hang.
     expect(vnreform(['extract', one, '--cache', '/proc/vnreform-nope', '--quiet']).status).toBe(2);
     const memory = vnreform(['extract', one, '--max-memory', '1', '--quiet']);
-    expect([memory.status, memory.stderr]).toEqual([2, expect.stringContaining('--max-memory must be at least 64')]);
+    expect([memory.status, memory.stderr]).toEqual([2, expect.stringContaining('--max-memory must be at least 32')]);
   });
 
   it('keeps check and compare quiet on standard error with --quiet', () => {
     expect(vnreform(['check', 'corpus', '--quiet']).stderr).toBe('');
     expect(vnreform(['compare', 'corpus', '--quiet']).stderr).toBe('');
+  });
+});
+
+describe('inputs by default, and pages in findings', () => {
+  it('reads corpus/ by default only where there is one', () => {
+    const elsewhere = spawnSync(process.execPath, ['--import', join(ROOT, 'node_modules/tsx/dist/loader.mjs'), join(ROOT, 'src/cli/main.ts'), 'check'], { cwd: tempDir('no-corpus'), encoding: 'utf8' });
+    expect([elsewhere.status, elsewhere.stdout]).toEqual([2, '']);
+    expect(elsewhere.stderr).toContain('no inputs: name the files, folders or globs to read');
+  });
+
+  it('says the page of a finding in a PDF after its message', async () => {
+    const { makePdf } = await import('../../scripts/format-fixtures.js');
+    const path = join(tempDir('pdf-check'), 'bao-cao.pdf');
+    writeFileSync(path, await makePdf('BÁO CÁO\nKết quả năm 2019\n\nThực hiện Nghị định 130/2005/NĐ-CP ngày 17/10/2015 của Chính phủ.'));
+    const r = vnreform(['check', path, '--quiet']);
+    expect(r.stdout).toMatch(/bao-cao\.pdf:\d+:\d+: error year-mismatch: .* \(p\. 1\)\n$/);
   });
 });
