@@ -63,9 +63,16 @@ function mixedTotal(f: Figure, parts: readonly Figure[], m: Metric): boolean {
     && parts.some((p) => p.meaning[dim as Dimension] !== null && p.meaning[dim as Dimension] !== want));
 }
 
-export function metricValue(figures: readonly Figure[], m: Metric, period: Period | null = null): MetricValue | null {
+/** The parts of each total, by the total's index. */
+function partsByTotal(figures: readonly Figure[]): Map<number, Figure[]> {
   const partsOf = new Map<number, Figure[]>();
   for (const f of figures) if (f.partOf !== null) partsOf.set(f.partOf, [...(partsOf.get(f.partOf) ?? []), f]);
+  return partsOf;
+}
+
+export function metricValue(
+  figures: readonly Figure[], m: Metric, period: Period | null = null, partsOf: ReadonlyMap<number, Figure[]> = partsByTotal(figures),
+): MetricValue | null {
   const fits = figures.filter((f) => f.kind === m.kind && f.status === 'result' && f.value !== null && (!m.unit || f.unit === m.unit)
     && meaningFits(f, m) && (m.scope === 'any' || wholeScope(f)) && ownPeriod(f, period) && !mixedTotal(f, partsOf.get(f.index) ?? [], m));
   const fitting = new Set(fits.map((f) => f.index));
@@ -80,7 +87,8 @@ export function metricValue(figures: readonly Figure[], m: Metric, period: Perio
 }
 
 export function metricValues(record: ExtractionRecord, rules: Rules): Record<string, MetricValue | null> {
-  return Object.fromEntries(rules.data.metrics.metrics.map((m) => [m.id, metricValue(record.figures, m, record.document?.period ?? null)]));
+  const partsOf = partsByTotal(record.figures);
+  return Object.fromEntries(rules.data.metrics.metrics.map((m) => [m.id, metricValue(record.figures, m, record.document?.period ?? null, partsOf)]));
 }
 
 export function comparisonRow(record: ExtractionRecord, rules: Rules): ComparisonRow {

@@ -46,9 +46,9 @@ export function checkCitations(refs: readonly ExtractedReference[], documentDate
       const coded = rules.typeByCode.get(parts.typeCode.toUpperCase())?.name;
       // "Quy định số 169-QĐ/TW" (2008): the Party wrote its Quy định with QĐ before it took QĐi (document-types formerCodes).
       const former = parts.family === 'party' && rules.data.documentTypes.types.some((t) => named.includes(t.name) && t.formerCodes?.includes(parts.typeCode!));
-      // "Thông tư số 89-TC/TCT ngày 09/11/1993": before 2001 a ministry wrote number-issuer/unit, so the
-      // code after the dash is the issuer (Tài chính), no type.
-      const oldStateForm = parts.family === 'party' && ref.date !== null && ref.date < '2001' && !named.some((n) => rules.data.documentTypes.types.some((t) => t.name === n && t.party));
+      // "Thông tư số 89-TC/TCT ngày 09/11/1993": a ministry once wrote number-issuer/unit (document-types
+      // stateDashFormBefore), so the code after the dash is the issuer (Tài chính), no type.
+      const oldStateForm = parts.family === 'party' && ref.date !== null && Number(ref.date.slice(0, 4)) < rules.data.documentTypes.stateDashFormBefore && !named.some((n) => rules.data.documentTypes.types.some((t) => t.name === n && t.party));
       if (coded && named.length && !named.includes(coded) && !former && !oldStateForm) {
         add(ref, 'kind-mismatch', 'error', `${label}: called ${ref.typeWord}, but code ${parts.typeCode} means ${coded}`);
       }

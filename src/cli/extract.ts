@@ -1,5 +1,5 @@
-import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { tuneEngineForBatch } from '../batch/engine.js';
 import { progress, type Progress } from '../batch/progress.js';
@@ -16,7 +16,7 @@ import { openSink, outKind, type Format, type RecordSink } from './output.js';
 import { inputPath } from './run.js';
 import { DEFAULT_JOBS, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, extractParallel, startPool, type StartedPool } from '../batch/parallel.js';
 import { UsageError } from './usage.js';
-import { outputError } from '../util/output-files.js';
+import { makeFolder, outputError } from '../util/output-files.js';
 
 const utf8 = new TextDecoder();
 
@@ -68,25 +68,13 @@ function extractOptions(argv: string[]) {
 
 const MIN_MEMORY_MB = 32;
 
-/** mkdir -p by hand: Node's recursive mkdir never returns on /proc ("--cache /proc/nope" hung). */
-function makeFolders(dir: string): void {
-  const info = statSync(dir, { throwIfNoEntry: false });
-  if (info) {
-    if (!info.isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
-    return;
-  }
-  const parent = dirname(dir);
-  if (parent !== dir) makeFolders(parent);
-  mkdirSync(dir);
-}
-
 /**
  * The cache folder is checked before any work: a file in its place, or a place no folder can be
  * made (/proc), is a usage error, not every record lost to "worker-crashed".
  */
 function usableCache(dir: string): void {
   try {
-    makeFolders(dir);
+    makeFolder(dir);
     const probe = join(dir, `.vnreform-write-test-${process.pid}`);
     writeFileSync(probe, '');
     rmSync(probe);

@@ -9,8 +9,8 @@ import { ocrEngine, ocrImage, type OcrPage } from './tesseract.js';
 export type OcrMode = 'auto' | 'never' | 'always';
 export const OCR_DPI = 300;
 
-/** --ocr, or VNREFORM_OCR for workers and library callers; auto by default. */
-export function ocrModeOf(value: string | undefined): OcrMode {
+/** The reader's option, else VNREFORM_OCR (what --ocr sets for the worker threads); auto by default. */
+export function ocrModeOf(value: string | undefined = process.env.VNREFORM_OCR): OcrMode {
   return value === 'never' || value === 'always' ? value : 'auto';
 }
 

@@ -1,5 +1,4 @@
-import { ocrModeOf } from '../ocr/pages.js';
-import { rowsOfOcr } from '../ocr/pages.js';
+import { ocrModeOf, rowsOfOcr } from '../ocr/pages.js';
 import { deskew } from '../ocr/deskew.js';
 import { ocrEngine, ocrImage } from '../ocr/tesseract.js';
 import { joinLines, withParagraphs } from './pdf.js';
@@ -20,7 +19,7 @@ export const imageReader: Reader = {
   format: 'image',
   sniff: (bytes) => MAGIC.some((m) => m.every((b, i) => bytes[i] === b)),
   async read(bytes, _path, options): Promise<ReadResult> {
-    if (ocrModeOf(options?.ocr ?? process.env.VNREFORM_OCR) === 'never') {
+    if (ocrModeOf(options?.ocr) === 'never') {
       throw new ReadError('no-text-layer', 'the file is an image: it needs OCR (--ocr auto) before it can be read');
     }
     const { version } = ocrEngine();

@@ -31,7 +31,7 @@ interface Item {
 export const pdfReader: Reader = {
   format: 'pdf',
   sniff: (bytes) => findPdfHeader(bytes) !== -1,
-  read: (bytes, _path, options) => withTimeout((budget) => readPdf(bytes, ocrModeOf(options?.ocr ?? process.env.VNREFORM_OCR), budget), PDF_TIMEOUT_MS),
+  read: (bytes, _path, options) => withTimeout((budget) => readPdf(bytes, ocrModeOf(options?.ocr), budget), PDF_TIMEOUT_MS),
 };
 
 function findPdfHeader(bytes: Uint8Array): number {
@@ -89,7 +89,7 @@ async function readPdf(bytes: Uint8Array, ocr: OcrMode = 'auto', budget: Budget 
       const [content, annotations] = await Promise.all([page.getTextContent(), page.getAnnotations({ intent: 'display' })]);
       const items = content.items as unknown as RawItem[];
       const pageText = items.map((i) => i.str ?? '').join(' ');
-      // Letters a TCVN3 font's bytes read as (¬ for ơ, « for ô, ® for đ …): only then ask which encoding.
+      // Only a page with TCVN3's tell-tale letters is asked which encoding it is.
       if (TCVN3_HINT.test(pageText) && detectLegacy(pageText, defaultRules()) === 'tcvn3') await restoreSoftHyphenGlyphs(page, lib, items);
       let rows = rowsOf([...items, ...(await annotationItems(page, lib, annotations as AnnotationData[], items))]);
       if (needsOcr(rows, ocr)) {
@@ -190,10 +190,6 @@ export function joinLines(lines: string[]): string {
   return text;
 }
 
-/**
- * The footnotes at the foot of a page: the last lines, set clearly smaller than the body (under
- * 85% of its usual size), from one that opens with a note number ("1 Quyết định số …", "¹ …", "* …").
- */
 /** The font size of the page's median character (a line counts for up to 200 characters). */
 function medianHeight(rows: readonly Row[]): number {
   const sized = rows.map((r) => ({ h: r.height, n: Math.min(r.text.length, 200) })).sort((a, b) => a.h - b.h);
@@ -203,6 +199,10 @@ function medianHeight(rows: readonly Row[]): number {
   return 0;
 }
 
+/**
+ * The footnotes at the foot of a page: the last lines, set clearly smaller than the body (under
+ * 85% of its usual size), from one that opens with a note number ("1 Quyết định số …", "¹ …", "* …").
+ */
 export function splitFootnotes(rows: Row[]): { body: Row[]; notes: Row[] } {
   const bodySize = medianHeight(rows);
   let first = rows.length;
@@ -263,13 +263,7 @@ async function annotationItems(page: PdfPage, lib: PdfJs, annotations: readonly 
   return out;
 }
 
-/**
- * A TCVN3 font puts "ư" at byte AD, the soft hyphen of Windows-1252: pdf.js gives the glyph that
- * code point and getTextContent drops it as an invisible format mark ("Trung ­¬ng" comes out "Trung
- * ¬ng"). The operator list still holds every glyph in drawing order: walk it beside the items and
- * put each dropped one back, as "−", the form the TCVN3 table reads as "ư" (a soft hyphen would join
- * lines). Only pages whose text reads as TCVN3 pay for the operator list.
- */
+// Letters a TCVN3 font's bytes read as in Windows-1252 (¬ for ơ, « for ô, ® for đ …).
 const TCVN3_HINT = /[¬«®§µμ¸¹]/u;
 
 /**
@@ -286,6 +280,13 @@ function needsOcr(rows: Row[], mode: OcrMode): boolean {
   return unusable(textQuality(text)) && detectLegacy(text, defaultRules()) === null;
 }
 
+/**
+ * A TCVN3 font puts "ư" at byte AD, the soft hyphen of Windows-1252: pdf.js gives the glyph that
+ * code point and getTextContent drops it as an invisible format mark ("Trung ­¬ng" comes out "Trung
+ * ¬ng"). The operator list still holds every glyph in drawing order: walk it beside the items and
+ * put each dropped one back, as "−", the form the TCVN3 table reads as "ư" (a soft hyphen would join
+ * lines). Only pages whose text reads as TCVN3 pay for the operator list.
+ */
 async function restoreSoftHyphenGlyphs(page: PdfPage, lib: PdfJs, items: RawItem[]): Promise<void> {
   const ops = await page.getOperatorList();
   let drawn = '';

@@ -20,6 +20,7 @@ export const DocumentTypesFile = z.object({
   unnumbered: z.array(z.object({ name: word, words: z.array(word).min(1), role: z.enum(['letter', 'law']).optional() }).passthrough())
     .refine((u) => u.some((x) => x.role === 'letter') && u.some((x) => x.role === 'law'), 'one entry must have role "letter" and one role "law"'),
   malformedKind: word,
+  stateDashFormBefore: z.number().int().min(1945).max(2100),
 }).passthrough();
 
 export const IssuersFile = z.object({
@@ -160,12 +161,16 @@ export const FigureCuesFile = z.object({
     pilot: z.array(word),
     notSubjectBefore: z.array(word),
     advisoryAfter: z.array(word),
+    tenseBeforeVerb: z.array(word),
     wholeKinds: z.array(word),
     citedBasis: z.array(word),
     yearToDate: z.array(word),
     earlier: z.array(word),
   }).passthrough(),
   yieldingStageWords: z.array(word),
+  laterPassiveMarkers: z.array(word).min(1),
+  listConjunctions: z.array(word),
+  shareOfCountWords: z.array(word),
 }).passthrough();
 
 export const MetricsFile = z.object({

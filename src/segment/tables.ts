@@ -144,23 +144,25 @@ function linesText(cell: Line[]): string {
 function gapTable(lines: Line[], from: number, mt: MappedText): Found {
   const rows: TableCell[][] = [];
   let last = from;
+  let tabbed = true;
   for (let i = from; i < lines.length; i++) {
     if (!lines[i]!.text.trim() && i > from && i - last <= 1) continue;
-    const cells = gapCells(lines[i]!, mt);
-    if (cells.length < 2) break;
-    rows.push(cells);
+    const row = gapCells(lines[i]!, mt);
+    if (row.cells.length < 2) break;
+    rows.push(row.cells);
+    tabbed &&= row.tabbed;
     last = i;
   }
   if (rows.length < 2) return null;
-  const tabbed = lines.slice(from, last + 1).every((line) => [...line.text.matchAll(GAP)]
-    .every((m) => m.index === 0 || sourceSlice(mt, line.start + m.index, line.start + m.index + m[0].length).includes('\t')));
   return { table: { layout: 'gap', tabbed, rows, start: lines[from]!.start, end: lines[last]!.end }, next: last + 1 };
 }
 
-function gapCells(line: Line, mt: MappedText): TableCell[] {
+/** A line's cells, and whether every gap between them was a tab in the source. */
+function gapCells(line: Line, mt: MappedText): { cells: TableCell[]; tabbed: boolean } {
   // A line with no run of three spaces is one cell at most: no need to split it.
-  if (!line.text.includes('   ')) return [];
+  if (!line.text.includes('   ')) return { cells: [], tabbed: false };
   const cells: TableCell[] = [];
+  let tabbed = true;
   let from = 0;
   GAP.lastIndex = 0;
   const text = line.text;
@@ -172,11 +174,12 @@ function gapCells(line: Line, mt: MappedText): TableCell[] {
     // (normalization made each tab three spaces; the source still has them).
     const tabs = (sourceSlice(mt, line.start + m.index, line.start + from).match(/\t/g) ?? []).length;
     const leading = m.index === 0;
+    if (!leading && !tabs) tabbed = false;
     for (let k = leading ? 0 : 1; k < tabs; k++) cells.push({ text: '', start: line.start + from, end: line.start + from });
   }
   const c = trimmedCell(text.slice(from), line.start + from);
   if (c) cells.push(c);
-  return cells;
+  return { cells, tabbed };
 }
 
 /**

@@ -1,4 +1,5 @@
-import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync, statSync, type WriteStream } from 'node:fs';
+import { dirname } from 'node:path';
 
 /**
  * The output cannot be written: a file stands where a folder is needed, no permission, a full or
@@ -34,10 +35,22 @@ export function outputError(path: string, err: unknown): OutputError {
 /** Makes a folder and its parents, or says in words why it cannot. */
 export function makeFolder(dir: string, forPath: string = dir): void {
   try {
-    mkdirSync(dir, { recursive: true });
+    makeFolders(dir);
   } catch (err) {
     throw outputError(forPath, err);
   }
+}
+
+/** mkdir -p a level at a time: Node's recursive mkdir never returns under /proc ("--cache /proc/nope" hung). */
+function makeFolders(dir: string): void {
+  const info = statSync(dir, { throwIfNoEntry: false });
+  if (info) {
+    if (!info.isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+    return;
+  }
+  const parent = dirname(dir);
+  if (parent !== dir) makeFolders(parent);
+  mkdirSync(dir);
 }
 
 /**

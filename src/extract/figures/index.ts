@@ -12,6 +12,7 @@ import { findCandidates } from './candidates.js';
 import { labelsOf, meaningOfLabels, statusOfLabels, tableCandidates } from './table.js';
 import { comparatorOf, meaningOf, statusOf, type Context } from './meaning.js';
 import { scopesOf, type ScopeBody } from './scope.js';
+import { figurePatterns } from './patterns.js';
 
 /**
  * Figures: counts, percentages, ratios, money and ranges with their meaning (figures/ holds the
@@ -56,7 +57,7 @@ export function extractFigures(
     if (link.partOf !== null && f.meaning.stage === null) f.meaning.stage = figures[link.partOf]!.meaning.stage;
   });
   inheritStageAlongLists(figures, cands, folded);
-  sharePercentOfCount(figures, cands, folded);
+  sharePercentOfCount(figures, cands, folded, figurePatterns(rules).shareOfCount);
   return figures;
 }
 
@@ -64,13 +65,13 @@ export function extractFigures(
  * "giải quyết đúng hạn 11.385 hồ sơ (tỷ lệ 99%)": a percentage in brackets right after a count,
  * saying nothing of its own, is the share of that count and means what it means.
  */
-function sharePercentOfCount(figures: Figure[], cands: readonly { start: number; end: number }[], folded: string): void {
+function sharePercentOfCount(figures: Figure[], cands: readonly { start: number; end: number }[], folded: string, shareOfCount: RegExp): void {
   for (let i = 1; i < figures.length; i++) {
     const f = figures[i]!;
     const prev = figures[i - 1]!;
     if (f.kind !== 'percent' || prev.kind !== 'count' || Object.values(f.meaning).some((v) => v !== null)) continue;
     const gap = folded.slice(cands[i - 1]!.end, cands[i]!.start);
-    if (!/^\s*\(\s*(?:(?:đạt|chiếm)\s+)?(?:(?:tỷ|tỉ)\s+lệ\s*)?(?:(?:là|đạt)\s*)?:?\s*$/u.test(gap)) continue;
+    if (!shareOfCount.test(gap)) continue;
     f.meaning = { ...prev.meaning };
   }
 }

@@ -83,7 +83,7 @@ export function meaningOf(c: Candidate, previousEnd: number, nextStart: number, 
   const p = figurePatterns(ctx.rules);
   const floor = Math.max(previousEnd, sentenceStart(ctx.folded, c.start));
   const masked = (s: string): string => s.replace(p.notQualifier, (m) => ' '.repeat(m.length));
-  const segments = segmentsBefore(masked(ownWords(ctx.folded.slice(floor, c.start), floor === previousEnd)));
+  const segments = segmentsBefore(masked(ownWords(ctx.folded.slice(floor, c.start), floor === previousEnd, p.upToListConjunction)));
   const afterEnd = Math.min(nextStart, c.end + 60);
   // "03 thủ tục hành chính (TTHC) sửa đổi, bổ sung": an abbreviation in brackets ends no segment.
   const after = masked(ctx.folded.slice(c.end, afterEnd)).replace(ABBREVIATION_AFTER, (m) => ' '.repeat(m.length)).split(SEGMENT_BOUNDARY)[0]!;
@@ -120,9 +120,9 @@ export function meaningOf(c: Candidate, previousEnd: number, nextStart: number, 
  * "16 thủ tục hành chính mới ban hành và 06 thủ tục … bị bãi bỏ": between two figures of one clause,
  * the words before "và" follow the first figure and say nothing of the second.
  */
-function ownWords(gap: string, afterFigure: boolean): string {
-  if (!afterFigure || /[;:()]/.test(gap)) return gap;
-  const m = /^(.*(?<![\p{L}])và(?![\p{L}]))/su.exec(gap);
+function ownWords(gap: string, afterFigure: boolean, upToConjunction: RegExp | null): string {
+  if (!afterFigure || !upToConjunction || /[;:()]/.test(gap)) return gap;
+  const m = upToConjunction.exec(gap);
   return m ? ' '.repeat(m[1]!.length) + gap.slice(m[1]!.length) : gap;
 }
 

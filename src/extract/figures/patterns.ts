@@ -46,6 +46,10 @@ export interface FigurePatterns {
   laterPassiveStage: RegExp;
   /** Stage words that only say the list is announced ("công bố"): a stage written after the unit wins. */
   yieldingStage: Set<string>;
+  /** Over the gap between two figures: everything up to its last "và" (which follows the first figure). Group 1. */
+  upToListConjunction: RegExp | null;
+  /** The gap from a count to a percentage in brackets that is its share: "11.385 hồ sơ (tỷ lệ 99%)". */
+  shareOfCount: RegExp;
   /** Names whose words are no qualifiers ("Bộ phận tiếp nhận và trả kết quả"). */
   notQualifier: RegExp;
   trailingUpward: RegExp;
@@ -129,8 +133,10 @@ export function figurePatterns(rules: Rules): FigurePatterns {
       openingBreakdownCue: new RegExp(whole(words(cues.openingBreakdownCues)), 'u'),
       notQualifier: new RegExp(whole(words(cues.notQualifiers)), 'gu'),
       passiveAfter: new RegExp(`^\\s*(?:${words(cues.passiveMarkers)})(?![\\p{L}])`, 'u'),
-      laterPassiveStage: new RegExp(`^[^.;:()]*?(?<![\\p{L}])(?:được|bị)\\s+(${words(cues.qualifiers.stage.flatMap((q) => q.words))})(?![\\p{L}])`, 'u'),
+      laterPassiveStage: new RegExp(`^[^.;:()]*?${whole(words(cues.laterPassiveMarkers))}\\s+(${words(cues.qualifiers.stage.flatMap((q) => q.words))})(?![\\p{L}])`, 'u'),
       yieldingStage: new Set(cues.yieldingStageWords.map(key)),
+      upToListConjunction: cues.listConjunctions.length ? new RegExp(`^(.*${whole(words(cues.listConjunctions))})`, 'su') : null,
+      shareOfCount: new RegExp(`^\\s*\\(\\s*(?:(?:${words(cues.shareOfCountWords)})\\s*)*:?\\s*$`, 'u'),
       trailingUpward: new RegExp(`^[ ]*(?:${words(cues.comparators.flatMap((c) => c.after ?? []))})(?![\\p{L}])`, 'u'),
       qualifiers,
       level: new RegExp(`(?<![\\p{L}])(${words([...levelByForm.keys()])})(?![\\p{L}])`, 'gu'),

@@ -63,7 +63,7 @@ function scopePatterns(rules: Rules): ScopePatterns {
       // Up to two words between: "của Bộ trưởng Bộ Y tế".
       notSubjectBefore: new RegExp(`(?<![\\p{L}])(?:${words(s.notSubjectBefore)})\\s+(?:\\p{L}+\\s+){0,2}$`, 'u'),
       // "Sở Nội vụ tham mưu UBND tỉnh công bố 20 TTHC": the advisor is no subject of the count.
-      advisoryAfter: new RegExp(`^\\s*(?:[,(]\\s*)?(?:đã\\s+)?(?:${words(s.advisoryAfter)})(?![\\p{L}])`, 'u'),
+      advisoryAfter: new RegExp(`^\\s*(?:[,(]\\s*)?(?:(?:${words(s.tenseBeforeVerb)})\\s+)?(?:${words(s.advisoryAfter)})(?![\\p{L}])`, 'u'),
       wholeKinds: new Set(s.wholeKinds.map(key)),
     };
   });

@@ -8,7 +8,7 @@ import { metaContext, type Found } from './context.js';
 import { databaseTitle, type DatabaseTitle } from './database-title.js';
 import { extractDocumentNumber } from './document-number.js';
 import { extractDocumentType } from './document-type.js';
-import { extractIssuer } from './issuer.js';
+import { bodyOf, extractIssuer } from './issuer.js';
 import { evidence } from './lines.js';
 import { extractPeriod } from './period.js';
 import { extractPlaceDate } from './place-date.js';
@@ -84,6 +84,6 @@ function dateOfTitleLine(title: Found<DatabaseTitle> | null): Found<{ date: stri
  * named without a place because a ministry heads its letterhead ("BỘ TÀI CHÍNH / CỤC THUẾ").
  */
 function isCentralBody(name: string, rules: Rules): boolean {
-  const body = rules.bodyByKey.get(fold(name).replace(/\s+/g, ' ').trim());
-  return body !== undefined && (!body.local || fold(body.name) === fold(name));
+  const body = bodyOf(name, rules);
+  return body !== null && (!body.local || fold(body.name) === fold(name));
 }

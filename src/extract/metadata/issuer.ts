@@ -42,7 +42,7 @@ function bodyPatterns(rules: Rules): BodyPatterns {
   return p;
 }
 
-function bodyOf(name: string, rules: Rules): BodyInfo | null {
+export function bodyOf(name: string, rules: Rules): BodyInfo | null {
   return rules.bodyByKey.get(fold(name).replace(/\s+/g, ' ').trim()) ?? null;
 }
 
