@@ -5,6 +5,10 @@
  *   - diacritic accuracy: of the transcript's letters that carry a diacritic (or đ), the share read
  *     exactly in their aligned word;
  *   - character accuracy: of all the transcript's letters and digits, the share read exactly.
+ * The transcripts are the files' raw text: a draft's tracked deletions are in them ("Ttheo", a deleted
+ * "T" and an inserted "t"). The extractors get the document with its changes accepted; this benchmark
+ * measures the decoding of legacy letters, so it reads with deleted text kept, as the transcript has
+ * it, and reports how many characters that is (`deleted`).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +24,8 @@ export interface LegacyScore {
   accentedRight: number;
   characters: number;
   charactersRight: number;
+  /** Characters tracked changes mark deleted (kept here, dropped by `extract`). */
+  deleted: number;
   error?: string;
 }
 
@@ -37,7 +43,7 @@ const WINDOW = 400;
  * resynchronised after a letter the reader added or lost by finding the transcript's next letters
  * ahead; a transcript letter with no counterpart counts as wrong.
  */
-export function compareLetters(transcript: string, read: string): Omit<LegacyScore, 'file' | 'encoding'> {
+export function compareLetters(transcript: string, read: string): Omit<LegacyScore, 'file' | 'encoding' | 'deleted'> {
   const t = letters(transcript);
   const r = letters(read);
   const tb = t.map(base).join('');
@@ -71,10 +77,11 @@ export async function legacyScores(dir = LEGACY_DIR): Promise<LegacyScore[]> {
     if (!existsSync(transcriptPath)) continue;
     const transcript = readFileSync(transcriptPath, 'utf8');
     try {
-      const result = await readBytes(readFileSync(join(dir, 'files', file)), file);
-      out.push({ file, encoding: result.encoding, ...compareLetters(transcript, result.text) });
+      const result = await readBytes(readFileSync(join(dir, 'files', file)), file, undefined, { trackedDeletions: 'keep' });
+      const deleted = result.notices?.find((n) => n.code === 'tracked-deletions')?.count ?? 0;
+      out.push({ file, encoding: result.encoding, deleted, ...compareLetters(transcript, result.text) });
     } catch (err) {
-      out.push({ file, encoding: null, ...compareLetters(transcript, ''), error: (err as Error).message });
+      out.push({ file, encoding: null, deleted: 0, ...compareLetters(transcript, ''), error: (err as Error).message });
     }
   }
   return out;

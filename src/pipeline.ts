@@ -35,12 +35,11 @@ export interface Analysis {
   record: ExtractionRecord;
 }
 
-type NoteRange = { start: number; end: number; page: number };
+/** What a reader learnt beside the text: pages, footnotes, unusable pages, where HTML text came from, notices. */
+export type ReadLayout = Partial<Pick<ReadResult, 'pages' | 'notes' | 'unusablePages' | 'origin' | 'notices'>>;
 
-export function analyzeText(
-  text: string, source: Source, rules: Rules = defaultRules(), pages: { start: number; end: number }[] | null = null, notes: NoteRange[] = [],
-  unusablePages: number[] = [], origin?: ReadResult['origin'],
-): Analysis {
+export function analyzeText(text: string, source: Source, rules: Rules = defaultRules(), layout: ReadLayout = {}): Analysis {
+  const { pages = null, notes = [], unusablePages = [], origin, notices = [] } = layout;
   const lx = rules.data.lexicon;
   const normalized = normalize(text, { numberWords: [...lx.dayWord, ...lx.monthWord, ...lx.yearWord, ...lx.quarterWord] });
   const sections = segmentSections(normalized);
@@ -53,7 +52,8 @@ export function analyzeText(
   const agencies = extractAgencies(normalized, rules, sections, document);
   const figures = extractFigures(normalized, rules, sections, document.type, tables, { bodies: agencies, issuer: document.issuer });
   const tasks = extractTasks(normalized, rules, sections, agencies);
-  const findings = [...checkCitations(references, document.date, rules), ...checkFigures(figures, normalized), ...unusableTextLayers(pages, unusablePages)];
+  const findings = [...checkCitations(references, document.date, rules), ...checkFigures(figures, normalized), ...unusableTextLayers(pages, unusablePages),
+    ...notices.map((n) => ({ code: n.code, severity: 'info' as const, message: n.message, suggestion: null, span: null }))];
   const record: ExtractionRecord = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'vnreform', version: VERSION, rules: rules.version },
@@ -97,7 +97,7 @@ function visitSpans(value: unknown, fn: (span: { start: number; end: number }) =
 }
 
 /** Every span of a paged document also says its page (1-based, where the span starts). */
-function addPages(record: ExtractionRecord, pages: { start: number; end: number }[], notes: NoteRange[]): void {
+function addPages(record: ExtractionRecord, pages: { start: number; end: number }[], notes: NonNullable<ReadResult['notes']>): void {
   const pageAt = (offset: number): number => {
     // Footnotes follow the body: their page is the one they were printed on.
     const note = notes.find((n) => n.start <= offset && offset <= n.end);
@@ -196,7 +196,7 @@ export async function analyzeBytes(bytes: Uint8Array, path: string, rules: Rules
   let read: ReadResult | null = null;
   try {
     read = await readBytes(bytes, path, rules);
-    return analyzeText(read.text, fileSource(path, bytes, read), rules, read.pages, read.notes, read.unusablePages, read.origin);
+    return analyzeText(read.text, fileSource(path, bytes, read), rules, read);
   } catch (err) {
     return errorRecord(fileSource(path, bytes, read), toRecordError(err), rules);
   }
@@ -211,7 +211,7 @@ export async function analyzeFile(path: string, rules: Rules = defaultRules()): 
     // hash and size in the error record, so --resume and the cache can tell when it is replaced.
     bytes = readFileBytes(path);
     read = await readBytes(bytes, path, rules);
-    return analyzeText(read.text, fileSource(path, bytes, read), rules, read.pages, read.notes, read.unusablePages, read.origin);
+    return analyzeText(read.text, fileSource(path, bytes, read), rules, read);
   } catch (err) {
     return errorRecord(fileSource(path, bytes, read), toRecordError(err), rules);
   }

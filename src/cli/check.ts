@@ -68,8 +68,10 @@ export async function checkCommand(argv: string[]): Promise<number> {
   else if (format === 'sarif') process.stdout.write(JSON.stringify(sarif(located), null, 2) + '\n');
   // A paged input (PDF) says the page too, after the message: "vnreform text FILE" shows the lines.
   else for (const f of located) process.stdout.write(`${f.path}:${f.line}:${f.column}: ${f.severity} ${f.code}: ${f.message}${f.span?.page ? ` (p. ${f.span.page})` : ''}\n`);
-  const errors = located.filter((f) => f.severity === 'error').length;
-  if (!values.quiet) process.stderr.write(`vnreform check: ${inputs.length} input(s), ${errors} error(s), ${located.length - errors} warning(s)\n`);
+  const count = (severity: string): number => located.filter((f) => f.severity === severity).length;
+  const errors = count('error');
+  const infos = count('info');
+  if (!values.quiet) process.stderr.write(`vnreform check: ${inputs.length} input(s), ${errors} error(s), ${count('warning')} warning(s)${infos ? `, ${infos} info` : ''}\n`);
   return errors ? 1 : 0;
 }
 

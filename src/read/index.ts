@@ -10,7 +10,7 @@ import { pdfReader } from './pdf.js';
 import { textQuality, unusable } from './quality.js';
 import { parseRtf } from './rtf.js';
 import { textReader } from './text.js';
-import { ReadError, type Reader, type ReadResult } from './types.js';
+import { ReadError, type ReadOptions, type Reader, type ReadResult } from './types.js';
 
 export { ReadError } from './types.js';
 export type { Format, Reader, ReadResult } from './types.js';
@@ -24,7 +24,7 @@ export const READERS: Reader[] = [pdfReader, imageReader, docxReader, docReader,
 /** Per-file size limit for text input: beyond it the file is refused, not read into memory. */
 export const MAX_TEXT_BYTES = 200 * 1024 * 1024;
 
-export async function readBytes(bytes: Uint8Array, path: string, rules: Rules = defaultRules(), options: { ocr?: 'auto' | 'never' | 'always' } = {}): Promise<ReadResult> {
+export async function readBytes(bytes: Uint8Array, path: string, rules: Rules = defaultRules(), options: Pick<ReadOptions, 'ocr' | 'trackedDeletions'> = {}): Promise<ReadResult> {
   if (bytes.length === 0) throw new ReadError('empty-file', 'the file is empty (0 bytes)');
   for (const sig of SIGNATURES) {
     if (sig.magic.every((b, i) => bytes[i] === b)) {
@@ -45,7 +45,7 @@ export async function readBytes(bytes: Uint8Array, path: string, rules: Rules = 
     return decoded?.text ?? text;
   };
   try {
-    const result = await reader.read(bytes, path, { decodeRun: decodeByFont, ...(options.ocr ? { ocr: options.ocr } : {}) });
+    const result = await reader.read(bytes, path, { ...options, decodeRun: decodeByFont });
     if (byFont.size) return withUsableTextLayer({ ...result, encoding: [...byFont].sort().join('+') });
     const declared = reader.format === 'text' ? [] : declaredLegacyFonts(bytes, rules);
     return withUsableTextLayer(decodeLegacy(result, rules, declared));

@@ -14,6 +14,8 @@ export interface ReadResult {
   /** Footnotes a paged format keeps after the body: [start, end) in `text` and the page they were printed on. */
   notes?: { start: number; end: number; page: number }[];
   warnings: string[];
+  /** What the record should say about how the file was read (`tracked-deletions`): findings without a span. */
+  notices?: { code: string; message: string; count?: number }[];
   /** 1-based pages whose text layer is unusable (garbage OCR, a font with no Unicode map): blanked in `text`. */
   unusablePages?: number[];
   /**
@@ -33,6 +35,8 @@ export interface ReadOptions {
   decodeRun?: (text: string, font: string | null) => string;
   /** Which pages OCR reads: auto (those without a usable text layer), never, always. */
   ocr?: 'auto' | 'never' | 'always';
+  /** Text that tracked changes mark deleted (DOC): dropped (the document as accepted) or kept (as a raw transcript has it). */
+  trackedDeletions?: 'drop' | 'keep';
 }
 
 export interface Reader {

@@ -218,4 +218,22 @@ describe('legacy originals of the development set (devset/legacy/files)', () => 
     expect(text).toContain('Quỹ tín dụng nhân dân (901)');
     expect(text).toContain('Công ty cho thuê tài chính');
   });
+
+  it('reads a draft with tracked changes as accepted, says how much was deleted, and keeps it when asked', async () => {
+    const file = '2004-1ED4D_Francois_Godement-Thoikyquado.doc';
+    const bytes = readFileSync(new URL(`../../devset/legacy/files/${file}`, import.meta.url));
+    // The draft reads "Ttheo trình tự thời gian, quá trình cải cách kinh tế dược chia làm diễn ra theo":
+    // "T", "dược chia làm" deleted, "t", "diễn ra theo" inserted.
+    const accepted = await readBytes(bytes, file);
+    expect(accepted.text).toContain('Như vậy, theo trình tự thời gian,  quá trình cải cách kinh tế diễn ra theo 3 giai đoạn');
+    expect(accepted.text).not.toContain('dược chia làm');
+    const notice = accepted.notices?.find((n) => n.code === 'tracked-deletions');
+    expect(notice?.count).toBeGreaterThan(5000);
+    const kept = await readBytes(bytes, file, undefined, { trackedDeletions: 'keep' });
+    expect(kept.text).toContain('Ttheo trình tự thời gian');
+    expect(kept.text).toContain('dược chia làm');
+    expect(kept.text.length - accepted.text.length).toBe(notice!.count);
+    // A file without tracked changes says nothing of them.
+    expect((await readBytes(readFileSync(new URL('../../devset/legacy/files/2005-nghiencuu_2005_09_15_090641.doc', import.meta.url)), 'x.doc')).notices ?? []).toEqual([]);
+  });
 });
