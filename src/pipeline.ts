@@ -7,11 +7,12 @@ import { extractMetadata } from './extract/metadata/index.js';
 import { extractTasks } from './extract/tasks.js';
 import { extractReferences, type ExtractedReference } from './extract/references.js';
 import { normalize } from './normalize/normalize.js';
+import { ocrOfSpan, type PlacedWord } from './ocr/words.js';
 import { sourceSlice, toSourceSpan, type MappedText } from './normalize/mapped-text.js';
 import { readBytes, readFileBytes, ReadError, type ReadResult } from './read/index.js';
 import { resolveReferences } from './refine/resolve-references.js';
 import { defaultRules, type Rules } from './rules/compile.js';
-import { RecordSchema, SCHEMA_VERSION, type ExtractionRecord, type RecordError, type Source } from './schema.js';
+import { RecordSchema, SCHEMA_VERSION, type ExtractionRecord, type RecordError, type Source, type Span } from './schema.js';
 import { segmentSections, type Section } from './segment/sections.js';
 import { segmentTables } from './segment/tables.js';
 import { VERSION } from './version.js';
@@ -36,10 +37,10 @@ export interface Analysis {
 }
 
 /** What a reader learnt beside the text: pages, footnotes, unusable pages, where HTML text came from, notices. */
-export type ReadLayout = Partial<Pick<ReadResult, 'pages' | 'notes' | 'unusablePages' | 'origin' | 'notices'>>;
+export type ReadLayout = Partial<Pick<ReadResult, 'pages' | 'notes' | 'unusablePages' | 'origin' | 'notices' | 'ocrWords'>>;
 
 export function analyzeText(text: string, source: Source, rules: Rules = defaultRules(), layout: ReadLayout = {}): Analysis {
-  const { pages = null, notes = [], unusablePages = [], origin, notices = [] } = layout;
+  const { pages = null, notes = [], unusablePages = [], origin, notices = [], ocrWords } = layout;
   const lx = rules.data.lexicon;
   const normalized = normalize(text, { numberWords: [...lx.dayWord, ...lx.monthWord, ...lx.yearWord, ...lx.quarterWord] });
   const sections = segmentSections(normalized);
@@ -72,6 +73,7 @@ export function analyzeText(text: string, source: Source, rules: Rules = default
     errors: [],
   };
   if (pages?.length) addPages(record, pages, notes);
+  if (ocrWords?.length) addOcr(record, ocrWords);
   if (origin) pointIntoOrigin(record, origin);
   return { source: origin?.text ?? text, normalized, sections, references, record: validate(record) };
 }
@@ -121,6 +123,14 @@ function addPages(record: ExtractionRecord, pages: { start: number; end: number 
     }
   };
   visit([record.document, record.sections, record.tables, record.references, record.figures, record.agencies, record.tasks, record.findings]);
+}
+
+/** Spans of text read by OCR say where on the page their words are and how surely they were read. */
+function addOcr(record: ExtractionRecord, words: PlacedWord[]): void {
+  visitSpans([record.document, record.references, record.figures, record.agencies, record.tasks, record.findings], (span) => {
+    const ocr = ocrOfSpan(words, span.start, span.end);
+    if (ocr) (span as Span).ocr = ocr;
+  });
 }
 
 function normalizedRangeOf(mt: MappedText, start: number, end: number): { start: number; end: number } {

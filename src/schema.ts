@@ -4,12 +4,17 @@ import { z } from 'zod';
  * The output contract: one record per input file. Scripts outside the project read these fields;
  * change them only with a new schemaVersion. `vnreform schema` prints this as JSON Schema.
  */
-export const SCHEMA_VERSION = '1.3.0';
+export const SCHEMA_VERSION = '1.4.0';
 
 export const SpanSchema = z.object({
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
   page: z.number().int().positive().optional().describe('1-based page of the start, for formats with pages'),
+  ocr: z.object({
+    box: z.tuple([z.number(), z.number(), z.number(), z.number()]).describe('[left, top, right, bottom] around the words read, as shares (0-1) of the page image\'s width and height from its top-left corner'),
+    confidence: z.number().describe('the lowest OCR confidence (0-100) of the words read'),
+    lowConfidence: z.boolean().describe('a word was read with confidence below 60: check the item against the page'),
+  }).optional().describe('for text read by OCR: where on the page and how surely'),
 }).describe('Character offsets [start, end) into the source text (UTF-16 code units, as JavaScript strings count)');
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);

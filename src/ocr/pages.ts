@@ -1,5 +1,6 @@
 import { deskew } from './deskew.js';
 import { ocrEngine, ocrImage, type OcrPage } from './tesseract.js';
+import { boxedWords, type BoxedWord } from './words.js';
 
 /**
  * Scans into the rows the PDF reader lays out: a page rendered at 300 dpi with pdfjs-dist on an
@@ -18,6 +19,8 @@ export interface OcrRow {
   text: string;
   height: number;
   y: number;
+  /** The line's words with their boxes, to place items on the page. */
+  words: BoxedWord[];
 }
 
 /** Whether OCR can run here; never throws. */
@@ -57,6 +60,7 @@ export function rowsOfOcr(page: OcrPage, scale: number, heightPt: number): OcrRo
       text: line.words.map((w) => w.text).join(' '),
       height: heights[heights.length >> 1]! / scale,
       y: heightPt - bottom / scale,
+      words: boxedWords(page, line),
     };
   });
 }

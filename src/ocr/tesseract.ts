@@ -30,6 +30,9 @@ export interface OcrLine {
 
 export interface OcrPage {
   lines: OcrLine[];
+  /** The image's size in pixels (TSV's page row), for word boxes as shares of the page. */
+  width: number;
+  height: number;
   /** Mean confidence of the page's words, 0–100. */
   confidence: number;
 }
@@ -88,8 +91,10 @@ export function parseTsv(tsv: string): OcrPage {
   const lines = new Map<string, OcrLine>();
   let sum = 0;
   let n = 0;
+  let size = { width: 0, height: 0 };
   for (const row of tsv.split('\n').slice(1)) {
     const f = row.split('\t');
+    if (f[0] === '1' && f.length >= 10) size = { width: Number(f[8]), height: Number(f[9]) };
     if (f.length < 12 || f[0] !== '5') continue;
     const text = f.slice(11).join('\t').trim();
     if (!text) continue;
@@ -101,5 +106,5 @@ export function parseTsv(tsv: string): OcrPage {
     sum += confidence;
     n++;
   }
-  return { lines: [...lines.values()], confidence: n ? sum / n : 0 };
+  return { lines: [...lines.values()], confidence: n ? sum / n : 0, ...size };
 }

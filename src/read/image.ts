@@ -1,6 +1,7 @@
 import { ocrModeOf, rowsOfOcr } from '../ocr/pages.js';
 import { deskew } from '../ocr/deskew.js';
 import { ocrEngine, ocrImage } from '../ocr/tesseract.js';
+import { placeWords } from '../ocr/words.js';
 import { joinLines, withParagraphs } from './pdf.js';
 import { ReadError, type Reader, type ReadResult } from './types.js';
 
@@ -28,10 +29,12 @@ export const imageReader: Reader = {
     const page = await ocrImage(upright);
     // Pixels stand in for points: only the steps between lines matter to the layout.
     const bottom = Math.max(0, ...page.lines.flatMap((l) => l.words.map((w) => w.top + w.height)));
-    const text = joinLines(withParagraphs(rowsOfOcr(page, 1, bottom + 1)));
+    const rows = rowsOfOcr(page, 1, bottom + 1);
+    const text = joinLines(withParagraphs(rows));
     if (text.replace(/[^\p{L}\p{N}]/gu, '').length < 20) throw new ReadError('no-text-layer', 'the image holds no text that OCR can read');
     return {
       text, format: 'image', encoding: null, pages: [{ start: 0, end: text.length }], warnings: [],
+      ocrWords: placeWords(text, [{ range: { start: 0, end: text.length }, page: 1, rows }]),
       ocr: { engine: version, pages: [{ page: 1, confidence: Math.round(page.confidence * 10) / 10 }] },
     };
   },

@@ -3,6 +3,7 @@ import { detectLegacy } from './legacy.js';
 import { ocrAvailable, ocrModeOf, ocrPdfPage, type OcrMode } from '../ocr/pages.js';
 import { INSTALL_HINT, ocrEngine } from '../ocr/tesseract.js';
 import { textQuality, unusable } from './quality.js';
+import { placeWords, type BoxedWord } from '../ocr/words.js';
 import { ReadError, type Reader, type ReadResult } from './types.js';
 
 /**
@@ -125,6 +126,8 @@ interface Row {
   height: number;
   /** Baseline, in PDF units from the page's foot (larger is higher). */
   y?: number;
+  /** Words read by OCR, with their boxes. */
+  words?: BoxedWord[];
 }
 
 /**
@@ -149,7 +152,12 @@ function layOut(pages: { body: Row[]; notes: Row[] }[]): ReadResult {
     text += joinLines(page.notes.map((r) => r.text));
     notes.push({ start, end: text.length, page: i + 1 });
   });
-  return { text, format: 'pdf', encoding: null, pages: spans, notes, warnings: [] };
+  const parts = [
+    ...pages.map((page, i) => ({ range: spans[i]!, page: i + 1, rows: page.body })),
+    ...notes.map((range) => ({ range, page: range.page, rows: pages[range.page - 1]!.notes })),
+  ];
+  const ocrWords = parts.some((p) => p.rows.some((r) => r.words)) ? placeWords(text, parts) : undefined;
+  return { text, format: 'pdf', encoding: null, pages: spans, notes, warnings: [], ...(ocrWords ? { ocrWords } : {}) };
 }
 
 /**

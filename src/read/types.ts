@@ -1,3 +1,5 @@
+import type { PlacedWord } from '../ocr/words.js';
+
 /**
  * The reader interface: bytes in, text out. Readers for PDF and DOCX drop in beside the text reader;
  * each returns the text the pipeline works on (every span points into it), page boundaries where the
@@ -25,6 +27,8 @@ export interface ReadResult {
   origin?: { text: string; starts: number[]; ends: number[] };
   /** Pages read by OCR: the engine and model, and each page's mean word confidence (0–100). */
   ocr?: { engine: string; pages: { page: number; confidence: number }[] };
+  /** Words read by OCR placed in `text`, with their boxes on the page and confidences. */
+  ocrWords?: PlacedWord[];
   /** Text runs with the font they were written in (RTF), for the legacy-encoding decoder. */
   runs?: { text: string; font: string | null }[];
 }

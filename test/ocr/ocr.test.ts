@@ -8,7 +8,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { skewOf } from '../../src/ocr/deskew.js';
-import { parseTsv } from '../../src/ocr/tesseract.js';
+import { ocrImage, parseTsv } from '../../src/ocr/tesseract.js';
+import { ocrOfSpan, placeWords, type BoxedWord } from '../../src/ocr/words.js';
 import { extractFile, extractText } from '../../src/pipeline.js';
 import { makeScanPdf, pageImages } from '../../scripts/scan-fixtures.js';
 import { FIGURE_KINDS, scoreFigures, scoreReferences } from '../../scripts/gold.js';
@@ -49,6 +50,24 @@ describe('OCR: what tesseract writes, read', () => {
     const page = parseTsv(tsv);
     expect(page.lines.map((l) => [l.block, l.words.map((w) => w.text).join(' ')])).toEqual([[1, 'Quyết định'], [1, '1234/QĐ-UBND']]);
     expect(page.confidence).toBeCloseTo(88.67, 1);
+    expect([page.width, page.height]).toEqual([2480, 3508]);
+  });
+
+  it('places each OCR word in the laid-out text and gives an item the box around its words and its least sure word', () => {
+    const w = (text: string, x: number, y: number, confidence = 95): BoxedWord => ({ text, box: [x, y, x + 0.05, y + 0.01], confidence });
+    const rows = [
+      { words: [w('Trang', 0.45, 0.02)] }, // a running header the layout dropped: not in the text
+      { words: [w('Căn', 0.1, 0.1), w('cứ', 0.16, 0.1), w('Quyết', 0.22, 0.1), w('định', 0.28, 0.1), w('số', 0.34, 0.1)] },
+      { words: [w('l23/QĐ-UBND', 0.1, 0.12, 41), w('ngày', 0.2, 0.12), w('05/12/2025', 0.26, 0.12)] },
+      { words: [w('tổ', 0.1, 0.16), w('chức', 0.16, 0.16)] },
+    ];
+    const text = 'Căn cứ Quyết định số\nl23/QĐ-UBND ngày 05/12/2025\n\ntổ chức';
+    const placed = placeWords(text, [{ range: { start: 0, end: text.length }, page: 2, rows }]);
+    expect(placed.map((p) => text.slice(p.start, p.end))).toEqual(['Căn', 'cứ', 'Quyết', 'định', 'số', 'l23/QĐ-UBND', 'ngày', '05/12/2025', 'tổ', 'chức']);
+    const ref = ocrOfSpan(placed, text.indexOf('Quyết'), text.indexOf('\n\n'));
+    expect(ref).toEqual({ box: [0.1, 0.1, 0.39, 0.13], confidence: 41, lowConfidence: true });
+    expect(ocrOfSpan(placed, text.indexOf('tổ'), text.length)).toMatchObject({ confidence: 95, lowConfidence: false });
+    expect(ocrOfSpan(placed, text.length, text.length)).toBeNull();
   });
 
   it('finds the angle of text lines turned by 2°', () => {
@@ -88,6 +107,12 @@ describe.skipIf(needsEngine)('OCR: scans read back against the corpus gold', () 
     expect([recall >= 0.95, precision >= 0.95]).toEqual([true, true]);
     expect(record.document).toMatchObject({ date: '2020-09-14', province: 'Kiên Giang' });
     expect(record.document!.signatures.map((s) => s.name)).toEqual(['Nguyễn Đức Chín']);
+    // Every item read says where on its page it is.
+    const items = [...record.references, ...record.figures, ...record.agencies];
+    expect(items.filter((i) => !i.span.ocr).map((i) => i.text)).toEqual([]);
+    const inPage = (b: number[]) => b.every((v) => v >= 0 && v <= 1) && b[0]! < b[2]! && b[1]! < b[3]!;
+    expect(items.every((i) => inPage(i.span.ocr!.box))).toBe(true);
+    expect(new Set(items.map((i) => i.span.page)).size).toBeGreaterThan(1);
   }, 240_000);
 
   it('reads a noisy scan turned by 1.5°: ≥ 0.90 of the gold', async () => {
@@ -103,6 +128,22 @@ describe.skipIf(needsEngine)('OCR: scans read back against the corpus gold', () 
     expect(r.source).toMatchObject({ format: 'image', pages: 1 });
     expect(r.document).toMatchObject({ date: '2020-09-14' });
     expect(r.references.map((x) => x.id)).toContain('30c/NQ-CP');
+    // The box of an item holds its words: cut it out of the page and read it again.
+    const ref = r.references.find((x) => x.id === '30c/NQ-CP')!;
+    const { loadImage, createCanvas } = await import('@napi-rs/canvas');
+    const image = await loadImage(first!);
+    const [x0, y0, x1, y1] = ref.span.ocr!.box;
+    const pad = 0.005;
+    const left = Math.max(0, (x0 - pad) * image.width);
+    const top = Math.max(0, (y0 - pad) * image.height);
+    const crop = createCanvas(Math.ceil((x1 - x0 + 2 * pad) * image.width), Math.ceil((y1 - y0 + 2 * pad) * image.height));
+    const ctx = crop.getContext('2d');
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, crop.width, crop.height);
+    ctx.drawImage(image, -left, -top);
+    const again = await ocrImage(await crop.encode('png'));
+    expect(again.lines.flatMap((l) => l.words.map((w) => w.text)).join('')).toContain('30c/NQ-CP');
+    expect(ref.span.ocr!.lowConfidence).toBe(false);
   }, 120_000);
 });
 
