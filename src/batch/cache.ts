@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ExtractionRecord } from '../schema.js';
+import { RecordSchema, type ExtractionRecord } from '../schema.js';
 
 /**
  * The opt-in result cache (`--cache DIR`): a record kept under the hash of the file's bytes, the
  * rules' version and a fingerprint of the code that made it, so an unchanged file is not extracted
  * again while neither the rules nor the code changed. Entries are written whole (temporary file,
- * then rename), so a crash never leaves half an entry; a damaged entry reads as a miss.
+ * then rename), so a crash never leaves half an entry; an entry that is damaged or not what its key
+ * says is ignored, counted, and written anew.
  */
 let fingerprint: string | null = null;
 
@@ -28,26 +29,60 @@ export function codeFingerprint(): string {
   return (fingerprint = hash.digest('hex').slice(0, 16));
 }
 
-export function cacheKey(bytes: Uint8Array, rulesVersion: string): string {
-  return createHash('sha256').update(bytes).update('\0').update(rulesVersion).update('\0').update(codeFingerprint()).digest('hex');
+/**
+ * The key of a file's record: its bytes, the rules' version, the code, and how files are read here
+ * (`readSettings`: the OCR mode and engine, since `--ocr never`, `always` and a newly installed
+ * tesseract each give another record of the same bytes).
+ */
+export function cacheKey(bytes: Uint8Array, rulesVersion: string, readSettings = ''): string {
+  return createHash('sha256').update(bytes).update('\0').update(rulesVersion).update('\0').update(codeFingerprint()).update('\0').update(readSettings).digest('hex');
 }
 
 const entryPath = (dir: string, key: string): string => join(dir, key.slice(0, 2), `${key}.json`);
 
-/** The cached record for a key, with the path of the input now asking (one content may sit under many paths). */
-export function cacheGet(dir: string, key: string, path: string): ExtractionRecord | null {
+/** What the cache holds for a key: the record, nothing, or an entry not to trust (damaged, another key's, another file's, an old shape). */
+export type CacheLookup = { record: ExtractionRecord } | { miss: 'absent' | 'bad' };
+
+/**
+ * The cached record for a key, with the path of the input now asking (one content may sit under
+ * many paths). An entry is served only when it is whole, names this key, holds a record of the
+ * schema, and that record is of these very bytes (`sha256`).
+ */
+export function cacheGet(dir: string, key: string, path: string, sha256: string): CacheLookup {
+  let raw: string;
   try {
-    const record = JSON.parse(readFileSync(entryPath(dir, key), 'utf8')) as ExtractionRecord;
-    return { ...record, source: { ...record.source, path } };
+    raw = readFileSync(entryPath(dir, key), 'utf8');
   } catch {
-    return null;
+    return { miss: 'absent' };
+  }
+  try {
+    const entry = JSON.parse(raw) as { key?: unknown; record?: unknown };
+    const parsed = RecordSchema.safeParse(entry.record);
+    if (entry.key !== key || !parsed.success || parsed.data.source.sha256 !== sha256) return { miss: 'bad' };
+    return { record: { ...parsed.data, source: { ...parsed.data.source, path } } };
+  } catch {
+    return { miss: 'bad' };
   }
 }
 
-export function cachePut(dir: string, key: string, record: ExtractionRecord): void {
+/**
+ * Keeps a record under its key, whole (temporary file, then rename). A cache that cannot be written
+ * (a full disk) costs the cache, not the record: false, and the run goes on.
+ */
+export function cachePut(dir: string, key: string, record: ExtractionRecord): boolean {
   const path = entryPath(dir, key);
-  mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  writeFileSync(tmp, JSON.stringify(record));
-  renameSync(tmp, path);
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(tmp, JSON.stringify({ key, record }));
+    renameSync(tmp, path);
+    return true;
+  } catch {
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // no folder, no temporary file
+    }
+    return false;
+  }
 }

@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
 import { move, transferableSymbol, valueSymbol } from 'piscina';
+import { ocrAvailable, ocrModeOf } from '../ocr/pages.js';
+import { ocrEngine } from '../ocr/tesseract.js';
 import { processInput } from '../cli/run.js';
 import type { Input } from '../cli/inputs.js';
 import { readFileBytes } from '../read/index.js';
@@ -17,6 +20,8 @@ export interface Produced {
   path: string;
   bytes: number | null;
   errors: { code: string; message: string }[];
+  /** With --cache: served from it, a bad entry found (and replaced), or the record could not be kept. */
+  cache?: 'hit' | 'bad-entry' | 'not-written';
 }
 
 const utf8 = new TextEncoder();
@@ -49,18 +54,26 @@ export default async function extractChunk(task: ChunkTask): Promise<Produced[]>
     // One read for the key and the record: read twice, a file rewritten in between was cached
     // under its old content's key with its new content's record.
     const bytes = task.cache && path ? bytesOrNull(path) : null;
-    const key = bytes ? cacheKey(bytes, rules.version) : null;
-    const cached = key && path ? cacheGet(task.cache!, key, path) : null;
-    if (cached) {
-      records.push(produced(cached));
+    const key = bytes ? cacheKey(bytes, rules.version, readSettings()) : null;
+    const lookup = key && path ? cacheGet(task.cache!, key, path, sha256(bytes!)) : null;
+    if (lookup && 'record' in lookup) {
+      records.push({ ...produced(lookup.record), cache: 'hit' });
       continue;
     }
     const { record } = await processInput(input, rules, bytes);
     // Only results: a file that failed is tried again next time (a reader may have been fixed).
-    if (key && record.errors.length === 0) cachePut(task.cache!, key, record);
-    records.push(produced(record));
+    const kept = key && record.errors.length === 0 ? cachePut(task.cache!, key, record) : true;
+    const cache = !kept ? 'not-written' : lookup && 'miss' in lookup && lookup.miss === 'bad' ? 'bad-entry' : undefined;
+    records.push({ ...produced(record), ...(cache ? { cache } : {}) });
   }
   return moved(records);
+}
+
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+/** How this worker reads files, as far as it changes a record: the OCR mode and engine. */
+function readSettings(): string {
+  return `ocr=${ocrModeOf()};engine=${ocrAvailable() ? ocrEngine().version : 'none'}`;
 }
 
 function bytesOrNull(path: string): Uint8Array | null {

@@ -106,6 +106,7 @@ async function extractWith(options: ReturnType<typeof extractOptions>, pool: Sta
       inputs: run.written, failed, failures: run.failures, seconds: (performance.now() - started) / 1000, bytes: run.bytes,
       sink: sink.describe(), skipped, hidden, shard: shard && { ...shard, of: all.length },
       resumed: resumed && { before: mine.length - todo.length, repairedBytes: resumed.repairedBytes },
+      cache: values.cache !== undefined ? run.cache : null,
     }));
   }
   if (run.interrupted) {
@@ -150,11 +151,13 @@ interface Written {
   bytes: number;
   /** The signal that stopped the run early, if one did. */
   interrupted: NodeJS.Signals | null;
+  /** With --cache: records served from it, bad entries met (and replaced), records it could not keep. */
+  cache: { hit: number; 'bad-entry': number; 'not-written': number };
 }
 
 /** Records as the pool yields them, to the sink and the tables, until the last one or a signal. */
 async function writeRecords(records: AsyncIterable<Produced>, sink: RecordSink, tables: TableWriter | null, bar: Progress, quiet: boolean): Promise<Written> {
-  const run: Written = { written: 0, failures: new Map(), bytes: 0, interrupted: null };
+  const run: Written = { written: 0, failures: new Map(), bytes: 0, interrupted: null, cache: { hit: 0, 'bad-entry': 0, 'not-written': 0 } };
   const iterator = records[Symbol.asyncIterator]();
   const interruption = watchInterruption();
   try {
@@ -176,6 +179,7 @@ async function writeRecords(records: AsyncIterable<Produced>, sink: RecordSink, 
       else await sink.write(record!);
       if (record) await tables?.write(record);
       run.bytes += result.bytes ?? 0;
+      if (result.cache) run.cache[result.cache]++;
       for (const e of result.errors) run.failures.set(e.code, (run.failures.get(e.code) ?? 0) + 1);
       bar.tick(result.errors.length > 0);
       if (result.errors.length && !quiet) {
@@ -205,6 +209,7 @@ interface Summary {
   hidden: string[];
   shard: { index: number; count: number; of: number } | null;
   resumed: { before: number; repairedBytes: number } | null;
+  cache?: Written['cache'] | null;
 }
 
 /** The first few paths, then how many more: a summary line, not a listing. */
@@ -219,6 +224,10 @@ export function summary(s: Summary): string {
   if (s.failures.size) lines.push(`  failed by code: ${[...s.failures].sort((a, b) => b[1] - a[1]).map(([code, n]) => `${code} ${n}`).join(', ')}`);
   if (s.shard) lines.push(`  shard ${s.shard.index}/${s.shard.count}: ${s.inputs} of ${s.shard.of} inputs`);
   if (s.resumed) lines.push(`  resumed: ${s.resumed.before} input(s) already done${s.resumed.repairedBytes ? `, a half-written last line (${s.resumed.repairedBytes} bytes) cut off` : ''}`);
+  if (s.cache) {
+    const { hit, 'bad-entry': bad, 'not-written': unwritten } = s.cache;
+    lines.push(`  cache: ${hit} record(s) served${bad ? `, ${bad} bad entr${bad === 1 ? 'y' : 'ies'} (damaged, or not the key's or the file's) ignored and replaced` : ''}${unwritten ? `, ${unwritten} record(s) could not be kept (the cache folder cannot be written: full disk?)` : ''}`);
+  }
   if (s.skipped.size) lines.push(`  left out by extension: ${[...s.skipped].map(([ext, n]) => (ext === '(none)' ? `${n} without extension` : `${n} .${ext}`)).join(', ')}`);
   if (s.hidden.length) lines.push(`  left out as hidden (name starts with "."): ${s.hidden.length} file(s) or folder(s): ${namedFew(s.hidden)}; name one to read it`);
   const rate = s.seconds > 0 ? s.inputs / s.seconds : 0;

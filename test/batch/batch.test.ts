@@ -349,9 +349,10 @@ describe('--cache', () => {
     // A cached entry is what the second run returns: mark one, and see the mark come back.
     const entry = join(cache, String(entries()[0]));
     const marked = JSON.parse(readFileSync(entry, 'utf8'));
-    marked.document = { ...marked.document, title: 'FROM THE CACHE' };
+    marked.record.document = { ...marked.record.document, title: 'FROM THE CACHE' };
     writeFileSync(entry, JSON.stringify(marked));
-    vnreform(['extract', dir, '--out', join(out, 'second.jsonl'), '--cache', cache, '--quiet']);
+    const run2 = vnreform(['extract', dir, '--out', join(out, 'second.jsonl'), '--cache', cache]);
+    expect(run2.stderr).toContain('cache: 6 record(s) served');
     const second = lines(join(out, 'second.jsonl')).map((l) => JSON.parse(l));
     expect(second.filter((r) => r.document?.title === 'FROM THE CACHE')).toHaveLength(1);
     expect(readFileSync(join(out, 'first.jsonl'), 'utf8')).toBe(readFileSync(join(out, 'plain.jsonl'), 'utf8'));
