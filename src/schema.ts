@@ -29,7 +29,9 @@ export const SourceSchema = z.object({
   ocr: z.object({
     engine: z.string().describe('The OCR engine and model: "tesseract 5.3.0 (vie)"'),
     pages: z.array(z.object({ page: z.number().int().positive(), confidence: z.number().describe('Mean word confidence, 0–100') })),
-  }).nullable().describe('Pages read by OCR (a scan, a page whose text layer was unusable); null when none was'),
+    images: z.array(z.object({ image: z.number().int().positive().describe('1-based, in the order of the document'), confidence: z.number() })).optional()
+      .describe('Images of a Word document read by OCR'),
+  }).nullable().describe('Pages (or a Word document\'s images) read by OCR (a scan, a page whose text layer was unusable); null when none was'),
 });
 
 export const EvidenceSchema = z.object({

@@ -1,4 +1,7 @@
 import { loadOnFirstUse } from './lazy.js';
+import { ocrAvailable, ocrModeOf, type OcrMode } from '../ocr/pages.js';
+import { INSTALL_HINT, ocrEngine } from '../ocr/tesseract.js';
+import { readImage } from './image.js';
 import { ReadError, type ReadOptions, type Reader, type ReadResult } from './types.js';
 
 // mammoth's types declare no default export; at run time its exports are the namespace's default.
@@ -26,21 +29,65 @@ export const docxReader: Reader = {
       throw new ReadError('zip-bomb', `the archive would unpack to ${unzipped} bytes (ratio ${Math.round(worst)}:1); refused`);
     }
     const mammoth = await loadMammoth();
+    const mode = ocrModeOf(options.ocr);
+    const images: { bytes: Buffer; contentType: string }[] = [];
+    let read: ReadResult;
     try {
       const decodeRun = options.decodeRun;
-      const result = await mammoth.convertToHtml(
-        { buffer: Buffer.from(bytes) },
-        decodeRun ? { transformDocument: (doc: DocxElement) => decodeRuns(doc, decodeRun) } : {},
-      );
-      return {
-        text: htmlToText(result.value), format: 'docx', encoding: null, pages: null,
-        warnings: result.messages.map((m) => m.message),
-      };
+      const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, {
+        ...(decodeRun ? { transformDocument: (doc: DocxElement) => decodeRuns(doc, decodeRun) } : {}),
+        // Each image stands in the text as a marker, its bytes kept only if OCR may read it.
+        convertImage: mammoth.images.imgElement(async (image) => {
+          const n = images.push({ bytes: mode === 'never' ? Buffer.alloc(0) : await image.read(), contentType: image.contentType });
+          return { src: `${IMAGE_SRC}${n}` };
+        }),
+      });
+      read = { text: htmlToText(result.value), format: 'docx', encoding: null, pages: null, warnings: result.messages.map((m) => m.message) };
     } catch (err) {
       throw new ReadError('corrupt-docx', `the Word document cannot be read: ${(err as Error).message}`);
     }
+    return withImageText(read, images, mode);
   },
 };
+
+const IMAGE_SRC = 'vnreform-image:';
+// Where an image was in the text: a private-use character around its number.
+const IMAGE_MARK = /\uE000(\d+)\uE000/g;
+// Images tesseract reads (EMF and WMF drawings are vector art, not scans).
+const READABLE_IMAGE = /^image\/(?:png|jpe?g|tiff?|gif|bmp)$/;
+
+/**
+ * The text of a Word file's images read by OCR, in their place: a scan pasted into Word (a signed
+ * decision photographed and sent as .docx) is words in images only. With --ocr auto the images are
+ * read when the document has almost no text of its own; with always, every image; with never, none.
+ */
+async function withImageText(read: ReadResult, images: { bytes: Buffer; contentType: string }[], mode: OcrMode): Promise<ReadResult> {
+  const typed = read.text.replace(IMAGE_MARK, '');
+  const readable = images.map((image, i) => ({ ...image, n: i + 1 })).filter((image) => READABLE_IMAGE.test(image.contentType));
+  const letters = typed.replace(/[^\p{L}\p{N}]/gu, '').length;
+  const wanted = readable.length > 0 && (mode === 'always' || (mode === 'auto' && letters < 200));
+  if (!wanted) {
+    if (letters < 20 && readable.length && mode === 'never') {
+      throw new ReadError('no-text-layer', 'the Word document\'s text is in images (a scan pasted in): it needs OCR (--ocr auto) before it can be read');
+    }
+    return { ...read, text: typed };
+  }
+  if (!ocrAvailable()) {
+    if (letters < 20) ocrEngine(); // throws ocr-unavailable with the install command
+    return { ...read, text: typed, warnings: [...read.warnings, `${readable.length} image(s) not read: OCR is not installed (${INSTALL_HINT})`] };
+  }
+  const texts = new Map<number, string>();
+  const pages: { page: number; confidence: number }[] = [];
+  for (const image of readable) {
+    const { text, confidence } = await readImage(image.bytes);
+    // A logo or a seal reads as a few stray letters: only an image holding text is text.
+    if (text.replace(/[^\p{L}\p{N}]/gu, '').length < 20) continue;
+    texts.set(image.n, text);
+    pages.push({ page: image.n, confidence });
+  }
+  const text = read.text.replace(IMAGE_MARK, (_, n: string) => (texts.has(Number(n)) ? `\n\n${texts.get(Number(n))}\n\n` : '')).replace(/\n{3,}/g, '\n\n');
+  return { ...read, text, ...(pages.length ? { ocr: { engine: ocrEngine().version, pages: [], images: pages.map(({ page, confidence }) => ({ image: page, confidence })) } } : {}) };
+}
 
 /** The part of mammoth's document tree the run decoder walks. */
 interface DocxElement {
@@ -83,6 +130,7 @@ export function htmlToText(html: string): string {
     return '';
   });
   const toText = (fragment: string): string => fragment
+    .replace(new RegExp(`<img [^>]*src="${IMAGE_SRC}(\\d+)"[^>]*>`, 'g'), '\uE000$1\uE000')
     .replace(/<sup><a href="#(?:footnote|endnote)-[^"]*"[^>]*>[^<]*<\/a><\/sup>/g, '')
     .replace(/<a href="#(?:footnote|endnote)-ref-[^"]*">[^<]*<\/a>/g, '')
     .replace(/<\/p>\s*<p>(?=(?:(?!<\/?t[dhr]).)*<\/t[dh]>)/g, ' ')

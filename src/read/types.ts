@@ -26,7 +26,7 @@ export interface ReadResult {
    */
   origin?: { text: string; starts: number[]; ends: number[] };
   /** Pages read by OCR: the engine and model, and each page's mean word confidence (0–100). */
-  ocr?: { engine: string; pages: { page: number; confidence: number }[] };
+  ocr?: { engine: string; pages: { page: number; confidence: number }[]; images?: { image: number; confidence: number }[] };
   /** Words read by OCR placed in `text`, with their boxes on the page and confidences. */
   ocrWords?: PlacedWord[];
   /** Text runs with the font they were written in (RTF), for the legacy-encoding decoder. */

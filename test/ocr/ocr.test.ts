@@ -163,3 +163,36 @@ describe('OCR: the command line', () => {
     expect(cli(['extract', path, '--ocr', 'sometimes']).status).toBe(2);
   }, 120_000);
 });
+
+describe.skipIf(needsEngine)('OCR: a Word document whose text is in images', () => {
+  // A scanned page pasted into Word, a line of typed text above it.
+  const scanInWord = async (typed: string) => {
+    const { Document, Packer, Paragraph, TextRun, ImageRun } = await import('docx');
+    const [page] = await pageImages(text.slice(0, 1500));
+    const doc = new Document({ sections: [{ children: [
+      new Paragraph({ children: [new TextRun(typed)] }),
+      new Paragraph({ children: [new ImageRun({ type: 'png', data: page!, transformation: { width: 595, height: 842 } })] }),
+    ] }] });
+    return Packer.toBuffer(doc);
+  };
+
+  it('reads the images of a Word file with almost no text of its own, in their place, and names them in source.ocr', async () => {
+    const path = join(dir, 'quet.docx');
+    writeFileSync(path, await scanInWord('Bản quét'));
+    const r = await extractFile(path);
+    expect(r.errors).toEqual([]);
+    expect(r.source.ocr?.images).toEqual([{ image: 1, confidence: expect.any(Number) }]);
+    expect(r.references.map((x) => x.id)).toContain('30c/NQ-CP');
+    expect(r.document).toMatchObject({ date: '2020-09-14', province: 'Kiên Giang' });
+  }, 120_000);
+
+  it('leaves the images alone with --ocr never, where a file with only images is the error no-text-layer', async () => {
+    const { readBytes } = await import('../../src/read/index.js');
+    const bytes = await scanInWord('');
+    await expect(readBytes(bytes, 'quet.docx', undefined, { ocr: 'never' })).rejects.toMatchObject({ code: 'no-text-layer' });
+    const sentence = 'Báo cáo số 12/BC-UBND của Ủy ban nhân dân tỉnh Kiên Giang về cải cách hành chính năm 2020, gửi các sở, ban, ngành để biết và thực hiện. ';
+    const typed = await readBytes(await scanInWord(sentence.repeat(3)), 'x.docx');
+    expect(typed.ocr).toBeUndefined(); // auto: a document with its own text keeps its images unread
+    expect(typed.text).not.toMatch(/\uE000/);
+  }, 120_000);
+});
