@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { renderPage } from '../src/ocr/pages.js';
-import { makePdf } from './format-fixtures.js';
+import { FONT, makePdf } from './format-fixtures.js';
 
 /**
  * Scans made from corpus text, for the OCR tests and bench: the text set as a PDF (DejaVu Sans),
@@ -12,6 +12,11 @@ export interface ScanOptions {
   skew?: number;
   /** Share of pixels set to a random grey. */
   noise?: number;
+  /**
+   * Text a digital signature stamps on the first page as a text layer over the scan ("Người ký: …"),
+   * the only text a signed scan has.
+   */
+  stamp?: string;
 }
 
 export async function pageImages(text: string, options: ScanOptions = {}): Promise<Buffer[]> {
@@ -59,10 +64,11 @@ export async function makeScanPdf(text: string, options: ScanOptions = {}): Prom
     pdf.on('data', (c: Buffer) => chunks.push(c));
     pdf.on('end', () => resolve(Buffer.concat(chunks)));
     pdf.on('error', reject);
-    for (const image of images) {
+    images.forEach((image, i) => {
       pdf.addPage({ size: 'A4', margin: 0 });
       pdf.image(image, 0, 0, { width: pdf.page.width, height: pdf.page.height });
-    }
+      if (i === 0 && options.stamp) pdf.font(FONT).fontSize(6).text(options.stamp, 400, 20, { width: 180 });
+    });
     pdf.end();
   });
 }

@@ -101,6 +101,16 @@ async function readPdf(bytes: Uint8Array, ocr: OcrMode = 'auto', budget: Budget 
           ocrPages.push({ page: n, confidence: Math.round(read.confidence * 10) / 10 });
         } else if (ocr === 'always') ocrEngine();
         else warnings.push(`page ${n}: no usable text layer, and OCR is not installed (${INSTALL_HINT})`);
+      } else if (ocr === 'auto' && lettersOf(rows) < STAMP_LETTERS && ocrAvailable() && (await imageShare(page, lib)) >= 0.5) {
+        // A scan whose only text is a signing stamp ("Người ký: … Thời gian ký: …"): the page is an
+        // image under a few lines of text. OCR reads the image, and is kept if it reads clearly more
+        // (a born-digital page drawn over a background picture reads the same either way).
+        budget.ms += OCR_PAGE_MS;
+        const read = await ocrPdfPage(page);
+        if (lettersOf(read.rows) > lettersOf(rows) * 1.5) {
+          rows = read.rows;
+          ocrPages.push({ page: n, confidence: Math.round(read.confidence * 10) / 10 });
+        }
       }
       pages.push(rows);
       page.cleanup();
@@ -269,6 +279,40 @@ async function annotationItems(page: PdfPage, lib: PdfJs, annotations: readonly 
     text.forEach((str, i) => out.push({ str, transform: [size, 0, 0, size, x0, y1 - size * (i + 1)], width: Math.min(x1 - x0, str.length * size * 0.5), height: size }));
   }
   return out;
+}
+
+/** Below this many letters, a page drawn over a page-sized image may be a scan with a stamp's text. */
+const STAMP_LETTERS = 400;
+
+const lettersOf = (rows: readonly Row[]): number => rows.reduce((n, r) => n + r.text.replace(/[^\p{L}\p{N}]/gu, '').length, 0);
+
+/**
+ * The largest share of the page one image covers, from the page's drawing operators: the area of the
+ * unit square an image is painted into is the determinant of the transformation then in force.
+ */
+async function imageShare(page: PdfPage, lib: PdfJs): Promise<number> {
+  const { OPS } = lib;
+  const ops = await page.getOperatorList();
+  const [x0, y0, x1, y1] = page.view as [number, number, number, number];
+  const pageArea = Math.abs((x1 - x0) * (y1 - y0)) || 1;
+  const det = (m: number[]): number => m[0]! * m[3]! - m[1]! * m[2]!;
+  let scale = 1;
+  const saved: number[] = [];
+  let largest = 0;
+  ops.fnArray.forEach((fn, i) => {
+    const args = ops.argsArray[i] as unknown[];
+    if (fn === OPS.save) saved.push(scale);
+    else if (fn === OPS.restore) scale = saved.pop() ?? scale;
+    else if (fn === OPS.transform) scale *= det(args as number[]);
+    else if (fn === OPS.paintFormXObjectBegin) {
+      saved.push(scale);
+      if (Array.isArray(args[0])) scale *= det(args[0] as number[]);
+    } else if (fn === OPS.paintFormXObjectEnd) scale = saved.pop() ?? scale;
+    else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject) {
+      largest = Math.max(largest, Math.abs(scale) / pageArea);
+    }
+  });
+  return largest;
 }
 
 // Letters a TCVN3 font's bytes read as in Windows-1252 (¬ for ơ, « for ô, ® for đ …).

@@ -120,6 +120,16 @@ describe.skipIf(needsEngine)('OCR: scans read back against the corpus gold', () 
     expect([recall >= 0.9, precision >= 0.9]).toEqual([true, true]);
   }, 240_000);
 
+  it('reads a signed scan whose only text layer is the signing stamp', async () => {
+    const stamp = 'Người ký: Ủy ban nhân dân tỉnh Kiên Giang\nEmail: ubnd@kiengiang.gov.vn\nCơ quan: Tỉnh Kiên Giang\nThời gian ký: 14.09.2020 16:05:12 +07:00';
+    const path = join(dir, 'scan-stamp.pdf');
+    writeFileSync(path, await makeScanPdf(text.slice(0, 2500), { stamp }));
+    const r = await extractFile(path);
+    expect(r.source.ocr?.pages.map((p) => p.page)).toContain(1);
+    expect(r.references.map((x) => x.id)).toContain('30c/NQ-CP');
+    expect(r.document).toMatchObject({ date: '2020-09-14', province: 'Kiên Giang' });
+  }, 120_000);
+
   it('reads a page given as an image file', async () => {
     const [first] = await pageImages(text);
     const path = join(dir, 'trang-1.png');
