@@ -130,6 +130,25 @@ describe.skipIf(needsEngine)('OCR: scans read back against the corpus gold', () 
     expect(r.document).toMatchObject({ date: '2020-09-14', province: 'Kiên Giang' });
   }, 120_000);
 
+  it('reads a scanned decision of the development set (noisy, turned 1.2°): its number, date, signer, references and agencies', async () => {
+    const name = 'quyet-dinh-2533-qd-ubnd';
+    // The decision as printed: the markdown's table bars and emphasis are not on paper.
+    const markdown = readFileSync(join(ROOT, `devset/docs/${name}.md`), 'utf8');
+    const paper = markdown.split('\n').filter((l) => l.trim() !== '|').map((l) => l.replace(/\*\*|\*/g, '').replace(/^-{3,}$/, '')).join('\n');
+    const path = join(dir, `${name}.pdf`);
+    writeFileSync(path, await makeScanPdf(paper, { skew: 1.2, noise: 0.02 }));
+    const r = await extractFile(path);
+    const catalogue = readFileSync(join(ROOT, 'devset/catalogue.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)).find((c) => c.file === `docs/${name}.md`);
+    const [d, m, y] = catalogue.date.split('/');
+    expect(r.document).toMatchObject({ number: catalogue.number, date: `${y}-${m}-${d}` });
+    expect(r.document!.signatures.map((s) => s.name)).toEqual([catalogue.signer]);
+    const refs = scoreReferences(JSON.parse(readFileSync(join(ROOT, `devset/gold/${name}.references.json`), 'utf8')).references, r.references);
+    expect([refs.fn, refs.fp]).toEqual([0, 0]);
+    const agencies = JSON.parse(readFileSync(join(ROOT, `devset/gold/${name}.agencies.json`), 'utf8')).agencies.map((a: { resolved: string }) => a.resolved);
+    const found = new Set(r.agencies.map((a) => a.resolved));
+    expect(agencies.filter((a: string) => found.has(a)).length / agencies.length).toBeGreaterThanOrEqual(0.85);
+  }, 120_000);
+
   it('reads a page given as an image file', async () => {
     const [first] = await pageImages(text);
     const path = join(dir, 'trang-1.png');
