@@ -1,8 +1,9 @@
-import { closeSync, createWriteStream, existsSync, ftruncateSync, openSync, readSync, renameSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, createWriteStream, existsSync, ftruncateSync, openSync, readSync, renameSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import { readFileBytes } from '../read/index.js';
-import { lines } from '../util/lines.js';
+import { lines, numberedLines } from '../util/lines.js';
+import { OutputError, outputError } from '../util/output-files.js';
 
 /**
  * What an interrupted JSON Lines run already wrote. Records are appended a whole line at a time,
@@ -30,12 +31,29 @@ interface Seen {
   errors?: { code?: string }[];
 }
 
+/**
+ * What the output holds. It cannot be resumed (exit 73, nothing touched but a cut-off last line)
+ * when it is a folder, cannot be read and written, or has a damaged line before its last: the
+ * message names the line, for the user to mend or remove.
+ */
 export async function loadResumeState(outPath: string): Promise<ResumeState> {
   const state: ResumeState = { done: new Map(), retry: new Set(), repairedBytes: 0 };
   if (!existsSync(outPath)) return state;
-  state.repairedBytes = cutHalfLine(outPath);
-  for await (const line of lines(outPath)) {
-    const { source, errors } = JSON.parse(line) as Seen;
+  try {
+    accessSync(outPath, constants.R_OK | constants.W_OK);
+    if (statSync(outPath).isDirectory()) throw Object.assign(new Error('a folder'), { code: 'EISDIR' });
+    state.repairedBytes = cutHalfLine(outPath);
+  } catch (err) {
+    throw outputError(outPath, err);
+  }
+  for await (const [number, line] of numberedLines(outPath)) {
+    let seen: Seen;
+    try {
+      seen = JSON.parse(line) as Seen;
+    } catch {
+      throw new OutputError(`cannot resume ${outPath}: line ${number} is not a whole record (${JSON.stringify(line.slice(0, 40))}…); mend or delete that line, then run again`, 'EBADRECORD');
+    }
+    const { source, errors } = seen;
     if (!source?.path) continue;
     state.done.set(source.path, source.sha256 ?? null);
     // The last record of a path decides.

@@ -17,6 +17,7 @@ import { inputPath } from './run.js';
 import { DEFAULT_JOBS, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, extractParallel, startPool, type StartedPool } from '../batch/parallel.js';
 import { UsageError } from './usage.js';
 import { makeFolder, outputError } from '../util/output-files.js';
+import { lockOutput } from '../util/output-lock.js';
 
 const utf8 = new TextDecoder();
 
@@ -49,6 +50,7 @@ function extractOptions(argv: string[]) {
       timeout: { type: 'string' },
       'max-memory': { type: 'string' },
       cache: { type: 'string' },
+      'keep-missing': { type: 'boolean' },
     },
   });
   const format = values.format as Format | undefined;
@@ -56,6 +58,7 @@ function extractOptions(argv: string[]) {
   const shard = values.shard === undefined ? null : parseShard(values.shard);
   if (values.shard !== undefined && !shard) throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n, not ${values.shard}`);
   if (values.resume && (!values.out || outKind(values.out) !== 'jsonl')) throw new UsageError('--resume needs --out FILE.jsonl (records are appended a line at a time)');
+  if (values['keep-missing'] && !values.resume) throw new UsageError('--keep-missing goes with --resume (it keeps the records of inputs no longer given)');
   const jobs = positiveNumber(values.jobs, '--jobs', DEFAULT_JOBS);
   if (!Number.isInteger(jobs)) throw new UsageError(`--jobs must be a whole number, not ${values.jobs}`);
   const timeoutS = positiveNumber(values.timeout, '--timeout', DEFAULT_TIMEOUT_S);
@@ -84,14 +87,29 @@ function usableCache(dir: string): void {
 }
 
 async function extractWith(options: ReturnType<typeof extractOptions>, pool: StartedPool, started: number): Promise<number> {
-  const { values, positionals, format, shard, jobs, timeoutS, memoryMb } = options;
-  const rules = defaultRules();
+  const { values, positionals, shard } = options;
   const { inputs: all, skipped, hidden } = await expandInputs(inputsOrDefault(positionals));
   const mine = all.filter((input) => inShard(inputPath(input), shard));
-  const { todo, resumed } = values.resume ? await resumePlan(values.out!, mine) : { todo: mine, resumed: null };
+  // One run at a time on an output; the lock goes when this run ends, however it ends.
+  const unlock = values.out ? lockOutput(values.out, outKind(values.out) === 'folder') : null;
+  try {
+    return await extractLocked(options, pool, started, { all, mine, skipped, hidden });
+  } finally {
+    unlock?.();
+  }
+}
 
-  const sink = await openSink(values.out, format, { append: !!values.resume });
+async function extractLocked(
+  options: ReturnType<typeof extractOptions>, pool: StartedPool, started: number,
+  { all, mine, skipped, hidden }: { all: Input[]; mine: Input[]; skipped: Map<string, number>; hidden: string[] },
+): Promise<number> {
+  const { values, format, shard, jobs, timeoutS, memoryMb } = options;
+  const rules = defaultRules();
+  const { todo, resumed } = values.resume ? await resumePlan(values.out!, mine, !!values['keep-missing']) : { todo: mine, resumed: null };
+
+  // The tables first: a --tables that cannot be written stops the run before --out is opened (and emptied).
   const tables = values.tables ? await openTables(values.tables) : null;
+  const sink = await openSink(values.out, format, { append: !!values.resume });
   // Resumed: the tables start from the records the output already holds, the one source of truth.
   if (tables && resumed) await writeRowsOf(values.out!, tables);
   const bar = progress({ total: todo.length, quiet: !!values.quiet });
@@ -120,9 +138,10 @@ async function extractWith(options: ReturnType<typeof extractOptions>, pool: Sta
 /**
  * --resume: inputs already in the output with the same content are skipped; changed ones, those a
  * limit stopped (timeout, out of memory) and those unreadable then run again, their old record
- * dropped; so is the record of a folder that could not be listed then and can be now.
+ * dropped; so is the record of a folder that could not be listed then and can be now, and (unless
+ * --keep-missing) the record of an input no longer given: the output holds the inputs of this run.
  */
-async function resumePlan(out: string, mine: Input[]): Promise<{ todo: Input[]; resumed: ResumeState }> {
+async function resumePlan(out: string, mine: Input[], keepMissing: boolean): Promise<{ todo: Input[]; resumed: ResumeState }> {
   const resumed = await loadResumeState(out);
   const todo: Input[] = [];
   const stale = new Set<string>();
@@ -135,7 +154,10 @@ async function resumePlan(out: string, mine: Input[]): Promise<{ todo: Input[]; 
     todo.push(input);
   }
   // A folder that could not be listed then and can be now: its files are inputs of their own.
-  for (const [path, hash] of resumed.done) if (hash === null && !now.has(path) && isFolder(path)) stale.add(path);
+  for (const [path, hash] of resumed.done) {
+    if (now.has(path)) continue;
+    if ((hash === null && isFolder(path)) || !keepMissing) stale.add(path);
+  }
   await dropRecords(out, stale);
   return { todo, resumed };
 }

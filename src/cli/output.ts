@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { WriteStream } from 'node:fs';
+import { renameSync, rmSync, statSync, truncateSync, type WriteStream } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { pathForFs } from '../read/file-name.js';
 import type { ExtractionRecord } from '../schema.js';
-import { endStream, makeFolder, openWriteStream, put as putOn } from '../util/output-files.js';
+import { endStream, makeFolder, openWriteStream, outputError, put as putOn } from '../util/output-files.js';
 
 /** Where records go: a folder of JSON files, one JSONL or JSON file, or standard output. */
 export interface RecordSink {
@@ -42,16 +42,48 @@ export async function openSink(out: string | undefined, format: Format | undefin
   return folderSink(out);
 }
 
-/** A JSON or JSON Lines file; JSON Lines may be appended to (a resumed run), a whole line per write. */
+/**
+ * A JSON Lines file, appended to by a resumed run, a whole line per write: when a write fails (a
+ * full disk) the file is cut back to its last whole line before the run stops, so `--resume` goes
+ * on from there. A JSON file is written under a temporary name and renamed when whole: a run that
+ * fails leaves the file that was there, not half an array.
+ */
 async function fileSink(path: string, format: Format, append: boolean): Promise<RecordSink> {
   makeFolder(dirname(path), path);
-  return streamSink(await openWriteStream(path, append ? 'a' : 'w'), format, path, true);
+  if (format === 'json') {
+    const tmp = `${path}.tmp-${process.pid}`;
+    const sink = streamSink(await openWriteStream(tmp, 'w'), format, path, true);
+    return {
+      ...sink,
+      async close() {
+        try {
+          await sink.close();
+          renameSync(tmp, path);
+        } catch (err) {
+          rmSync(tmp, { force: true });
+          throw outputError(path, err);
+        }
+      },
+    };
+  }
+  const whole = append ? statSync(path, { throwIfNoEntry: false })?.size ?? 0 : 0;
+  return streamSink(await openWriteStream(path, append ? 'a' : 'w'), format, path, true, whole);
 }
 
-function streamSink(stream: NodeJS.WritableStream | WriteStream, format: Format, name: string, closeAtEnd: boolean): RecordSink {
+function streamSink(stream: NodeJS.WritableStream | WriteStream, format: Format, name: string, closeAtEnd: boolean, whole?: number): RecordSink {
   let count = 0;
+  // Bytes of the file known written whole (a file sink only).
+  let written = whole;
   // Wait for each chunk to be handed on: memory stays flat however many records there are.
-  const put = (s: string | Uint8Array): Promise<void> => putOn(stream, s, name);
+  const put = async (s: string | Uint8Array): Promise<void> => {
+    try {
+      await putOn(stream, s, name);
+      if (written !== undefined) written += typeof s === 'string' ? Buffer.byteLength(s) : s.byteLength;
+    } catch (err) {
+      if (written !== undefined) cutBack(name, written);
+      throw err;
+    }
+  };
   return {
     ...(format === 'jsonl' ? {
       async writeLine(line: Uint8Array) {
@@ -72,7 +104,16 @@ function streamSink(stream: NodeJS.WritableStream | WriteStream, format: Format,
   };
 }
 
-/** One JSON file per input, named after it; two inputs with one base name get a hash suffix. */
+/** After a failed write, the file is cut back to what was written whole (best effort: the disk may be gone). */
+function cutBack(path: string, size: number): void {
+  try {
+    truncateSync(path, size);
+  } catch {
+    // nothing more can be done; --resume cuts a half line off itself
+  }
+}
+
+/** One JSON file per input, named after it (written under a temporary name, then renamed: a file is whole or absent); two inputs with one base name get a hash suffix. */
 function folderSink(dir: string): RecordSink {
   makeFolder(dir);
   const used = new Set<string>();
@@ -86,9 +127,17 @@ function folderSink(dir: string): RecordSink {
       if (used.has(name)) name = `${base}-${createHash('sha1').update(pathForFs(record.source.path)).digest('hex').slice(0, 8)}.json`;
       used.add(name);
       const path = join(dir, name);
-      const file = await openWriteStream(path, 'w');
-      await putOn(file, JSON.stringify(record, null, 2) + '\n', path);
-      await endStream(file, path);
+      const tmp = join(dir, `.${name}.tmp-${process.pid}`);
+      const file = await openWriteStream(tmp, 'w');
+      try {
+        await putOn(file, JSON.stringify(record, null, 2) + '\n', path);
+        await endStream(file, path);
+        renameSync(tmp, path);
+      } catch (err) {
+        file.destroy();
+        rmSync(tmp, { force: true });
+        throw outputError(path, err);
+      }
     },
     async close() {},
     describe: () => `${dir}/`,

@@ -29,7 +29,9 @@ extract writes one record per input (a result, or an error record when the input
   (no --out)         standard output, JSON Lines unless --format json
   --resume           with --out FILE.jsonl: continue an interrupted run; inputs already there (same
                      path and content) are skipped, a half-written last line is cut off; files
-                     changed, stopped by a limit, or unreadable then and readable now run again
+                     changed, stopped by a limit, or unreadable then and readable now run again;
+                     records of inputs no longer given are dropped
+  --keep-missing     with --resume: keep the records of inputs no longer given
   --shard i/n        take share i of n (by a hash of the path): n machines, one share each
   --tables DIR       also write long-format CSV tables (documents, references, figures, agencies,
                      tasks, findings, errors) for pandas, R and DuckDB

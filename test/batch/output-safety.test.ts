@@ -1,0 +1,108 @@
+/**
+ * What a run does to its output when something else goes wrong: another run on the same output, a
+ * damaged line met by --resume, a --tables that cannot be written, inputs gone since, a full disk.
+ * These go through the command line: the exit code and the file left behind are what is tested.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp.js';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const CLI = ['--import', 'tsx', join(ROOT, 'src/cli/main.ts')];
+const vnreform = (args: string[]) => spawnSync(process.execPath, [...CLI, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+const records = (path: string) => readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { source: { path: string } });
+
+function reports(n: number): string {
+  const dir = tempDir('safety');
+  for (let i = 1; i <= n; i++) {
+    writeFileSync(join(dir, `r${i}.txt`), `UBND TỈNH LÀO CAI\nSố: ${i}/BC-UBND\nLào Cai, ngày ${i} tháng 3 năm 2025\nBÁO CÁO\nThực hiện Nghị định số 61/2018/NĐ-CP, tỉnh đã tiếp nhận ${100 + i} hồ sơ.\n`);
+  }
+  return dir;
+}
+
+describe('one run at a time on an output', () => {
+  it('stops a second run at once (exit 73) while the first holds the output, and takes over a lock whose run is gone', () => {
+    const dir = reports(2);
+    const out = join(tempDir('safety-out'), 'all.jsonl');
+    writeFileSync(out, 'kept\n');
+    // A live run's lock: this test process stands for it.
+    writeFileSync(`${out}.lock`, `${process.pid}\n`);
+    const second = vnreform(['extract', dir, '--out', out, '--quiet']);
+    expect(second.status).toBe(73);
+    expect(second.stderr).toContain(`another vnreform run (PID ${process.pid}) is writing it`);
+    expect(readFileSync(out, 'utf8')).toBe('kept\n');
+    // A lock left by a run that is gone (kill -9): taken over, and removed at the end.
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    writeFileSync(`${out}.lock`, `${gone}\n`);
+    expect(vnreform(['extract', dir, '--out', out, '--quiet']).status).toBe(0);
+    expect(records(out)).toHaveLength(2);
+    expect(existsSync(`${out}.lock`)).toBe(false);
+  }, 120_000);
+});
+
+describe('--resume on an output it cannot trust', () => {
+  it('names the damaged line and exits 73, leaving the file as it was', () => {
+    const dir = reports(3);
+    const out = join(tempDir('safety-out'), 'all.jsonl');
+    expect(vnreform(['extract', dir, '--out', out, '--quiet']).status).toBe(0);
+    const good = readFileSync(out, 'utf8').split('\n');
+    const damaged = [good[0], '\u0000\u0000\u0000{"source":', good[2], ''].join('\n');
+    writeFileSync(out, damaged);
+    const run = vnreform(['extract', dir, '--out', out, '--resume', '--quiet']);
+    expect(run.status).toBe(73);
+    expect(run.stderr).toContain('line 2 is not a whole record');
+    expect(readFileSync(out, 'utf8')).toBe(damaged);
+  }, 120_000);
+
+  it('exits 73 with a message when the output is a folder', () => {
+    const out = join(tempDir('safety-out'), 'all.jsonl');
+    mkdirSync(out);
+    const run = vnreform(['extract', reports(1), '--out', out, '--resume', '--quiet']);
+    expect(run.status).toBe(73);
+    expect(run.stderr).toMatch(/all\.jsonl.*(folder|directory)/);
+  }, 60_000);
+
+  it('drops the records of inputs no longer given, unless --keep-missing', () => {
+    const dir = reports(3);
+    const out = join(tempDir('safety-out'), 'all.jsonl');
+    expect(vnreform(['extract', dir, '--out', out, '--quiet']).status).toBe(0);
+    const keep = join(tempDir('safety-out'), 'keep.jsonl');
+    writeFileSync(keep, readFileSync(out));
+    const two = [join(dir, 'r1.txt'), join(dir, 'r2.txt')];
+    expect(vnreform(['extract', ...two, '--out', out, '--resume', '--quiet']).status).toBe(0);
+    expect(records(out).map((r) => r.source.path).sort()).toEqual(two);
+    expect(vnreform(['extract', ...two, '--out', keep, '--resume', '--keep-missing', '--quiet']).status).toBe(0);
+    expect(records(keep)).toHaveLength(3);
+  }, 120_000);
+});
+
+describe('an output is never lost to another failure', () => {
+  it('leaves an existing --out untouched when --tables cannot be written', () => {
+    const dir = reports(1);
+    const where = tempDir('safety-out');
+    const out = join(where, 'all.jsonl');
+    writeFileSync(out, '{"earlier":"run"}\n');
+    const blocker = join(where, 'tables');
+    writeFileSync(blocker, 'a file where the tables folder should be');
+    const run = vnreform(['extract', dir, '--out', out, '--tables', blocker, '--quiet']);
+    expect(run.status).toBe(73);
+    expect(readFileSync(out, 'utf8')).toBe('{"earlier":"run"}\n');
+  }, 60_000);
+
+  it('stops with 73 and the reason on a full disk', () => {
+    const out = join(tempDir('safety-out'), 'full.jsonl');
+    symlinkSync('/dev/full', out);
+    const run = vnreform(['extract', reports(2), '--out', out, '--quiet']);
+    expect(run.status).toBe(73);
+    expect(run.stderr).toContain('the disk is full');
+  }, 60_000);
+
+  it('writes a folder-mode file whole or not at all: no temporary names left behind', () => {
+    const where = join(tempDir('safety-out'), 'records');
+    expect(vnreform(['extract', reports(2), '--out', `${where}/`, '--quiet']).status).toBe(0);
+    expect(readFileSync(join(where, 'r1.json'), 'utf8')).toContain('"1/BC-UBND"');
+    expect(readdirSync(where).sort()).toEqual(['r1.json', 'r2.json']);
+  }, 60_000);
+});
