@@ -1,3 +1,4 @@
+import { recordKeys } from './batch/tables.js';
 import type { Rules } from './rules/compile.js';
 import type { ExtractionRecord, Figure, Period } from './schema.js';
 
@@ -20,8 +21,12 @@ export interface MetricValue {
   candidates: Figure[];
 }
 
+/** A document's row; the fields are its columns (snake_case, as in the --tables CSV). */
 export interface ComparisonRow {
-  file: string;
+  /** The keys of the record's rows in the --tables CSV, to join on. */
+  record_id: string;
+  path: string;
+  content_sha256: string | null;
   province: string | null;
   year: number | null;
   quarter: number | null;
@@ -94,7 +99,7 @@ export function metricValues(record: ExtractionRecord, rules: Rules): Record<str
 export function comparisonRow(record: ExtractionRecord, rules: Rules): ComparisonRow {
   const d = record.document;
   return {
-    file: record.source.path,
+    ...recordKeys(record),
     province: d?.province ?? null,
     year: d?.period?.year ?? null,
     quarter: d?.period?.quarter ?? null,
@@ -106,21 +111,10 @@ export function comparisonRow(record: ExtractionRecord, rules: Rules): Compariso
   };
 }
 
-/** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled; a list joined with "; ". */
-export function csvField(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const s = Array.isArray(value) ? value.join('; ') : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function csvLine(values: unknown[]): string {
-  return values.map(csvField).join(',') + '\r\n';
-}
-
-export const WIDE_FIXED = ['file', 'province', 'year', 'quarter', 'half', 'type', 'date', 'error'] as const;
+export const WIDE_FIXED = ['record_id', 'path', 'content_sha256', 'province', 'year', 'quarter', 'half', 'type', 'date', 'error'] as const;
 export const LONG_HEADER = [
-  'file', 'province', 'year', 'quarter', 'half', 'type', 'date', 'metric', 'value', 'rule', 'text', 'section', 'span_start', 'span_end',
-  'table_index', 'table_row', 'table_column', 'table_header', 'table_row_label',
+  'record_id', 'path', 'content_sha256', 'province', 'year', 'quarter', 'half', 'type', 'date',
+  'metric', 'value', 'rule', 'text', 'section', 'span_start', 'span_end', 'page', 'table_index', 'table_row', 'table_column', 'table_header', 'table_row_label',
 ];
 
 export function wideHeader(rules: Rules): string[] {
@@ -138,8 +132,8 @@ export function wideValues(row: ComparisonRow, rules: Rules): unknown[] {
 export function longValues(row: ComparisonRow): unknown[][] {
   return Object.values(row.metrics).filter((v): v is MetricValue => v !== null).flatMap((v) =>
     (v.figure ? [v.figure] : v.candidates).map((f) => [
-      row.file, row.province, row.year, row.quarter, row.half, row.type, row.date, v.metric, f.value, v.rule,
-      f.text.replace(/\s+/g, ' '), f.section, f.span.start, f.span.end,
+      row.record_id, row.path, row.content_sha256, row.province, row.year, row.quarter, row.half, row.type, row.date,
+      v.metric, f.value, v.rule, f.text.replace(/\s+/g, ' '), f.section, f.span.start, f.span.end, f.span.page ?? null,
       // Where a value read from a table stands, so a researcher can trace it.
       f.table?.index ?? null, f.table?.row ?? null, f.table?.column ?? null,
       f.table?.header ?? null, f.table?.rowLabel ?? null,

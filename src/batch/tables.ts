@@ -1,25 +1,57 @@
+import { createHash } from 'node:crypto';
 import type { WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { csvLine } from '../compare.js';
+import { csvLine } from '../util/csv.js';
 import { lines } from '../util/lines.js';
 import { endStream, makeFolder, openWriteStream, put } from '../util/output-files.js';
 import {
-  AgencySchema, DocumentSchema, ErrorSchema, FigureSchema, FindingSchema, ReferenceSchema, SourceSchema, TaskSchema,
+  AgencySchema, DocumentSchema, ErrorSchema, FigureSchema, FindingSchema, ReferenceSchema, SignatureSchema, SourceSchema, TaskSchema,
   type ExtractionRecord,
 } from '../schema.js';
 
 /**
- * Long-format CSV tables for pandas, R and DuckDB (`--tables DIR`): one row per item, each with the
- * document's path and id (its content hash), a header row, RFC 4180 quoting, UTF-8, values as
- * extracted. Columns come from the record schema, so a field added there appears here: nested
- * objects are flattened with "_" (span_start, meaning_stage), lists joined with "; ".
+ * Long-format CSV tables for pandas, R and DuckDB (`--tables DIR`, docs/tables.md): one row per
+ * item, each starting with the keys of its record (record_id, path, content_sha256), a header row,
+ * RFC 4180 quoting, UTF-8, values as extracted. Columns come from the record schema, so a field
+ * added there appears here: a column is the field's JSON path in snake_case, nested objects joined
+ * with "_" (span_start, meaning_stage, table_row_label), lists as JSON arrays. Names stay usable
+ * unquoted in SQL: no table or column is a reserved word (see RENAMED).
  */
-export const TABLES = ['documents', 'references', 'figures', 'agencies', 'tasks', 'findings', 'errors'] as const;
-type Table = (typeof TABLES)[number];
+export const TABLES = ['documents', 'signatures', 'citations', 'figures', 'agencies', 'tasks', 'findings', 'errors'] as const;
+export type Table = (typeof TABLES)[number];
 
 type Row = Record<string, unknown>;
-const KEY_COLUMNS = ['path', 'document_id'];
+export const KEY_COLUMNS = ['record_id', 'path', 'content_sha256'] as const;
+
+/**
+ * Columns that do not take their JSON path's name: a span's page is the item's `page`; `group` and
+ * `when` are reserved words in SQL (`SELECT group FROM agencies` fails in DuckDB and PostgreSQL).
+ */
+const RENAMED: Record<string, string> = { span_page: 'page', group: 'is_group', when: 'time_frame' };
+
+/** typeWord → type_word, rowLabel → row_label. */
+const snakeCase = (key: string): string => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** The column of a field by its JSON path: ["table", "rowLabel"] → table_row_label. */
+function columnName(path: readonly string[]): string {
+  const name = path.map(snakeCase).join('_');
+  return RENAMED[name] ?? name;
+}
+
+/**
+ * The key of one input: the first 16 hex digits of SHA-256 over its path, a line feed and its
+ * content hash (empty when the file could not be read). Two copies of one file share
+ * content_sha256 but not record_id; an unchanged file keeps its record_id from run to run.
+ */
+export function recordId(path: string, sha256: string | null): string {
+  return createHash('sha256').update(`${path}\n${sha256 ?? ''}`).digest('hex').slice(0, 16);
+}
+
+/** The key columns of a record's rows. */
+export function recordKeys(record: ExtractionRecord): { record_id: string; path: string; content_sha256: string | null } {
+  return { record_id: recordId(record.source.path, record.source.sha256), path: record.source.path, content_sha256: record.source.sha256 };
+}
 
 function unwrap(schema: z.ZodType): z.ZodType {
   let s = schema;
@@ -28,25 +60,43 @@ function unwrap(schema: z.ZodType): z.ZodType {
 }
 
 /** Column names of an object schema, nested objects flattened; `skip` leaves fields out. */
-export function columnsOf(schema: z.ZodObject, skip: string[] = [], prefix = ''): string[] {
+export function columnsOf(schema: z.ZodObject, skip: string[] = [], path: string[] = []): string[] {
   return Object.entries(schema.shape).flatMap(([key, field]) => {
     if (skip.includes(key)) return [];
     const inner = unwrap(field as z.ZodType);
-    return inner instanceof z.ZodObject ? columnsOf(inner, [], `${prefix}${key}_`) : [`${prefix}${key}`];
+    return inner instanceof z.ZodObject ? columnsOf(inner, [], [...path, key]) : [columnName([...path, key])];
   });
 }
 
-function flatten(value: Row, prefix = '', out: Row = {}): Row {
+/** A value's fields by column name, nested objects flattened as columnsOf names them; lists stay whole. */
+function flatten(value: object, path: string[] = [], out: Row = {}): Row {
   for (const [key, v] of Object.entries(value)) {
-    if (v && typeof v === 'object' && !Array.isArray(v)) flatten(v as Row, `${prefix}${key}_`, out);
-    else out[`${prefix}${key}`] = v;
+    if (v && typeof v === 'object' && !Array.isArray(v)) flatten(v as object, [...path, key], out);
+    else out[columnName([...path, key])] = v;
   }
   return out;
 }
 
-const COLUMNS: Record<Table, string[]> = {
-  documents: [...columnsOf(SourceSchema, ['path'], 'source_'), ...columnsOf(DocumentSchema, ['evidence']), 'references', 'figures', 'agencies', 'findings', 'errors'],
-  references: columnsOf(ReferenceSchema),
+/** The documents table counts each list of the record: citation_count is the length of `references`. */
+const COUNTS = {
+  signature_count: (r: ExtractionRecord) => r.document?.signatures.length ?? 0,
+  citation_count: (r: ExtractionRecord) => r.references.length,
+  figure_count: (r: ExtractionRecord) => r.figures.length,
+  agency_count: (r: ExtractionRecord) => r.agencies.length,
+  task_count: (r: ExtractionRecord) => r.tasks.length,
+  finding_count: (r: ExtractionRecord) => r.findings.length,
+  error_count: (r: ExtractionRecord) => r.errors.length,
+};
+
+/** Each table's columns after the keys. */
+export const COLUMNS: Record<Table, string[]> = {
+  documents: [
+    ...columnsOf(SourceSchema, ['path', 'sha256'], ['source']),
+    ...columnsOf(DocumentSchema, ['evidence', 'signatures']),
+    ...Object.keys(COUNTS),
+  ],
+  signatures: ['index', ...columnsOf(SignatureSchema)],
+  citations: columnsOf(ReferenceSchema),
   figures: columnsOf(FigureSchema),
   agencies: columnsOf(AgencySchema),
   tasks: columnsOf(TaskSchema),
@@ -54,22 +104,24 @@ const COLUMNS: Record<Table, string[]> = {
   errors: columnsOf(ErrorSchema),
 };
 
+/** A table's header: the keys, then its columns. */
+export function headerOf(table: Table): string[] {
+  return [...KEY_COLUMNS, ...COLUMNS[table]];
+}
+
 /** The rows a record gives each table. */
 export function rowsOf(record: ExtractionRecord): Record<Table, Row[]> {
-  const keys = { path: record.source.path, document_id: record.source.sha256 };
-  const items = (list: object[]): Row[] => list.map((item) => ({ ...keys, ...flatten(item as Row) }));
-  const { path: _path, ...source } = record.source;
-  const document = record.document ? flatten(record.document as unknown as Row) : {};
-  delete document.evidence;
-  for (const k of Object.keys(document)) if (k.startsWith('evidence_')) delete document[k];
+  const keys = recordKeys(record);
+  const items = (list: readonly object[]): Row[] => list.map((item) => ({ ...keys, ...flatten(item) }));
+  const { path: _path, sha256: _sha256, ...source } = record.source;
+  const { evidence: _evidence, signatures, ...document } = record.document ?? { evidence: {}, signatures: [] };
   return {
     documents: [{
-      ...keys, ...flatten(source, 'source_'), ...document,
-      signatures: record.document?.signatures.map((s) => [s.authority, s.authorityOf, s.title, s.name].filter(Boolean).join(' ')),
-      references: record.references.length, figures: record.figures.length, agencies: record.agencies.length,
-      findings: record.findings.length, errors: record.errors.length,
+      ...keys, ...flatten(source, ['source']), ...flatten(document),
+      ...Object.fromEntries(Object.entries(COUNTS).map(([column, count]) => [column, count(record)])),
     }],
-    references: items(record.references),
+    signatures: signatures.map((signature, index) => ({ ...keys, index, ...flatten(signature) })),
+    citations: items(record.references),
     figures: items(record.figures),
     agencies: items(record.agencies),
     tasks: items(record.tasks),
@@ -97,13 +149,13 @@ export async function openTables(dir: string): Promise<TableWriter> {
     const path = join(dir, `${table}.csv`);
     const stream = await openWriteStream(path, 'w');
     files.set(table, { stream, path });
-    await put(stream, csvLine([...KEY_COLUMNS, ...COLUMNS[table]]), path);
+    await put(stream, csvLine(headerOf(table)), path);
   }
   return {
     async write(record) {
       const rows = rowsOf(record);
       for (const table of TABLES) {
-        const columns = [...KEY_COLUMNS, ...COLUMNS[table]];
+        const columns = headerOf(table);
         const text = rows[table].map((row) => csvLine(columns.map((c) => row[c]))).join('');
         const file = files.get(table)!;
         if (text) await put(file.stream, text, file.path);

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
-import { comparisonRow, csvLine, LONG_HEADER, longValues, wideHeader, wideValues } from '../compare.js';
+import { comparisonRow, LONG_HEADER, longValues, wideHeader, wideValues } from '../compare.js';
 import { defaultRules } from '../rules/compile.js';
+import { csvLine } from '../util/csv.js';
 import { expandInputs, inputsOrDefault } from './inputs.js';
 import { processInput } from './run.js';
 import { UsageError } from './usage.js';

@@ -33,8 +33,8 @@ extract writes one record per input (a result, or an error record when the input
                      records of inputs no longer given are dropped
   --keep-missing     with --resume: keep the records of inputs no longer given
   --shard i/n        take share i of n (by a hash of the path): n machines, one share each
-  --tables DIR       also write long-format CSV tables (documents, references, figures, agencies,
-                     tasks, findings, errors) for pandas, R and DuckDB
+  --tables DIR       also write long-format CSV tables (documents, signatures, citations, figures,
+                     agencies, tasks, findings, errors) for pandas, R and DuckDB: docs/tables.md
   --quiet            no progress and no summary (a bar on a terminal, else a line every 10 s)
   --jobs N           worker threads (default: the number of cores); output order is the same
   --timeout S        per-file time limit in seconds (default 300): past it, error record "timeout"

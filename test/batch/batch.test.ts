@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clock, progress } from '../../src/batch/progress.js';
 import { parseShard, shardOf } from '../../src/batch/shard.js';
-import { rowsOf } from '../../src/batch/tables.js';
-import { csvField } from '../../src/compare.js';
+import { recordId, rowsOf, TABLES } from '../../src/batch/tables.js';
 import { extractText } from '../../src/pipeline.js';
+import { csvField } from '../../src/util/csv.js';
 import { tempDir } from '../helpers/temp.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -69,7 +69,7 @@ describe('--shard i/n', () => {
     expect(merged.status).toBe(0);
     expect(readFileSync(join(out, 'merged.jsonl'), 'utf8')).toBe(readFileSync(join(out, 'all.jsonl'), 'utf8'));
     const tableFiles = readdirSync(join(out, 'all-tables'));
-    expect(tableFiles).toHaveLength(7);
+    expect(tableFiles.sort()).toEqual(TABLES.map((t) => `${t}.csv`).sort());
     for (const table of tableFiles) expect(readFileSync(join(out, 'merged-tables', table), 'utf8'), table).toBe(readFileSync(join(out, 'all-tables', table), 'utf8'));
     const partial = vnreform(['merge', join(out, 's1.jsonl'), join(out, 's1.jsonl'), '--out', join(out, 'bad.jsonl'), '--expect', dir]);
     expect(partial.status).toBe(1);
@@ -378,39 +378,59 @@ describe('--cache', () => {
 });
 
 describe('--tables', () => {
-  it('writes long-format CSV: a header, one row per item with path and document id, RFC 4180 quoting', () => {
+  it('writes long-format CSV: a header, one row per item with the record keys, RFC 4180 quoting', () => {
     const dir = archive(5);
     const tables = tempDir('tables');
     const out = join(tables, 'o.jsonl');
     vnreform(['extract', dir, '--out', out, '--tables', tables, '--quiet']);
     const records = lines(out).map((l) => JSON.parse(l));
     const csv = (name: string) => readFileSync(join(tables, `${name}.csv`), 'utf8').split('\r\n').filter(Boolean);
-    const refs = csv('references');
-    expect(refs[0]!.split(',').slice(0, 5)).toEqual(['path', 'document_id', 'index', 'kind', 'typeWord']);
-    expect(refs[0]).toContain('span_start');
+    const refs = csv('citations');
+    expect(refs[0]!.split(',').slice(0, 6)).toEqual(['record_id', 'path', 'content_sha256', 'index', 'kind', 'type_word']);
+    expect(refs[0]).toContain('span_start,span_end,page');
     expect(refs.length - 1).toBe(records.reduce((a, r) => a + r.references.length, 0));
     expect(csv('documents').length - 1).toBe(7);
     expect(csv('errors').length - 1).toBe(2);
-    expect(csv('figures').slice(1).every((row) => row.startsWith(dir))).toBe(true);
+    // Each row starts with its record's id, path and content hash, as the JSON says.
+    const keys = new Set(records.map((r) => `${recordId(r.source.path, r.source.sha256)},${r.source.path},${r.source.sha256}`));
+    expect(csv('figures').slice(1).every((row) => keys.has(row.split(',').slice(0, 3).join(',')))).toBe(true);
     const docs = csv('documents');
     const header = docs[0]!.split(',');
-    expect(header).toEqual(expect.arrayContaining(['source_sha256', 'province', 'period_year', 'date', 'number']));
+    expect(header).toEqual(expect.arrayContaining(['content_sha256', 'province', 'period_year', 'date', 'number', 'citation_count', 'task_count']));
+    expect(header).not.toContain('source_sha256');
   }, 60_000);
 
-  it('quotes commas, quotes and line breaks, and joins lists', () => {
+  it('quotes commas, quotes and line breaks, and writes lists as JSON arrays', () => {
     expect(csvField('Sở Nội vụ, Sở Tư pháp')).toBe('"Sở Nội vụ, Sở Tư pháp"');
     expect(csvField('Công văn "hỏa tốc"')).toBe('"Công văn ""hỏa tốc"""');
     expect(csvField('a\nb')).toBe('"a\nb"');
-    expect(csvField(['lead', 'issuer'])).toBe('lead; issuer');
+    expect(csvField(['lead', 'issuer'])).toBe('"[""lead"",""issuer""]"');
+    // An item holding "; " stays one item: joined with "; " it would read back as two.
+    const list = ['Sở Nội vụ; Sở Tư pháp', 'Văn phòng UBND tỉnh'];
+    expect(JSON.parse(csvField(list).slice(1, -1).replace(/""/g, '"'))).toEqual(list);
+    expect(csvField([])).toBe('[]');
     expect(csvField(null)).toBe('');
     expect(csvField(12.5)).toBe('12.5');
   });
 
-  it('flattens spans and meanings into columns', () => {
-    const record = extractText('Tỉnh Lào Cai tiếp nhận 1.250 hồ sơ, đã giải quyết 1.200 hồ sơ theo Quyết định số 985/QĐ-UBND ngày 12/5/2021.', { path: 'x.txt' });
+  it('flattens spans and meanings into snake_case columns, signatures into rows of their own', () => {
+    const record = extractText('Tỉnh Lào Cai tiếp nhận 1.250 hồ sơ, đã giải quyết 1.200 hồ sơ theo Quyết định số 985/QĐ-UBND ngày 12/5/2021.\n'
+      + 'Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn An', { path: 'x.txt' });
     const rows = rowsOf(record);
-    expect(rows.references[0]).toMatchObject({ path: 'x.txt', id: '985/QĐ-UBND', span_start: expect.any(Number) });
-    expect(rows.figures[0]).toMatchObject({ value: 1250, meaning_stage: 'received' });
+    expect(rows.citations[0]).toMatchObject({ path: 'x.txt', id: '985/QĐ-UBND', type_word: 'Quyết định', span_start: expect.any(Number) });
+    expect(rows.figures[0]).toMatchObject({ value: 1250, meaning_stage: 'received', time_frame: null });
+    expect(rows.signatures).toEqual([expect.objectContaining({
+      record_id: recordId('x.txt', record.source.sha256), index: 0, authority: 'KT.', authority_of: 'CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH', name: 'Nguyễn Văn An',
+    })]);
+    expect(rows.documents[0]).toMatchObject({ signature_count: 1, citation_count: 1 });
+  });
+
+  it('gives two copies of one file two record ids and one content hash', () => {
+    const text = 'Thực hiện Quyết định số 985/QĐ-UBND ngày 12/5/2021 của UBND tỉnh Cà Mau.';
+    const [a, b] = ['a/x.txt', 'b/x.txt'].map((path) => rowsOf(extractText(text, { path })).documents[0]!);
+    expect(a!.content_sha256).toBe(b!.content_sha256);
+    expect(a!.record_id).not.toBe(b!.record_id);
+    expect(a!.record_id).toMatch(/^[0-9a-f]{16}$/);
   });
 });
 

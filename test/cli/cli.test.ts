@@ -1,7 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { recordId } from '../../src/batch/tables.js';
 import { RecordSchema } from '../../src/schema.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -204,7 +206,12 @@ describe('vnreform compare', () => {
     expect(r.status).toBe(0);
     const [header, ...rows] = parseCsv(r.stdout);
     expect(rows).toHaveLength(5);
-    const kg = Object.fromEntries(header!.map((h, i) => [h, rows.find((x) => x[0]!.includes('kien-giang'))![i]]));
+    // The keys of the --tables CSV first, in snake_case like every column there.
+    expect(header!.slice(0, 4)).toEqual(['record_id', 'path', 'content_sha256', 'province']);
+    const kg = Object.fromEntries(header!.map((h, i) => [h, rows.find((x) => x[1]!.includes('kien-giang'))![i]]));
+    const kgPath = 'corpus/kien-giang_2020_q3_bao-cao-cchc.txt';
+    const sha256 = createHash('sha256').update(readFileSync(join(ROOT, kgPath))).digest('hex');
+    expect(kg).toMatchObject({ record_id: recordId(kgPath, sha256), path: kgPath, content_sha256: sha256 });
     // The hồ sơ counts are the provincial Trung tâm's (one unit) and the year so far (not Q3): blank.
     expect(kg).toMatchObject({
       province: 'Kiên Giang', year: '2020', quarter: '3', type: 'Báo cáo', date: '2020-09-14',
@@ -215,9 +222,9 @@ describe('vnreform compare', () => {
 
   it('traces every value to its sentence with --long', () => {
     const r = vnreform(['compare', 'corpus/kien-giang_2020_q3_bao-cao-cchc.txt', '--long', '--format', 'json']);
-    const rows = JSON.parse(r.stdout) as { metric: string; value: number; rule: string; text: string; span_start: number; span_end: number }[];
+    const rows = JSON.parse(r.stdout) as { path: string; metric: string; value: number; rule: string; text: string; span_start: number; span_end: number; page: number | null }[];
     const text = readFileSync(join(ROOT, 'corpus/kien-giang_2020_q3_bao-cao-cchc.txt'), 'utf8');
-    expect(rows.find((x) => x.metric === 'tthc_published')).toMatchObject({ value: 179, rule: 'only', text: '179 thủ tục' });
+    expect(rows.find((x) => x.metric === 'tthc_published')).toMatchObject({ path: 'corpus/kien-giang_2020_q3_bao-cao-cchc.txt', value: 179, rule: 'only', text: '179 thủ tục', page: null });
     for (const row of rows) expect(text.slice(row.span_start, row.span_end).replace(/\s+/g, ' ')).toBe(row.text);
   });
 
