@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import { inputPath, processInput } from '../cli/run.js';
+import { inputPath, readStdin } from '../cli/run.js';
 import type { Input } from '../cli/inputs.js';
 import { errorRecord } from '../pipeline.js';
 import type { Rules } from '../rules/compile.js';
@@ -12,9 +12,10 @@ import { produced, type ChunkTask, type Produced } from './worker.js';
  * Records for many inputs from a worker-thread pool (piscina), yielded in input order so a run's
  * output is the same whatever the number of workers. Inputs go to workers in chunks (a task per
  * file costs more in messages than a small file costs to read); a bounded window of chunks is in
- * flight, so memory stays flat however many inputs there are. A chunk that runs past the time
- * limit, or whose worker dies (out of memory), is run again file by file, each with the limit
- * alone; the file that still fails gets an error record, and the pool goes on with a fresh worker.
+ * flight, so memory stays flat however many inputs there are. Each file has the time limit from
+ * the moment its worker starts on it; the file past it, or whose worker dies (out of memory), gets
+ * an error record, the other files of its chunk run again without it, and the pool goes on with a
+ * fresh worker.
  */
 export interface ParallelOptions {
   jobs: number;
@@ -50,11 +51,13 @@ function workerFile(): string {
   return here.replace(/parallel\.(ts|js)$/, 'worker.$1');
 }
 
-/** A pool whose workers are starting: `allowance` resolves once one has run an empty task. */
+/**
+ * A pool whose workers are starting: `warmup` resolves once one has run an empty task, to what a
+ * worker's first file may take beyond the limit (its code is compiled as it first runs).
+ */
 export interface StartedPool {
   pool: Piscina;
-  /** What a task's time limit adds for starting a worker, in ms. */
-  allowance: Promise<number>;
+  warmup: Promise<number>;
 }
 
 /**
@@ -70,12 +73,12 @@ export function startPool(options: Pick<ParallelOptions, 'jobs' | 'memoryMb'>): 
   });
   // A worker replaced after a crash may report its death here too; the task's own rejection says it.
   pool.on('error', () => undefined);
-  // The limit is on extraction, not on starting a worker: a task's allowance adds twice what an
-  // empty task took on a fresh worker (a worker replaced after a timeout starts before its next task).
+  // A worker that cannot start fails the run here, not file by file. A worker's first file also pays
+  // for compiling the extractors: it gets twice what an empty task took on a fresh worker, and half a second.
   const t0 = performance.now();
-  const allowance = pool.run({ inputs: [], cache: null } satisfies ChunkTask).then(() => 2 * (performance.now() - t0) + 500);
-  allowance.catch(() => undefined); // awaited (and its failure reported) by extractParallel
-  return { pool, allowance };
+  const warmup = pool.run({ inputs: [], cache: null } satisfies ChunkTask).then(() => 2 * (performance.now() - t0) + 500);
+  warmup.catch(() => undefined); // awaited (and its failure reported) by extractParallel
+  return { pool, warmup };
 }
 
 export async function* extractParallel(
@@ -83,35 +86,53 @@ export async function* extractParallel(
 ): AsyncGenerator<Produced> {
   const chunkSize = options.chunk ?? 20;
   const { pool } = started;
-  let allowance: number;
+  let warmup: number;
   try {
-    allowance = await started.allowance;
+    warmup = await started.warmup;
   } catch (err) {
     await pool.destroy();
     throw err;
   }
-  const run = (chunk: Input[]): Promise<Produced[]> =>
-    pool.run({ inputs: chunk, cache: options.cache ?? null } satisfies ChunkTask, { signal: AbortSignal.timeout(Math.ceil(options.timeoutMs + allowance)) }) as Promise<Produced[]>;
-
-  const oneByOne = async (chunk: Input[]): Promise<Produced[]> => {
-    const records: Produced[] = [];
-    for (const input of chunk) {
-      try {
-        records.push(...(await run([input])));
-      } catch (err) {
-        records.push(produced(failed(input, err as Error, options, rules)));
-      }
-    }
-    return records;
-  };
-  const task = async (chunk: Input[]): Promise<Produced[]> => {
-    // Standard input cannot travel to a worker: read here.
-    if (chunk.length === 1 && chunk[0]!.kind === 'stdin') return [produced((await processInput(chunk[0]!, rules)).record)];
+  /**
+   * A chunk on a worker, watched: the worker notes in shared memory which file it is on and since
+   * when, and a file past the limit from its own start (not its chunk's, not while the chunk waits
+   * for a worker) stops the worker. The failure says which file it was.
+   */
+  const watched = async (chunk: Input[], stdin?: Uint8Array): Promise<Produced[]> => {
+    const progress = new Float64Array(new SharedArrayBuffer(3 * Float64Array.BYTES_PER_ELEMENT));
+    progress[0] = -1;
+    const controller = new AbortController();
+    const watch = setInterval(() => {
+      const limit = options.timeoutMs + (progress[2] ? warmup : 0);
+      if (progress[0]! >= 0 && Date.now() - progress[1]! > limit) controller.abort();
+    }, Math.max(20, Math.min(1000, options.timeoutMs / 10)));
     try {
-      return await run(chunk);
+      return await (pool.run({ inputs: chunk, cache: options.cache ?? null, progress: progress.buffer as SharedArrayBuffer, ...(stdin ? { stdin } : {}) } satisfies ChunkTask, { signal: controller.signal }) as Promise<Produced[]>);
     } catch (err) {
-      // A chunk of one already ran its file alone: running it again would only double the wait.
-      return chunk.length === 1 ? [produced(failed(chunk[0]!, err as Error, options, rules))] : oneByOne(chunk);
+      throw new ChunkFailure(err as Error, Math.max(0, progress[0]!));
+    } finally {
+      clearInterval(watch);
+    }
+  };
+
+  /**
+   * A chunk's records. When a file stops its worker (time limit, heap, a crash), it alone gets an error
+   * record; the files before it (whose records went with the worker) and after it run again without it.
+   */
+  const task = async (chunk: Input[]): Promise<Produced[]> => {
+    // Standard input cannot travel to a worker as a stream: read here, handed over as bytes.
+    const stdin = chunk.length === 1 && chunk[0]!.kind === 'stdin' ? await readStdin() : undefined;
+    try {
+      return await watched(chunk, stdin);
+    } catch (err) {
+      if (!(err instanceof ChunkFailure)) throw err;
+      const before = chunk.slice(0, err.at);
+      const after = chunk.slice(err.at + 1);
+      return [
+        ...(before.length ? await task(before) : []),
+        produced(failed(chunk[err.at]!, err.cause, options, rules)),
+        ...(after.length ? await task(after) : []),
+      ];
     }
   };
 
@@ -131,6 +152,13 @@ export async function* extractParallel(
     }
   } finally {
     await pool.destroy();
+  }
+}
+
+/** A chunk whose worker stopped on its file number `at`. */
+class ChunkFailure extends Error {
+  constructor(override readonly cause: Error, readonly at: number) {
+    super(cause.message);
   }
 }
 

@@ -39,6 +39,10 @@ export interface ChunkTask {
   inputs: Input[];
   /** The --cache folder, or null. */
   cache: string | null;
+  /** Shared with the main thread's watchdog: [index of the file being read, Date.now() when it began, 1 if it is this worker's first]. */
+  progress?: SharedArrayBuffer;
+  /** Standard input's bytes, read by the main thread (the chunk is then that one input). */
+  stdin?: Uint8Array;
 }
 
 /**
@@ -46,10 +50,24 @@ export interface ChunkTask {
  * them: serializing there would make it the bottleneck of two workers). Rules load once per worker (memoized
  * by defaultRules), and every input yields a record (processInput never throws).
  */
+// Files this worker thread has started on: its first pays for compiling the code it runs.
+let filesRead = 0;
+
 export default async function extractChunk(task: ChunkTask): Promise<Produced[]> {
   const rules = defaultRules();
   const records: Produced[] = [];
-  for (const input of task.inputs) {
+  const progress = task.progress ? new Float64Array(task.progress) : null;
+  for (const [index, input] of task.inputs.entries()) {
+    if (progress) {
+      progress[2] = filesRead === 0 ? 1 : 0;
+      progress[1] = Date.now();
+      progress[0] = index;
+    }
+    filesRead++;
+    if (input.kind === 'stdin') {
+      records.push(produced((await processInput(input, rules, task.stdin ?? null)).record));
+      continue;
+    }
     const path = input.kind === 'file' ? input.path : null;
     // One read for the key and the record: read twice, a file rewritten in between was cached
     // under its old content's key with its new content's record.

@@ -9,7 +9,7 @@ export interface Processed {
   analysis: Analysis | null;
 }
 
-async function readStdin(): Promise<Uint8Array> {
+export async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
@@ -23,7 +23,7 @@ async function readStdin(): Promise<Uint8Array> {
 export async function processInput(input: Input, rules: Rules, bytes: Uint8Array | null = null): Promise<Processed> {
   try {
     const result = input.kind === 'stdin'
-      ? await analyzeBytes(await readStdin(), '-', rules)
+      ? await analyzeBytes(bytes ?? await readStdin(), '-', rules)
       : input.kind === 'failed'
         ? errorRecord(missingSource(input.path), { code: input.code, message: input.message }, rules)
         : bytes

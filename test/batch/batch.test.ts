@@ -202,7 +202,7 @@ describe('--jobs, --timeout, --max-memory', () => {
     const big = join(dir, 'y2010', 'b0', 'r00000-big.txt');
     writeFileSync(big, readFileSync(join(ROOT, 'corpus/an-giang_2019_q1_bao-cao-cchc.txt'), 'utf8').repeat(360)); // ~10 MB: seconds of work on any machine
     const out = join(tempDir('timeout'), 'o.jsonl');
-    const r = vnreform(['extract', dir, '--out', out, '--timeout', '0.3', '--jobs', '1']);
+    const r = vnreform(['extract', dir, '--out', out, '--timeout', '1.5', '--jobs', '1']);
     expect(r.status).toBe(1);
     const records = lines(out).map((l) => JSON.parse(l));
     expect(records).toHaveLength(11);
@@ -216,13 +216,13 @@ describe('--jobs, --timeout, --max-memory', () => {
     const big = join(dir, 'y2010', 'b0', 'r00000-big.txt');
     writeFileSync(big, readFileSync(join(ROOT, 'corpus/an-giang_2019_q1_bao-cao-cchc.txt'), 'utf8').repeat(360));
     const out = join(tempDir('retry'), 'o.jsonl');
-    vnreform(['extract', dir, '--out', out, '--timeout', '0.3', '--jobs', '1', '--quiet']);
+    vnreform(['extract', dir, '--out', out, '--timeout', '1.5', '--jobs', '1', '--quiet']);
     const before = lines(out);
     const isBig = (line: string) => JSON.parse(line).source.path === big;
     expect(JSON.parse(before.find(isBig)!).errors[0].code).toBe('timeout');
     // The same limit again keeps the test fast: what counts is that the file is run, not skipped.
     // The two content errors (empty.txt, random.pdf) stay done with the eight reports.
-    const r = vnreform(['extract', dir, '--out', out, '--resume', '--timeout', '0.3', '--jobs', '1']);
+    const r = vnreform(['extract', dir, '--out', out, '--resume', '--timeout', '1.5', '--jobs', '1']);
     expect(r.stderr).toMatch(/vnreform: 1 input\(s\), 0 read, 1 failed/);
     expect(r.stderr).toMatch(/resumed: 10 input\(s\) already done/);
     const after = lines(out);

@@ -1,0 +1,88 @@
+/**
+ * The per-file time limit, seen from the main thread: a stand-in pool runs each "file" for the time
+ * its name says, one task at a time (as one worker would), noting which file it is on in the shared
+ * progress buffer as the real worker does. What is tested is the scheduling, not a machine's speed.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractParallel, type StartedPool } from '../../src/batch/parallel.js';
+import { produced, type ChunkTask, type Produced } from '../../src/batch/worker.js';
+import type { Input } from '../../src/cli/inputs.js';
+import { analyzeText, textSource } from '../../src/pipeline.js';
+import { defaultRules } from '../../src/rules/compile.js';
+
+const rules = defaultRules();
+const ms = (input: Input) => Number(/(\d+)ms/.exec(input.kind === 'file' ? input.path : '')![1]);
+
+function standInPool() {
+  const started: Record<string, number> = {};
+  let busy: Promise<unknown> = Promise.resolve();
+  const run = (task: ChunkTask, { signal }: { signal: AbortSignal }): Promise<Produced[]> => {
+    // One worker: a task waits for the one before it, and its files' clocks start only when it runs.
+    const turn = busy.then(async () => {
+      const progress = task.progress ? new Float64Array(task.progress) : null;
+      const out: Produced[] = [];
+      for (const [i, input] of task.inputs.entries()) {
+        const path = input.kind === 'file' ? input.path : '-';
+        started[path] = (started[path] ?? 0) + 1;
+        if (progress) {
+          progress[1] = Date.now();
+          progress[0] = i;
+        }
+        await new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(resolve, ms(input));
+          signal.addEventListener('abort', () => {
+            clearTimeout(timer);
+            reject(Object.assign(new Error('aborted'), { name: 'AbortError' }));
+          }, { once: true });
+        });
+        out.push(produced(analyzeText('Báo cáo', textSource('Báo cáo', path), rules).record));
+      }
+      return out;
+    });
+    busy = turn.catch(() => undefined);
+    return turn;
+  };
+  const pool = { run, destroy: async () => undefined } as unknown as StartedPool['pool'];
+  return { started, pool: { pool, warmup: Promise.resolve(0) } satisfies StartedPool };
+}
+
+const files = (...durations: number[]): Input[] => durations.map((d, i) => ({ kind: 'file', path: `f${i}-${d}ms.txt` }));
+
+async function all(inputs: Input[], timeoutMs: number, pool: StartedPool) {
+  const out: Produced[] = [];
+  for await (const p of extractParallel(inputs, rules, { jobs: 1, timeoutMs, memoryMb: 512, chunk: 5 }, pool)) out.push(p);
+  return out;
+}
+
+describe('the time limit is per file, from the moment its extraction starts', () => {
+  it('gives no timeout to files whose chunk, or whose wait for a worker, takes longer than the limit', async () => {
+    const { pool } = standInPool();
+    // Five chunks of five 60 ms files: each chunk takes 300 ms, the last waits 1.2 s; the limit is 150 ms.
+    const out = await all(files(...Array(25).fill(60)), 150, pool);
+    expect(out.map((p) => p.errors.map((e) => e.code)).flat()).toEqual([]);
+    expect(out.map((p) => p.path)).toEqual(files(...Array(25).fill(60)).map((i) => (i as { path: string }).path));
+  });
+
+  it('stops a slow file once, at the limit, and gives the other files of its chunk their records in order', async () => {
+    const { pool, started } = standInPool();
+    const inputs = files(10, 10, 60_000, 10, 10, 10);
+    const t0 = Date.now();
+    const out = await all(inputs, 300, pool);
+    expect(out.map((p) => [p.path, p.errors.map((e) => e.code)])).toEqual(inputs.map((i) => [(i as { path: string }).path, (i as { path: string }).path.includes('60000') ? ['timeout'] : []]));
+    expect(started['f2-60000ms.txt']).toBe(1); // not run a second time alone
+    expect(Date.now() - t0).toBeLessThan(5_000); // the limit once, not twice, nor a minute
+  });
+});
+
+describe('standard input has the time limit too', () => {
+  it('stops a slow standard input with a timeout record', () => {
+    const ROOT = new URL('../../', import.meta.url).pathname;
+    const big = readFileSync(join(ROOT, 'corpus/an-giang_2019_q1_bao-cao-cchc.txt'), 'utf8').repeat(360); // ~10 MB: seconds of work
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'extract', '-', '--timeout', '0.3', '--quiet'], { input: big, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).errors[0]).toMatchObject({ code: 'timeout' });
+  }, 120_000);
+});
