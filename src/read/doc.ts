@@ -1,4 +1,5 @@
 import { loadOnFirstUse } from './lazy.js';
+import { checkOle2 } from './ole.js';
 import { ReadError, type Reader, type ReadResult } from './types.js';
 
 const loadWordExtractor = loadOnFirstUse(() => import('word-extractor'));
@@ -14,6 +15,7 @@ export const docReader: Reader = {
   format: 'doc',
   sniff: (bytes) => OLE2.every((b, i) => bytes[i] === b),
   async read(bytes): Promise<ReadResult> {
+    checkOle2(bytes); // a looping sector chain would take word-extractor, and the process, down
     let body: string;
     let notes: string;
     const WordExtractor = await loadWordExtractor();
