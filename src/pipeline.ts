@@ -39,7 +39,7 @@ type NoteRange = { start: number; end: number; page: number };
 
 export function analyzeText(
   text: string, source: Source, rules: Rules = defaultRules(), pages: { start: number; end: number }[] | null = null, notes: NoteRange[] = [],
-  unusablePages: number[] = [], origin?: ReadResult['origin'],
+  unusablePages: number[] = [], origin?: ReadResult['origin'], readFindings: ExtractionRecord['findings'] = [],
 ): Analysis {
   const lx = rules.data.lexicon;
   const normalized = normalize(text, { numberWords: [...lx.dayWord, ...lx.monthWord, ...lx.yearWord, ...lx.quarterWord] });
@@ -53,7 +53,7 @@ export function analyzeText(
   const agencies = extractAgencies(normalized, rules, sections, document);
   const figures = extractFigures(normalized, rules, sections, document.type, tables, { bodies: agencies, issuer: document.issuer });
   const tasks = extractTasks(normalized, rules, sections, agencies);
-  const findings = [...checkCitations(references, document.date, rules), ...checkFigures(figures, normalized), ...unusableTextLayers(pages, unusablePages)];
+  const findings = [...checkCitations(references, document.date, rules), ...checkFigures(figures, normalized), ...unusableTextLayers(pages, unusablePages), ...readFindings];
   const record: ExtractionRecord = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'vnreform', version: VERSION, rules: rules.version },
@@ -191,12 +191,17 @@ function toRecordError(err: unknown): RecordError {
   return { code: 'internal-error', message: (err as Error)?.message ?? String(err) };
 }
 
+/** The stages after reading, on what the reader returned. */
+function analyzeRead(read: ReadResult, source: Source, rules: Rules): Analysis {
+  return analyzeText(read.text, source, rules, read.pages, read.notes, read.unusablePages, read.origin, read.findings);
+}
+
 /** Analyze bytes already in memory (standard input, tests). Never throws: failures become error records. */
 export async function analyzeBytes(bytes: Uint8Array, path: string, rules: Rules = defaultRules()): Promise<Analysis | ExtractionRecord> {
   let read: ReadResult | null = null;
   try {
     read = await readBytes(bytes, path, rules);
-    return analyzeText(read.text, fileSource(path, bytes, read), rules, read.pages, read.notes, read.unusablePages, read.origin);
+    return analyzeRead(read, fileSource(path, bytes, read), rules);
   } catch (err) {
     return errorRecord(fileSource(path, bytes, read), toRecordError(err), rules);
   }
@@ -211,7 +216,7 @@ export async function analyzeFile(path: string, rules: Rules = defaultRules()): 
     // hash and size in the error record, so --resume and the cache can tell when it is replaced.
     bytes = readFileBytes(path);
     read = await readBytes(bytes, path, rules);
-    return analyzeText(read.text, fileSource(path, bytes, read), rules, read.pages, read.notes, read.unusablePages, read.origin);
+    return analyzeRead(read, fileSource(path, bytes, read), rules);
   } catch (err) {
     return errorRecord(fileSource(path, bytes, read), toRecordError(err), rules);
   }

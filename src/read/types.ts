@@ -1,3 +1,5 @@
+import type { ExtractionRecord } from '../schema.js';
+
 /**
  * The reader interface: bytes in, text out. Readers for PDF and DOCX drop in beside the text reader;
  * each returns the text the pipeline works on (every span points into it), page boundaries where the
@@ -23,6 +25,8 @@ export interface ReadResult {
   origin?: { text: string; starts: number[]; ends: number[] };
   /** Pages read by OCR: the engine and model, and each page's mean word confidence (0–100). */
   ocr?: { engine: string; pages: { page: number; confidence: number }[] };
+  /** What the reader found wrong in a file it could still read (bytes not valid in its encoding), spans into `text`. */
+  findings?: ExtractionRecord['findings'];
   /** Text runs with the font they were written in (RTF), for the legacy-encoding decoder. */
   runs?: { text: string; font: string | null }[];
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { capitalsOfUpperFonts, convertLegacy, declaredLegacyFonts, decodeLegacy, decodeRun, detectLegacy } from '../../src/read/legacy.js';
 import { encodeLegacy } from '../../scripts/format-fixtures.js';
@@ -201,6 +201,21 @@ describe('the legacy benchmark\'s measure (scripts/legacy-bench.ts)', () => {
     expect(compareLetters('Thủ tướng Chính phủ', 'Thu tướng Chinh phủ')).toMatchObject({ accented: 5, accentedRight: 3, charactersRight: 14 });
     // A word the reader lost is missed; the letters after it still align.
     expect(compareLetters('Quyết định của Thủ tướng Chính phủ về việc sửa đổi', 'Quyết định Thủ tướng Chính phủ về việc sửa đổi')).toMatchObject({ characters: 40, charactersRight: 37 });
+  });
+});
+
+describe('legacy text files: 8-bit bytes that are not UTF-8', () => {
+  // The text reader reads a file that is mostly valid UTF-8 as UTF-8; TCVN3 and VNI bytes must
+  // still go to the legacy decoders. The development set's transcripts, written as either.
+  const transcripts = new URL('../../devset/legacy/transcripts/', import.meta.url);
+  it.each(['TCVN3', 'VNI'] as const)('reads every legacy transcript written in %s as such', async (encoding) => {
+    const names = readdirSync(transcripts);
+    expect(names.length).toBeGreaterThan(50);
+    const found = await Promise.all(names.map(async (name) => {
+      const bytes = Buffer.from(encodeLegacy(readFileSync(new URL(name, transcripts), 'utf8'), encoding), 'latin1');
+      return (await readBytes(bytes, name)).encoding;
+    }));
+    expect(new Set(found)).toEqual(new Set([encoding.toLowerCase()]));
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractFile } from '../../src/pipeline.js';
 import { readBytes, readErrorOf, readFileBytes } from '../../src/read/index.js';
@@ -9,6 +9,12 @@ import { tempDir } from '../helpers/temp.js';
 const ROOT = new URL('../../', import.meta.url).pathname;
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
+
+function writeTemp(name: string, bytes: Uint8Array): string {
+  const path = join(tempDir('text'), name);
+  writeFileSync(path, bytes);
+  return path;
+}
 
 describe('text reader', () => {
   it('reads UTF-8 with and without a BOM, and drops the BOM', async () => {
@@ -48,6 +54,56 @@ describe('text reader', () => {
     ['a damaged zip', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]), 'corrupt-docx', /zip/],
   ])('refuses %s with a clear code', async (_what, bytes, code, message) => {
     await expect(readBytes(bytes, 'x.txt')).rejects.toMatchObject({ code, message: expect.stringMatching(message) });
+  });
+
+  describe('UTF-8 with a few damaged bytes stays UTF-8 (it was read as TCVN3 mojibake)', () => {
+    const report = readFileSync(join(ROOT, 'corpus/kien-giang_2020_q3_bao-cao-cchc.txt'));
+    /** The report with the bytes at `at` replaced, as a bit flip or a bad sector leaves it. */
+    const damaged = (at: number, ...bytes: number[]): Buffer => Buffer.concat([report.subarray(0, at), Buffer.from(bytes), report.subarray(at + bytes.length)]);
+
+    it('reads one flipped byte as U+FFFD, keeps every other letter, and names the byte in a finding', async () => {
+      const at = report.indexOf('Thực hiện kế hoạch') + 2; // the first byte of "ự"
+      const bytes = damaged(at, 0xff);
+      const result = await readBytes(bytes, 'report.txt');
+      expect(result.encoding).toBe('utf-8');
+      const expected = report.toString('utf8').replace('Thực hiện kế hoạch', 'Th\uFFFD\uFFFD\uFFFDc hiện kế hoạch');
+      expect(result.text).toBe(expected);
+      expect(result.findings).toHaveLength(3);
+      expect(result.findings![0]).toMatchObject({ code: 'invalid-encoding', severity: 'warning', message: `byte ${at} (FF) not valid UTF-8: read as U+FFFD` });
+      const record = await extractFile(writeTemp('flipped.txt', bytes));
+      expect(record.errors).toEqual([]);
+      expect(record.source.encoding).toBe('utf-8');
+      expect(record.document?.province).toBe('Kiên Giang');
+      const findings = record.findings.filter((f) => f.code === 'invalid-encoding');
+      expect(findings.map((f) => expected.slice(f.span!.start, f.span!.end))).toEqual(['\uFFFD', '\uFFFD', '\uFFFD']);
+      expect(findings.map((f) => f.message.replace(/ .*/, '') + f.message.match(/\d+/)![0])).toEqual([`byte${at}`, `byte${at + 1}`, `byte${at + 2}`]);
+    });
+
+    it('reads a file cut inside a letter with one U+FFFD for the cut letter', async () => {
+      const cut = report.subarray(0, report.indexOf('Kính gửi') + Buffer.byteLength('Kính g') + 2); // "ử" is E1 BB AD: cut after E1 BB
+      const result = await readBytes(cut, 'cut.txt');
+      expect(result).toMatchObject({ encoding: 'utf-8', findings: [{ message: `bytes ${cut.length - 2}-${cut.length - 1} (E1 BB) not valid UTF-8: read as U+FFFD` }] });
+      expect(result.text.endsWith('Kính g\uFFFD')).toBe(true);
+    });
+
+    it('reads ASCII text with one Latin-1 byte as UTF-8 with a finding, and says how many more past the first 20', async () => {
+      const ascii = Buffer.from(`Decision 61/2018/ND-CP on the one-stop shop, caf\xe9 ${'x '.repeat(600)}`, 'latin1');
+      expect(await readBytes(ascii, 'a.txt')).toMatchObject({ encoding: 'utf-8', findings: [{ code: 'invalid-encoding' }] });
+      const many = Buffer.concat(Array.from({ length: 25 }, () => damaged(report.indexOf('2020'), 0xc3, 0x28)));
+      const findings = (await readBytes(many, 'a.txt')).findings!;
+      expect(findings).toHaveLength(21);
+      expect(findings[20]!.message).toMatch(/^5 more sequences not valid UTF-8, from byte \d+ to byte \d+: each read as U\+FFFD$/);
+    });
+
+    it('reads UTF-16 with a lone surrogate and a last odd byte, each U+FFFD named', async () => {
+      const body = Buffer.from('Kiên Giang, ngày 14 tháng 9 năm 2020', 'utf16le');
+      body.writeUInt16LE(0xd800, 4); // "ê" becomes a lone lead surrogate
+      const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), body, Buffer.from([0x41])]);
+      const result = await readBytes(bytes, 'a.txt');
+      expect(result.encoding).toBe('utf-16le');
+      expect(result.text).toBe('Ki\uFFFDn Giang, ngày 14 tháng 9 năm 2020\uFFFD');
+      expect(result.findings!.map((f) => f.message)).toEqual(['bytes 6-7 (00 D8) not valid UTF-16LE: read as U+FFFD', `byte ${bytes.length - 1} (41) not valid UTF-16LE: read as U+FFFD`]);
+    });
   });
 
   it('names why a path cannot be read: missing, no permission, a link loop, anything else', () => {
