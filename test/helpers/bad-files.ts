@@ -1,4 +1,5 @@
 import { oleLayout } from '../../src/read/ole.js';
+import { constants, deflateRawSync } from 'node:zlib';
 
 /** A zip whose one entry, word/document.xml, declares 4 GB unpacked from 2 bytes: the shape of a zip bomb, built in memory. */
 export function zipBomb(): Uint8Array {
@@ -65,4 +66,35 @@ export function damagedDocs(sound: Uint8Array): { name: string; bytes: Uint8Arra
     { name: 'difat-loop', bytes: patched([44, 110], [68, last(word.chain)], [72, 40], [sectorAt(last(word.chain)) + sectorSize - 4, last(word.chain)]) },
     { name: 'difat-endless', bytes: patched([44, 110], [68, layout.fatSectorIds[0]!], [72, 0x7fffffff]) },
   ];
+}
+
+/**
+ * A zip whose word/document.xml declares 5 KB unpacked (an honest-looking ratio to its packed
+ * size) but inflates to `megabytes` MB of zeros: built from one flushed deflate block of 1 MB repeated
+ * (each block stands alone, so the copies chain into one valid stream), then a final empty block.
+ */
+export function lyingZipBomb(megabytes: number): Uint8Array {
+  const block = deflateRawSync(Buffer.alloc(1 << 20), { finishFlush: constants.Z_SYNC_FLUSH });
+  const data = Buffer.concat([...Array.from({ length: megabytes }, () => block), Buffer.from([0x03, 0x00])]);
+  const declared = 5 * 1024;
+  const name = Buffer.from('word/document.xml');
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(declared, 22);
+  local.writeUInt16LE(name.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(declared, 24);
+  central.writeUInt16LE(name.length, 28);
+  const eocd = Buffer.alloc(22);
+  eocd.writeUInt32LE(0x06054b50, 0);
+  eocd.writeUInt16LE(1, 8);
+  eocd.writeUInt16LE(1, 10);
+  eocd.writeUInt32LE(central.length + name.length, 12);
+  eocd.writeUInt32LE(local.length + name.length + data.length, 16);
+  return Buffer.concat([local, name, data, central, name, eocd]);
 }

@@ -5,7 +5,7 @@ import { extractFile } from '../../src/pipeline.js';
 import { readBytes } from '../../src/read/index.js';
 import { joinLines, linesOf, splitFootnotes } from '../../src/read/pdf.js';
 import { FORMATS, makeDocx, makeFormat, makePdf } from '../../scripts/format-fixtures.js';
-import { zipBomb } from '../helpers/bad-files.js';
+import { lyingZipBomb, zipBomb } from '../helpers/bad-files.js';
 import { add, corpusDocuments, emptyCounts, goldFigures, prf, scoreFigures, scoreReferences, FIGURE_KINDS } from '../../scripts/gold.js';
 import { tempDir } from '../helpers/temp.js';
 import { linesPdf, signedDecisionPdf } from '../helpers/raw-pdf.js';
@@ -197,6 +197,29 @@ describe('PDF reader', () => {
     const result = await readBytes(await makePdf('Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ'), 'misnamed.txt');
     expect(result.format).toBe('pdf');
     expect(result.text).toContain('61/2018/NĐ-CP');
+  });
+});
+
+describe('a zip bomb that lies about its sizes', () => {
+  // Its central directory declares 5 KB, so the check of declared sizes let mammoth inflate all
+  // 500 MB (651 MB RSS); the reader now counts what actually inflates and stops at 200 times the packed size.
+  it('is refused with zip-bomb quickly, with a few megabytes of memory', async () => {
+    const bomb = lyingZipBomb(500);
+    expect(bomb.length).toBeLessThan(600 * 1024);
+    const before = process.memoryUsage.rss();
+    let peak = before;
+    const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage.rss()); }, 2);
+    const started = Date.now();
+    try {
+      await expect(readBytes(bomb, 'bomb.docx')).rejects.toMatchObject({
+        code: 'zip-bomb', message: expect.stringMatching(/^word\/document\.xml unpacks to more than 200 times its \d+ packed bytes \(it declares 5120\); refused$/),
+      });
+    } finally {
+      clearInterval(sampler);
+    }
+    peak = Math.max(peak, process.memoryUsage.rss());
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(peak - before).toBeLessThan(100 * 1024 * 1024);
   });
 });
 
