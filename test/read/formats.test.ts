@@ -8,7 +8,7 @@ import { FORMATS, makeDocx, makeFormat, makePdf } from '../../scripts/format-fix
 import { lyingZipBomb, zipBomb } from '../helpers/bad-files.js';
 import { add, corpusDocuments, emptyCounts, goldFigures, prf, scoreFigures, scoreReferences, FIGURE_KINDS } from '../../scripts/gold.js';
 import { tempDir } from '../helpers/temp.js';
-import { linesPdf, signedDecisionPdf } from '../helpers/raw-pdf.js';
+import { linesPdf, rawPdf, signedDecisionPdf } from '../helpers/raw-pdf.js';
 
 const dir = tempDir('formats');
 const docs = corpusDocuments();
@@ -232,6 +232,9 @@ describe('bad files get one error record each, with a specific code', () => {
     ['a PDF with no text layer', () => makePdf(''), 'no-text-layer'],
     ['random bytes after a zip header named .docx', () => Uint8Array.from([0x50, 0x4b, 0x03, 0x04, ...Array.from({ length: 500 }, (_, i) => i % 256)]), 'corrupt-docx'],
     ['a zip bomb named .docx', () => zipBomb(), 'zip-bomb'],
+    // pdf.js opens these and then fails to find a page: its error was not ours to know, so internal-error.
+    ['a PDF whose page tree lists itself among its kids', () => rawPdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [2 0 R] /Count 1 >>']), 'corrupt-pdf'],
+    ['a PDF whose page tree loops through a child', () => rawPdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 2 >>', '<< /Type /Pages /Parent 2 0 R /Kids [2 0 R] /Count 1 >>']), 'corrupt-pdf'],
     ['a damaged DOC (an OLE2 header and nothing else)', () => Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]), 'corrupt-doc'],
   ];
   it.each(cases)('%s', async (_name, make, code) => {

@@ -1,4 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { capitalsOfUpperFonts, convertLegacy, declaredLegacyFonts, decodeLegacy, decodeRun, detectLegacy } from '../../src/read/legacy.js';
 import { encodeLegacy } from '../../scripts/format-fixtures.js';
@@ -7,7 +9,7 @@ import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { readBytes } from '../../src/read/index.js';
 import { parseRtf } from '../../src/read/rtf.js';
 import { defaultRules } from '../../src/rules/compile.js';
-import { extractText } from '../../src/pipeline.js';
+import { extractFile, extractText } from '../../src/pipeline.js';
 
 const rules = defaultRules();
 
@@ -161,6 +163,20 @@ describe('RTF', () => {
     const text = 'Quyết định số 12/QĐ-UB ngày 5 tháng 3 năm 2004';
     const r = await readBytes(rtf(`{\\f3 ${encode(text)}}`, '{\\f0\\fswiss Arial;}{\\f3\\froman\\fcharset163 Times New Roman;}'), 'c.rtf');
     expect(r.text.normalize('NFC')).toBe(text);
+  });
+
+  it('reads a file whose \\ansicpg names no code page as Windows-1252, with a finding, instead of failing', async () => {
+    const bytes = Buffer.from(rtf('Caf\\\'e9 \\u7883? Ngh\\u7883? \\u273?\\u7883?nh s\\u7889? 61/2018/N\\u272?-CP').toString('latin1').replace('ansicpg1252', 'ansicpg99999'), 'latin1');
+    const r = await readBytes(bytes, 'd.rtf');
+    expect(r.text).toBe('Café ị Nghị định số 61/2018/NĐ-CP');
+    expect(r.findings).toEqual([{ code: 'unknown-code-page', severity: 'warning', message: expect.stringMatching(/code page 99999 .* read as Windows-1252/), suggestion: null, span: null }]);
+    const dir = mkdtempSync(join(tmpdir(), 'vnreform-rtf-'));
+    writeFileSync(join(dir, 'd.rtf'), bytes);
+    const record = await extractFile(join(dir, 'd.rtf'));
+    rmSync(dir, { recursive: true });
+    expect(record.errors).toEqual([]);
+    expect(record.references.map((x) => x.id)).toEqual(['61/2018/NĐ-CP']);
+    expect(record.findings.filter((f) => f.code === 'unknown-code-page')).toHaveLength(1);
   });
 
   it('parses runs with their fonts', () => {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractFile } from '../../src/pipeline.js';
-import { readBytes, readErrorOf, readFileBytes } from '../../src/read/index.js';
+import { expandInputs } from '../../src/cli/inputs.js';
+import { MAX_FILE_BYTES, MAX_TEXT_BYTES, readBytes, readErrorOf, readFileBytes } from '../../src/read/index.js';
 import { tempDir } from '../helpers/temp.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -106,12 +107,47 @@ describe('text reader', () => {
     });
   });
 
+  describe('size limits, checked before the work', () => {
+    it('refuses a 190 MB text file with too-large naming the limit, from its size and first bytes, without reading it', async () => {
+      const path = join(tempDir('big'), 'huge.txt');
+      writeFileSync(path, readFileSync(join(ROOT, 'corpus/kien-giang_2020_q3_bao-cao-cchc.txt')));
+      truncateSync(path, 190 * 1024 * 1024); // sparse: no disk used
+      const started = Date.now();
+      expect(() => readFileBytes(path)).toThrow(expect.objectContaining({ code: 'too-large', message: `the text file is ${190 * 1024 * 1024} bytes; the limit for text is ${MAX_TEXT_BYTES} (20 MB): split the file` }));
+      expect((await extractFile(path)).errors.map((e) => e.code)).toEqual(['too-large']);
+      expect(Date.now() - started).toBeLessThan(2000);
+    });
+
+    it('lets a PDF or DOCX past the text limit be read, up to the limit for any file', () => {
+      const path = join(tempDir('big'), 'scan.pdf');
+      writeFileSync(path, '%PDF-1.7\n');
+      truncateSync(path, MAX_TEXT_BYTES + 1);
+      expect(readFileBytes(path).length).toBe(MAX_TEXT_BYTES + 1);
+      truncateSync(path, MAX_FILE_BYTES + 1);
+      expect(() => readFileBytes(path)).toThrow(expect.objectContaining({ code: 'too-large', message: expect.stringMatching(/limit is 209715200 \(200 MB\)/) }));
+    });
+
+    it('refuses text past the limit from standard input, and text a reader returns past it (an RTF)', async () => {
+      await expect(readBytes(Buffer.alloc(MAX_TEXT_BYTES + 1, 'a'), '-')).rejects.toMatchObject({ code: 'too-large', message: expect.stringMatching(/^the text is 20971521 bytes; the limit for text is 20971520/) });
+      const rtf = Buffer.from(`{\\rtf1\\ansi ${'a'.repeat(MAX_TEXT_BYTES + 1)}}`, 'latin1');
+      await expect(readBytes(rtf, 'big.rtf')).rejects.toMatchObject({ code: 'too-large', message: expect.stringMatching(/^the text read is 20971521 characters/) });
+    });
+  });
+
+  it('says a path is too long instead of not-found', async () => {
+    const long = join(tempDir('long'), 'x'.repeat(300) + '.txt');
+    expect(() => readFileBytes(long)).toThrow(expect.objectContaining({ code: 'name-too-long' }));
+    expect((await extractFile(long)).errors).toEqual([{ code: 'name-too-long', message: 'the path, or a name in it, is longer than the file system allows' }]);
+    expect((await expandInputs([long])).inputs).toEqual([{ kind: 'failed', path: long, code: 'name-too-long', message: 'the path, or a name in it, is longer than the file system allows' }]);
+  });
+
   it('names why a path cannot be read: missing, no permission, a link loop, anything else', () => {
     const failure = (code: string, message = `${code}: failed`) => Object.assign(new Error(message), { code });
     expect(readErrorOf(failure('ENOENT'))).toMatchObject({ code: 'not-found' });
     expect(readErrorOf(failure('EACCES'))).toMatchObject({ code: 'permission-denied', message: /permission denied/ });
     expect(readErrorOf(failure('EPERM'))).toMatchObject({ code: 'permission-denied' });
     expect(readErrorOf(failure('ELOOP'))).toMatchObject({ code: 'symlink-loop' });
+    expect(readErrorOf(failure('ENAMETOOLONG'))).toMatchObject({ code: 'name-too-long' });
     expect(readErrorOf(failure('EIO', 'EIO: i/o error, read'))).toMatchObject({ code: 'io-error', message: /i\/o error/ });
   });
 
