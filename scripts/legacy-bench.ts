@@ -78,7 +78,7 @@ export async function legacyScores(dir = LEGACY_DIR): Promise<LegacyScore[]> {
     const transcript = readFileSync(transcriptPath, 'utf8');
     try {
       const result = await readBytes(readFileSync(join(dir, 'files', file)), file, undefined, { trackedDeletions: 'keep' });
-      const deleted = result.notices?.find((n) => n.code === 'tracked-deletions')?.count ?? 0;
+      const deleted = result.trackedDeletions ?? 0;
       out.push({ file, encoding: result.encoding, deleted, ...compareLetters(transcript, result.text) });
     } catch (err) {
       out.push({ file, encoding: null, deleted: 0, ...compareLetters(transcript, ''), error: (err as Error).message });

@@ -36,11 +36,11 @@ export interface Analysis {
   record: ExtractionRecord;
 }
 
-/** What a reader learnt beside the text: pages, footnotes, unusable pages, where HTML text came from, notices. */
-export type ReadLayout = Partial<Pick<ReadResult, 'pages' | 'notes' | 'unusablePages' | 'origin' | 'notices' | 'ocrWords'>>;
+/** What a reader learnt beside the text: pages, footnotes, unusable pages, where HTML text came from, its findings, OCR words. */
+export type ReadLayout = Partial<Pick<ReadResult, 'pages' | 'notes' | 'unusablePages' | 'origin' | 'findings' | 'ocrWords'>>;
 
 export function analyzeText(text: string, source: Source, rules: Rules = defaultRules(), layout: ReadLayout = {}): Analysis {
-  const { pages = null, notes = [], unusablePages = [], origin, notices = [], ocrWords } = layout;
+  const { pages = null, notes = [], unusablePages = [], origin, findings: readFindings = [], ocrWords } = layout;
   const lx = rules.data.lexicon;
   const normalized = normalize(text, { numberWords: [...lx.dayWord, ...lx.monthWord, ...lx.yearWord, ...lx.quarterWord] });
   const sections = segmentSections(normalized);
@@ -53,8 +53,7 @@ export function analyzeText(text: string, source: Source, rules: Rules = default
   const agencies = extractAgencies(normalized, rules, sections, document);
   const figures = extractFigures(normalized, rules, sections, document.type, tables, { bodies: agencies, issuer: document.issuer });
   const tasks = extractTasks(normalized, rules, sections, agencies);
-  const findings = [...checkCitations(references, document.date, rules), ...checkFigures(figures, normalized), ...unusableTextLayers(pages, unusablePages),
-    ...notices.map((n) => ({ code: n.code, severity: 'info' as const, message: n.message, suggestion: null, span: null }))];
+  const findings = [...checkCitations(references, document.date, rules), ...checkFigures(figures, normalized), ...unusableTextLayers(pages, unusablePages), ...readFindings];
   const record: ExtractionRecord = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'vnreform', version: VERSION, rules: rules.version },
@@ -200,6 +199,8 @@ function toRecordError(err: unknown): RecordError {
   if (err instanceof ReadError) return { code: err.code, message: err.message };
   return { code: 'internal-error', message: (err as Error)?.message ?? String(err) };
 }
+
+/** The stages after reading, on what the reader returned. */
 
 /** Analyze bytes already in memory (standard input, tests). Never throws: failures become error records. */
 export async function analyzeBytes(bytes: Uint8Array, path: string, rules: Rules = defaultRules()): Promise<Analysis | ExtractionRecord> {

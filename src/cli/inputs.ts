@@ -53,7 +53,10 @@ export async function expandInputs(args: readonly string[]): Promise<Expanded> {
       inputs.push({ kind: 'stdin' });
       continue;
     }
-    const info = await stat(arg).catch(() => null);
+    const { info, error } = await stat(arg).then(
+      (found) => ({ info: found, error: null }),
+      (err: NodeJS.ErrnoException) => ({ info: null, error: err }),
+    );
     if (info?.isDirectory()) {
       const walked = walkFolder(arg);
       hidden.push(...walked.hidden);
@@ -69,6 +72,10 @@ export async function expandInputs(args: readonly string[]): Promise<Expanded> {
     } else if (info || (await lstat(arg).catch(() => null))) {
       // A file, or a link that leads nowhere (a loop, a dangling target): the reader says which.
       addFile(arg);
+    } else if (error?.code === 'ENAMETOOLONG') {
+      // Not "no such file": the name cannot even be looked up.
+      const { code, message } = readErrorOf(error);
+      inputs.push({ kind: 'failed', path: arg, code, message });
     } else if (isGlob(arg)) {
       const matched = await nonFolders(arg);
       // A quoted glob that matches nothing is a mistake to say, not zero inputs and success.

@@ -1,4 +1,5 @@
 import { loadOnFirstUse } from './lazy.js';
+import { checkOle2 } from './ole.js';
 import { ReadError, type ReadOptions, type Reader, type ReadResult } from './types.js';
 
 const loadWordOle = loadOnFirstUse(async () => {
@@ -42,6 +43,7 @@ export const docReader: Reader = {
   format: 'doc',
   sniff: (bytes) => OLE2.every((b, i) => bytes[i] === b),
   async read(bytes, _path, options: ReadOptions = {}): Promise<ReadResult> {
+    checkOle2(bytes); // a looping sector chain would take word-extractor, and the process, down
     let body: string;
     let notes: string;
     let deleted = 0;
@@ -61,9 +63,10 @@ export const docReader: Reader = {
     // into the word "undefined" inside a word ("chundefined¬ng"); give the byte back so the legacy
     // decoder can read it. A real "undefined" stands between spaces and is left alone.
     const text = (notes ? `${body}\n\n${notes}` : body).replace(/(?<=\p{L})undefined|undefined(?=\p{L})/gu, '\u00AD');
-    const notices = deleted === 0 ? [] : options.trackedDeletions === 'keep'
-      ? [{ code: 'tracked-deletions', count: deleted, message: `${deleted} characters marked deleted by tracked changes were kept in the text, as asked` }]
-      : [{ code: 'tracked-deletions', count: deleted, message: `${deleted} characters marked deleted by tracked changes were not read (the text is the document with its changes accepted)` }];
-    return { text, format: 'doc', encoding: null, pages: null, warnings: [], notices };
+    const message = options.trackedDeletions === 'keep'
+      ? `${deleted} characters marked deleted by tracked changes were kept in the text, as asked`
+      : `${deleted} characters marked deleted by tracked changes were not read (the text is the document with its changes accepted)`;
+    const findings = deleted === 0 ? [] : [{ code: 'tracked-deletions', severity: 'info' as const, message, suggestion: null, span: null }];
+    return { text, format: 'doc', encoding: null, pages: null, warnings: [], findings, trackedDeletions: deleted };
   },
 };

@@ -1,3 +1,4 @@
+import { createInflateRaw } from 'node:zlib';
 import { loadOnFirstUse } from './lazy.js';
 import { ocrAvailable, ocrModeOf, type OcrMode } from '../ocr/pages.js';
 import { INSTALL_HINT, ocrEngine } from '../ocr/tesseract.js';
@@ -10,7 +11,10 @@ const loadMammoth = loadOnFirstUse(() => import('mammoth') as unknown as Promise
 /**
  * DOCX with mammoth: the raw text, paragraphs separated by blank lines. Before mammoth unpacks
  * anything, the zip's central directory is read: a file whose entries would unpack to an absurd
- * size (a zip bomb) or that holds no word/document.xml is refused with a clear code.
+ * size (a zip bomb) or that holds no word/document.xml is refused with a clear code. Declared sizes
+ * can lie (mammoth's unzipper inflates an entry whole, whatever it declares), so every entry is then
+ * inflated once more as a stream, counted and thrown away, and the file refused as soon as what
+ * actually comes out passes either limit.
  */
 export const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
 export const MAX_RATIO = 200;
@@ -28,6 +32,7 @@ export const docxReader: Reader = {
     if (unzipped > MAX_UNZIPPED_BYTES || worst > MAX_RATIO) {
       throw new ReadError('zip-bomb', `the archive would unpack to ${unzipped} bytes (ratio ${Math.round(worst)}:1); refused`);
     }
+    await checkInflatedSizes(bytes, entries);
     const mammoth = await loadMammoth();
     const mode = ocrModeOf(options.ocr);
     const images: { bytes: Buffer; contentType: string }[] = [];
@@ -150,8 +155,13 @@ export function htmlToText(html: string): string {
 
 interface ZipEntry {
   name: string;
+  /** Declared sizes: unpacked and packed. */
   size: number;
   compressed: number;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  /** Where the entry's local header starts. */
+  offset: number;
 }
 
 /** The entries of a zip's central directory, without unpacking anything. */
@@ -173,13 +183,98 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
     if (at + 46 > buf.length || buf.readUInt32LE(at) !== 0x02014b50) {
       throw new ReadError('corrupt-docx', 'the zip archive is damaged (bad central directory entry)');
     }
-    const compressed = buf.readUInt32LE(at + 20);
-    const size = buf.readUInt32LE(at + 24);
     const nameLength = buf.readUInt16LE(at + 28);
     const extra = buf.readUInt16LE(at + 30);
     const comment = buf.readUInt16LE(at + 32);
-    entries.push({ name: buf.toString('utf8', at + 46, at + 46 + nameLength), size, compressed });
+    const sizes = zip64Sizes(buf, at + 46 + nameLength, extra, {
+      size: buf.readUInt32LE(at + 24), compressed: buf.readUInt32LE(at + 20), offset: buf.readUInt32LE(at + 42),
+    });
+    entries.push({ name: buf.toString('utf8', at + 46, at + 46 + nameLength), method: buf.readUInt16LE(at + 10), ...sizes });
     at += 46 + nameLength + extra + comment;
   }
   return entries;
+}
+
+const ZIP64_MARK = 0xffffffff;
+
+/**
+ * A field of 0xFFFFFFFF means the value is in the zip64 extra field (id 1), in the order size,
+ * compressed size, local header offset, each there only when marked (as JSZip, mammoth's unzipper, reads them).
+ */
+function zip64Sizes(buf: Buffer, extraStart: number, extraLength: number, fields: { size: number; compressed: number; offset: number }): typeof fields {
+  if (fields.size !== ZIP64_MARK && fields.compressed !== ZIP64_MARK && fields.offset !== ZIP64_MARK) return fields;
+  const end = Math.min(extraStart + extraLength, buf.length);
+  for (let at = extraStart; at + 4 <= end;) {
+    const id = buf.readUInt16LE(at);
+    const length = buf.readUInt16LE(at + 2);
+    if (id === 1) {
+      let field = at + 4;
+      const next = (value: number): number => {
+        if (value !== ZIP64_MARK) return value;
+        if (field + 8 > Math.min(at + 4 + length, end)) throw new ReadError('corrupt-docx', 'the zip archive is damaged (a zip64 size is missing)');
+        field += 8;
+        return Number(buf.readBigUInt64LE(field - 8));
+      };
+      const size = next(fields.size);
+      const compressed = next(fields.compressed);
+      return { size, compressed, offset: next(fields.offset) };
+    }
+    at += 4 + length;
+  }
+  throw new ReadError('corrupt-docx', 'the zip archive is damaged (a zip64 entry without its sizes)');
+}
+
+/**
+ * Every entry inflated as a stream and counted, nothing kept: refused with `zip-bomb` as soon as an
+ * entry passes MAX_RATIO times its packed size or all of them MAX_UNZIPPED_BYTES, whatever they
+ * declare. A bomb stops after a few chunks' worth of memory and within MAX_RATIO × its own size of work.
+ */
+export async function checkInflatedSizes(bytes: Uint8Array, entries: ZipEntry[]): Promise<void> {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let total = 0;
+  for (const entry of entries) {
+    if (entry.method !== 8) continue; // stored: its size is its packed size, already counted by the file's own
+    const data = entryData(buf, entry);
+    const limit = Math.min(MAX_UNZIPPED_BYTES - total, entry.compressed * MAX_RATIO);
+    const inflated = await inflatedSize(data, limit);
+    if (inflated > limit) {
+      throw new ReadError('zip-bomb', inflated + total > MAX_UNZIPPED_BYTES
+        ? `the archive unpacks to more than ${MAX_UNZIPPED_BYTES} bytes (${entry.name} declares ${entry.size}); refused`
+        : `${entry.name} unpacks to more than ${MAX_RATIO} times its ${entry.compressed} packed bytes (it declares ${entry.size}); refused`);
+    }
+    total += inflated;
+  }
+}
+
+/** The packed bytes of an entry: after its local header, as long as the central directory says. */
+function entryData(buf: Buffer, entry: ZipEntry): Buffer {
+  const at = entry.offset;
+  if (at + 30 > buf.length || buf.readUInt32LE(at) !== 0x04034b50) {
+    throw new ReadError('corrupt-docx', `the zip archive is damaged (no local header for ${entry.name})`);
+  }
+  const start = at + 30 + buf.readUInt16LE(at + 26) + buf.readUInt16LE(at + 28);
+  if (start + entry.compressed > buf.length) throw new ReadError('corrupt-docx', `the zip archive is truncated (${entry.name} runs past its end)`);
+  return buf.subarray(start, start + entry.compressed);
+}
+
+/**
+ * How many bytes raw deflate data inflates to, stopping once past `limit` (then the count so far,
+ * over the limit). Damaged data counts what came out before the damage: whether that is fatal is
+ * mammoth's to say, for an entry it may never read.
+ */
+function inflatedSize(data: Buffer, limit: number): Promise<number> {
+  return new Promise((resolve) => {
+    const inflater = createInflateRaw({ chunkSize: 64 * 1024 });
+    let size = 0;
+    inflater.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        inflater.destroy();
+        resolve(size);
+      }
+    });
+    inflater.on('end', () => resolve(size));
+    inflater.on('error', () => resolve(size));
+    inflater.end(data);
+  });
 }

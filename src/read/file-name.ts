@@ -37,7 +37,7 @@ export function pathForFs(path: string): string | Buffer {
  * The length of the well-formed UTF-8 sequence at `i` (1–4), or 0 when the byte there does not
  * start one: a stray continuation byte, an overlong form, an encoded surrogate, a cut sequence.
  */
-function utf8SequenceLength(bytes: Uint8Array, i: number): number {
+export function utf8SequenceLength(bytes: Uint8Array, i: number): number {
   const b0 = bytes[i]!;
   if (b0 < 0x80) return 1;
   const cont = (k: number, lo = 0x80, hi = 0xbf): boolean => bytes[i + k] !== undefined && bytes[i + k]! >= lo && bytes[i + k]! <= hi;

@@ -1,4 +1,4 @@
-import { lstatSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { defaultRules, type Rules } from '../rules/compile.js';
 import { docReader } from './doc.js';
 import { docxReader } from './docx.js';
@@ -21,11 +21,34 @@ const SIGNATURES: { format: string; magic: number[] }[] = [];
 /** Readers in the order they are asked, chosen by content (a PDF named .txt is read as PDF); the text reader, which takes anything, comes last. */
 export const READERS: Reader[] = [pdfReader, imageReader, docxReader, docReader, htmlReader, textReader];
 
-/** Per-file size limit for text input: beyond it the file is refused, not read into memory. */
-export const MAX_TEXT_BYTES = 200 * 1024 * 1024;
+/** Per-file size limit, any format: beyond it the file is refused, not read into memory. */
+export const MAX_FILE_BYTES = 200 * 1024 * 1024;
+
+/**
+ * Size limit of a plain-text or Markdown file, and of the text any reader returns (in characters).
+ * The stages after reading hold some 40 times the text (20 MB of text peaked at 0.8 GB): a 190 MB
+ * text file took 3.7 GB and 103 s before failing. A 1,000-page report is about 3 MB of text.
+ */
+export const MAX_TEXT_BYTES = 20 * 1024 * 1024;
+
+const tooLargeText = (what: string): ReadError =>
+  new ReadError('too-large', `${what}; the limit for text is ${MAX_TEXT_BYTES} (20 MB): split the file`);
+
+/** True when the text reader would take these bytes (not PDF, DOCX, DOC, HTML, RTF or an image): the first 1 KB decides. */
+function isPlainText(head: Uint8Array, path: string): boolean {
+  if (Buffer.from(head.subarray(0, 6)).toString('latin1') === '{\\rtf1') return false;
+  return READERS.find((r) => r.sniff(head, path)) === textReader;
+}
+
+/** The text a reader returned, refused when it is past the limit, before the pipeline holds 40 times it. */
+function withinTextLimit(result: ReadResult): ReadResult {
+  if (result.text.length > MAX_TEXT_BYTES) throw tooLargeText(`the text read is ${result.text.length} characters`);
+  return result;
+}
 
 export async function readBytes(bytes: Uint8Array, path: string, rules: Rules = defaultRules(), options: Pick<ReadOptions, 'ocr' | 'trackedDeletions'> = {}): Promise<ReadResult> {
   if (bytes.length === 0) throw new ReadError('empty-file', 'the file is empty (0 bytes)');
+  if (bytes.length > MAX_TEXT_BYTES && isPlainText(bytes.subarray(0, 1024), path)) throw tooLargeText(`the text is ${bytes.length} bytes`);
   for (const sig of SIGNATURES) {
     if (sig.magic.every((b, i) => bytes[i] === b)) {
       throw new ReadError('unsupported-format', `the file is ${sig.format}; this version reads text, markdown, PDF, DOCX, DOC, RTF and HTML`);
@@ -33,8 +56,11 @@ export async function readBytes(bytes: Uint8Array, path: string, rules: Rules = 
   }
   // RTF: parsed here, where the rules say which fonts are legacy ones.
   if (Buffer.from(bytes.subarray(0, 6)).toString('latin1') === '{\\rtf1') {
-    const runs = parseRtf(Buffer.from(bytes).toString('latin1'), (font) => legacyFont(font, rules) !== null);
-    return decodeLegacy({ text: runs.map((r) => r.text).join(''), format: 'rtf', encoding: null, pages: null, warnings: [], runs }, rules);
+    const problems: string[] = [];
+    const runs = parseRtf(Buffer.from(bytes).toString('latin1'), (font) => legacyFont(font, rules) !== null, problems);
+    const findings = problems.map((message) => ({ code: 'unknown-code-page', severity: 'warning' as const, message, suggestion: null, span: null }));
+    const text = runs.map((r) => r.text).join('');
+    return withinTextLimit(decodeLegacy({ text, format: 'rtf', encoding: null, pages: null, warnings: problems, findings, runs }, rules));
   }
   const reader = READERS.find((r) => r.sniff(bytes, path))!;
   // Runs in a legacy font (DOCX) are converted by the reader as it goes; the rest by statistics.
@@ -45,7 +71,7 @@ export async function readBytes(bytes: Uint8Array, path: string, rules: Rules = 
     return decoded?.text ?? text;
   };
   try {
-    const result = await reader.read(bytes, path, { ...options, decodeRun: decodeByFont });
+    const result = withinTextLimit(await reader.read(bytes, path, { ...options, decodeRun: decodeByFont }));
     if (byFont.size) return withUsableTextLayer({ ...result, encoding: [...byFont].sort().join('+') });
     const declared = reader.format === 'text' ? [] : declaredLegacyFonts(bytes, rules);
     return withUsableTextLayer(decodeLegacy(result, rules, declared));
@@ -92,7 +118,8 @@ export function readFileBytes(path: string): Uint8Array {
     if (info.isDirectory()) throw new ReadError('is-directory', 'the path is a directory');
     // A pipe would block the worker until someone writes to it, and /dev/zero never ends.
     if (!info.isFile()) throw new ReadError('not-a-file', 'the path is a device, pipe or socket, not a file');
-    if (info.size > MAX_TEXT_BYTES) throw new ReadError('too-large', `the file is ${info.size} bytes; the limit is ${MAX_TEXT_BYTES}`);
+    if (info.size > MAX_FILE_BYTES) throw new ReadError('too-large', `the file is ${info.size} bytes; the limit is ${MAX_FILE_BYTES} (200 MB)`);
+    if (info.size > MAX_TEXT_BYTES && isPlainText(readHead(fsPath), path)) throw tooLargeText(`the text file is ${info.size} bytes`);
     return readFileSync(fsPath);
   } catch (err) {
     if (err instanceof ReadError) throw err;
@@ -103,11 +130,23 @@ export function readFileBytes(path: string): Uint8Array {
   }
 }
 
+/** The first 1 KB of a file: enough to tell its format without reading the rest. */
+function readHead(fsPath: string | Buffer): Uint8Array {
+  const fd = openSync(fsPath, 'r');
+  try {
+    const head = Buffer.alloc(1024);
+    return head.subarray(0, readSync(fd, head, 0, head.length, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** The error record's code for a failed stat or read, from the system's error code. */
 export function readErrorOf(err: NodeJS.ErrnoException): ReadError {
   if (err.code === 'ENOENT') return new ReadError('not-found', 'no such file');
   if (err.code === 'EACCES' || err.code === 'EPERM') return new ReadError('permission-denied', 'the file cannot be read: permission denied');
   if (err.code === 'ELOOP') return new ReadError('symlink-loop', 'the path is a symbolic-link loop');
+  if (err.code === 'ENAMETOOLONG') return new ReadError('name-too-long', 'the path, or a name in it, is longer than the file system allows');
   return new ReadError('io-error', `the file cannot be read: ${err.message}`);
 }
 

@@ -125,9 +125,22 @@ async function readPdf(bytes: Uint8Array, ocr: OcrMode = 'auto', budget: Budget 
     }
     const result = layOut(kept);
     return { ...result, warnings: [...result.warnings, ...warnings], ...(ocrPages.length ? { ocr: { engine: ocrEngine().version, pages: ocrPages } } : {}) };
+  } catch (err) {
+    // A page tree whose /Kids lead back to itself opens, then fails page by page.
+    if (isPdfJsFailure(err)) throw new ReadError('corrupt-pdf', `the PDF cannot be read: ${(err as Error).message}`);
+    throw err;
   } finally {
     await doc.destroy();
   }
+}
+
+/**
+ * An error pdf.js raised about the file: its parser's errors (FormatError, a circular page tree)
+ * reach us as UnknownErrorException through its message handler; our own bugs stay internal errors.
+ */
+const PDFJS_FAILURES = new Set(['UnknownErrorException', 'InvalidPDFException', 'MissingPDFException', 'UnexpectedResponseException', 'FormatError']);
+function isPdfJsFailure(err: unknown): boolean {
+  return !(err instanceof ReadError) && err instanceof Error && PDFJS_FAILURES.has(err.name);
 }
 
 /** A rebuilt line with the font size of its items (footnotes are set smaller than the body). */

@@ -1,4 +1,5 @@
 import type { PlacedWord } from '../ocr/words.js';
+import type { ExtractionRecord } from '../schema.js';
 
 /**
  * The reader interface: bytes in, text out. Readers for PDF and DOCX drop in beside the text reader;
@@ -16,8 +17,6 @@ export interface ReadResult {
   /** Footnotes a paged format keeps after the body: [start, end) in `text` and the page they were printed on. */
   notes?: { start: number; end: number; page: number }[];
   warnings: string[];
-  /** What the record should say about how the file was read (`tracked-deletions`): findings without a span. */
-  notices?: { code: string; message: string; count?: number }[];
   /** 1-based pages whose text layer is unusable (garbage OCR, a font with no Unicode map): blanked in `text`. */
   unusablePages?: number[];
   /**
@@ -29,6 +28,10 @@ export interface ReadResult {
   ocr?: { engine: string; pages: { page: number; confidence: number }[]; images?: { image: number; confidence: number }[] };
   /** Words read by OCR placed in `text`, with their boxes on the page and confidences. */
   ocrWords?: PlacedWord[];
+  /** What the reader found in a file it could still read (bytes not valid in its encoding, tracked deletions); spans into `text`, or null. */
+  findings?: ExtractionRecord['findings'];
+  /** Characters a Word 97-2003 draft's tracked changes mark deleted. */
+  trackedDeletions?: number;
   /** Text runs with the font they were written in (RTF), for the legacy-encoding decoder. */
   runs?: { text: string; font: string | null }[];
 }

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { capitalsOfUpperFonts, convertLegacy, declaredLegacyFonts, decodeLegacy, decodeRun, detectLegacy } from '../../src/read/legacy.js';
 import { encodeLegacy } from '../../scripts/format-fixtures.js';
@@ -7,7 +9,7 @@ import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { readBytes } from '../../src/read/index.js';
 import { parseRtf } from '../../src/read/rtf.js';
 import { defaultRules } from '../../src/rules/compile.js';
-import { extractText } from '../../src/pipeline.js';
+import { extractFile, extractText } from '../../src/pipeline.js';
 
 const rules = defaultRules();
 
@@ -163,6 +165,20 @@ describe('RTF', () => {
     expect(r.text.normalize('NFC')).toBe(text);
   });
 
+  it('reads a file whose \\ansicpg names no code page as Windows-1252, with a finding, instead of failing', async () => {
+    const bytes = Buffer.from(rtf('Caf\\\'e9 \\u7883? Ngh\\u7883? \\u273?\\u7883?nh s\\u7889? 61/2018/N\\u272?-CP').toString('latin1').replace('ansicpg1252', 'ansicpg99999'), 'latin1');
+    const r = await readBytes(bytes, 'd.rtf');
+    expect(r.text).toBe('Café ị Nghị định số 61/2018/NĐ-CP');
+    expect(r.findings).toEqual([{ code: 'unknown-code-page', severity: 'warning', message: expect.stringMatching(/code page 99999 .* read as Windows-1252/), suggestion: null, span: null }]);
+    const dir = mkdtempSync(join(tmpdir(), 'vnreform-rtf-'));
+    writeFileSync(join(dir, 'd.rtf'), bytes);
+    const record = await extractFile(join(dir, 'd.rtf'));
+    rmSync(dir, { recursive: true });
+    expect(record.errors).toEqual([]);
+    expect(record.references.map((x) => x.id)).toEqual(['61/2018/NĐ-CP']);
+    expect(record.findings.filter((f) => f.code === 'unknown-code-page')).toHaveLength(1);
+  });
+
   it('parses runs with their fonts', () => {
     const runs = parseRtf('{\\rtf1{\\fonttbl{\\f0 Arial;}{\\f1 .VnTime;}}\\f0 A {\\f1 B}}', (f) => f.startsWith('.Vn'));
     expect(runs).toEqual([{ text: 'A ', font: 'Arial' }, { text: 'B', font: '.VnTime' }]);
@@ -204,6 +220,21 @@ describe('the legacy benchmark\'s measure (scripts/legacy-bench.ts)', () => {
   });
 });
 
+describe('legacy text files: 8-bit bytes that are not UTF-8', () => {
+  // The text reader reads a file that is mostly valid UTF-8 as UTF-8; TCVN3 and VNI bytes must
+  // still go to the legacy decoders. The development set's transcripts, written as either.
+  const transcripts = new URL('../../devset/legacy/transcripts/', import.meta.url);
+  it.each(['TCVN3', 'VNI'] as const)('reads every legacy transcript written in %s as such', async (encoding) => {
+    const names = readdirSync(transcripts);
+    expect(names.length).toBeGreaterThan(50);
+    const found = await Promise.all(names.map(async (name) => {
+      const bytes = Buffer.from(encodeLegacy(readFileSync(new URL(name, transcripts), 'utf8'), encoding), 'latin1');
+      return (await readBytes(bytes, name)).encoding;
+    }));
+    expect(new Set(found)).toEqual(new Set([encoding.toLowerCase()]));
+  });
+});
+
 describe('legacy originals of the development set (devset/legacy/files)', () => {
   const read = async (file: string) => (await readBytes(readFileSync(new URL(`../../devset/legacy/files/${file}`, import.meta.url)), file)).text;
 
@@ -227,13 +258,13 @@ describe('legacy originals of the development set (devset/legacy/files)', () => 
     const accepted = await readBytes(bytes, file);
     expect(accepted.text).toContain('Như vậy, theo trình tự thời gian,  quá trình cải cách kinh tế diễn ra theo 3 giai đoạn');
     expect(accepted.text).not.toContain('dược chia làm');
-    const notice = accepted.notices?.find((n) => n.code === 'tracked-deletions');
-    expect(notice?.count).toBeGreaterThan(5000);
+    expect(accepted.findings?.map((f) => f.code)).toEqual(['tracked-deletions']);
+    expect(accepted.trackedDeletions).toBeGreaterThan(5000);
     const kept = await readBytes(bytes, file, undefined, { trackedDeletions: 'keep' });
     expect(kept.text).toContain('Ttheo trình tự thời gian');
     expect(kept.text).toContain('dược chia làm');
-    expect(kept.text.length - accepted.text.length).toBe(notice!.count);
+    expect(kept.text.length - accepted.text.length).toBe(accepted.trackedDeletions);
     // A file without tracked changes says nothing of them.
-    expect((await readBytes(readFileSync(new URL('../../devset/legacy/files/2005-nghiencuu_2005_09_15_090641.doc', import.meta.url)), 'x.doc')).notices ?? []).toEqual([]);
+    expect((await readBytes(readFileSync(new URL('../../devset/legacy/files/2005-nghiencuu_2005_09_15_090641.doc', import.meta.url)), 'x.doc')).findings ?? []).toEqual([]);
   });
 });

@@ -1,14 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractFile } from '../../src/pipeline.js';
-import { readBytes, readErrorOf, readFileBytes } from '../../src/read/index.js';
+import { expandInputs } from '../../src/cli/inputs.js';
+import { MAX_FILE_BYTES, MAX_TEXT_BYTES, readBytes, readErrorOf, readFileBytes } from '../../src/read/index.js';
 import { tempDir } from '../helpers/temp.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
+
+function writeTemp(name: string, bytes: Uint8Array): string {
+  const path = join(tempDir('text'), name);
+  writeFileSync(path, bytes);
+  return path;
+}
 
 describe('text reader', () => {
   it('reads UTF-8 with and without a BOM, and drops the BOM', async () => {
@@ -50,12 +57,97 @@ describe('text reader', () => {
     await expect(readBytes(bytes, 'x.txt')).rejects.toMatchObject({ code, message: expect.stringMatching(message) });
   });
 
+  describe('UTF-8 with a few damaged bytes stays UTF-8 (it was read as TCVN3 mojibake)', () => {
+    const report = readFileSync(join(ROOT, 'corpus/kien-giang_2020_q3_bao-cao-cchc.txt'));
+    /** The report with the bytes at `at` replaced, as a bit flip or a bad sector leaves it. */
+    const damaged = (at: number, ...bytes: number[]): Buffer => Buffer.concat([report.subarray(0, at), Buffer.from(bytes), report.subarray(at + bytes.length)]);
+
+    it('reads one flipped byte as U+FFFD, keeps every other letter, and names the byte in a finding', async () => {
+      const at = report.indexOf('Thực hiện kế hoạch') + 2; // the first byte of "ự"
+      const bytes = damaged(at, 0xff);
+      const result = await readBytes(bytes, 'report.txt');
+      expect(result.encoding).toBe('utf-8');
+      const expected = report.toString('utf8').replace('Thực hiện kế hoạch', 'Th\uFFFD\uFFFD\uFFFDc hiện kế hoạch');
+      expect(result.text).toBe(expected);
+      expect(result.findings).toHaveLength(3);
+      expect(result.findings![0]).toMatchObject({ code: 'invalid-encoding', severity: 'warning', message: `byte ${at} (FF) not valid UTF-8: read as U+FFFD` });
+      const record = await extractFile(writeTemp('flipped.txt', bytes));
+      expect(record.errors).toEqual([]);
+      expect(record.source.encoding).toBe('utf-8');
+      expect(record.document?.province).toBe('Kiên Giang');
+      const findings = record.findings.filter((f) => f.code === 'invalid-encoding');
+      expect(findings.map((f) => expected.slice(f.span!.start, f.span!.end))).toEqual(['\uFFFD', '\uFFFD', '\uFFFD']);
+      expect(findings.map((f) => f.message.replace(/ .*/, '') + f.message.match(/\d+/)![0])).toEqual([`byte${at}`, `byte${at + 1}`, `byte${at + 2}`]);
+    });
+
+    it('reads a file cut inside a letter with one U+FFFD for the cut letter', async () => {
+      const cut = report.subarray(0, report.indexOf('Kính gửi') + Buffer.byteLength('Kính g') + 2); // "ử" is E1 BB AD: cut after E1 BB
+      const result = await readBytes(cut, 'cut.txt');
+      expect(result).toMatchObject({ encoding: 'utf-8', findings: [{ message: `bytes ${cut.length - 2}-${cut.length - 1} (E1 BB) not valid UTF-8: read as U+FFFD` }] });
+      expect(result.text.endsWith('Kính g\uFFFD')).toBe(true);
+    });
+
+    it('reads ASCII text with one Latin-1 byte as UTF-8 with a finding, and says how many more past the first 20', async () => {
+      const ascii = Buffer.from(`Decision 61/2018/ND-CP on the one-stop shop, caf\xe9 ${'x '.repeat(600)}`, 'latin1');
+      expect(await readBytes(ascii, 'a.txt')).toMatchObject({ encoding: 'utf-8', findings: [{ code: 'invalid-encoding' }] });
+      const many = Buffer.concat(Array.from({ length: 25 }, () => damaged(report.indexOf('2020'), 0xc3, 0x28)));
+      const findings = (await readBytes(many, 'a.txt')).findings!;
+      expect(findings).toHaveLength(21);
+      expect(findings[20]!.message).toMatch(/^5 more sequences not valid UTF-8, from byte \d+ to byte \d+: each read as U\+FFFD$/);
+    });
+
+    it('reads UTF-16 with a lone surrogate and a last odd byte, each U+FFFD named', async () => {
+      const body = Buffer.from('Kiên Giang, ngày 14 tháng 9 năm 2020', 'utf16le');
+      body.writeUInt16LE(0xd800, 4); // "ê" becomes a lone lead surrogate
+      const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), body, Buffer.from([0x41])]);
+      const result = await readBytes(bytes, 'a.txt');
+      expect(result.encoding).toBe('utf-16le');
+      expect(result.text).toBe('Ki\uFFFDn Giang, ngày 14 tháng 9 năm 2020\uFFFD');
+      expect(result.findings!.map((f) => f.message)).toEqual(['bytes 6-7 (00 D8) not valid UTF-16LE: read as U+FFFD', `byte ${bytes.length - 1} (41) not valid UTF-16LE: read as U+FFFD`]);
+    });
+  });
+
+  describe('size limits, checked before the work', () => {
+    it('refuses a 190 MB text file with too-large naming the limit, from its size and first bytes, without reading it', async () => {
+      const path = join(tempDir('big'), 'huge.txt');
+      writeFileSync(path, readFileSync(join(ROOT, 'corpus/kien-giang_2020_q3_bao-cao-cchc.txt')));
+      truncateSync(path, 190 * 1024 * 1024); // sparse: no disk used
+      const started = Date.now();
+      expect(() => readFileBytes(path)).toThrow(expect.objectContaining({ code: 'too-large', message: `the text file is ${190 * 1024 * 1024} bytes; the limit for text is ${MAX_TEXT_BYTES} (20 MB): split the file` }));
+      expect((await extractFile(path)).errors.map((e) => e.code)).toEqual(['too-large']);
+      expect(Date.now() - started).toBeLessThan(2000);
+    });
+
+    it('lets a PDF or DOCX past the text limit be read, up to the limit for any file', () => {
+      const path = join(tempDir('big'), 'scan.pdf');
+      writeFileSync(path, '%PDF-1.7\n');
+      truncateSync(path, MAX_TEXT_BYTES + 1);
+      expect(readFileBytes(path).length).toBe(MAX_TEXT_BYTES + 1);
+      truncateSync(path, MAX_FILE_BYTES + 1);
+      expect(() => readFileBytes(path)).toThrow(expect.objectContaining({ code: 'too-large', message: expect.stringMatching(/limit is 209715200 \(200 MB\)/) }));
+    });
+
+    it('refuses text past the limit from standard input, and text a reader returns past it (an RTF)', async () => {
+      await expect(readBytes(Buffer.alloc(MAX_TEXT_BYTES + 1, 'a'), '-')).rejects.toMatchObject({ code: 'too-large', message: expect.stringMatching(/^the text is 20971521 bytes; the limit for text is 20971520/) });
+      const rtf = Buffer.from(`{\\rtf1\\ansi ${'a'.repeat(MAX_TEXT_BYTES + 1)}}`, 'latin1');
+      await expect(readBytes(rtf, 'big.rtf')).rejects.toMatchObject({ code: 'too-large', message: expect.stringMatching(/^the text read is 20971521 characters/) });
+    });
+  });
+
+  it('says a path is too long instead of not-found', async () => {
+    const long = join(tempDir('long'), 'x'.repeat(300) + '.txt');
+    expect(() => readFileBytes(long)).toThrow(expect.objectContaining({ code: 'name-too-long' }));
+    expect((await extractFile(long)).errors).toEqual([{ code: 'name-too-long', message: 'the path, or a name in it, is longer than the file system allows' }]);
+    expect((await expandInputs([long])).inputs).toEqual([{ kind: 'failed', path: long, code: 'name-too-long', message: 'the path, or a name in it, is longer than the file system allows' }]);
+  });
+
   it('names why a path cannot be read: missing, no permission, a link loop, anything else', () => {
     const failure = (code: string, message = `${code}: failed`) => Object.assign(new Error(message), { code });
     expect(readErrorOf(failure('ENOENT'))).toMatchObject({ code: 'not-found' });
     expect(readErrorOf(failure('EACCES'))).toMatchObject({ code: 'permission-denied', message: /permission denied/ });
     expect(readErrorOf(failure('EPERM'))).toMatchObject({ code: 'permission-denied' });
     expect(readErrorOf(failure('ELOOP'))).toMatchObject({ code: 'symlink-loop' });
+    expect(readErrorOf(failure('ENAMETOOLONG'))).toMatchObject({ code: 'name-too-long' });
     expect(readErrorOf(failure('EIO', 'EIO: i/o error, read'))).toMatchObject({ code: 'io-error', message: /i\/o error/ });
   });
 
