@@ -11,6 +11,7 @@ import { textQuality, unusable } from './quality.js';
 import { parseRtf } from './rtf.js';
 import { textReader } from './text.js';
 import { ReadError, type Reader, type ReadResult } from './types.js';
+import { shownText } from '../util/shown.js';
 
 export { ReadError } from './types.js';
 export type { Format, Reader, ReadResult } from './types.js';
@@ -108,7 +109,7 @@ export function readErrorOf(err: NodeJS.ErrnoException): ReadError {
   if (err.code === 'ENOENT') return new ReadError('not-found', 'no such file');
   if (err.code === 'EACCES' || err.code === 'EPERM') return new ReadError('permission-denied', 'the file cannot be read: permission denied');
   if (err.code === 'ELOOP') return new ReadError('symlink-loop', 'the path is a symbolic-link loop');
-  return new ReadError('io-error', `the file cannot be read: ${err.message}`);
+  return new ReadError('io-error', `the file cannot be read: ${shownText(err.message)}`);
 }
 
 /**
