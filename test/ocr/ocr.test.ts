@@ -12,6 +12,7 @@ import { parseTsv } from '../../src/ocr/tesseract.js';
 import { extractFile, extractText } from '../../src/pipeline.js';
 import { makeScanPdf, pageImages } from '../../scripts/scan-fixtures.js';
 import { FIGURE_KINDS, scoreFigures, scoreReferences } from '../../scripts/gold.js';
+import { HEAVY_TEST_MS } from '../helpers/limits.js';
 import { tempDir } from '../helpers/temp.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -88,12 +89,12 @@ describe.skipIf(needsEngine)('OCR: scans read back against the corpus gold', () 
     expect([recall >= 0.95, precision >= 0.95]).toEqual([true, true]);
     expect(record.document).toMatchObject({ date: '2020-09-14', province: 'Kiên Giang' });
     expect(record.document!.signatures.map((s) => s.name)).toEqual(['Nguyễn Đức Chín']);
-  }, 240_000);
+  }, HEAVY_TEST_MS);
 
   it('reads a noisy scan turned by 1.5°: ≥ 0.90 of the gold', async () => {
     const { recall, precision } = await readBack(await makeScanPdf(text, { skew: 1.5, noise: 0.02 }), 'scan-noisy.pdf');
     expect([recall >= 0.9, precision >= 0.9]).toEqual([true, true]);
-  }, 240_000);
+  }, HEAVY_TEST_MS);
 
   it('reads a page given as an image file', async () => {
     const [first] = await pageImages(text);
@@ -103,7 +104,7 @@ describe.skipIf(needsEngine)('OCR: scans read back against the corpus gold', () 
     expect(r.source).toMatchObject({ format: 'image', pages: 1 });
     expect(r.document).toMatchObject({ date: '2020-09-14' });
     expect(r.references.map((x) => x.id)).toContain('30c/NQ-CP');
-  }, 120_000);
+  }, HEAVY_TEST_MS);
 });
 
 describe('OCR: the command line', () => {
@@ -120,5 +121,5 @@ describe('OCR: the command line', () => {
     expect(missing.errors[0]).toMatchObject({ code: 'ocr-unavailable' });
     expect(missing.errors[0].message).toContain('apt-get install tesseract-ocr tesseract-ocr-vie');
     expect(cli(['extract', path, '--ocr', 'sometimes']).status).toBe(2);
-  }, 120_000);
+  });
 });
