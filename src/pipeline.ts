@@ -34,6 +34,14 @@ export interface Analysis {
   sections: Section[];
   references: ExtractedReference[];
   record: ExtractionRecord;
+  /** A paged input's pages and footnotes, as offsets into `source` (`vnreform text --page`); null without pages. */
+  pages: PageMap | null;
+}
+
+/** [start, end) of each page in the text, and the footnotes kept after the body with the page they were printed on. */
+export interface PageMap {
+  pages: { start: number; end: number }[];
+  notes: NonNullable<ReadResult['notes']>;
 }
 
 /** What a reader learnt beside the text: pages, footnotes, unusable pages, where HTML text came from, its findings, OCR words. */
@@ -74,7 +82,9 @@ export function analyzeText(text: string, source: Source, rules: Rules = default
   if (pages?.length) addPages(record, pages, notes);
   if (ocrWords?.length) addOcr(record, ocrWords);
   if (origin) pointIntoOrigin(record, origin);
-  return { source: origin?.text ?? text, normalized, sections, references, record: validate(record) };
+  // Pages are offsets into the text read; a reader with an origin (HTML) has none.
+  const pageMap = pages?.length && !origin ? { pages, notes } : null;
+  return { source: origin?.text ?? text, normalized, sections, references, record: validate(record), pages: pageMap };
 }
 
 /** Spans of a page read from HTML point into its source: from where the first character was written to where the last one ends. */
@@ -99,19 +109,7 @@ function visitSpans(value: unknown, fn: (span: { start: number; end: number }) =
 
 /** Every span of a paged document also says its page (1-based, where the span starts). */
 function addPages(record: ExtractionRecord, pages: { start: number; end: number }[], notes: NonNullable<ReadResult['notes']>): void {
-  const pageAt = (offset: number): number => {
-    // Footnotes follow the body: their page is the one they were printed on.
-    const note = notes.find((n) => n.start <= offset && offset <= n.end);
-    if (note) return note.page;
-    let lo = 0;
-    let hi = pages.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (pages[mid]!.start <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
+  const pageAt = (offset: number): number => pageOf({ pages, notes }, offset);
   const visit = (value: unknown): void => {
     if (Array.isArray(value)) value.forEach(visit);
     else if (value && typeof value === 'object') {
@@ -130,6 +128,20 @@ function addOcr(record: ExtractionRecord, words: PlacedWord[]): void {
     const ocr = ocrOfSpan(words, span.start, span.end);
     if (ocr) (span as Span).ocr = ocr;
   });
+}
+
+/** The 1-based page of an offset: the last page starting at or before it; a footnote's, the page it was printed on. */
+export function pageOf({ pages, notes }: PageMap, offset: number): number {
+  const note = notes.find((n) => n.start <= offset && offset <= n.end);
+  if (note) return note.page;
+  let lo = 0;
+  let hi = pages.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (pages[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
 }
 
 function normalizedRangeOf(mt: MappedText, start: number, end: number): { start: number; end: number } {

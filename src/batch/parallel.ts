@@ -1,9 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import { inputPath, readStdin } from '../cli/run.js';
+import { inputPath, readAll } from '../cli/run.js';
 import type { Input } from '../cli/inputs.js';
 import { errorRecord } from '../pipeline.js';
+import { shownText } from '../util/shown.js';
 import type { Rules } from '../rules/compile.js';
 import type { ExtractionRecord } from '../schema.js';
 import { produced, type ChunkTask, type Produced } from './worker.js';
@@ -27,6 +28,8 @@ export interface ParallelOptions {
   chunk?: number;
   /** The --cache folder. */
   cache?: string | null;
+  /** What "-" reads (the process's standard input unless given). */
+  stdin?: AsyncIterable<Uint8Array>;
 }
 
 export const DEFAULT_JOBS = availableParallelism();
@@ -46,9 +49,13 @@ export const DEFAULT_MEMORY_MB = 2000;
 export const WORKER_YOUNG_GENERATION_MB = 12;
 
 function workerFile(): string {
-  // Under tsx (tests, development) the worker is the .ts beside this file; built, the .js.
+  // Built, the worker is the .js beside this file; under `node --import tsx` (development, the CLI
+  // in tests) the .ts, which the threads read with the loader they inherit; in a host whose loader
+  // threads do not inherit (vitest), the .ts through a bootstrap that registers tsx first.
   const here = fileURLToPath(import.meta.url);
-  return here.replace(/parallel\.(ts|js)$/, 'worker.$1');
+  if (here.endsWith('.js')) return here.replace(/parallel\.js$/, 'worker.js');
+  const inherited = process.execArgv.some((arg) => /\btsx\b/.test(arg));
+  return here.replace(/parallel\.ts$/, inherited ? 'worker.ts' : 'worker-from-source.mjs');
 }
 
 /**
@@ -121,7 +128,7 @@ export async function* extractParallel(
    */
   const task = async (chunk: Input[]): Promise<Produced[]> => {
     // Standard input cannot travel to a worker as a stream: read here, handed over as bytes.
-    const stdin = chunk.length === 1 && chunk[0]!.kind === 'stdin' ? await readStdin() : undefined;
+    const stdin = chunk.length === 1 && chunk[0]!.kind === 'stdin' ? await readAll(options.stdin ?? process.stdin) : undefined;
     try {
       return await watched(chunk, stdin);
     } catch (err) {
@@ -172,5 +179,5 @@ function failed(input: Input, err: Error, options: ParallelOptions, rules: Rules
   if (/memory/i.test(message)) {
     return errorRecord(source, { code: 'out-of-memory', message: `extraction needed more than ${options.memoryMb} MB of heap; stopped` }, rules);
   }
-  return errorRecord(source, { code: 'worker-crashed', message: `the worker stopped: ${message}` }, rules);
+  return errorRecord(source, { code: 'worker-crashed', message: `the worker stopped: ${shownText(message)}` }, rules);
 }

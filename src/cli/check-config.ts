@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { Finding } from '../schema.js';
 import { UsageError } from './usage.js';
+import { shownPath } from '../util/shown.js';
 
 /**
  * How `check` treats each finding code, the way linters are configured: `off`, `warning` or `error`,
@@ -44,11 +45,11 @@ export function loadConfig(path: string): Record<string, Level> {
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (err) {
-    throw new UsageError(`${path}: not valid JSON (${(err as Error).message})`);
+    throw new UsageError(`${shownPath(path)}: not valid JSON (${(err as Error).message})`);
   }
   const parsed = ConfigSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new UsageError(`${path}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ')}`);
+    throw new UsageError(`${shownPath(path)}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ')}`);
   }
   return parsed.data.rules;
 }

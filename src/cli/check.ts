@@ -7,6 +7,8 @@ import { processInput } from './run.js';
 import { UsageError } from './usage.js';
 import { applyLevel, DEFAULT_LEVELS, findConfig, loadConfig, parseRuleOption, type Level } from './check-config.js';
 import { VERSION } from '../version.js';
+import { shownPath, shownText } from '../util/shown.js';
+import { processIo, type Io } from './io.js';
 
 export interface Located extends Finding {
   path: string;
@@ -25,7 +27,7 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line, column: offset - lineStart + 1 };
 }
 
-export async function checkCommand(argv: string[]): Promise<number> {
+export async function checkCommand(argv: string[], io: Io = processIo()): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -43,7 +45,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
   const texts = new Map<string, string>();
   const docs: DocumentRefs[] = [];
   for (const input of inputs) {
-    const { record, analysis } = await processInput(input, rules);
+    const { record, analysis } = await processInput(input, rules, null, io.stdin);
     const path = record.source.path;
     const text = analysis?.source ?? '';
     texts.set(path, text);
@@ -57,22 +59,30 @@ export async function checkCommand(argv: string[]): Promise<number> {
   if (values.across) {
     const where = (path: string, span: Finding['span']): string => {
       const { line, column } = span ? lineColumn(texts.get(path) ?? '', span.start) : { line: 1, column: 1 };
-      return `${path}:${line}:${column}`;
+      return `${shownPath(path)}:${line}:${column}`;
     };
     for (const { path, finding } of checkAcrossDocuments(docs, where)) {
       const f = applyLevel(finding, levels);
       if (f) located.push({ path, ...at(texts.get(path) ?? '', f), ...f });
     }
   }
-  if (format === 'json') process.stdout.write(JSON.stringify(located, null, 2) + '\n');
-  else if (format === 'sarif') process.stdout.write(JSON.stringify(sarif(located), null, 2) + '\n');
-  // A paged input (PDF) says the page too, after the message: "vnreform text FILE" shows the lines.
-  else for (const f of located) process.stdout.write(`${f.path}:${f.line}:${f.column}: ${f.severity} ${f.code}: ${f.message}${f.span?.page ? ` (p. ${f.span.page})` : ''}\n`);
+  if (format === 'json') io.stdout.write(JSON.stringify(located, null, 2) + '\n');
+  else if (format === 'sarif') io.stdout.write(JSON.stringify(sarif(located), null, 2) + '\n');
+  else for (const f of located) io.stdout.write(findingLine(f));
   const count = (severity: string): number => located.filter((f) => f.severity === severity).length;
   const errors = count('error');
   const infos = count('info');
-  if (!values.quiet) process.stderr.write(`vnreform check: ${inputs.length} input(s), ${errors} error(s), ${count('warning')} warning(s)${infos ? `, ${infos} info` : ''}\n`);
+  if (!values.quiet) io.stderr.write(`vnreform check: ${inputs.length} input(s), ${errors} error(s), ${count('warning')} warning(s)${infos ? `, ${infos} info` : ''}\n`);
   return errors ? 1 : 0;
+}
+
+/**
+ * One finding as compilers print them: path:line:col: severity code: message, and for a paged input
+ * (PDF) the page after it; "vnreform text FILE" shows the lines. One line whatever the name or the
+ * quoted text hold (a newline, an ESC): those are escaped, never printed raw.
+ */
+export function findingLine(f: Located): string {
+  return `${shownPath(f.path)}:${f.line}:${f.column}: ${f.severity} ${f.code}: ${shownText(f.message)}${f.span?.page ? ` (p. ${f.span.page})` : ''}\n`;
 }
 
 function at(text: string, f: Finding): { line: number; column: number } {

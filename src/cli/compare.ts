@@ -5,9 +5,10 @@ import { csvLine } from '../util/csv.js';
 import { expandInputs, inputsOrDefault } from './inputs.js';
 import { processInput } from './run.js';
 import { UsageError } from './usage.js';
+import { processIo, type Io } from './io.js';
 
 /** vnreform compare: the standard metrics of every input as CSV (wide or --long) or JSON. */
-export async function compareCommand(argv: string[]): Promise<number> {
+export async function compareCommand(argv: string[], io: Io = processIo()): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -17,12 +18,12 @@ export async function compareCommand(argv: string[]): Promise<number> {
   if (format !== 'csv' && format !== 'json') throw new UsageError(`--format must be csv or json, not ${format}`);
   const rules = defaultRules();
   const { inputs } = await expandInputs(inputsOrDefault(positionals));
-  const out = process.stdout;
+  const out = io.stdout;
   const json: unknown[] = [];
   if (format === 'csv') out.write(csvLine(values.long ? LONG_HEADER : wideHeader(rules)));
   let failed = 0;
   for (const input of inputs) {
-    const { record } = await processInput(input, rules);
+    const { record } = await processInput(input, rules, null, io.stdin);
     if (record.errors.length) failed++;
     const row = comparisonRow(record, rules);
     if (format === 'json') {
@@ -36,6 +37,6 @@ export async function compareCommand(argv: string[]): Promise<number> {
     }
   }
   if (format === 'json') out.write(JSON.stringify(values.long ? json.flat() : json, null, 2) + '\n');
-  if (!values.quiet) process.stderr.write(`vnreform compare: ${inputs.length} input(s), ${failed} failed\n`);
+  if (!values.quiet) io.stderr.write(`vnreform compare: ${inputs.length} input(s), ${failed} failed\n`);
   return failed ? 1 : 0;
 }

@@ -13,15 +13,17 @@ import { expandInputs, inputsOrDefault, type Input } from './inputs.js';
 import { pathForFs } from '../read/file-name.js';
 import { exitStatusOf, watchInterruption } from './interrupt.js';
 import { openSink, outKind, type Format, type RecordSink } from './output.js';
-import { inputPath } from './run.js';
+import { failureLine, inputPath } from './run.js';
 import { DEFAULT_JOBS, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, extractParallel, startPool, type StartedPool } from '../batch/parallel.js';
 import { UsageError } from './usage.js';
 import { makeFolder, outputError } from '../util/output-files.js';
 import { lockOutput } from '../util/output-lock.js';
+import { quotedPath, shownPath } from '../util/shown.js';
+import { processIo, type Io } from './io.js';
 
 const utf8 = new TextDecoder();
 
-export async function extractCommand(argv: string[]): Promise<number> {
+export async function extractCommand(argv: string[], io: Io = processIo()): Promise<number> {
   const started = performance.now();
   const options = extractOptions(argv);
   tuneEngineForBatch(options.jobs);
@@ -29,7 +31,7 @@ export async function extractCommand(argv: string[]): Promise<number> {
   // inputs and reads a resumed output. Destroyed however the run ends, or the process would wait on them.
   const pool = startPool(options);
   try {
-    return await extractWith(options, pool, started);
+    return await extractWith(options, pool, started, io);
   } finally {
     await pool.pool.destroy();
   }
@@ -82,25 +84,26 @@ function usableCache(dir: string): void {
     writeFileSync(probe, '');
     rmSync(probe);
   } catch (err) {
-    throw new UsageError(`--cache ${dir}: ${outputError(dir, err).message.replace(/^cannot write [^:]*: /, '')}; give a folder that can be written`);
+    const reason = outputError(dir, err).message.slice(`cannot write ${shownPath(dir)}: `.length);
+    throw new UsageError(`--cache ${shownPath(dir)}: ${reason}; give a folder that can be written`);
   }
 }
 
-async function extractWith(options: ReturnType<typeof extractOptions>, pool: StartedPool, started: number): Promise<number> {
+async function extractWith(options: ReturnType<typeof extractOptions>, pool: StartedPool, started: number, io: Io): Promise<number> {
   const { values, positionals, shard } = options;
   const { inputs: all, skipped, hidden } = await expandInputs(inputsOrDefault(positionals));
   const mine = all.filter((input) => inShard(inputPath(input), shard));
   // One run at a time on an output; the lock goes when this run ends, however it ends.
   const unlock = values.out ? lockOutput(values.out, outKind(values.out) === 'folder') : null;
   try {
-    return await extractLocked(options, pool, started, { all, mine, skipped, hidden });
+    return await extractLocked(options, pool, started, io, { all, mine, skipped, hidden });
   } finally {
     unlock?.();
   }
 }
 
 async function extractLocked(
-  options: ReturnType<typeof extractOptions>, pool: StartedPool, started: number,
+  options: ReturnType<typeof extractOptions>, pool: StartedPool, started: number, io: Io,
   { all, mine, skipped, hidden }: { all: Input[]; mine: Input[]; skipped: Map<string, number>; hidden: string[] },
 ): Promise<number> {
   const { values, format, shard, jobs, timeoutS, memoryMb } = options;
@@ -109,18 +112,22 @@ async function extractLocked(
 
   // The tables first: a --tables that cannot be written stops the run before --out is opened (and emptied).
   const tables = values.tables ? await openTables(values.tables) : null;
-  const sink = await openSink(values.out, format, { append: !!values.resume });
+  const sink = await openSink(values.out, format, { append: !!values.resume, stdout: io.stdout });
   // Resumed: the tables start from the records the output already holds, the one source of truth.
   if (tables && resumed) await writeRowsOf(values.out!, tables);
-  const bar = progress({ total: todo.length, quiet: !!values.quiet });
-  const records = extractParallel(todo, rules, { jobs, timeoutMs: timeoutS * 1000, memoryMb, cache: values.cache ?? null }, pool);
-  const run = await writeRecords(records, sink, tables, bar, !!values.quiet);
-  bar.done();
+  const bar = progress({ total: todo.length, quiet: !!values.quiet, stream: io.stderr });
+  const records = extractParallel(todo, rules, { jobs, timeoutMs: timeoutS * 1000, memoryMb, cache: values.cache ?? null, stdin: io.stdin }, pool);
+  let run: Written;
+  try {
+    run = await writeRecords(records, sink, tables, bar);
+  } finally {
+    bar.done(); // its timer too, when a write fails
+  }
   await sink.close();
   await tables?.close();
   const failed = [...run.failures.values()].reduce((a, b) => a + b, 0);
   if (!values.quiet) {
-    process.stderr.write(summary({
+    io.stderr.write(summary({
       inputs: run.written, failed, failures: run.failures, seconds: (performance.now() - started) / 1000, bytes: run.bytes,
       sink: sink.describe(), skipped, hidden, shard: shard && { ...shard, of: all.length },
       resumed: resumed && { before: mine.length - todo.length, repairedBytes: resumed.repairedBytes },
@@ -129,7 +136,7 @@ async function extractLocked(
   }
   if (run.interrupted) {
     const goOn = values.out && outKind(values.out) === 'jsonl' ? 'run the same command with --resume to go on' : 'write to --out FILE.jsonl to be able to resume';
-    process.stderr.write(`vnreform: interrupted (${run.interrupted}) after ${run.written} of ${todo.length} input(s); every record written is whole: ${goOn}\n`);
+    io.stderr.write(`vnreform: interrupted (${run.interrupted}) after ${run.written} of ${todo.length} input(s); every record written is whole: ${goOn}\n`);
     return exitStatusOf(run.interrupted);
   }
   return failed ? 1 : 0;
@@ -178,7 +185,7 @@ interface Written {
 }
 
 /** Records as the pool yields them, to the sink and the tables, until the last one or a signal. */
-async function writeRecords(records: AsyncIterable<Produced>, sink: RecordSink, tables: TableWriter | null, bar: Progress, quiet: boolean): Promise<Written> {
+async function writeRecords(records: AsyncIterable<Produced>, sink: RecordSink, tables: TableWriter | null, bar: Progress): Promise<Written> {
   const run: Written = { written: 0, failures: new Map(), bytes: 0, interrupted: null, cache: { hit: 0, 'bad-entry': 0, 'not-written': 0 } };
   const iterator = records[Symbol.asyncIterator]();
   const interruption = watchInterruption();
@@ -204,9 +211,8 @@ async function writeRecords(records: AsyncIterable<Produced>, sink: RecordSink, 
       if (result.cache) run.cache[result.cache]++;
       for (const e of result.errors) run.failures.set(e.code, (run.failures.get(e.code) ?? 0) + 1);
       bar.tick(result.errors.length > 0);
-      if (result.errors.length && !quiet) {
-        process.stderr.write(`${result.path}: ${result.errors.map((e) => `${e.code}: ${e.message}`).join('; ')}\n`);
-      }
+      // Through the bar, which clears its line first (and says nothing with --quiet).
+      if (result.errors.length) bar.say(failureLine(result.path, result.errors));
     }
   } finally {
     interruption.dispose();
@@ -236,13 +242,13 @@ interface Summary {
 
 /** The first few paths, then how many more: a summary line, not a listing. */
 function namedFew(paths: string[], few = 3): string {
-  const shown = paths.slice(0, few).map((p) => JSON.stringify(p)).join(', ');
+  const shown = paths.slice(0, few).map(quotedPath).join(', ');
   return paths.length > few ? `${shown} and ${paths.length - few} more` : shown;
 }
 
 /** The run summary on standard error: what was read, what failed and why, where it went, how fast. */
 export function summary(s: Summary): string {
-  const lines = [`vnreform: ${s.inputs} input(s), ${s.inputs - s.failed} read, ${s.failed} failed → ${s.sink}`];
+  const lines = [`vnreform: ${s.inputs} input(s), ${s.inputs - s.failed} read, ${s.failed} failed → ${shownPath(s.sink)}`];
   if (s.failures.size) lines.push(`  failed by code: ${[...s.failures].sort((a, b) => b[1] - a[1]).map(([code, n]) => `${code} ${n}`).join(', ')}`);
   if (s.shard) lines.push(`  shard ${s.shard.index}/${s.shard.count}: ${s.inputs} of ${s.shard.of} inputs`);
   if (s.resumed) lines.push(`  resumed: ${s.resumed.before} input(s) already done${s.resumed.repairedBytes ? `, a half-written last line (${s.resumed.repairedBytes} bytes) cut off` : ''}`);

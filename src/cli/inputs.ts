@@ -4,6 +4,7 @@ import fg from 'fast-glob';
 import { UsageError } from './usage.js';
 import { nameFromBytes, pathForFs } from '../read/file-name.js';
 import { readErrorOf } from '../read/index.js';
+import { shownText } from '../util/shown.js';
 
 /**
  * One input to process: a file path, standard input, or a path that yields an error record without
@@ -113,7 +114,7 @@ export function walkFolder(root: string, list: (dir: string) => Dirent<Buffer>[]
       entries = list(dir);
     } catch (err) {
       const { code } = readErrorOf(err as NodeJS.ErrnoException);
-      walked.unlisted.push({ path: dir, error: { code, message: `the folder cannot be listed: ${(err as Error).message}` } });
+      walked.unlisted.push({ path: dir, error: { code, message: `the folder cannot be listed: ${shownText((err as Error).message)}` } });
       return;
     }
     for (const entry of entries) {

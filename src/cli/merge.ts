@@ -6,6 +6,8 @@ import { openTables, writeRowsOf } from '../batch/tables.js';
 import { expandInputs } from './inputs.js';
 import { inputPath } from './run.js';
 import { UsageError } from './usage.js';
+import { processIo, type Io } from './io.js';
+import { shownPath } from '../util/shown.js';
 
 /**
  * `vnreform merge SHARD.jsonl… --out ALL.jsonl [--expect INPUT]… [--tables DIR]`: shard outputs
@@ -13,7 +15,7 @@ import { UsageError } from './usage.js';
  * record are listed; with --tables the CSV tables of the joined output, as `extract --tables` writes them.
  * Exit 1 when an input is missing, duplicated or a line is broken.
  */
-export async function mergeCommand(argv: string[]): Promise<number> {
+export async function mergeCommand(argv: string[], io: Io = processIo()): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -22,11 +24,11 @@ export async function mergeCommand(argv: string[]): Promise<number> {
   if (!values.out) throw new UsageError('merge needs --out FILE.jsonl');
   if (!positionals.length) throw new UsageError('merge needs the shard outputs to join');
   for (const file of positionals) {
-    if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`merge: no shard output file ${file}`);
+    if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`merge: no shard output file ${shownPath(file)}`);
   }
   // Writing over a shard would cut it before its records are copied.
   const out = existsSync(values.out) ? realpathSync(values.out) : resolve(values.out);
-  if (positionals.some((file) => realpathSync(file) === out)) throw new UsageError(`merge: --out ${values.out} is one of the shard outputs`);
+  if (positionals.some((file) => realpathSync(file) === out)) throw new UsageError(`merge: --out ${shownPath(values.out)} is one of the shard outputs`);
   const expected = values.expect ? (await expandInputs(values.expect)).inputs.map(inputPath) : null;
   const report = mergeShards(positionals, values.out, expected);
   if (values.tables) {
@@ -34,10 +36,10 @@ export async function mergeCommand(argv: string[]): Promise<number> {
     await writeRowsOf(values.out, tables);
     await tables.close();
   }
-  const say = (s: string): boolean => process.stderr.write(`${s}\n`);
-  say(`vnreform merge: ${report.records} record(s) from ${positionals.length} file(s) → ${values.out}`);
+  const say = (s: string): void => void io.stderr.write(`${s}\n`);
+  say(`vnreform merge: ${report.records} record(s) from ${positionals.length} file(s) → ${shownPath(values.out)}`);
   const list = (label: string, items: string[]): void => {
-    if (items.length) say(`  ${label} (${items.length}): ${items.slice(0, 20).join(', ')}${items.length > 20 ? ', …' : ''}`);
+    if (items.length) say(`  ${label} (${items.length}): ${items.slice(0, 20).map(shownPath).join(', ')}${items.length > 20 ? ', …' : ''}`);
   };
   list('duplicated, first kept', report.duplicated);
   list('missing', report.missing);

@@ -15,6 +15,7 @@ export interface RecordSink {
 }
 
 import { UsageError } from './usage.js';
+import { shownPath } from '../util/shown.js';
 
 export type Format = 'json' | 'jsonl';
 
@@ -29,14 +30,16 @@ export function outKind(out: string): Format | 'folder' {
   if (ext === 'jsonl' || ext === 'ndjson') return 'jsonl';
   if (ext === 'json') return 'json';
   if (ext === undefined) return 'folder';
-  throw new UsageError(`--out ${out}: write to a folder, FILE.jsonl (or .ndjson) or FILE.json; .${ext} is none of them (a folder whose name has a dot: end it with /)`);
+  throw new UsageError(`--out ${shownPath(out)}: write to a folder, FILE.jsonl (or .ndjson) or FILE.json; .${ext} is none of them (a folder whose name has a dot: end it with /)`);
 }
 
 /** Opens where records go; a place that cannot be written fails here (OutputError), before any work. */
-export async function openSink(out: string | undefined, format: Format | undefined, options: { append?: boolean } = {}): Promise<RecordSink> {
-  if (!out) return streamSink(process.stdout, format ?? 'jsonl', 'standard output', false);
+export async function openSink(
+  out: string | undefined, format: Format | undefined, options: { append?: boolean; stdout?: NodeJS.WritableStream } = {},
+): Promise<RecordSink> {
+  if (!out) return streamSink(options.stdout ?? process.stdout, format ?? 'jsonl', 'standard output', false);
   const kind = outKind(out);
-  if (format && kind !== 'folder' && format !== kind) throw new UsageError(`--format ${format} contradicts --out ${out}, which is ${kind}`);
+  if (format && kind !== 'folder' && format !== kind) throw new UsageError(`--format ${format} contradicts --out ${shownPath(out)}, which is ${kind}`);
   if (kind === 'jsonl') return fileSink(out, 'jsonl', !!options.append);
   if (kind === 'json') return fileSink(out, 'json', false);
   return folderSink(out);

@@ -2,6 +2,7 @@ import { analyzeBytes, analyzeFile, errorRecord, isAnalysis, type Analysis } fro
 import type { Rules } from '../rules/compile.js';
 import type { ExtractionRecord } from '../schema.js';
 import type { Input } from './inputs.js';
+import { shownPath, shownText } from '../util/shown.js';
 
 export interface Processed {
   record: ExtractionRecord;
@@ -9,21 +10,23 @@ export interface Processed {
   analysis: Analysis | null;
 }
 
-export async function readStdin(): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+export async function readAll(stream: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of stream) chunks.push(chunk);
   return Buffer.concat(chunks);
 }
 
 /**
  * One input → exactly one record (a result or an error record). Never throws. `bytes`, when given,
  * are the file's content already read (by the worker, to key the cache): the record is made from
- * them, not from a second read that could see the file changed in between.
+ * them, not from a second read that could see the file changed in between. `stdin` is read for "-".
  */
-export async function processInput(input: Input, rules: Rules, bytes: Uint8Array | null = null): Promise<Processed> {
+export async function processInput(
+  input: Input, rules: Rules, bytes: Uint8Array | null = null, stdin: AsyncIterable<Uint8Array> = process.stdin,
+): Promise<Processed> {
   try {
     const result = input.kind === 'stdin'
-      ? await analyzeBytes(bytes ?? await readStdin(), '-', rules)
+      ? await analyzeBytes(bytes ?? await readAll(stdin), '-', rules)
       : input.kind === 'failed'
         ? errorRecord(missingSource(input.path), { code: input.code, message: input.message }, rules)
         : bytes
@@ -42,4 +45,9 @@ function missingSource(path: string): ExtractionRecord['source'] {
 
 export function inputPath(input: Input): string {
   return input.kind === 'stdin' ? '-' : input.path;
+}
+
+/** An input that failed, on standard error: one line whatever its name or the message hold. */
+export function failureLine(path: string, errors: readonly { code: string; message: string }[]): string {
+  return `${shownPath(path)}: ${errors.map((e) => `${e.code}: ${shownText(e.message)}`).join('; ')}\n`;
 }

@@ -12,6 +12,7 @@ Usage:
   vnreform check   [inputs…] [--format text|json|sarif] [--across] [--rule CODE=off|warning|error]… [--config FILE]
                    [--quiet] [--ocr MODE]
   vnreform compare [inputs…] [--format csv|json] [--long] [--quiet] [--ocr MODE]
+  vnreform text    FILE [--page N] [--plain] [--ocr MODE]
   vnreform merge   SHARD.jsonl… --out FILE.jsonl [--expect INPUT]… [--tables DIR]
   vnreform schema
   vnreform --help | --version
@@ -35,7 +36,9 @@ extract writes one record per input (a result, or an error record when the input
   --shard i/n        take share i of n (by a hash of the path): n machines, one share each
   --tables DIR       also write long-format CSV tables (documents, signatures, citations, figures,
                      agencies, tasks, findings, errors) for pandas, R and DuckDB: docs/tables.md
-  --quiet            no progress and no summary (a bar on a terminal, else a line every 10 s)
+  --quiet            no progress and no summary. Progress is a bar redrawn in place on a terminal
+                     (cut to its width); elsewhere a line every 10 s. Time left shows once 10 files
+                     are done and 30 s have passed (before, the rate still holds the workers' start)
   --jobs N           worker threads (default: the number of cores); output order is the same
   --timeout S        per-file time limit in seconds (default 300): past it, error record "timeout"
   --max-memory MB    per-worker heap limit (default 2000): past it, error record "out-of-memory";
@@ -50,8 +53,8 @@ merge joins shard outputs, each input once in path order, and lists inputs dupli
   (with --expect and the inputs the shards were given) or cut short; exit 1 if any. --tables DIR
   writes the CSV tables of the joined output.
 check prints citation problems, one per line (path:line:col: severity code: message, and " (p. N)"
-  after it for a paged input such as a PDF; line and column count in the text as read), JSON, or
-  SARIF 2.1.0 for code-scanning tools:
+  after it for a paged input such as a PDF; line and column count in the text as read, shown by
+  "vnreform text FILE"), JSON, or SARIF 2.1.0 for code-scanning tools:
   --across           also compare dates of the same document across all inputs
   --rule CODE=LEVEL  report a finding code as an error or a warning, or not at all (off); repeatable
   --config FILE      the levels of vnreform.config.json ({"rules": {"percent-mismatch": "off"}});
@@ -60,14 +63,23 @@ check prints citation problems, one per line (path:line:col: severity code: mess
 compare prints one row per input with the standard metrics of rules/metrics.json (hồ sơ received,
   online, in person, by post, resolved, on time, late; rates; TTHC; DVC) as CSV for pandas and R;
   --long writes one row per metric value with its source text and span.
+text prints the text of FILE (- for standard input) as read (a PDF's rebuilt lines, a DOCX's paragraphs, a legacy
+  encoding converted): the text check counts lines and columns in, so that PATH:L:C is line L and
+  its C-th character here. Each line as "cat -n" numbers it (the number right-aligned, a tab, the
+  line); a paged input (PDF) has a line "==> page N <==" (", footnotes" for the notes kept after
+  the body) before each page's lines, with no number and no tab. Exit 1 when FILE cannot be read.
+  --page N           only page N's lines, numbered as in the whole text (2 if there is no page N,
+                     or FILE has no pages)
+  --plain            the lines alone, no numbers and no page lines
 schema prints the JSON Schema of a record.
 
 Exit status: 0 all inputs read (check: no error-level finding), 1 some inputs failed (check: an
 error-level finding), 2 usage error, 73 the output cannot be written (the path and the reason
-are printed). Messages go to standard error, data to standard output.`;
+are printed). Messages go to standard error, data to standard output. In messages and check's
+lines a file name holding a control character (a newline, an ESC) is printed as a JSON string.`;
 
 
-const COMMANDS = ['extract', 'check', 'compare', 'merge', 'schema'] as const;
+const COMMANDS = ['extract', 'check', 'compare', 'text', 'merge', 'schema'] as const;
 
 /**
  * `vnreform COMMAND --help`: the command's usage line, what it does and its options, the inputs
@@ -80,12 +92,12 @@ export function commandHelp(command: string): string | null {
     if (start === -1 || i < start) return false;
     return i === start || (lines[i]!.startsWith('   ') && !lines.slice(start + 1, i + 1).some((l) => l.startsWith('  vnreform ')));
   }).join('\n');
-  const heads: Record<string, string> = { extract: 'extract writes', merge: 'merge joins', check: 'check prints', compare: 'compare prints', schema: 'schema prints' };
-  const order = ['extract writes', 'merge joins', 'check prints', 'compare prints', 'schema prints', 'Exit status'];
+  const heads: Record<string, string> = { extract: 'extract writes', merge: 'merge joins', check: 'check prints', compare: 'compare prints', text: 'text prints', schema: 'schema prints' };
+  const order = ['extract writes', 'merge joins', 'check prints', 'compare prints', 'text prints', 'schema prints', 'Exit status'];
   const from = HELP.indexOf(heads[command]!);
   const next = order.map((h) => HELP.indexOf(h, from + 1)).filter((i) => i > from).sort((a, b) => a - b)[0] ?? HELP.length;
   const section = HELP.slice(from, next).trimEnd();
-  const inputs = command === 'merge' || command === 'schema' ? '' : `\n\n${HELP.slice(HELP.indexOf('Inputs are'), HELP.indexOf('extract writes')).trimEnd()}`;
+  const inputs = command === 'merge' || command === 'schema' || command === 'text' ? '' : `\n\n${HELP.slice(HELP.indexOf('Inputs are'), HELP.indexOf('extract writes')).trimEnd()}`;
   const exit = HELP.slice(HELP.indexOf('Exit status'));
   return `Usage:\n${usage}${inputs}\n\n${section}\n\n${exit}`;
 }

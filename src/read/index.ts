@@ -11,6 +11,7 @@ import { textQuality, unusable } from './quality.js';
 import { parseRtf } from './rtf.js';
 import { textReader } from './text.js';
 import { ReadError, type ReadOptions, type Reader, type ReadResult } from './types.js';
+import { shownText } from '../util/shown.js';
 
 export { ReadError } from './types.js';
 export type { Format, Reader, ReadResult } from './types.js';
@@ -147,7 +148,7 @@ export function readErrorOf(err: NodeJS.ErrnoException): ReadError {
   if (err.code === 'EACCES' || err.code === 'EPERM') return new ReadError('permission-denied', 'the file cannot be read: permission denied');
   if (err.code === 'ELOOP') return new ReadError('symlink-loop', 'the path is a symbolic-link loop');
   if (err.code === 'ENAMETOOLONG') return new ReadError('name-too-long', 'the path, or a name in it, is longer than the file system allows');
-  return new ReadError('io-error', `the file cannot be read: ${err.message}`);
+  return new ReadError('io-error', `the file cannot be read: ${shownText(err.message)}`);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { createWriteStream, mkdirSync, statSync, type WriteStream } from 'node:fs';
 import { dirname } from 'node:path';
+import { shownPath } from './shown.js';
 
 /**
  * The output cannot be written: a file stands where a folder is needed, no permission, a full or
@@ -29,7 +30,7 @@ const REASONS: Record<string, string> = {
 export function outputError(path: string, err: unknown): OutputError {
   if (err instanceof OutputError) return err;
   const e = err as NodeJS.ErrnoException;
-  return new OutputError(`cannot write ${path}: ${REASONS[e.code ?? ''] ?? e.message}`, e.code);
+  return new OutputError(`cannot write ${shownPath(path)}: ${REASONS[e.code ?? ''] ?? e.message}`, e.code);
 }
 
 /** Makes a folder and its parents, or says in words why it cannot. */

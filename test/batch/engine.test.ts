@@ -45,7 +45,7 @@ describe('V8 settings for batch runs', () => {
     expect(r.stderr).not.toMatch(/Fatal error|Check failed/);
     expect(r.status).toBe(0);
     expect(r.stdout.trim().split('\n')).toEqual([[...BATCH_ENGINE_FLAGS, ...BUSY_CORES_FLAGS].join(' '), 'done']);
-  }, 60_000);
+  });
 
   it('are left to V8 with VNREFORM_ENGINE_DEFAULTS=1 (for A/B measurements)', () => {
     expect(tuneEngineForBatch(1, 2, { VNREFORM_ENGINE_DEFAULTS: '1' })).toEqual([]);

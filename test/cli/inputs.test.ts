@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expandInputs, walkFolder } from '../../src/cli/inputs.js';
 import { pathForFs } from '../../src/read/file-name.js';
+import { runInProcess as vnreform } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -71,14 +72,14 @@ describe('expanding folders', () => {
     expect(paths).toContain(`${dir}/Báo cáo 2020.txt`); // a UTF-8 name is left as it is
     expect(paths).toContain(`${dir}/b\udce1o c\udce1o 2019.txt`); // what Python's os.fsdecode gives
     const out = join(tempDir('names-out'), 'o.jsonl');
-    spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'extract', dir, '--out', out, '--quiet'], { cwd: ROOT });
+    await vnreform(['extract', dir, '--out', out, '--quiet']);
     const records = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(records.map((r) => r.errors)).toEqual([[], [], []]);
     expect(records.map((r) => r.references[0].id).sort()).toEqual(['01/2023/TT-VPCP', '23/CT-TTg', '61/2018/NĐ-CP']);
     expect(readFileSync(out, 'utf8')).toContain('b\\udce1o c\\udce1o 2019.txt'); // JSON escapes a lone surrogate
     // One JSON file per input: the two names that look alike on disk must not overwrite each other.
     const folder = join(tempDir('names-dir'), 'records');
-    spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'extract', dir, '--out', folder, '--quiet'], { cwd: ROOT });
+    await vnreform(['extract', dir, '--out', folder, '--quiet']);
     expect(readdirSync(folder)).toHaveLength(3);
     // Named on the command line, the bytes arrive decoded with U+FFFD: say so, and what to do.
     const typed = await expandInputs([`${dir}/b\uFFFDo c\uFFFDo 2019.txt`]);
@@ -96,9 +97,9 @@ describe('expanding folders', () => {
 });
 
 describe('the run summary', () => {
-  it('says how many files were left out by extension and as hidden', () => {
+  it('says how many files were left out by extension and as hidden', async () => {
     const dir = archive();
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'extract', dir, '--out', join(tempDir('inputs-out'), 'o.jsonl')], { cwd: ROOT, encoding: 'utf8' });
+    const r = await vnreform(['extract', dir, '--out', join(tempDir('inputs-out'), 'o.jsonl')]);
     expect(r.stderr).toMatch(/6 input\(s\), 4 read, 2 failed/); // B.PDF is corrupt, dangling.txt leads nowhere
     expect(r.stderr).toMatch(/left out by extension: 2 without extension, 1 \.xlsx\n/);
     expect(r.stderr).toContain(`left out as hidden (name starts with "."): 3 file(s) or folder(s): ${JSON.stringify(join(dir, '.DS_Store'))}, ${JSON.stringify(join(dir, '.git'))}, ${JSON.stringify(join(dir, 'Quy 1/.cache'))}; name one to read it\n`);

@@ -13,6 +13,7 @@ import { ocrOfSpan, placeWords, type BoxedWord } from '../../src/ocr/words.js';
 import { extractFile, extractText } from '../../src/pipeline.js';
 import { makeScanPdf, pageImages } from '../../scripts/scan-fixtures.js';
 import { FIGURE_KINDS, scoreFigures, scoreReferences } from '../../scripts/gold.js';
+import { HEAVY_TEST_MS } from '../helpers/limits.js';
 import { tempDir } from '../helpers/temp.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -113,12 +114,12 @@ describe.skipIf(needsEngine)('OCR: scans read back against the corpus gold', () 
     const inPage = (b: number[]) => b.every((v) => v >= 0 && v <= 1) && b[0]! < b[2]! && b[1]! < b[3]!;
     expect(items.every((i) => inPage(i.span.ocr!.box))).toBe(true);
     expect(new Set(items.map((i) => i.span.page)).size).toBeGreaterThan(1);
-  }, 240_000);
+  }, HEAVY_TEST_MS);
 
   it('reads a noisy scan turned by 1.5°: ≥ 0.90 of the gold', async () => {
     const { recall, precision } = await readBack(await makeScanPdf(text, { skew: 1.5, noise: 0.02 }), 'scan-noisy.pdf');
     expect([recall >= 0.9, precision >= 0.9]).toEqual([true, true]);
-  }, 240_000);
+  }, HEAVY_TEST_MS);
 
   it('reads a signed scan whose only text layer is the signing stamp', async () => {
     const stamp = 'Người ký: Ủy ban nhân dân tỉnh Kiên Giang\nEmail: ubnd@kiengiang.gov.vn\nCơ quan: Tỉnh Kiên Giang\nThời gian ký: 14.09.2020 16:05:12 +07:00';
@@ -128,7 +129,7 @@ describe.skipIf(needsEngine)('OCR: scans read back against the corpus gold', () 
     expect(r.source.ocr?.pages.map((p) => p.page)).toContain(1);
     expect(r.references.map((x) => x.id)).toContain('30c/NQ-CP');
     expect(r.document).toMatchObject({ date: '2020-09-14', province: 'Kiên Giang' });
-  }, 120_000);
+  }, HEAVY_TEST_MS);
 
   it('reads a scanned decision of the development set (noisy, turned 1.2°): its number, date, signer, references and agencies', async () => {
     const name = 'quyet-dinh-2533-qd-ubnd';
@@ -147,7 +148,7 @@ describe.skipIf(needsEngine)('OCR: scans read back against the corpus gold', () 
     const agencies = JSON.parse(readFileSync(join(ROOT, `devset/gold/${name}.agencies.json`), 'utf8')).agencies.map((a: { resolved: string }) => a.resolved);
     const found = new Set(r.agencies.map((a) => a.resolved));
     expect(agencies.filter((a: string) => found.has(a)).length / agencies.length).toBeGreaterThanOrEqual(0.85);
-  }, 120_000);
+  }, HEAVY_TEST_MS);
 
   it('reads a page given as an image file', async () => {
     const [first] = await pageImages(text);
@@ -173,7 +174,7 @@ describe.skipIf(needsEngine)('OCR: scans read back against the corpus gold', () 
     const again = await ocrImage(await crop.encode('png'));
     expect(again.lines.flatMap((l) => l.words.map((w) => w.text)).join('')).toContain('30c/NQ-CP');
     expect(ref.span.ocr!.lowConfidence).toBe(false);
-  }, 120_000);
+  }, HEAVY_TEST_MS);
 });
 
 describe('OCR: the command line', () => {
@@ -190,7 +191,7 @@ describe('OCR: the command line', () => {
     expect(missing.errors[0]).toMatchObject({ code: 'ocr-unavailable' });
     expect(missing.errors[0].message).toContain('apt-get install tesseract-ocr tesseract-ocr-vie');
     expect(cli(['extract', path, '--ocr', 'sometimes']).status).toBe(2);
-  }, 120_000);
+  });
 });
 
 describe.skipIf(needsEngine)('OCR: a Word document whose text is in images', () => {
@@ -213,7 +214,7 @@ describe.skipIf(needsEngine)('OCR: a Word document whose text is in images', () 
     expect(r.source.ocr?.images).toEqual([{ image: 1, confidence: expect.any(Number) }]);
     expect(r.references.map((x) => x.id)).toContain('30c/NQ-CP');
     expect(r.document).toMatchObject({ date: '2020-09-14', province: 'Kiên Giang' });
-  }, 120_000);
+  }, HEAVY_TEST_MS);
 
   it('leaves the images alone with --ocr never, where a file with only images is the error no-text-layer', async () => {
     const { readBytes } = await import('../../src/read/index.js');
@@ -223,5 +224,5 @@ describe.skipIf(needsEngine)('OCR: a Word document whose text is in images', () 
     const typed = await readBytes(await scanInWord(sentence.repeat(3)), 'x.docx');
     expect(typed.ocr).toBeUndefined(); // auto: a document with its own text keeps its images unread
     expect(typed.text).not.toMatch(/\uE000/);
-  }, 120_000);
+  }, HEAVY_TEST_MS);
 });

@@ -38,7 +38,7 @@ describe.each(FORMATS)('the corpus as %s', (format) => {
     expect(prf(refs).r).toBeGreaterThanOrEqual(0.99);
     expect(datesRight / datesCompared).toBeGreaterThanOrEqual(0.99);
     expect(prf(figs).r).toBeGreaterThanOrEqual(0.99);
-  }, 120_000);
+  });
 });
 
 describe('DOC (Word 97-2003) fixtures made with LibreOffice (test/fixtures/doc)', () => {
@@ -90,7 +90,7 @@ describe('PDF reader', () => {
     expect(pages[0]).toBe(1);
     expect(Math.max(...pages)).toBeGreaterThan(1);
     expect([...pages].sort((a, b) => a - b)).toEqual(pages);
-  }, 60_000);
+  });
 
   it('drops running headers and page numbers, and keeps the body', async () => {
     const text = readFileSync(docs.find((d) => d.name.includes('kien-giang'))!.textPath, 'utf8');
@@ -99,7 +99,7 @@ describe('PDF reader', () => {
     expect(result.text).not.toContain('UBND TỈNH KIÊN GIANG - BÁO CÁO');
     expect(result.text.split('\n').filter((l) => /^\d{1,2}$/.test(l.trim()))).toEqual([]);
     expect(result.text).toContain('11.093 hồ sơ');
-  }, 60_000);
+  });
 
   it('keeps footnotes apart from the body: after it, with the page they were printed on', async () => {
     const body = Array.from({ length: 60 }, (_, i) => `Dòng ${i + 1} của báo cáo cải cách hành chính tỉnh Quảng Ngãi năm 2009.`).join('\n');
@@ -145,7 +145,7 @@ describe('PDF reader', () => {
     const result = await readBytes(await makePdf(left, { columns: 2 }), 'c.pdf');
     const order = [...result.text.matchAll(/Dòng trái số (\d+)/g)].map((m) => Number(m[1]));
     expect(order).toEqual([...order].sort((a, b) => a - b));
-  }, 60_000);
+  });
 
   it('reads an encrypted PDF that opens without a password', async () => {
     const result = await readBytes(await makePdf('Nghị định số 61/2018/NĐ-CP ngày 23/4/2018', { ownerPassword: 'only-the-owner' }), 'e.pdf');
