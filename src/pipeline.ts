@@ -34,6 +34,8 @@ export interface Analysis {
   sections: Section[];
   references: ExtractedReference[];
   record: ExtractionRecord;
+  /** [start, end) of each page in `source`, for paged formats (the view draws page breaks). */
+  pages: { start: number; end: number }[] | null;
 }
 
 /** What a reader learnt beside the text: pages, footnotes, unusable pages, where HTML text came from, notices. */
@@ -75,7 +77,8 @@ export function analyzeText(text: string, source: Source, rules: Rules = default
   if (pages?.length) addPages(record, pages, notes);
   if (ocrWords?.length) addOcr(record, ocrWords);
   if (origin) pointIntoOrigin(record, origin);
-  return { source: origin?.text ?? text, normalized, sections, references, record: validate(record) };
+  // Spans of an HTML page point into its markup, which has no pages.
+  return { source: origin?.text ?? text, normalized, sections, references, record: validate(record), pages: origin ? null : pages };
 }
 
 /** Spans of a page read from HTML point into its source: from where the first character was written to where the last one ends. */

@@ -7,7 +7,9 @@ import { checkCommand } from './check.js';
 import { compareCommand } from './compare.js';
 import { extractCommand } from './extract.js';
 import { mergeCommand } from './merge.js';
+import { reportCommand } from './report.js';
 import { commandHelp, HELP, UsageError } from './usage.js';
+import { viewCommand } from './view.js';
 
 /** The CLI: a thin shell over the library. Data to standard output, messages to standard error. */
 async function main(argv: string[]): Promise<number> {
@@ -39,6 +41,10 @@ async function main(argv: string[]): Promise<number> {
       return compareCommand(args);
     case 'merge':
       return mergeCommand(rest);
+    case 'view':
+      return viewCommand(args);
+    case 'report':
+      return reportCommand(rest);
     case 'schema':
       process.stdout.write(JSON.stringify(recordJsonSchema(), null, 2) + '\n');
       return 0;
