@@ -104,7 +104,9 @@ export class ReportAggregator {
     const error = record.errors[0]?.code ?? null;
     if (record.errors.length) this.failed++;
     const province = d?.province ?? UNKNOWN;
-    const period = periodLabel(d?.period);
+    // A document without a stated period counts in the year of its date; with neither, its metrics
+    // still count, in the period "(unknown)", rather than vanish from the charts.
+    const period = periodLabel(d?.period) ?? d?.date?.slice(0, 4) ?? null;
     if (!error) {
       bump(this.provinces, province);
       bump(this.years, d?.period?.year ? String(d.period.year) : d?.date?.slice(0, 4) ?? UNKNOWN);
@@ -115,7 +117,7 @@ export class ReportAggregator {
     this.totals.agencies += record.agencies.length;
     this.totals.tasks += record.tasks.length;
     this.totals.findings += record.findings.length;
-    if (period && !error) this.addMetrics(record, province, period);
+    if (!error) this.addMetrics(record, province, period ?? UNKNOWN);
     if (d?.number) this.ownNumbers.set(d.number, index);
     for (const ref of record.references) {
       const key = ref.id ?? ref.name;

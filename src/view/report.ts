@@ -106,7 +106,7 @@ nav a { margin-right: .6rem; font-size: .85rem; }
 main { padding: 1rem 1.25rem; }
 .summary { display: flex; gap: 1.5rem; flex-wrap: wrap; margin: 0 0 1rem; }
 .summary dt { color: #666; font-size: .8rem; } .summary dd { margin: 0; font-size: 1.3rem; font-weight: 600; }
-section { background: #fff; border: 1px solid #ddd; padding: .75rem 1rem; margin-bottom: 1rem; content-visibility: auto; contain-intrinsic-size: auto 420px; }
+section { background: #fff; border: 1px solid #ddd; padding: .75rem 1rem; margin-bottom: 1rem; }
 .note { color: #555; font-size: .85rem; margin: 0 0 .5rem; }
 .row { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1rem; align-items: start; }
 figure.chart { margin: 0; min-height: 2rem; overflow-x: auto; }
@@ -165,7 +165,7 @@ const SCRIPT = `(() => {
       width: width(el), height: 520, inset: 60, x: { axis: null }, y: { axis: null },
       marks: [
         Plot.arrow(links, { x1: (d) => d.source.x, y1: (d) => d.source.y, x2: (d) => d.target.x, y2: (d) => d.target.y, bend: true, stroke: '#aaa', insetEnd: 6, headLength: 6 }),
-        Plot.dot(nodes, { x: 'x', y: 'y', r: (d) => 4 + Math.sqrt(d.citedBy), fill: (d) => (d.role === 'citing' ? '#9ecae1' : '#08519c'), title: (d) => d.label + (d.citedBy ? ' (cited by ' + d.citedBy + ')' : '') }),
+        Plot.dot(nodes, { x: 'x', y: 'y', r: (d) => 4 + Math.sqrt(d.citedBy), fill: (d) => (d.role === 'citing' ? '#6baed6' : '#08519c'), stroke: 'white', title: (d) => d.label + (d.citedBy ? ' (cited by ' + d.citedBy + ')' : '') }),
         Plot.text(nodes.filter((d) => d.role !== 'citing'), { x: 'x', y: 'y', text: 'label', dy: -12, fontSize: 10 }),
       ],
     });
