@@ -7,7 +7,7 @@ import { RecordSchema, type ExtractionRecord } from '../schema.js';
 import { numberedLines } from '../util/lines.js';
 import { makeFolder } from '../util/output-files.js';
 import { documentPage, type DocumentView } from '../view/document.js';
-import { fileStem, sourceTextOf, viewFileNames, writePage } from '../view/source.js';
+import { sourceTextOf, viewFileNames, writePage } from '../view/source.js';
 import { expandInputs } from './inputs.js';
 import { processInput } from './run.js';
 import { UsageError } from './usage.js';
@@ -30,22 +30,33 @@ export async function viewCommand(argv: string[]): Promise<number> {
   const out = values.out;
   const single = /\.html?$/i.test(out) && !out.endsWith('/');
   const rules = defaultRules();
-  const items = await collect(positionals, rules);
-  if (single && items.length !== 1) throw new UsageError(`--out ${out} holds one page, but the inputs give ${items.length} documents: name a folder`);
-  if (!single) makeFolder(out);
-  const stems = new Map<string, number>();
-  for (const item of items) if ('view' in item) stems.set(fileStem(item.view.record.source.path), (stems.get(fileStem(item.view.record.source.path)) ?? 0) + 1);
+  // A page is written as soon as it is made, so memory stays flat however many documents there are.
+  const items = collect(positionals, rules);
+  let first = await items.next();
+  if (single) {
+    const second = first.done ? first : await items.next();
+    if (first.done || !second.done) throw new UsageError(`--out ${out} holds one page, but the inputs give ${first.done ? 'no' : 'more than one'} document: name a folder`);
+  } else {
+    makeFolder(out);
+  }
+  const taken = new Set<string>();
+  let documents = 0;
   let failed = 0;
   let written = 0;
-  for (const item of items) {
+  for (; !first.done; first = await items.next()) {
+    const item = first.value;
+    documents++;
     if ('problem' in item) {
       process.stderr.write(`vnreform view: ${item.problem}\n`);
       failed++;
       continue;
     }
     const { record } = item.view;
+    // Two inputs of one run with the same file name: the second page's name takes the record id's start.
     const [plain, disambiguated] = viewFileNames(record.source.path, recordId(record.source.path, record.source.sha256));
-    const path = single ? out : join(out, stems.get(fileStem(record.source.path))! > 1 ? disambiguated : plain);
+    const name = taken.has(plain) ? disambiguated : plain;
+    taken.add(name);
+    const path = single ? out : join(out, name);
     writePage(path, documentPage(item.view));
     written++;
     if (item.failed) {
@@ -54,59 +65,53 @@ export async function viewCommand(argv: string[]): Promise<number> {
       process.stderr.write(`vnreform view: ${record.source.path}: ${why} (the page says so: ${path})\n`);
     }
   }
-  if (!values.quiet) process.stderr.write(`vnreform view: ${items.length} document(s), ${written} page(s) written to ${out}, ${failed} failed\n`);
+  if (!values.quiet) process.stderr.write(`vnreform view: ${documents} document(s), ${written} page(s) written to ${out}, ${failed} failed\n`);
   return failed ? 1 : 0;
 }
 
-async function collect(args: readonly string[], rules: Rules): Promise<Item[]> {
-  const items: Item[] = [];
+async function* collect(args: readonly string[], rules: Rules): AsyncGenerator<Item> {
   // In the order given; record files among documents keep their place.
   for (const arg of args) {
     if (RECORD_FILE.test(arg) && statSync(arg, { throwIfNoEntry: false })?.isFile()) {
-      items.push(...await fromRecordFile(arg, rules));
+      yield* fromRecordFile(arg, rules);
       continue;
     }
     for (const input of (await expandInputs([arg])).inputs) {
       const { record, analysis } = await processInput(input, rules);
-      items.push({ view: { record, text: analysis?.source ?? null, pages: analysis?.pages ?? null, missingText: record.errors[0]?.message }, failed: record.errors.length > 0 });
+      yield { view: { record, text: analysis?.source ?? null, pages: analysis?.pages ?? null, missingText: record.errors[0]?.message }, failed: record.errors.length > 0 };
     }
   }
-  return items;
 }
 
 /** The records of a .json (one record or an array) or JSON Lines file, each with its source text read again. */
-async function fromRecordFile(path: string, rules: Rules): Promise<Item[]> {
-  const items: Item[] = [];
-  const add = async (value: unknown, where: string): Promise<void> => {
+async function* fromRecordFile(path: string, rules: Rules): AsyncGenerator<Item> {
+  const add = async (value: unknown, where: string): Promise<Item> => {
     const parsed = RecordSchema.safeParse(value);
-    if (!parsed.success) {
-      items.push({ problem: `${where}: not a vnreform record (${parsed.error.issues[0]!.path.join('.') || 'top'}: ${parsed.error.issues[0]!.message})` });
-      return;
-    }
-    items.push(await viewOfRecord(parsed.data, rules));
+    if (!parsed.success) return { problem: `${where}: not a vnreform record (${parsed.error.issues[0]!.path.join('.') || 'top'}: ${parsed.error.issues[0]!.message})` };
+    return viewOfRecord(parsed.data, rules);
   };
   if (/\.json$/i.test(path)) {
     let value: unknown;
     try {
       value = JSON.parse(readFileSync(path, 'utf8'));
     } catch (err) {
-      return [{ problem: `${path}: cannot read the records: ${(err as Error).message}` }];
+      yield { problem: `${path}: cannot read the records: ${(err as Error).message}` };
+      return;
     }
     const list = Array.isArray(value) ? value : [value];
-    for (const [i, v] of list.entries()) await add(v, Array.isArray(value) ? `${path} [${i}]` : path);
-    return items;
+    for (const [i, v] of list.entries()) yield await add(v, Array.isArray(value) ? `${path} [${i}]` : path);
+    return;
   }
   for await (const [n, line] of numberedLines(path)) {
     let value: unknown;
     try {
       value = JSON.parse(line);
     } catch (err) {
-      items.push({ problem: `${path}:${n}: not JSON: ${(err as Error).message}` });
+      yield { problem: `${path}:${n}: not JSON: ${(err as Error).message}` };
       continue;
     }
-    await add(value, `${path}:${n}`);
+    yield await add(value, `${path}:${n}`);
   }
-  return items;
 }
 
 async function viewOfRecord(record: ExtractionRecord, rules: Rules): Promise<Item> {
