@@ -8,8 +8,10 @@ import { compareCommand } from './compare.js';
 import { extractCommand } from './extract.js';
 import type { Io } from './io.js';
 import { mergeCommand } from './merge.js';
+import { reportCommand } from './report.js';
 import { textCommand } from './text.js';
 import { commandHelp, HELP, UsageError } from './usage.js';
+import { viewCommand } from './view.js';
 
 /**
  * The CLI: a thin shell over the library. Data to standard output, messages to standard error.
@@ -54,6 +56,10 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       return textCommand(args, io);
     case 'merge':
       return mergeCommand(rest, io);
+    case 'view':
+      return viewCommand(args, io);
+    case 'report':
+      return reportCommand(rest, io);
     case 'schema':
       io.stdout.write(JSON.stringify(recordJsonSchema(), null, 2) + '\n');
       return 0;

@@ -14,6 +14,8 @@ Usage:
   vnreform compare [inputs…] [--format csv|json] [--long] [--quiet] [--ocr MODE]
   vnreform text    FILE [--page N] [--plain] [--ocr MODE]
   vnreform merge   SHARD.jsonl… --out FILE.jsonl [--expect INPUT]… [--tables DIR]
+  vnreform view    FILE… --out DIR|FILE.html [--quiet] [--ocr MODE]
+  vnreform report  RECORDS.jsonl --out FILE.html [--quiet]
   vnreform schema
   vnreform --help | --version
 
@@ -71,6 +73,16 @@ text prints the text of FILE (- for standard input) as read (a PDF's rebuilt lin
   --page N           only page N's lines, numbered as in the whole text (2 if there is no page N,
                      or FILE has no pages)
   --plain            the lines alone, no numbers and no page lines
+view writes an annotated HTML page per document (self-contained, no network): the text as read with
+  every reference, figure, agency and task highlighted by kind (hover or focus shows its JSON),
+  page breaks, section headings, findings in the margin, a side panel of metadata and findings.
+  FILE is a document (extracted now) or a record file written by extract (.json, .jsonl): its
+  source file is read again, and must be unchanged (same SHA-256) for its text to be shown.
+  --out DIR: one page per document, named after the file;  --out FILE.html: one document.
+report writes an HTML report of a batch's records (RECORDS.jsonl or .json): counts by province,
+  year and type, the compare metrics by province and period, hồ sơ received over time, the most
+  cited documents and who cites them, findings and errors by code, each chart with its table; a
+  document links to its view when vnreform view wrote it into the report's folder.
 schema prints the JSON Schema of a record.
 
 Exit status: 0 all inputs read (check: no error-level finding), 1 some inputs failed (check: an
@@ -79,7 +91,7 @@ are printed). Messages go to standard error, data to standard output. In message
 lines a file name holding a control character (a newline, an ESC) is printed as a JSON string.`;
 
 
-const COMMANDS = ['extract', 'check', 'compare', 'text', 'merge', 'schema'] as const;
+const COMMANDS = ['extract', 'check', 'compare', 'text', 'merge', 'view', 'report', 'schema'] as const;
 
 /**
  * `vnreform COMMAND --help`: the command's usage line, what it does and its options, the inputs
@@ -92,12 +104,12 @@ export function commandHelp(command: string): string | null {
     if (start === -1 || i < start) return false;
     return i === start || (lines[i]!.startsWith('   ') && !lines.slice(start + 1, i + 1).some((l) => l.startsWith('  vnreform ')));
   }).join('\n');
-  const heads: Record<string, string> = { extract: 'extract writes', merge: 'merge joins', check: 'check prints', compare: 'compare prints', text: 'text prints', schema: 'schema prints' };
-  const order = ['extract writes', 'merge joins', 'check prints', 'compare prints', 'text prints', 'schema prints', 'Exit status'];
+  const heads: Record<string, string> = { extract: 'extract writes', merge: 'merge joins', check: 'check prints', compare: 'compare prints', text: 'text prints', view: 'view writes', report: 'report writes', schema: 'schema prints' };
+  const order = ['extract writes', 'merge joins', 'check prints', 'compare prints', 'text prints', 'view writes', 'report writes', 'schema prints', 'Exit status'];
   const from = HELP.indexOf(heads[command]!);
   const next = order.map((h) => HELP.indexOf(h, from + 1)).filter((i) => i > from).sort((a, b) => a - b)[0] ?? HELP.length;
   const section = HELP.slice(from, next).trimEnd();
-  const inputs = command === 'merge' || command === 'schema' || command === 'text' ? '' : `\n\n${HELP.slice(HELP.indexOf('Inputs are'), HELP.indexOf('extract writes')).trimEnd()}`;
+  const inputs = command === 'merge' || command === 'schema' || command === 'text' || command === 'report' ? '' : `\n\n${HELP.slice(HELP.indexOf('Inputs are'), HELP.indexOf('extract writes')).trimEnd()}`;
   const exit = HELP.slice(HELP.indexOf('Exit status'));
   return `Usage:\n${usage}${inputs}\n\n${section}\n\n${exit}`;
 }

@@ -1,5 +1,9 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { runCli } from '../../src/cli/cli.js';
+
+export const ROOT = new URL('../../', import.meta.url).pathname;
 
 export interface CliResult {
   status: number;
@@ -28,4 +32,10 @@ export async function runInProcess(args: string[], input: string | Buffer = ''):
     stderr: { write: (text: string) => (stderr += text), isTTY: false },
   });
   return { status, stdout: Buffer.concat(out).toString('utf8'), stderr };
+}
+
+/** Runs the CLI from src/ under tsx as a process of its own, in `cwd` (the repository by default). */
+export function vnreform(args: string[], cwd = ROOT): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
