@@ -73,7 +73,11 @@ function patterns(rules: Rules): ReferencePatterns {
     // The issuer may wrap onto the next line of its paragraph (a PDF's "…máy tính\nViệt Nam (VNCERT) ngày"), not past a blank line.
     // White space around an optional comma is "\s*(?:,\s*)?", never "\s*,?\s*": with no comma the two
     // runs would share the space every possible way (a symbol then 100,000 blank lines: seconds).
-    issuerThenDay: new RegExp(`\\s*(?:,\\s*)?(?:${caseAlternation(lx.issuerLink)})\\s+(?:${caseAlternation(lx.issuerLink)}\\s+)?(?:[^.;:()\\n\\d]|\\n(?![ \\t]*\\n)){1,90}?(?:\\s*\\([^()\\n]{1,30}\\))?${inParagraph}*(?:,${inParagraph}*)?(?=(?:${day})\\s)`, 'uy'),
+    // The space after "của" is taken whole ("(?=(\s+))\1", an atomic group): the name after it
+    // starts at a non-space, and the name's characters, spaces among them, cannot share that space
+    // with it (a symbol, "của" and 20,000 spaces ran for minutes). "của  ngày 5/3" (two spaces)
+    // gave a date whose issuer was a space, "của ngày 5/3" none; now neither does.
+    issuerThenDay: new RegExp(`\\s*(?:,\\s*)?(?:${caseAlternation(lx.issuerLink)})(?=(\\s+))\\1(?:(?:${caseAlternation(lx.issuerLink)})(?=(\\s+))\\2)?(?:[^.;:()\\n\\d]|\\n(?![ \\t]*\\n)){1,90}?(?:\\s*\\([^()\\n]{1,30}\\))?${inParagraph}*(?:,${inParagraph}*)?(?=(?:${day})\\s)`, 'uy'),
     gapBeforeDate: /[ \t]*(,[ \t]*)?/y,
     // "Đề án 2948", "Chương trình 553" — a type word and a bare number, not a symbol.
     // Numbers first (cheap to find), then the type word that ends right before one.
