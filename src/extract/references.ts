@@ -71,11 +71,18 @@ function patterns(rules: Rules): ReferencePatterns {
     typeBefore: new RegExp(`(${typeWordFolded})((?:\\s+\\p{L}+){0,2}?)\\s*(?:(?<![\\p{L}])(?:${alternation(lx.numberMarker.map(lower))})\\s*)?:?\\s*$`, 'gu'),
     relationBefore: new RegExp(`(${alternation(rules.data.relations.relations.flatMap((r) => r.words).map(lower))})((?:[ ,]+\\p{L}+){0,3}?)\\s*$`, 'gu'),
     // The issuer may wrap onto the next line of its paragraph (a PDF's "…máy tính\nViệt Nam (VNCERT) ngày"), not past a blank line.
-    issuerThenDay: new RegExp(`\\s*,?\\s*(?:${caseAlternation(lx.issuerLink)})\\s+(?:${caseAlternation(lx.issuerLink)}\\s+)?(?:[^.;:()\\n\\d]|\\n(?![ \\t]*\\n)){1,90}?(?:\\s*\\([^()\\n]{1,30}\\))?${inParagraph}*,?${inParagraph}*(?=(?:${day})\\s)`, 'uy'),
+    // White space around an optional comma is "\s*(?:,\s*)?", never "\s*,?\s*": with no comma the two
+    // runs would share the space every possible way (a symbol then 100,000 blank lines: seconds).
+    // The space after "của" is taken whole ("(?=(\s+))\1", an atomic group): the name after it
+    // starts at a non-space, and the name's characters, spaces among them, cannot share that space
+    // with it (a symbol, "của" and 20,000 spaces ran for minutes). "của  ngày 5/3" (two spaces)
+    // gave a date whose issuer was a space, "của ngày 5/3" none; now neither does.
+    issuerThenDay: new RegExp(`\\s*(?:,\\s*)?(?:${caseAlternation(lx.issuerLink)})(?=(\\s+))\\1(?:(?:${caseAlternation(lx.issuerLink)})(?=(\\s+))\\2)?(?:[^.;:()\\n\\d]|\\n(?![ \\t]*\\n)){1,90}?(?:\\s*\\([^()\\n]{1,30}\\))?${inParagraph}*(?:,${inParagraph}*)?(?=(?:${day})\\s)`, 'uy'),
     gapBeforeDate: /[ \t]*(,[ \t]*)?/y,
     // "Đề án 2948", "Chương trình 553" — a type word and a bare number, not a symbol.
     // Numbers first (cheap to find), then the type word that ends right before one.
-    shortNameNumber: /[ ]+(\d{1,5})(?![\d\p{L}]|[ ]*[/-][ ]*[\p{L}\d]|[.,]\d)/gu,
+    // "(?<![ ])": from the first space of a run only, else a long run of spaces is read once from each.
+    shortNameNumber: /(?<![ ])[ ]+(\d{1,5})(?![\d\p{L}]|[ ]*[/-][ ]*[\p{L}\d]|[.,]\d)/gu,
     shortNameWord: new RegExp(`(${shortNameWords})$`, 'u'),
     lawWord: new RegExp(`(?<![\\p{L}])(${lawWords})\\s+`, 'gu'),
     lawNameFolded: new RegExp(`(${alternation(rules.data.laws.laws.flatMap((l) => [l.name, ...l.aliases]).map(lower))})(?:\\s+(?:${alternation(lx.yearWord.map(lower))})\\s+(\\d{4}))?(?![\\p{L}])`, 'uy'),

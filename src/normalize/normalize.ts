@@ -38,6 +38,16 @@ for (let c = 0x2000; c <= 0x200b; c++) CHAR_MAP[String.fromCharCode(c)] = ' ';
 // "1O/2020/NĐ-CP", "l2/2019/TT-BNV", "123/2O19/QĐ-UBND": number or year parts of a symbol that mix digits and O, o, l, I.
 const OCR_NUMBER = /(?<![\p{L}\d])(?=[\dOolI]*[OolI])[\dOolI]{1,5}(?=\/(?:[\dOolI]{4}\/)?\p{Lu})|(?<=\/)(?=[\dOolI]*[OolI])[\dOolI]{4}(?=\/\p{Lu})/gu;
 
+/**
+ * The white space before a stray link starts at the spaces right before its first line break. Where
+ * that is, is decided before anything is read forward, so that a run of white space is read forward
+ * once and not once from each of its characters (100,000 blank lines took seconds, issue 30):
+ * not after a space or a line break (the spaces before a break are all taken, the first break is the
+ * one), only before spaces and a break, and with no line break since the last non-space (read
+ * backward only from the few places that pass the first two tests, each stretch once).
+ */
+const STRAY_LINK_LINE = /(?<![ \n])(?=[ ]*\n)(?<=(?:^|\S)[^\S\n]*)[ ]*\n\s*(?:https?:\/\/|www\.)[^\s]+[ ]*\n\s*(?=\p{Ll})/gu;
+
 export const NORMALIZE_PASSES: readonly NormalizePass[] = [
   // Decomposed text (NFD, combining tone marks) defeats every composed pattern.
   { name: 'nfc', guard: /[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]/, pattern: /\P{M}?\p{M}+/gu, replace: nfc },
@@ -61,9 +71,11 @@ export const NORMALIZE_PASSES: readonly NormalizePass[] = [
   { name: 'markdown-sup', guard: /<sup>/i, pattern: /<sup>[^<\n]{0,12}<\/sup>/gi, replace: () => ' ' },
   // A link alone on a line inside a sentence (a page's running footer or a footnote's address laid
   // over the text): "Trung tâm Y tế \n\nhttp://dichvucong.angiang.gov.vn/\n huyện Thoại Sơn".
-  { name: 'stray-link-lines', guard: /\n\s*(?:https?:\/\/|www\.)/, pattern: /[ ]*\n\s*(?:https?:\/\/|www\.)[^\s]+[ ]*\n\s*(?=\p{Ll})/gu, replace: strayLink },
-  // PDF line breaks, decided by what stands on either side of them (see repairLineBreak).
-  { name: 'line-breaks', pattern: /[ ]*\n\s*/g, replace: repairLineBreak },
+  { name: 'stray-link-lines', guard: /\s(?:https?:\/\/|www\.)/, pattern: STRAY_LINK_LINE, replace: strayLink },
+  // PDF line breaks, decided by what stands on either side of them (see repairLineBreak). A break
+  // takes the spaces before it, all of them: "(?<![ ])" starts it at the first, so a long run of
+  // spaces with no break after it is read once, not once from each of its spaces (issue 30).
+  { name: 'line-breaks', pattern: /(?<![ ])[ ]*\n\s*/g, replace: repairLineBreak },
   // Footnote markers glued to words: "28 chỉ tiêu.1Tham mưu", "22 trường hợp2 là" (not "m2", "B1", "K02").
   { name: 'footnote-markers', pattern: /(?<!\d)\d{1,2}(?!\d)/g, replace: footnoteMarker },
 ];

@@ -44,7 +44,8 @@ function patterns(rules: Rules): ListPatterns {
       plural: new RegExp(`(?<![\\p{L}])(?:${alternation(cues.groupBefore)})(?![\\p{L}])`, 'u'),
       provincesOpener: (() => {
         const units = alternation(rules.data.lexicon.unitWords.flatMap((u) => u.words).filter((w) => /^\p{Ll}/u.test(w)));
-        return new RegExp(`[ ]+(?:${alternation(cues.groupBefore)})[ ]+(?:${units})(?:[ ]*,[ ]*(?:${units}))*[ ]*:[ ]*`, 'gu');
+        // "(?<![ ])": from the first space of a run only, else a long run of spaces is read once from each.
+        return new RegExp(`(?<![ ])[ ]+(?:${alternation(cues.groupBefore)})[ ]+(?:${units})(?:[ ]*,[ ]*(?:${units}))*[ ]*:[ ]*`, 'gu');
       })(),
     };
   });

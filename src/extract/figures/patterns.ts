@@ -83,6 +83,18 @@ export const words = (list: readonly string[]): string => alternation(list.map(k
 // A whole word or phrase: no letter right before or after.
 export const whole = (source: string): string => `(?<![\\p{L}])(?:${source})(?![\\p{L}])`;
 
+/**
+ * The separator of a range with the spaces around it: "[ ]*(?:đến|tới)[ ]*" or "\s*-\s*". A dash
+ * compiles to "\s*-\s*" (relaxedPhrase), and wrapped in "[ ]*(?:…)[ ]*" its white space would stand
+ * beside the spaces: a number then a long run of spaces was read every way the two could share it.
+ */
+function separator(list: readonly string[], source: (list: readonly string[]) => string): string {
+  const wordsOnly = list.filter((w) => w.trim() !== '-');
+  const alternatives = wordsOnly.length ? [`[ ]*(?:${source(wordsOnly)})[ ]*`] : [];
+  if (wordsOnly.length < list.length) alternatives.push('\\s*-\\s*');
+  return `(?:${alternatives.join('|')})`;
+}
+
 export function figurePatterns(rules: Rules): FigurePatterns {
   return memo(rules, 'figures', () => {
     const cues = rules.data.figureCues;
@@ -125,7 +137,8 @@ export function figurePatterns(rules: Rules): FigurePatterns {
       periodBefore: new RegExp(`${whole(words(cues.periodWordsBefore))}\\s*$`, 'u'),
       targetCue: new RegExp(whole(words(cues.targetCues)), 'u'),
       weakTargetCue: new RegExp(whole(words(cues.weakTargetCues)), 'u'),
-      assignmentClause: new RegExp(`(?:^|[.;:\\n])\\s*[-+•]?\\s*(?:${words(cues.assignmentCues)})(?![\\p{L}])[^.;:\\n]*$`, 'u'),
+      // "\s*(?:[-+•]\s*)?", not "\s*[-+•]?\s*": two runs of white space side by side share a long run every possible way.
+      assignmentClause: new RegExp(`(?:^|[.;:\\n])\\s*(?:[-+•]\\s*)?(?:${words(cues.assignmentCues)})(?![\\p{L}])[^.;:\\n]*$`, 'u'),
       number: new RegExp(NUMBER_SOURCE.replace('(?![\\d\\p{L}]', `(?!\\d|(?!(?:${words(glued) || '(?!)'})(?![\\p{L}]))\\p{L}`), 'gu'),
       resultCue: new RegExp(whole(words(cues.resultCues)), 'u'),
       planSection: new RegExp(whole(words(cues.planSectionCues)), 'u'),
@@ -142,10 +155,10 @@ export function figurePatterns(rules: Rules): FigurePatterns {
       level: new RegExp(`(?<![\\p{L}])(${words([...levelByForm.keys()])})(?![\\p{L}])`, 'gu'),
       levelByForm,
       // "từ 500 đến 2.000 lượt xem": the second number of a range, after the first.
-      rangeAfter: new RegExp(`[ ]*(?:${words(cues.rangeSeparators)})[ ]*(\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?)(?![\\d\\p{L}])`, 'uy'),
+      rangeAfter: new RegExp(`${separator(cues.rangeSeparators, words)}(\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?)(?![\\d\\p{L}])`, 'uy'),
       // The word that opens a range is the one that opens "từ … trở lên" (figure-cues.json).
       fromWord: new RegExp(`(?<![\\p{L}])(?:${words(cues.comparators.filter((c) => c.after?.length).flatMap((c) => c.before))})\\s*$`, 'u'),
-      percentRangeAfter: new RegExp(`[ ]*(?:${alternation(cues.rangeSeparators)})[ ]*(${NUMBER_SOURCE.replace(/^\(\?<!\[[^\]]*\]\)\(/, '(?:').replace(/\)\(\?!.*$/, ')')})[ ]?%`, 'uy'),
+      percentRangeAfter: new RegExp(`${separator(cues.rangeSeparators, alternation)}(${NUMBER_SOURCE.replace(/^\(\?<!\[[^\]]*\]\)\(/, '(?:').replace(/\)\(\?!.*$/, ')')})[ ]?%`, 'uy'),
       rankBefore: new RegExp(`${whole(words(cues.rankWordsBefore))}\\s*$`, 'u'),
       scaleBefore: new RegExp(`${whole(words(cues.mapScaleWordsBefore))}\\s*$`, 'u'),
       scoreForms: new Set(cues.scoreNouns.map(key)),
