@@ -96,7 +96,7 @@ async function readPdf(bytes: Uint8Array, ocr: OcrMode = 'auto', budget: Budget 
       if (needsOcr(rows, ocr)) {
         if (ocrAvailable()) {
           budget.ms += OCR_PAGE_MS;
-          const read = await ocrPdfPage(page);
+          const read = await ocrPageOf(page, n);
           rows = read.rows;
           ocrPages.push({ page: n, confidence: Math.round(read.confidence * 10) / 10 });
         } else if (ocr === 'always') ocrEngine();
@@ -106,7 +106,7 @@ async function readPdf(bytes: Uint8Array, ocr: OcrMode = 'auto', budget: Budget 
         // image under a few lines of text. OCR reads the image, and is kept if it reads clearly more
         // (a born-digital page drawn over a background picture reads the same either way).
         budget.ms += OCR_PAGE_MS;
-        const read = await ocrPdfPage(page);
+        const read = await ocrPageOf(page, n);
         if (lettersOf(read.rows) > lettersOf(rows) * 1.5) {
           rows = read.rows;
           ocrPages.push({ page: n, confidence: Math.round(read.confidence * 10) / 10 });
@@ -292,6 +292,19 @@ async function annotationItems(page: PdfPage, lib: PdfJs, annotations: readonly 
     text.forEach((str, i) => out.push({ str, transform: [size, 0, 0, size, x0, y1 - size * (i + 1)], width: Math.min(x1 - x0, str.length * size * 0.5), height: size }));
   }
   return out;
+}
+
+/**
+ * A page read by OCR. A page pdf.js cannot draw (a damaged scan whose drawing operators hand the
+ * canvas strings for numbers) is a corrupt PDF, said so, not an internal error.
+ */
+async function ocrPageOf(page: PdfPage, n: number): Promise<Awaited<ReturnType<typeof ocrPdfPage>>> {
+  try {
+    return await ocrPdfPage(page);
+  } catch (err) {
+    if (err instanceof ReadError) throw err;
+    throw new ReadError('corrupt-pdf', `page ${n} cannot be drawn to be read by OCR: ${(err as Error).message}`);
+  }
 }
 
 /** Below this many letters, a page drawn over a page-sized image may be a scan with a stamp's text. */

@@ -23,16 +23,32 @@ function decode(bytes: Uint8Array): Decoded {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { ...lenientUtf16(bytes, false), encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { ...lenientUtf16(bytes, true), encoding: 'utf-16be' };
   const head = bytes.subarray(0, 8192);
-  if (head.includes(0)) {
+  const nul = bytes.includes(0);
+  if (nul && binary(head)) {
     throw new ReadError('binary-file', 'the file holds NUL bytes and no UTF-16 byte-order mark: it is binary, not text');
   }
-  if (isUtf8(bytes)) return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), encoding: 'utf-8', invalid: [] };
+  if (!nul && isUtf8(bytes)) return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), encoding: 'utf-8', invalid: [] };
   const share = utf8Share(bytes);
   if (!mostlyUtf8(share)) {
     // Left to the 8-bit readers (TCVN3, VNI, Windows-1258), which refuse it in turn if it is none of them.
     throw new ReadError('invalid-encoding', `the bytes are not valid UTF-8 (first invalid byte at offset ${share.firstInvalid})`);
   }
   return { ...lenientUtf8(bytes, 0), encoding: 'utf-8' };
+}
+
+/**
+ * Binary bytes, not text with a few damaged bytes: NUL is over 1% of the first 8 KB, or control
+ * bytes other than tab, line breaks and form feed over 10%. A text with a run of random bytes in it
+ * (a bad sector) has a NUL or two in 8 KB; an image, an archive or UTF-16 without its mark has hundreds.
+ */
+function binary(head: Uint8Array): boolean {
+  let nuls = 0;
+  let controls = 0;
+  for (const b of head) {
+    if (b === 0) nuls++;
+    else if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) || b === 0x7f) controls++;
+  }
+  return nuls * 100 > head.length || (nuls + controls) * 10 > head.length;
 }
 
 /** Sequences of a file read as UTF-8: valid ones of two bytes or more, invalid ones, and all. */
@@ -81,11 +97,12 @@ function lenientUtf8(bytes: Uint8Array, from: number): { text: string; invalid: 
   let at = 0;
   let runStart = from;
   for (let i = from; i < bytes.length;) {
-    if (bytes[i]! < 0x80) {
+    // NUL is no letter of any text: in a text file it is damage, read as U+FFFD like an invalid byte.
+    if (bytes[i]! < 0x80 && bytes[i] !== 0) {
       i++;
       continue;
     }
-    const length = utf8SequenceLength(bytes, i);
+    const length = bytes[i] === 0 ? 0 : utf8SequenceLength(bytes, i);
     if (length) {
       i += length;
       continue;
@@ -147,7 +164,7 @@ export function invalidSequenceFindings(bytes: Uint8Array, invalid: InvalidSeque
   const name = encoding.toUpperCase();
   const findings = invalid.slice(0, MAX_INVALID_FINDINGS).map((s) => ({
     code: 'invalid-encoding', severity: 'warning' as const,
-    message: `${s.length === 1 ? `byte ${s.byte}` : `bytes ${s.byte}-${s.byte + s.length - 1}`} (${hex(s)}) not valid ${name}: read as U+FFFD`,
+    message: `${s.length === 1 ? `byte ${s.byte}` : `bytes ${s.byte}-${s.byte + s.length - 1}`} (${hex(s)}) ${hex(s) === '00' ? 'a NUL, no text' : `not valid ${name}`}: read as U+FFFD`,
     suggestion: null, span: { start: s.at, end: s.at + 1 },
   }));
   const rest = invalid.slice(MAX_INVALID_FINDINGS);

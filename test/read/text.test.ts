@@ -80,6 +80,23 @@ describe('text reader', () => {
       expect(findings.map((f) => f.message.replace(/ .*/, '') + f.message.match(/\d+/)![0])).toEqual([`byte${at}`, `byte${at + 1}`, `byte${at + 2}`]);
     });
 
+    it('reads a text with a bad sector (random bytes, NULs among them) as text, each NUL a U+FFFD, not as a binary file', async () => {
+      const at = report.indexOf('Thực hiện kế hoạch');
+      const sector = Buffer.from(Array.from({ length: 64 }, (_, i) => (i % 16 === 0 ? 0 : (i * 37 + 11) % 256)));
+      const bytes = damaged(at, ...sector);
+      const result = await readBytes(bytes, 'sector.txt');
+      expect(result.encoding).toBe('utf-8');
+      expect(result.text).not.toContain('\u0000');
+      // The first 20 bad sequences are named (3 NULs among them), the rest counted.
+      expect(result.findings!.filter((f) => /\(00\) a NUL, no text/.test(f.message))).toHaveLength(3);
+      expect(result.findings).toHaveLength(21);
+      const record = await extractFile(writeTemp('sector.txt', bytes));
+      expect(record.errors).toEqual([]);
+      expect(record.references.map((r) => r.id)).toContain('30c/NQ-CP');
+      // Bytes that are mostly NULs and controls stay a binary file.
+      await expect(readBytes(Buffer.concat([Buffer.from('ab'), Buffer.alloc(200), report.subarray(0, 2000)]), 'x.txt')).rejects.toMatchObject({ code: 'binary-file' });
+    });
+
     it('reads a file cut inside a letter with one U+FFFD for the cut letter', async () => {
       const cut = report.subarray(0, report.indexOf('Kính gửi') + Buffer.byteLength('Kính g') + 2); // "ử" is E1 BB AD: cut after E1 BB
       const result = await readBytes(cut, 'cut.txt');
