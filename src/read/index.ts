@@ -159,7 +159,8 @@ export function readErrorOf(err: NodeJS.ErrnoException): ReadError {
  */
 function withUsableTextLayer(result: ReadResult): ReadResult {
   if (result.format !== 'pdf' || !result.pages?.length) return result;
-  const bad = result.pages.flatMap((p, i) => (unusable(textQuality(result.text.slice(p.start, p.end))) ? [i] : []));
+  const known = new Set(result.usablePages);
+  const bad = result.pages.flatMap((p, i) => (!known.has(i + 1) && unusable(textQuality(result.text.slice(p.start, p.end))) ? [i] : []));
   if (!bad.length) return result;
   if (bad.length === result.pages.length) {
     throw new ReadError('unusable-text-layer', 'the PDF\'s text layer is not readable text (a bad OCR layer, or fonts without a Unicode map): it needs OCR');

@@ -84,6 +84,10 @@ async function readPdf(bytes: Uint8Array, ocr: OcrMode = 'auto', budget: Budget 
     const pages: Row[][] = [];
     const ocrPages: { page: number; confidence: number }[] = [];
     const warnings: string[] = [];
+    // Every page so far a scan (read by OCR) or short: only then is a short page looked at as a signed scan.
+    let scanSoFar = true;
+    // Pages whose text layer was found to be readable text here (not asked again after reading).
+    const usablePages: number[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       // Asked together: the worker answers one while the other's message travels.
@@ -93,7 +97,9 @@ async function readPdf(bytes: Uint8Array, ocr: OcrMode = 'auto', budget: Budget 
       // Only a page with TCVN3's tell-tale letters is asked which encoding it is.
       if (TCVN3_HINT.test(pageText) && detectLegacy(pageText, defaultRules()) === 'tcvn3') await restoreSoftHyphenGlyphs(page, lib, items);
       let rows = rowsOf([...items, ...(await annotationItems(page, lib, annotations as AnnotationData[], items))]);
-      if (needsOcr(rows, ocr)) {
+      const verdict = layerVerdict(rows, ocr);
+      if (verdict === 'usable') usablePages.push(n);
+      if (verdict === 'ocr') {
         if (ocrAvailable()) {
           budget.ms += OCR_PAGE_MS;
           const read = await ocrPageOf(page, n);
@@ -101,7 +107,7 @@ async function readPdf(bytes: Uint8Array, ocr: OcrMode = 'auto', budget: Budget 
           ocrPages.push({ page: n, confidence: Math.round(read.confidence * 10) / 10 });
         } else if (ocr === 'always') ocrEngine();
         else warnings.push(`page ${n}: no usable text layer, and OCR is not installed (${INSTALL_HINT})`);
-      } else if (ocr === 'auto' && lettersOf(rows) < STAMP_LETTERS && ocrAvailable() && (await imageShare(page, lib)) >= 0.5) {
+      } else if (ocr === 'auto' && scanSoFar && lettersOf(rows) < STAMP_LETTERS && ocrAvailable() && (await imageShare(page, lib)) >= 0.5) {
         // A scan whose only text is a signing stamp ("Người ký: … Thời gian ký: …"): the page is an
         // image under a few lines of text. OCR reads the image, and is kept if it reads clearly more
         // (a born-digital page drawn over a background picture reads the same either way).
@@ -110,8 +116,12 @@ async function readPdf(bytes: Uint8Array, ocr: OcrMode = 'auto', budget: Budget 
         if (lettersOf(read.rows) > lettersOf(rows) * 1.5) {
           rows = read.rows;
           ocrPages.push({ page: n, confidence: Math.round(read.confidence * 10) / 10 });
+          if (usablePages[usablePages.length - 1] === n) usablePages.pop();
         }
       }
+      // A page with a full text layer makes the file a born-digital one: its short last page is no scan,
+      // and is not asked for its images (the operator list costs as much as the text).
+      if (!ocrPages.some((p) => p.page === n) && lettersOf(rows) >= STAMP_LETTERS) scanSoFar = false;
       pages.push(rows);
       page.cleanup();
     }
@@ -124,7 +134,7 @@ async function readPdf(bytes: Uint8Array, ocr: OcrMode = 'auto', budget: Budget 
         : 'the PDF has no text, not even by OCR');
     }
     const result = layOut(kept);
-    return { ...result, warnings: [...result.warnings, ...warnings], ...(ocrPages.length ? { ocr: { engine: ocrEngine().version, pages: ocrPages } } : {}) };
+    return { ...result, usablePages, warnings: [...result.warnings, ...warnings], ...(ocrPages.length ? { ocr: { engine: ocrEngine().version, pages: ocrPages } } : {}) };
   } catch (err) {
     // A page tree whose /Kids lead back to itself opens, then fails page by page.
     if (isPdfJsFailure(err)) throw new ReadError('corrupt-pdf', `the PDF cannot be read: ${(err as Error).message}`);
@@ -349,13 +359,14 @@ const TCVN3_HINT = /[¬«®§µμ¸¹]/u;
  * scan, or a scan whose only text is a signing stamp) or words that are mostly no words (a bad OCR
  * layer, the readers' unusable-text-layer).
  */
-function needsOcr(rows: Row[], mode: OcrMode): boolean {
-  if (mode === 'never') return false;
-  if (mode === 'always') return true;
+function layerVerdict(rows: Row[], mode: OcrMode): 'ocr' | 'usable' | 'unchecked' {
+  if (mode === 'never') return 'unchecked';
+  if (mode === 'always') return 'ocr';
   const text = rows.map((r) => r.text).join('\n');
-  if (text.replace(/[^\p{L}\p{N}]/gu, '').length < 20) return true;
+  if (text.replace(/[^\p{L}\p{N}]/gu, '').length < 20) return 'ocr';
+  if (!unusable(textQuality(text))) return 'usable';
   // Text in a legacy font (TCVN3, VNI) looks like garbage until it is converted, after reading.
-  return unusable(textQuality(text)) && detectLegacy(text, defaultRules()) === null;
+  return detectLegacy(text, defaultRules()) === null ? 'ocr' : 'unchecked';
 }
 
 /**

@@ -17,6 +17,8 @@ export interface ReadResult {
   /** Footnotes a paged format keeps after the body: [start, end) in `text` and the page they were printed on. */
   notes?: { start: number; end: number; page: number }[];
   warnings: string[];
+  /** 1-based pages the reader already found to be readable text (a PDF's text layer judged as it was read). */
+  usablePages?: number[];
   /** 1-based pages whose text layer is unusable (garbage OCR, a font with no Unicode map): blanked in `text`. */
   unusablePages?: number[];
   /**
