@@ -17,20 +17,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { makeDocx, makeLegacyRtf, makePdf } from './format-fixtures.js';
+import { random } from './make-archive.js';
 
 const ROOT = join(import.meta.dirname, '..');
-
-/** A small deterministic generator (mulberry32). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const FUZZ_FORMATS = ['txt', 'pdf', 'docx', 'doc', 'rtf', 'html'] as const;
 export type FuzzFormat = (typeof FUZZ_FORMATS)[number];

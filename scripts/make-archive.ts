@@ -10,7 +10,7 @@ import { loadRuleData } from '../src/rules/load.js';
 import { makeDocx, makePdf } from './format-fixtures.js';
 
 /** A small deterministic generator (mulberry32): the same N gives the same archive. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
