@@ -4,6 +4,7 @@ import { Piscina } from 'piscina';
 import { inputPath, readAll } from '../cli/run.js';
 import type { Input } from '../cli/inputs.js';
 import { errorRecord } from '../pipeline.js';
+import { ReadError } from '../read/index.js';
 import { shownText } from '../util/shown.js';
 import type { Rules } from '../rules/compile.js';
 import type { ExtractionRecord } from '../schema.js';
@@ -128,7 +129,15 @@ export async function* extractParallel(
    */
   const task = async (chunk: Input[]): Promise<Produced[]> => {
     // Standard input cannot travel to a worker as a stream: read here, handed over as bytes.
-    const stdin = chunk.length === 1 && chunk[0]!.kind === 'stdin' ? await readAll(options.stdin ?? process.stdin) : undefined;
+    let stdin: Uint8Array | undefined;
+    if (chunk.length === 1 && chunk[0]!.kind === 'stdin') {
+      try {
+        stdin = await readAll(options.stdin ?? process.stdin);
+      } catch (err) {
+        if (!(err instanceof ReadError)) throw err;
+        return [produced(errorRecord(unreadSource('-'), { code: err.code, message: err.message }, rules))];
+      }
+    }
     try {
       return await watched(chunk, stdin);
     } catch (err) {
@@ -170,8 +179,10 @@ class ChunkFailure extends Error {
 }
 
 /** The error record of an input its worker could not finish: past the time limit, or out of memory. */
+const unreadSource = (path: string): ExtractionRecord['source'] => ({ path, format: 'unknown', encoding: null, sha256: null, bytes: null, pages: null, ocr: null });
+
 function failed(input: Input, err: Error, options: ParallelOptions, rules: Rules): ExtractionRecord {
-  const source = { path: inputPath(input), format: 'unknown' as const, encoding: null, sha256: null, bytes: null, pages: null, ocr: null };
+  const source = unreadSource(inputPath(input));
   const message = String(err.message ?? err);
   if (err.name === 'AbortError' || err.name === 'TimeoutError') {
     return errorRecord(source, { code: 'timeout', message: `extraction took longer than ${options.timeoutMs / 1000} s; stopped` }, rules);

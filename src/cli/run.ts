@@ -2,6 +2,7 @@ import { analyzeBytes, analyzeFile, errorRecord, isAnalysis, type Analysis } fro
 import type { Rules } from '../rules/compile.js';
 import type { ExtractionRecord } from '../schema.js';
 import type { Input } from './inputs.js';
+import { MAX_FILE_BYTES, ReadError } from '../read/index.js';
 import { shownPath, shownText } from '../util/shown.js';
 
 export interface Processed {
@@ -10,9 +11,18 @@ export interface Processed {
   analysis: Analysis | null;
 }
 
-export async function readAll(stream: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
+/**
+ * A stream's bytes (standard input), refused with `too-large` as soon as they pass the size limit of
+ * a file: `cat archive.tar | vnreform extract -` must not fill the memory before anything is said.
+ */
+export async function readAll(stream: AsyncIterable<Uint8Array>, limit = MAX_FILE_BYTES): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
-  for await (const chunk of stream) chunks.push(chunk);
+  let size = 0;
+  for await (const chunk of stream) {
+    size += chunk.length;
+    if (size > limit) throw new ReadError('too-large', `standard input is over ${limit} bytes, the limit for a file (${Math.round(limit / 1024 / 1024)} MB)`);
+    chunks.push(chunk);
+  }
   return Buffer.concat(chunks);
 }
 
@@ -35,7 +45,8 @@ export async function processInput(
     return isAnalysis(result) ? { record: result.record, analysis: result } : { record: result, analysis: null };
   } catch (err) {
     const path = input.kind === 'stdin' ? '-' : input.path;
-    return { record: errorRecord(missingSource(path), { code: 'internal-error', message: (err as Error).message }, rules), analysis: null };
+    const error = err instanceof ReadError ? { code: err.code, message: err.message } : { code: 'internal-error', message: (err as Error).message };
+    return { record: errorRecord(missingSource(path), error, rules), analysis: null };
   }
 }
 

@@ -77,7 +77,19 @@ describe('the time limit is per file, from the moment its extraction starts', ()
   });
 });
 
-describe('standard input has the time limit too', () => {
+describe('standard input has the limits of a file', () => {
+  it('refuses standard input past the size of a file with too-large, without holding it all', async () => {
+    const { pool } = standInPool();
+    const megabyte = new Uint8Array(1024 * 1024);
+    async function* endless() {
+      for (let i = 0; i < 1000; i++) yield megabyte; // 1 GB if it were all read
+    }
+    const out: Produced[] = [];
+    for await (const p of extractParallel([{ kind: 'stdin' }], rules, { jobs: 1, timeoutMs: 60_000, memoryMb: 512, stdin: endless() }, pool)) out.push(p);
+    expect(out.map((p) => [p.path, p.errors.map((e) => e.code)])).toEqual([['-', ['too-large']]]);
+    expect(process.memoryUsage().rss).toBeLessThan(1.5e9);
+  });
+
   it('stops a slow standard input with a timeout record', () => {
     const ROOT = new URL('../../', import.meta.url).pathname;
     const big = readFileSync(join(ROOT, 'corpus/an-giang_2019_q1_bao-cao-cchc.txt'), 'utf8').repeat(360); // ~10 MB: seconds of work
