@@ -1,5 +1,7 @@
 import { decodeHTML } from 'entities';
 import { Parser } from 'htmlparser2';
+import { isUtf8 } from 'node:buffer';
+import { damagedUtf8, invalidSequenceFindings, lenientUtf8, type InvalidSequence } from './text.js';
 import { ReadError, type Reader, type ReadResult } from './types.js';
 
 /**
@@ -36,7 +38,7 @@ function looksLikeHtml(bytes: Uint8Array): boolean {
 }
 
 export function readHtml(bytes: Uint8Array): ReadResult {
-  const source = decode(bytes);
+  const { source, invalid } = decode(bytes);
   // The text read, and for each of its characters where it was written in the page's source.
   const out = { text: '', starts: [] as number[], ends: [] as number[] };
   let line = '';
@@ -131,26 +133,40 @@ export function readHtml(bytes: Uint8Array): ReadResult {
   parser.end();
   endLine();
   if (!out.text.trim()) throw new ReadError('empty-file', 'the page shows no text');
-  return { text: out.text, format: 'html', encoding: null, pages: null, warnings: [], origin: { text: source, starts: out.starts, ends: out.ends } };
+  // A damaged byte is named by its offset in the file (its U+FFFD may sit in markup, not in the text read).
+  const findings = invalidSequenceFindings(bytes, invalid, 'utf-8').map((f) => ({ ...f, span: null }));
+  return {
+    text: out.text, format: 'html', encoding: null, pages: null, warnings: [], origin: { text: source, starts: out.starts, ends: out.ends },
+    ...(findings.length ? { findings } : {}),
+  };
 }
 
-/** The page's text: by its BOM, else the charset its meta tag declares, else UTF-8 (Windows-1252 if that fails). */
-function decode(bytes: Uint8Array): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+/**
+ * The page's text: by its BOM, else the charset its meta tag declares, else UTF-8 (Windows-1252 when
+ * the bytes are not UTF-8 at all). UTF-8 with a few damaged bytes stays UTF-8: each bad sequence is a
+ * U+FFFD, returned to be named in a finding.
+ */
+function decode(bytes: Uint8Array): { source: string; invalid: InvalidSequence[] } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    const { text, invalid } = lenientUtf8(bytes, 3);
+    return { source: text, invalid };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { source: new TextDecoder('utf-16le').decode(bytes.subarray(2)), invalid: [] };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { source: new TextDecoder('utf-16be').decode(bytes.subarray(2)), invalid: [] };
   const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
   const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
-  if (declared && declared !== 'utf-8' && declared !== 'utf8') {
+  const utf8 = declared === 'utf-8' || declared === 'utf8';
+  if (declared && !utf8) {
     try {
-      return new TextDecoder(declared).decode(bytes);
+      return { source: new TextDecoder(declared).decode(bytes), invalid: [] };
     } catch {
       // An unknown label: read as UTF-8 below.
     }
   }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+  if (isUtf8(bytes)) return { source: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), invalid: [] };
+  if (utf8 || damagedUtf8(bytes)) {
+    const { text, invalid } = lenientUtf8(bytes, 0);
+    return { source: text, invalid };
   }
+  return { source: new TextDecoder('windows-1252').decode(bytes), invalid: [] };
 }

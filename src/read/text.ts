@@ -51,6 +51,11 @@ function binary(head: Uint8Array): boolean {
   return nuls * 100 > head.length || (nuls + controls) * 10 > head.length;
 }
 
+/** True when bytes that are not all valid UTF-8 are still UTF-8 with damage (see mostlyUtf8), not another encoding. */
+export function damagedUtf8(bytes: Uint8Array): boolean {
+  return mostlyUtf8(utf8Share(bytes));
+}
+
 /** Sequences of a file read as UTF-8: valid ones of two bytes or more, invalid ones, and all. */
 interface Utf8Share {
   multiByte: number;
@@ -90,7 +95,7 @@ function mostlyUtf8({ multiByte, invalid, all }: Utf8Share): boolean {
  * The bytes as UTF-8, each invalid sequence (its maximal part, as the WHATWG decoder takes it: the
  * cut "E1 BB" of "ệ" is one) read as one U+FFFD, with where it was.
  */
-function lenientUtf8(bytes: Uint8Array, from: number): { text: string; invalid: InvalidSequence[] } {
+export function lenientUtf8(bytes: Uint8Array, from: number): { text: string; invalid: InvalidSequence[] } {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const invalid: InvalidSequence[] = [];
   const pieces: string[] = [];

@@ -41,6 +41,16 @@ describe('HTML reader', () => {
     for (const gone of ['Trang chủ', 'tracking', '88/2020/NĐ-CP', '77/QĐ-ẨN', '.menu']) expect(result.text).not.toContain(gone);
   });
 
+  it('keeps a page of UTF-8 with a damaged byte in UTF-8 (not Windows-1252 mojibake), naming the byte in a finding', async () => {
+    const bytes = Buffer.from(page.replace('<meta charset="utf-8">', ''), 'utf8');
+    const at = bytes.indexOf(Buffer.from('QUYẾT ĐỊNH'));
+    bytes[at + 1] = 0xff; // "U" turned into a byte no UTF-8 text has
+    const result = await readBytes(bytes, 'damaged.html');
+    expect(result.text).toContain('Q\uFFFDYẾT ĐỊNH');
+    expect(result.text).toContain('cơ chế một cửa, một cửa liên thông;');
+    expect(result.findings).toEqual([expect.objectContaining({ code: 'invalid-encoding', message: `byte ${at + 1} (FF) not valid UTF-8: read as U+FFFD`, span: null })]);
+  });
+
   it('gives the pipeline a decision it reads like any other: number, date, references, figures, signer', async () => {
     const path = join(dir, 'qd-1234.htm');
     writeFileSync(path, page);
