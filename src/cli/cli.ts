@@ -69,20 +69,26 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
 }
 
 /**
- * --ocr auto|never|always, for every command that reads files: which pages OCR reads. Set in the
- * environment (VNREFORM_OCR) so the worker pool's threads read it too.
+ * Options of how files are read, for every command that reads them, set in the environment so the
+ * worker pool's threads read them too: --ocr auto|never|always (VNREFORM_OCR: which pages OCR reads)
+ * and --max-size MB (VNREFORM_MAX_SIZE_MB: a larger file is refused with too-large; 200 by default).
  */
 function takeOcrOption(args: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
-    const m = /^--ocr(?:=(.*))?$/.exec(args[i]!);
+    const m = /^--(ocr|max-size)(?:=(.*))?$/.exec(args[i]!);
     if (!m) {
       out.push(args[i]!);
       continue;
     }
-    const mode = m[1] ?? args[++i];
-    if (mode !== 'auto' && mode !== 'never' && mode !== 'always') throw new UsageError(`--ocr wants auto, never or always, not ${mode ?? 'nothing'}`);
-    process.env.VNREFORM_OCR = mode;
+    const value = m[2] ?? args[++i];
+    if (m[1] === 'ocr') {
+      if (value !== 'auto' && value !== 'never' && value !== 'always') throw new UsageError(`--ocr wants auto, never or always, not ${value ?? 'nothing'}`);
+      process.env.VNREFORM_OCR = value;
+    } else {
+      if (value === undefined || !(Number(value) > 0)) throw new UsageError(`--max-size wants a size in MB above 0, not ${value ?? 'nothing'}`);
+      process.env.VNREFORM_MAX_SIZE_MB = value;
+    }
   }
   return out;
 }

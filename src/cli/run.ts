@@ -2,7 +2,8 @@ import { analyzeBytes, analyzeFile, errorRecord, isAnalysis, type Analysis } fro
 import type { Rules } from '../rules/compile.js';
 import type { ExtractionRecord } from '../schema.js';
 import type { Input } from './inputs.js';
-import { MAX_FILE_BYTES, ReadError } from '../read/index.js';
+import { maxFileBytes, tooLarge } from '../read/index.js';
+import { ReadError } from '../read/types.js';
 import { shownPath, shownText } from '../util/shown.js';
 
 export interface Processed {
@@ -15,12 +16,12 @@ export interface Processed {
  * A stream's bytes (standard input), refused with `too-large` as soon as they pass the size limit of
  * a file: `cat archive.tar | vnreform extract -` must not fill the memory before anything is said.
  */
-export async function readAll(stream: AsyncIterable<Uint8Array>, limit = MAX_FILE_BYTES): Promise<Uint8Array> {
+export async function readAll(stream: AsyncIterable<Uint8Array>, limit = maxFileBytes()): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of stream) {
     size += chunk.length;
-    if (size > limit) throw new ReadError('too-large', `standard input is over ${limit} bytes, the limit for a file (${Math.round(limit / 1024 / 1024)} MB)`);
+    if (size > limit) throw tooLarge('standard input is past the limit of a file', limit);
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);

@@ -8,7 +8,7 @@ export const HELP = `vnreform — Vietnamese administrative-reform reports → s
 Usage:
   vnreform extract [inputs…] [--out PATH] [--format json|jsonl] [--resume] [--shard i/n]
                    [--tables DIR] [--quiet] [--jobs N] [--timeout S] [--max-memory MB]
-                   [--cache DIR] [--ocr auto|never|always]
+                   [--cache DIR] [--ocr auto|never|always] [--max-size MB]
   vnreform check   [inputs…] [--format text|json|sarif] [--across] [--rule CODE=off|warning|error]… [--config FILE]
                    [--quiet] [--ocr MODE]
   vnreform compare [inputs…] [--format csv|json] [--long] [--quiet] [--ocr MODE]
@@ -51,6 +51,9 @@ extract writes one record per input (a result, or an error record when the input
                      OCR (tesseract with its Vietnamese model: apt-get install tesseract-ocr
                      tesseract-ocr-vie); always: every page; never: a scan is the error no-text-layer.
                      check and compare take it too
+  --max-size MB      a file (or standard input) larger than this is refused with too-large, before
+                     it is read (default 200; a text file is also held to 20 MB of text); every
+                     command that reads files takes it
 merge joins shard outputs, each input once in path order, and lists inputs duplicated, missing
   (with --expect and the inputs the shards were given) or cut short; exit 1 if any. --tables DIR
   writes the CSV tables of the joined output.

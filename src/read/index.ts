@@ -22,8 +22,23 @@ const SIGNATURES: { format: string; magic: number[] }[] = [];
 /** Readers in the order they are asked, chosen by content (a PDF named .txt is read as PDF); the text reader, which takes anything, comes last. */
 export const READERS: Reader[] = [pdfReader, imageReader, docxReader, docReader, htmlReader, textReader];
 
-/** Per-file size limit, any format: beyond it the file is refused, not read into memory. */
+/** Per-file size limit, any format, by default: beyond it the file is refused, not read into memory. */
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
+
+/** The size limit of a file: --max-size MB (VNREFORM_MAX_SIZE_MB, so the worker threads see it), else 200 MB. */
+export function maxFileBytes(value: string | undefined = process.env.VNREFORM_MAX_SIZE_MB): number {
+  const mb = Number(value);
+  return value !== undefined && Number.isFinite(mb) && mb > 0 ? Math.floor(mb * 1024 * 1024) : MAX_FILE_BYTES;
+}
+
+/** The limit of a text, within the limit of a file. */
+const maxTextBytes = (): number => Math.min(MAX_TEXT_BYTES, maxFileBytes());
+
+const mb = (bytes: number): string => (bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`);
+
+/** A file past the size limit, said with the limit and the option that sets it. */
+export const tooLarge = (what: string, limit = maxFileBytes()): ReadError =>
+  new ReadError('too-large', `${what}; the limit is ${limit} bytes (${mb(limit)}; --max-size MB sets it)`);
 
 /**
  * Size limit of a plain-text or Markdown file, and of the text any reader returns (in characters).
@@ -33,7 +48,7 @@ export const MAX_FILE_BYTES = 200 * 1024 * 1024;
 export const MAX_TEXT_BYTES = 20 * 1024 * 1024;
 
 const tooLargeText = (what: string): ReadError =>
-  new ReadError('too-large', `${what}; the limit for text is ${MAX_TEXT_BYTES} (20 MB): split the file`);
+  new ReadError('too-large', `${what}; the limit for text is ${maxTextBytes()} (${mb(maxTextBytes())}): split the file`);
 
 /** True when the text reader would take these bytes (not PDF, DOCX, DOC, HTML, RTF or an image): the first 1 KB decides. */
 function isPlainText(head: Uint8Array, path: string): boolean {
@@ -43,13 +58,14 @@ function isPlainText(head: Uint8Array, path: string): boolean {
 
 /** The text a reader returned, refused when it is past the limit, before the pipeline holds 40 times it. */
 function withinTextLimit(result: ReadResult): ReadResult {
-  if (result.text.length > MAX_TEXT_BYTES) throw tooLargeText(`the text read is ${result.text.length} characters`);
+  if (result.text.length > maxTextBytes()) throw tooLargeText(`the text read is ${result.text.length} characters`);
   return result;
 }
 
 export async function readBytes(bytes: Uint8Array, path: string, rules: Rules = defaultRules(), options: Pick<ReadOptions, 'ocr' | 'trackedDeletions'> = {}): Promise<ReadResult> {
   if (bytes.length === 0) throw new ReadError('empty-file', 'the file is empty (0 bytes)');
-  if (bytes.length > MAX_TEXT_BYTES && isPlainText(bytes.subarray(0, 1024), path)) throw tooLargeText(`the text is ${bytes.length} bytes`);
+  if (bytes.length > maxFileBytes()) throw tooLarge(`the input is ${bytes.length} bytes`);
+  if (bytes.length > maxTextBytes() && isPlainText(bytes.subarray(0, 1024), path)) throw tooLargeText(`the text is ${bytes.length} bytes`);
   for (const sig of SIGNATURES) {
     if (sig.magic.every((b, i) => bytes[i] === b)) {
       throw new ReadError('unsupported-format', `the file is ${sig.format}; this version reads text, markdown, PDF, DOCX, DOC, RTF and HTML`);
@@ -119,8 +135,8 @@ export function readFileBytes(path: string): Uint8Array {
     if (info.isDirectory()) throw new ReadError('is-directory', 'the path is a directory');
     // A pipe would block the worker until someone writes to it, and /dev/zero never ends.
     if (!info.isFile()) throw new ReadError('not-a-file', 'the path is a device, pipe or socket, not a file');
-    if (info.size > MAX_FILE_BYTES) throw new ReadError('too-large', `the file is ${info.size} bytes; the limit is ${MAX_FILE_BYTES} (200 MB)`);
-    if (info.size > MAX_TEXT_BYTES && isPlainText(readHead(fsPath), path)) throw tooLargeText(`the text file is ${info.size} bytes`);
+    if (info.size > maxFileBytes()) throw tooLarge(`the file is ${info.size} bytes`);
+    if (info.size > maxTextBytes() && isPlainText(readHead(fsPath), path)) throw tooLargeText(`the text file is ${info.size} bytes`);
     return readFileSync(fsPath);
   } catch (err) {
     if (err instanceof ReadError) throw err;

@@ -141,7 +141,17 @@ describe('text reader', () => {
       truncateSync(path, MAX_TEXT_BYTES + 1);
       expect(readFileBytes(path).length).toBe(MAX_TEXT_BYTES + 1);
       truncateSync(path, MAX_FILE_BYTES + 1);
-      expect(() => readFileBytes(path)).toThrow(expect.objectContaining({ code: 'too-large', message: expect.stringMatching(/limit is 209715200 \(200 MB\)/) }));
+      expect(() => readFileBytes(path)).toThrow(expect.objectContaining({ code: 'too-large', message: expect.stringMatching(/limit is 209715200 bytes \(200 MB; --max-size MB sets it\)/) }));
+    });
+
+    it('takes another limit from --max-size, in the worker threads too, and refuses a nonsense one', () => {
+      const cli = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
+      const report = 'corpus/kien-giang_2020_q3_bao-cao-cchc.txt'; // 31 KB
+      const small = cli(['extract', report, '--max-size', '0.01', '--quiet']);
+      expect(small.status).toBe(1);
+      expect(JSON.parse(small.stdout).errors[0]).toMatchObject({ code: 'too-large', message: expect.stringMatching(/limit is 10485 bytes \(10 KB; --max-size MB sets it\)/) });
+      expect(JSON.parse(cli(['extract', report, '--max-size', '1', '--quiet']).stdout).errors).toEqual([]);
+      expect(cli(['extract', report, '--max-size', '0']).status).toBe(2);
     });
 
     it('refuses text past the limit from standard input, and text a reader returns past it (an RTF)', async () => {
