@@ -73,7 +73,7 @@ async function fileSink(path: string, format: Format, append: boolean): Promise<
   return streamSink(await openWriteStream(path, append ? 'a' : 'w'), format, path, true, whole);
 }
 
-function streamSink(stream: NodeJS.WritableStream | WriteStream, format: Format, name: string, closeAtEnd: boolean, whole?: number): RecordSink {
+export function streamSink(stream: NodeJS.WritableStream | WriteStream, format: Format, name: string, closeAtEnd: boolean, whole?: number): RecordSink {
   let count = 0;
   // Bytes of the file known written whole (a file sink only).
   let written = whole;

@@ -106,3 +106,28 @@ describe('an output is never lost to another failure', () => {
     expect(readdirSync(where).sort()).toEqual(['r1.json', 'r2.json']);
   });
 });
+
+describe('a write that fails half-way (a full disk)', () => {
+  it('cuts the JSON Lines file back to its last whole line, so --resume can go on', async () => {
+    const { appendFileSync } = await import('node:fs');
+    const { Writable } = await import('node:stream');
+    const { streamSink } = await import('../../src/cli/output.js');
+    const path = join(tempDir('safety-out'), 'all.jsonl');
+    writeFileSync(path, '{"a":1}\n');
+    // A disk with room for 20 more bytes: the write that passes it lands in part, then fails.
+    let room = 20;
+    const disk = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        const fits = chunk.subarray(0, room);
+        appendFileSync(path, fits);
+        room -= fits.length;
+        done(fits.length < chunk.length ? Object.assign(new Error('no space left on device'), { code: 'ENOSPC' }) : null);
+      },
+    });
+    disk.on('error', () => undefined); // as openWriteStream does: the write's callback reports it
+    const sink = streamSink(disk, 'jsonl', path, false, 8);
+    await sink.writeLine!(Buffer.from('{"b":2}\n'));
+    await expect(sink.writeLine!(Buffer.from('{"c":"a line longer than the room left"}\n'))).rejects.toThrow(/the disk is full/);
+    expect(readFileSync(path, 'utf8')).toBe('{"a":1}\n{"b":2}\n');
+  });
+});
