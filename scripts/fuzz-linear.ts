@@ -128,14 +128,24 @@ async function main(): Promise<number> {
       const times: number[] = [];
       let bytes = size;
       let timedOut = false;
-      for (let r = 0; r < runs && !timedOut; r++) {
-        const m = await ask(worker, size, limitMs + 1000);
-        if (m) {
-          times.push(m.ms);
-          bytes = m.bytes;
-        } else timedOut = true;
+      let failed: Error | null = null;
+      for (let r = 0; r < runs && !timedOut && !failed; r++) {
+        try {
+          const m = await ask(worker, size, limitMs + 1000);
+          if (m) {
+            times.push(m.ms);
+            bytes = m.bytes;
+          } else timedOut = true;
+        } catch (err) {
+          failed = err as Error; // the pipeline threw (a regex's stack overflowed): a failure of this kind, not of the run
+        }
       }
       const row = `${kind.name.padEnd(20)}${formatSize(bytes).padStart(10)}`;
+      if (failed) {
+        console.log(`${row}${''.padStart(18)}  FAIL: ${failed.message}`);
+        failures.push(`${kind.name} at ${formatSize(bytes)}: ${failed.message}`);
+        break;
+      }
       if (timedOut) {
         console.log(`${row}${`>${Math.round(limitMs)}`.padStart(10)}${''.padStart(8)}  FAIL: stopped at the ceiling`);
         failures.push(`${kind.name} at ${formatSize(bytes)}: over ${Math.round(limitMs)} ms`);

@@ -39,6 +39,12 @@ function notAWord(rules: Rules): string {
 const START = '(?<![\\p{L}\\d/.\\-])(?=\\d)';
 
 /**
+ * The most numbers one list shares a code with ("876, 878, 880/QĐ-BNV"). A bound, not "any number":
+ * the regex engine keeps a step per repeat, and "1," two million times overflowed its stack.
+ */
+const MAX_LIST = 64;
+
+/**
  * The regex source of a symbol token. Groups: 1 the number list, 2 the separated parts.
  * "876, 878/QĐ-BNV", "2552, 2553 và 2554/QĐ-UBND", "30c/NQ-CP", "61/2018/NĐ - CP", "18-NQ/TW",
  * "130/2005/N/Đ-CP". Case-sensitive: compile it without the "i" flag.
@@ -48,7 +54,7 @@ export function symbolSource(rules: Rules): string {
   if (!source) {
     const joiner = `(?:[ ]*,[ ]*|[ ]+(?:${caseAlternation(rules.data.lexicon.listJoiners)})[ ]+)`;
     source =
-      `${START}(?<!${START}\\d{1,5}[a-zđ]?${joiner})(${NUMBER_SOURCE}(?:${joiner}${NUMBER_SOURCE})*)` +
+      `${START}(?<!${START}\\d{1,5}[a-zđ]?${joiner})(${NUMBER_SOURCE}(?:${joiner}${NUMBER_SOURCE}){0,${MAX_LIST - 1}})` +
       `((?:[ ]{0,2}[/-][ ]{0,2}(?:\\d{4}(?!\\d)|${notAWord(rules)}${CODE_SOURCE}))+)(?![\\p{L}\\d])`;
     symbolSources.set(rules, source);
   }

@@ -81,4 +81,11 @@ describe('regexes read a long run once (issue 30)', () => {
     expect(normalize('Trung tâm Y tế \n\nhttp://dichvucong.angiang.gov.vn/\n huyện Thoại Sơn').text).toBe('Trung tâm Y tế huyện Thoại Sơn');
     expect(normalize('Trung tâm Y tế\v \nhttp://a.vn/\n huyện').text).toBe('Trung tâm Y tế\v huyện');
   });
+
+  it('reads a list of two million numbers without overflowing the regex engine\'s stack (4 MB of "1,")', () => {
+    const mt = normalize('1,'.repeat(2_000_000));
+    expect(() => extractReferences(mt, rules, [])).not.toThrow();
+    // A real list still shares its code.
+    expect(extractReferences(normalize('Quyết định số 876, 878 và 880/QĐ-BNV'), rules, []).map((r) => r.id)).toEqual(['876/QĐ-BNV', '878/QĐ-BNV', '880/QĐ-BNV']);
+  });
 });
