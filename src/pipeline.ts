@@ -109,17 +109,9 @@ function visitSpans(value: unknown, fn: (span: { start: number; end: number }) =
 
 /** Every span of a paged document also says its page (1-based, where the span starts). */
 function addPages(record: ExtractionRecord, pages: { start: number; end: number }[], notes: NonNullable<ReadResult['notes']>): void {
-  const pageAt = (offset: number): number => pageOf({ pages, notes }, offset);
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(visit);
-    else if (value && typeof value === 'object') {
-      for (const [k, v] of Object.entries(value)) {
-        if (k === 'span' && v && typeof v === 'object' && 'start' in v) (v as { page?: number; start: number }).page = pageAt((v as { start: number }).start);
-        else visit(v);
-      }
-    }
-  };
-  visit([record.document, record.sections, record.tables, record.references, record.figures, record.agencies, record.tasks, record.findings]);
+  visitSpans([record.document, record.sections, record.tables, record.references, record.figures, record.agencies, record.tasks, record.findings], (span) => {
+    (span as Span).page = pageOf({ pages, notes }, span.start);
+  });
 }
 
 /** Spans of text read by OCR say where on the page their words are and how surely they were read. */

@@ -1,4 +1,5 @@
 import { processIo, type Io } from './io.js';
+import { shownPath } from '../util/shown.js';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -49,10 +50,10 @@ export async function reportCommand(argv: string[], io: Io = processIo()): Promi
   makeFolder(folder, out);
   const data = aggregator.result((row) => viewBeside(folder, row));
   writePage(out, reportPage(data, source));
-  for (const bad of data.badLines.slice(0, 10)) io.stderr.write(`vnreform report: ${source}:${bad.line}: ${bad.message}\n`);
+  for (const bad of data.badLines.slice(0, 10)) io.stderr.write(`vnreform report: ${shownPath(source)}:${bad.line}: ${bad.message}\n`);
   if (!values.quiet) {
     const views = data.rows.filter((r) => r.view).length;
-    io.stderr.write(`vnreform report: ${data.documents} record(s) (${data.failed} failed${data.badLines.length ? `, ${data.badLines.length} line(s) not records` : ''}), ${views} view(s) linked, written to ${out}\n`);
+    io.stderr.write(`vnreform report: ${data.documents} record(s) (${data.failed} failed${data.badLines.length ? `, ${data.badLines.length} line(s) not records` : ''}), ${views} view(s) linked, written to ${shownPath(out)}\n`);
   }
   return data.badLines.length ? 1 : 0;
 }

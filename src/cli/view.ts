@@ -1,4 +1,5 @@
 import { processIo, type Io } from './io.js';
+import { shownPath } from '../util/shown.js';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -63,10 +64,10 @@ export async function viewCommand(argv: string[], io: Io = processIo()): Promise
     if (item.failed) {
       failed++;
       const why = record.errors[0] ? `${record.errors[0].code}: ${record.errors[0].message}` : item.view.missingText;
-      io.stderr.write(`vnreform view: ${record.source.path}: ${why} (the page says so: ${path})\n`);
+      io.stderr.write(`vnreform view: ${shownPath(record.source.path)}: ${why} (the page says so: ${shownPath(path)})\n`);
     }
   }
-  if (!values.quiet) io.stderr.write(`vnreform view: ${documents} document(s), ${written} page(s) written to ${out}, ${failed} failed\n`);
+  if (!values.quiet) io.stderr.write(`vnreform view: ${documents} document(s), ${written} page(s) written to ${shownPath(out)}, ${failed} failed\n`);
   return failed ? 1 : 0;
 }
 

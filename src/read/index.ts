@@ -148,10 +148,11 @@ export function readFileBytes(path: string): Uint8Array {
 }
 
 /** The first 1 KB of a file: enough to tell its format without reading the rest. */
-function readHead(fsPath: string | Buffer): Uint8Array {
+/** The first `bytes` of a file (fewer when it is shorter). */
+export function readHead(fsPath: string | Buffer, bytes = 1024): Uint8Array {
   const fd = openSync(fsPath, 'r');
   try {
-    const head = Buffer.alloc(1024);
+    const head = Buffer.alloc(bytes);
     return head.subarray(0, readSync(fd, head, 0, head.length, 0));
   } finally {
     closeSync(fd);

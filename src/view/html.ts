@@ -1,3 +1,4 @@
+import { escapeUTF8 } from 'entities';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -8,12 +9,8 @@ import { dirname, join } from 'node:path';
  * document text as untrusted: all of it goes through `escapeHtml`, data goes in through `jsonScript`,
  * and a Content-Security-Policy lets only the page's own scripts run, named by their hashes.
  */
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Text for element content and quoted attribute values: `<script>` shows as characters. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
-}
+/** Text for element content and quoted attribute values: `<script>` shows as characters (& < > " ' escaped, by `entities`). */
+export const escapeHtml = (text: string): string => escapeUTF8(text);
 
 /**
  * Data for the page's script, as a JSON block the browser never runs. "<" is written \u003c so no

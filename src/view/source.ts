@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { readBytes, readFileBytes } from '../read/index.js';
+import { readBytes, readFileBytes, readHead } from '../read/index.js';
 import type { Rules } from '../rules/compile.js';
 import type { ExtractionRecord } from '../schema.js';
 import { outputError } from '../util/output-files.js';
+import { shownPath, shownText } from '../util/shown.js';
 
 /** The text a record's spans point into, read again from its source file; or why it cannot be. */
 export type SourceText = { text: string; pages: { start: number; end: number }[] | null } | { missing: string };
@@ -21,17 +22,17 @@ export async function sourceTextOf(record: ExtractionRecord, rules: Rules): Prom
   try {
     bytes = readFileBytes(path);
   } catch (err) {
-    return { missing: `the source file ${path} cannot be read (${(err as Error).message}); the view needs the text the record was made from` };
+    return { missing: `the source file ${shownPath(path)} cannot be read (${shownText((err as Error).message)}); the view needs the text the record was made from` };
   }
   const now = createHash('sha256').update(bytes).digest('hex');
   if (sha256 && now !== sha256) {
-    return { missing: `the source file ${path} has changed since the record was made (SHA-256 ${sha256.slice(0, 12)}…, now ${now.slice(0, 12)}…): its spans would point at the wrong words; run vnreform view on the file to extract it again` };
+    return { missing: `the source file ${shownPath(path)} has changed since the record was made (SHA-256 ${sha256.slice(0, 12)}…, now ${now.slice(0, 12)}…): its spans would point at the wrong words; run vnreform view on the file to extract it again` };
   }
   try {
     const read = await readBytes(bytes, path, rules);
     return { text: read.origin?.text ?? read.text, pages: read.origin ? null : read.pages };
   } catch (err) {
-    return { missing: `the source file ${path} cannot be read again: ${(err as Error).message}` };
+    return { missing: `the source file ${shownPath(path)} cannot be read again: ${shownText((err as Error).message)}` };
   }
 }
 
@@ -55,17 +56,12 @@ export function viewRecordId(html: string): string | null {
   return /<meta name="vnreform-record" content="([0-9a-f]+)">/.exec(html.slice(0, 4096))?.[1] ?? null;
 }
 
-/** Reads just the head of a file, where a view's record id is. */
+/** Just the head of a file, where a view's record id is; empty when there is no such file. */
 export function headOf(path: string): string {
-  let fd: number | null = null;
   try {
-    fd = openSync(path, 'r');
-    const buffer = Buffer.alloc(4096);
-    return buffer.toString('utf8', 0, readSync(fd, buffer, 0, buffer.length, 0));
+    return Buffer.from(readHead(path, 4096)).toString('utf8');
   } catch {
     return '';
-  } finally {
-    if (fd !== null) closeSync(fd);
   }
 }
 

@@ -95,6 +95,6 @@ describe.skipIf(!haveChromium && !mustRunBrowser)('vnreform view in a browser', 
     expect(w.consoleErrors).toEqual([]);
     expect(w.pageErrors).toEqual([]);
     expect(w.requests).toEqual([]);
-    expect(readFileSync(join(dir, 'hostile.html'), 'utf8')).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; script-src &#39;sha256-/);
+    expect(readFileSync(join(dir, 'hostile.html'), 'utf8')).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src &apos;none&apos;; script-src &apos;sha256-/);
   }, 120_000);
 });

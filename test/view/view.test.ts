@@ -30,7 +30,7 @@ describe('documentPage', () => {
     const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
     expect(scripts).toHaveLength(1);
     const hash = createHash('sha256').update(scripts[0]!).digest('base64');
-    expect(html).toContain(`script-src &#39;sha256-${hash}&#39;;`);
+    expect(html).toContain(`script-src &apos;sha256-${hash}&apos;;`);
     expect(html).toContain('&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 
