@@ -47,22 +47,26 @@ export interface PageMap {
 /** What a reader learnt beside the text: pages, footnotes, unusable pages, where HTML text came from, its findings, OCR words. */
 export type ReadLayout = Partial<Pick<ReadResult, 'pages' | 'notes' | 'unusablePages' | 'origin' | 'findings' | 'ocrWords'>>;
 
-export function analyzeText(text: string, source: Source, rules: Rules = defaultRules(), layout: ReadLayout = {}): Analysis {
+/** CPU time per stage, summed in milliseconds over the calls that are given it (the bench's stage table). */
+export type StageProfile = Map<string, number>;
+
+export function analyzeText(text: string, source: Source, rules: Rules = defaultRules(), layout: ReadLayout = {}, profile?: StageProfile): Analysis {
   const { pages = null, notes = [], unusablePages = [], origin, findings: readFindings = [], ocrWords } = layout;
+  const stage = profile ? timedStage(profile) : <T>(_name: string, run: () => T): T => run();
   const lx = rules.data.lexicon;
-  const normalized = normalize(text, { numberWords: [...lx.dayWord, ...lx.monthWord, ...lx.yearWord, ...lx.quarterWord] });
-  const sections = segmentSections(normalized);
-  const tables = segmentTables(normalized);
-  const document = extractMetadata(normalized, rules, sections);
+  const normalized = stage('normalize', () => normalize(text, { numberWords: [...lx.dayWord, ...lx.monthWord, ...lx.yearWord, ...lx.quarterWord] }));
+  const sections = stage('sections', () => segmentSections(normalized));
+  const tables = stage('tables', () => segmentTables(normalized));
+  const document = stage('metadata', () => extractMetadata(normalized, rules, sections));
   const ownNumber = document.evidence.number;
   const exclude = ownNumber ? [normalizedRangeOf(normalized, ownNumber.span.start, ownNumber.span.end)] : [];
   const ownIds = document.number ? [document.number] : [];
-  const references = resolveReferences(extractReferences(normalized, rules, sections, { exclude, ownIds }));
-  const agencies = extractAgencies(normalized, rules, sections, document);
-  const figures = extractFigures(normalized, rules, sections, document.type, tables, { bodies: agencies, issuer: document.issuer });
-  const tasks = extractTasks(normalized, rules, sections, agencies);
-  const findings = [...checkCitations(references, document.date, rules), ...checkFigures(figures, normalized), ...unusableTextLayers(pages, unusablePages), ...readFindings];
-  const record: ExtractionRecord = {
+  const references = stage('references', () => resolveReferences(extractReferences(normalized, rules, sections, { exclude, ownIds })));
+  const agencies = stage('agencies', () => extractAgencies(normalized, rules, sections, document));
+  const figures = stage('figures', () => extractFigures(normalized, rules, sections, document.type, tables, { bodies: agencies, issuer: document.issuer }));
+  const tasks = stage('tasks', () => extractTasks(normalized, rules, sections, agencies));
+  const findings = stage('check', () => [...checkCitations(references, document.date, rules), ...checkFigures(figures, normalized), ...unusableTextLayers(pages, unusablePages), ...readFindings]);
+  const record: ExtractionRecord = stage('record', () => ({
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'vnreform', version: VERSION, rules: rules.version },
     source,
@@ -78,13 +82,27 @@ export function analyzeText(text: string, source: Source, rules: Rules = default
     tasks,
     findings,
     errors: [],
-  };
-  if (pages?.length) addPages(record, pages, notes);
-  if (ocrWords?.length) addOcr(record, ocrWords);
-  if (origin) pointIntoOrigin(record, origin);
+  }));
+  stage('record', () => {
+    if (pages?.length) addPages(record, pages, notes);
+    if (ocrWords?.length) addOcr(record, ocrWords);
+    if (origin) pointIntoOrigin(record, origin);
+  });
   // Pages are offsets into the text read; a reader with an origin (HTML) has none.
   const pageMap = pages?.length && !origin ? { pages, notes } : null;
-  return { source: origin?.text ?? text, normalized, sections, references, record: validate(record), pages: pageMap };
+  return { source: origin?.text ?? text, normalized, sections, references, record: stage('validate', () => validate(record)), pages: pageMap };
+}
+
+/** A stage runner that adds each stage's time to the profile. */
+function timedStage(profile: StageProfile) {
+  return <T>(name: string, run: () => T): T => {
+    const t0 = performance.now();
+    try {
+      return run();
+    } finally {
+      profile.set(name, (profile.get(name) ?? 0) + performance.now() - t0);
+    }
+  };
 }
 
 /** Spans of a page read from HTML point into its source: from where the first character was written to where the last one ends. */
