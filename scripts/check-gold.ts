@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyLevel, DEFAULT_LEVELS } from '../src/cli/check-config.js';
-import { metricValues } from '../src/compare.js';
+import { metricValues } from '../src/engine/compare.js';
 import type { Rules } from '../src/rules/compile.js';
 import type { ExtractionRecord, Finding } from '../src/schema.js';
 

@@ -6,14 +6,14 @@
  * - string building whose strings outlive a few scavenges, like a text pipeline's: this is what
  *   memory, caches and V8's collector let two threads share.
  * The string loop runs twice: with V8's own settings, then with the V8 flags `extract` sets for two
- * workers (src/batch/engine.ts), since V8's collector helpers, which run on the other core when one
+ * workers (src/engine/v8-flags.ts), since V8's collector helpers, which run on the other core when one
  * thread is alone, are what that loop loses most to.
  * Prints the median time of each and the throughput ratio (2 threads' work per second over 1's).
  *
  *   node --import tsx scripts/scaling-probe.ts
  */
 import { Worker } from 'node:worker_threads';
-import { tuneEngineForBatch } from '../src/batch/engine.js';
+import { tuneEngineForBatch } from '../src/engine/v8-flags.js';
 
 const RUNS = Number(process.env.PROBE_RUNS ?? 5);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { metricValues } from '../src/compare.js';
+import { metricValues } from '../src/engine/compare.js';
 import { extractText } from '../src/pipeline.js';
 import { defaultRules } from '../src/rules/compile.js';
 

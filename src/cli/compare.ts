@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
-import { comparisonRow, LONG_HEADER, longValues, wideHeader, wideValues } from '../compare.js';
+import { comparisonRow, LONG_HEADER, longValues, wideHeader, wideValues } from '../engine/compare.js';
 import { defaultRules } from '../rules/compile.js';
 import { csvLine } from '../util/csv.js';
-import { expandInputs, inputsOrDefault } from './inputs.js';
-import { processInput } from './run.js';
+import { expandInputs } from '../engine/inputs.js';
+import { inputsOrDefault } from './options.js';
+import { processInput } from '../engine/process.js';
 import { UsageError } from './usage.js';
 import { processIo, type Io } from './io.js';
 

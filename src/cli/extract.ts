@@ -1,27 +1,24 @@
-import { rmSync, statSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { tuneEngineForBatch } from '../batch/engine.js';
-import { progress, type Progress } from '../batch/progress.js';
-import { alreadyDone, dropRecords, loadResumeState, type ResumeState } from '../batch/resume.js';
-import { inShard, parseShard } from '../batch/shard.js';
-import { openTables, writeRowsOf, type TableWriter } from '../batch/tables.js';
-import type { Produced } from '../batch/worker.js';
+import { tuneEngineForBatch } from '../engine/v8-flags.js';
+import { progress } from '../engine/progress.js';
+import { resumePlan } from '../engine/resume.js';
+import { writeRecords, type Written } from '../engine/write.js';
+import { inShard, parseShard } from '../engine/shard.js';
+import { openTables, writeRowsOf } from '../engine/tables.js';
 import { defaultRules } from '../rules/compile.js';
-import type { ExtractionRecord } from '../schema.js';
-import { expandInputs, inputsOrDefault, type Input } from './inputs.js';
-import { pathForFs } from '../read/file-name.js';
-import { exitStatusOf, watchInterruption } from './interrupt.js';
-import { openSink, outKind, type Format, type RecordSink } from './output.js';
-import { failureLine, inputPath } from './run.js';
-import { DEFAULT_JOBS, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, extractParallel, startPool, type StartedPool } from '../batch/parallel.js';
+import { expandInputs, type Input } from '../engine/inputs.js';
+import { inputsOrDefault } from './options.js';
+import { exitStatusOf } from '../engine/interrupt.js';
+import { openSink, outKind, type Format } from '../engine/output.js';
+import { inputPath } from '../engine/process.js';
+import { DEFAULT_JOBS, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, extractParallel, startPool, type StartedPool } from '../engine/pool.js';
 import { UsageError } from './usage.js';
 import { makeFolder, outputError } from '../util/output-files.js';
 import { lockOutput } from '../util/output-lock.js';
 import { quotedPath, shownPath } from '../util/shown.js';
 import { processIo, type Io } from './io.js';
-
-const utf8 = new TextDecoder();
 
 export async function extractCommand(argv: string[], io: Io = processIo()): Promise<number> {
   const started = performance.now();
@@ -140,83 +137,6 @@ async function extractLocked(
     return exitStatusOf(run.interrupted);
   }
   return failed ? 1 : 0;
-}
-
-/**
- * --resume: inputs already in the output with the same content are skipped; changed ones, those a
- * limit stopped (timeout, out of memory) and those unreadable then run again, their old record
- * dropped; so is the record of a folder that could not be listed then and can be now, and (unless
- * --keep-missing) the record of an input no longer given: the output holds the inputs of this run.
- */
-async function resumePlan(out: string, mine: Input[], keepMissing: boolean): Promise<{ todo: Input[]; resumed: ResumeState }> {
-  const resumed = await loadResumeState(out);
-  const todo: Input[] = [];
-  const stale = new Set<string>();
-  const now = new Set<string>();
-  for (const input of mine) {
-    const path = inputPath(input);
-    now.add(path);
-    if (alreadyDone(path, resumed)) continue;
-    if (resumed.done.has(path)) stale.add(path);
-    todo.push(input);
-  }
-  // A folder that could not be listed then and can be now: its files are inputs of their own.
-  for (const [path, hash] of resumed.done) {
-    if (now.has(path)) continue;
-    if ((hash === null && isFolder(path)) || !keepMissing) stale.add(path);
-  }
-  await dropRecords(out, stale);
-  return { todo, resumed };
-}
-
-function isFolder(path: string): boolean {
-  return statSync(pathForFs(path), { throwIfNoEntry: false })?.isDirectory() ?? false;
-}
-
-interface Written {
-  written: number;
-  /** Error records by code. */
-  failures: Map<string, number>;
-  bytes: number;
-  /** The signal that stopped the run early, if one did. */
-  interrupted: NodeJS.Signals | null;
-  /** With --cache: records served from it, bad entries met (and replaced), records it could not keep. */
-  cache: { hit: number; 'bad-entry': number; 'not-written': number };
-}
-
-/** Records as the pool yields them, to the sink and the tables, until the last one or a signal. */
-async function writeRecords(records: AsyncIterable<Produced>, sink: RecordSink, tables: TableWriter | null, bar: Progress): Promise<Written> {
-  const run: Written = { written: 0, failures: new Map(), bytes: 0, interrupted: null, cache: { hit: 0, 'bad-entry': 0, 'not-written': 0 } };
-  const iterator = records[Symbol.asyncIterator]();
-  const interruption = watchInterruption();
-  try {
-    for (;;) {
-      // Between two records only: a record being written is finished first.
-      const pending = iterator.next();
-      const next = await interruption.race(pending);
-      if (typeof next === 'string') {
-        run.interrupted = next;
-        pending.catch(() => undefined); // the pool is destroyed under it; its outcome is not wanted
-        return run;
-      }
-      if (next.done) return run;
-      const result = next.value;
-      run.written++;
-      // JSON Lines take the worker's line as is; other sinks and the tables need the record.
-      const record = sink.writeLine && !tables ? null : (JSON.parse(utf8.decode(result.line)) as ExtractionRecord);
-      if (sink.writeLine) await sink.writeLine(result.line);
-      else await sink.write(record!);
-      if (record) await tables?.write(record);
-      run.bytes += result.bytes ?? 0;
-      if (result.cache) run.cache[result.cache]++;
-      for (const e of result.errors) run.failures.set(e.code, (run.failures.get(e.code) ?? 0) + 1);
-      bar.tick(result.errors.length > 0);
-      // Through the bar, which clears its line first (and says nothing with --quiet).
-      if (result.errors.length) bar.say(failureLine(result.path, result.errors));
-    }
-  } finally {
-    interruption.dispose();
-  }
 }
 
 function positiveNumber(text: string | undefined, flag: string, fallback: number): number {

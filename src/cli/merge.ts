@@ -1,10 +1,10 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { mergeShards } from '../batch/merge.js';
-import { openTables, writeRowsOf } from '../batch/tables.js';
-import { expandInputs } from './inputs.js';
-import { inputPath } from './run.js';
+import { mergeShards } from '../engine/merge.js';
+import { openTables, writeRowsOf } from '../engine/tables.js';
+import { expandInputs } from '../engine/inputs.js';
+import { inputPath } from '../engine/process.js';
 import { UsageError } from './usage.js';
 import { processIo, type Io } from './io.js';
 import { shownPath } from '../util/shown.js';

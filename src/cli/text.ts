@@ -3,9 +3,9 @@ import { pageOf, type PageMap } from '../pipeline.js';
 import { defaultRules } from '../rules/compile.js';
 import { put } from '../util/output-files.js';
 import { shownPath } from '../util/shown.js';
-import { expandInputs } from './inputs.js';
+import { expandInputs } from '../engine/inputs.js';
 import { processIo, type Io } from './io.js';
-import { failureLine, processInput } from './run.js';
+import { failureLine, processInput } from '../engine/process.js';
 import { UsageError } from './usage.js';
 
 /**

@@ -1,7 +1,4 @@
-/** A mistake in the command line: exit status 2, a message, no stack trace. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+export { UsageError } from '../util/usage-error.js';
 
 export const HELP = `vnreform — Vietnamese administrative-reform reports → structured JSON
 

@@ -3,15 +3,15 @@ import { shownPath } from '../util/shown.js';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { recordId } from '../batch/tables.js';
+import { recordId } from '../engine/tables.js';
 import { defaultRules, type Rules } from '../rules/compile.js';
 import { RecordSchema, type ExtractionRecord } from '../schema.js';
 import { numberedLines } from '../util/lines.js';
 import { makeFolder } from '../util/output-files.js';
 import { documentPage, type DocumentView } from '../view/document.js';
 import { sourceTextOf, viewFileNames, writePage } from '../view/source.js';
-import { expandInputs } from './inputs.js';
-import { processInput } from './run.js';
+import { expandInputs } from '../engine/inputs.js';
+import { processInput } from '../engine/process.js';
 import { UsageError } from './usage.js';
 
 /** Inputs that are records already (`extract --out x.json`, `--out x.jsonl`): viewed without extracting again. */

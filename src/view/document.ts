@@ -1,4 +1,4 @@
-import { recordId } from '../batch/tables.js';
+import { recordId } from '../engine/tables.js';
 import type { ExtractionRecord } from '../schema.js';
 import { annotate, type Insert, type Mark } from './annotate.js';
 import { escapeHtml, jsonScript, page } from './html.js';

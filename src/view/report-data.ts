@@ -1,5 +1,5 @@
-import { recordId } from '../batch/tables.js';
-import { comparisonRow } from '../compare.js';
+import { recordId } from '../engine/tables.js';
+import { comparisonRow } from '../engine/compare.js';
 import type { Rules } from '../rules/compile.js';
 import type { ExtractionRecord } from '../schema.js';
 

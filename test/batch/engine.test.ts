@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BATCH_ENGINE_FLAGS, BUSY_CORES_FLAGS, tuneEngineForBatch } from '../../src/batch/engine.js';
+import { BATCH_ENGINE_FLAGS, BUSY_CORES_FLAGS, tuneEngineForBatch } from '../../src/engine/v8-flags.js';
 import { tempDir } from '../helpers/temp.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -18,7 +18,7 @@ function runWithFlags(): { status: number | null; stdout: string; stderr: string
   const script = join(dir, 'churn.mts');
   writeFileSync(script, `
     import { Worker } from 'node:worker_threads';
-    import { tuneEngineForBatch } from ${JSON.stringify(join(ROOT, 'src/batch/engine.ts'))};
+    import { tuneEngineForBatch } from ${JSON.stringify(join(ROOT, 'src/engine/v8-flags.ts'))};
     const churn = \`
       const keep = [];
       for (let round = 0; round < 40; round++) {

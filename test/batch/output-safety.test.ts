@@ -111,7 +111,7 @@ describe('a write that fails half-way (a full disk)', () => {
   it('cuts the JSON Lines file back to its last whole line, so --resume can go on', async () => {
     const { appendFileSync } = await import('node:fs');
     const { Writable } = await import('node:stream');
-    const { streamSink } = await import('../../src/cli/output.js');
+    const { streamSink } = await import('../../src/engine/output.js');
     const path = join(tempDir('safety-out'), 'all.jsonl');
     writeFileSync(path, '{"a":1}\n');
     // A disk with room for 20 more bytes: the write that passes it lands in part, then fails.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barLine, clock, ESTIMATE_MIN_FILES, ESTIMATE_MIN_SECONDS, progress, type ProgressStream } from '../../src/batch/progress.js';
+import { barLine, clock, ESTIMATE_MIN_FILES, ESTIMATE_MIN_SECONDS, progress, type ProgressStream } from '../../src/engine/progress.js';
 
 /** A clock the test moves, a timer the test fires, and what was written. */
 function harness(stream: { isTTY: boolean; columns?: number }) {

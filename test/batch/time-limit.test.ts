@@ -7,9 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractParallel, type StartedPool } from '../../src/batch/parallel.js';
-import { produced, type ChunkTask, type Produced } from '../../src/batch/worker.js';
-import type { Input } from '../../src/cli/inputs.js';
+import { extractParallel, type StartedPool } from '../../src/engine/pool.js';
+import { produced, type ChunkTask, type Produced } from '../../src/engine/worker.js';
+import type { Input } from '../../src/engine/inputs.js';
 import { analyzeText, textSource } from '../../src/pipeline.js';
 import { defaultRules } from '../../src/rules/compile.js';
 

@@ -16,7 +16,7 @@ vi.mock('../../src/read/index.js', async (importOriginal) => {
 });
 
 const { readFileBytes } = await import('../../src/read/index.js');
-const { default: extractChunk } = await import('../../src/batch/worker.js');
+const { default: extractChunk } = await import('../../src/engine/worker.js');
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 const report = (n: number): string => `ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: ${n}/BC-UBND\n\nBÁO CÁO\nThực hiện Nghị định số 61/2018/NĐ-CP của Chính phủ.\n`;

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { recordId } from '../../src/batch/tables.js';
+import { recordId } from '../../src/engine/tables.js';
 import { RecordSchema } from '../../src/schema.js';
 import { runInProcess } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';

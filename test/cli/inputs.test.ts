@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expandInputs, walkFolder } from '../../src/cli/inputs.js';
+import { expandInputs, walkFolder } from '../../src/engine/inputs.js';
 import { pathForFs } from '../../src/read/file-name.js';
 import { runInProcess as vnreform } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it, vi } from 'vitest';
-import { exitStatusOf, watchInterruption } from '../../src/cli/interrupt.js';
+import { exitStatusOf, watchInterruption } from '../../src/engine/interrupt.js';
 
 /** A stand-in for `process`: signals are emitted by hand, exit is recorded. */
 const fakeProcess = () => Object.assign(new EventEmitter(), { exit: vi.fn() }) as unknown as NodeJS.Process & { exit: ReturnType<typeof vi.fn> };

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractFile } from '../../src/pipeline.js';
-import { expandInputs } from '../../src/cli/inputs.js';
+import { expandInputs } from '../../src/engine/inputs.js';
 import { MAX_FILE_BYTES, MAX_TEXT_BYTES, readBytes, readErrorOf, readFileBytes } from '../../src/read/index.js';
 import { tempDir } from '../helpers/temp.js';
 

@@ -1,6 +1,6 @@
-import { recordKeys } from './batch/tables.js';
-import type { Rules } from './rules/compile.js';
-import type { ExtractionRecord, Figure, Period } from './schema.js';
+import { recordKeys } from './tables.js';
+import type { Rules } from '../rules/compile.js';
+import type { ExtractionRecord, Figure, Period } from '../schema.js';
 
 /**
  * The comparison table: one row per document with a fixed set of standard metrics (rules/metrics.json).

@@ -1,7 +1,6 @@
 import { lstat, stat } from 'node:fs/promises';
-import { readdirSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, type Dirent } from 'node:fs';
 import fg from 'fast-glob';
-import { UsageError } from './usage.js';
 import { nameFromBytes, pathForFs } from '../read/file-name.js';
 import { readErrorOf } from '../read/index.js';
 import { shownText } from '../util/shown.js';
@@ -27,16 +26,6 @@ export interface Expanded {
 }
 
 const isGlob = (s: string): boolean => /[*?[\]{}]/.test(s);
-
-/**
- * The inputs a command was given; with none, the bundled corpus/ when the current folder has one
- * (the repository's quick start), else a usage error: reading ./corpus anywhere else is a surprise.
- */
-export function inputsOrDefault(positionals: readonly string[]): string[] {
-  if (positionals.length) return [...positionals];
-  if (statSync('corpus', { throwIfNoEntry: false })?.isDirectory()) return ['corpus'];
-  throw new UsageError('no inputs: name the files, folders or globs to read (only a folder that holds corpus/ has it as a default)');
-}
 
 /** Files, folders (recursive) and globs → inputs, in a stable order, each once. */
 export async function expandInputs(args: readonly string[]): Promise<Expanded> {

@@ -1,7 +1,10 @@
 import { accessSync, closeSync, constants, createWriteStream, existsSync, ftruncateSync, openSync, readSync, renameSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
+import { pathForFs } from '../read/file-name.js';
 import { readFileBytes } from '../read/index.js';
+import type { Input } from './inputs.js';
+import { inputPath } from './process.js';
 import { lines, numberedLines } from '../util/lines.js';
 import { OutputError, outputError } from '../util/output-files.js';
 
@@ -117,4 +120,35 @@ export async function dropRecords(outPath: string, paths: Set<string>): Promise<
   };
   await pipeline(kept, createWriteStream(tmp, 'utf8'));
   renameSync(tmp, outPath);
+}
+
+/**
+ * --resume: inputs already in the output with the same content are skipped; changed ones, those a
+ * limit stopped (timeout, out of memory) and those unreadable then run again, their old record
+ * dropped; so is the record of a folder that could not be listed then and can be now, and (unless
+ * --keep-missing) the record of an input no longer given: the output holds the inputs of this run.
+ */
+export async function resumePlan(out: string, mine: Input[], keepMissing: boolean): Promise<{ todo: Input[]; resumed: ResumeState }> {
+  const resumed = await loadResumeState(out);
+  const todo: Input[] = [];
+  const stale = new Set<string>();
+  const now = new Set<string>();
+  for (const input of mine) {
+    const path = inputPath(input);
+    now.add(path);
+    if (alreadyDone(path, resumed)) continue;
+    if (resumed.done.has(path)) stale.add(path);
+    todo.push(input);
+  }
+  // A folder that could not be listed then and can be now: its files are inputs of their own.
+  for (const [path, hash] of resumed.done) {
+    if (now.has(path)) continue;
+    if ((hash === null && isFolder(path)) || !keepMissing) stale.add(path);
+  }
+  await dropRecords(out, stale);
+  return { todo, resumed };
+}
+
+function isFolder(path: string): boolean {
+  return statSync(pathForFs(path), { throwIfNoEntry: false })?.isDirectory() ?? false;
 }

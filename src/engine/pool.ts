@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import { inputPath, readAll } from '../cli/run.js';
-import type { Input } from '../cli/inputs.js';
+import { inputPath, readAll } from './process.js';
+import type { Input } from './inputs.js';
 import { errorRecord } from '../pipeline.js';
 import { ReadError } from '../read/index.js';
 import { shownText } from '../util/shown.js';
@@ -54,9 +54,9 @@ function workerFile(): string {
   // in tests) the .ts, which the threads read with the loader they inherit; in a host whose loader
   // threads do not inherit (vitest), the .ts through a bootstrap that registers tsx first.
   const here = fileURLToPath(import.meta.url);
-  if (here.endsWith('.js')) return here.replace(/parallel\.js$/, 'worker.js');
+  if (here.endsWith('.js')) return here.replace(/pool\.js$/, 'worker.js');
   const inherited = process.execArgv.some((arg) => /\btsx\b/.test(arg));
-  return here.replace(/parallel\.ts$/, inherited ? 'worker.ts' : 'worker-from-source.mjs');
+  return here.replace(/pool\.ts$/, inherited ? 'worker.ts' : 'worker-from-source.mjs');
 }
 
 /**

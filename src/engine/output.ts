@@ -14,7 +14,7 @@ export interface RecordSink {
   describe(): string;
 }
 
-import { UsageError } from './usage.js';
+import { UsageError } from '../util/usage-error.js';
 import { shownPath } from '../util/shown.js';
 
 export type Format = 'json' | 'jsonl';
