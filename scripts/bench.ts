@@ -11,7 +11,7 @@ import { segmentSections } from '../src/segment/sections.js';
 import { extractReferences } from '../src/extract/references.js';
 import { resolveReferences } from '../src/refine/resolve-references.js';
 import { symbolSource } from '../src/extract/symbol.js';
-import { datePatterns } from '../src/util/dates.js';
+import { datePatterns } from '../src/rules/dates.js';
 import { defaultRules } from '../src/rules/compile.js';
 import { figurePatterns } from '../src/extract/figures/patterns.js';
 

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
-import { loadRuleData } from '../src/rules/load.js';
+import { defaultRules } from '../src/rules/compile.js';
 
 const require = createRequire(import.meta.url);
 export const FONT = join(require.resolve('dejavu-fonts-ttf/package.json'), '..', 'ttf', 'DejaVuSans.ttf');
@@ -57,7 +57,7 @@ export function makePdf(text: string, options: PdfOptions = {}): Promise<Buffer>
 
 /** Unicode text as a legacy Vietnamese font stores it: the reverse of the rules' table (rules/legacy-encodings.json). */
 export function encodeLegacy(text: string, encoding: LegacyEncoding): string {
-  const table = loadRuleData().legacyEncodings.encodings.find((e) => e.name === encoding)!;
+  const table = defaultRules().data.legacyEncodings.encodings.find((e) => e.name === encoding)!;
   const reverse = new Map<string, string>();
   for (const [legacy, letter] of Object.entries(table.map)) if (!reverse.has(letter)) reverse.set(letter, legacy);
   return [...text.normalize('NFC')].map((ch) => reverse.get(ch) ?? ch).join('');

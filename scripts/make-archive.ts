@@ -6,7 +6,7 @@
  */
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { loadRuleData } from '../src/rules/load.js';
+import { defaultRules } from '../src/rules/compile.js';
 import { makeDocx, makePdf } from './format-fixtures.js';
 
 /** A small deterministic generator (mulberry32): the same N gives the same archive. */
@@ -30,7 +30,7 @@ export async function makeArchive(dir: string, n: number, options: ArchiveOption
   const rand = random(options.seed ?? 1);
   const corpus = new URL('../corpus/', import.meta.url).pathname;
   const texts = readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join(corpus, f), 'utf8'));
-  const provinces = loadRuleData().provinces.provinces.map((p) => p.name);
+  const provinces = defaultRules().data.provinces.provinces.map((p) => p.name);
   let bytes = 0;
   for (let i = 0; i < n; i++) {
     const source = texts[i % texts.length]!;

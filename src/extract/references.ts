@@ -3,7 +3,7 @@ import { sourceSlice, toSourceSpan, type MappedText } from '../normalize/mapped-
 import { caseAlternation, alternation, issuerInfo, lawKind, letterKind, memo, normalizeWord, type Rules } from '../rules/compile.js';
 import type { Reference } from '../schema.js';
 import { sectionPathAt, type Section } from '../segment/sections.js';
-import { dateAt, type DateMatch } from '../util/dates.js';
+import { dateAt, type DateMatch } from '../rules/dates.js';
 import { charBefore } from '../util/text.js';
 import { parseSymbol, symbolKey, symbolSource, type SymbolParts } from './symbol.js';
 

@@ -3,7 +3,7 @@ import { sourceSlice, toSourceSpan, type MappedText } from '../normalize/mapped-
 import { alternation, memo, normalizeWord, type Rules } from '../rules/compile.js';
 import type { Task } from '../schema.js';
 import { sectionPathAt, type Section } from '../segment/sections.js';
-import { dateAt } from '../util/dates.js';
+import { dateAt } from '../rules/dates.js';
 import type { AgencyMention } from './agencies/index.js';
 
 /**

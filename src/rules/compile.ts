@@ -1,6 +1,6 @@
 import { fold } from '../normalize/fold.js';
 import { normalize } from '../normalize/normalize.js';
-import { defaultRuleData, type RuleData } from './load.js';
+import { loadRuleData, type RuleData } from './load.js';
 
 /**
  * Rule data compiled for matching: lookup maps keyed by folded forms and regular-expression
@@ -190,11 +190,17 @@ export function compileRules(data: RuleData): Rules {
   };
 }
 
-let cached: Rules | undefined;
+/**
+ * The rules access layer, one cache for all of it: the shipped rules load and compile once per
+ * thread (`defaultRules`), and anything built from them (a regular expression, a lookup table) is
+ * kept by `memo` under the rules it was built from, so rules loaded from another folder (a test's
+ * copy) never see another's patterns. Code reads rule data as `rules.data`, never from the files.
+ */
+let shipped: Rules | undefined;
 
 export function defaultRules(): Rules {
-  cached ??= compileRules(defaultRuleData());
-  return cached;
+  shipped ??= compileRules(loadRuleData());
+  return shipped;
 }
 
 /** "Nghị định" → ["Nghị định", "nghị định", "NGHỊ ĐỊNH", "Nghị Định"]: the letter cases documents use. */

@@ -10,7 +10,7 @@ import {
   type Metrics, type Provinces, type Relations, type Signing,
 } from './schemas.js';
 
-/** All rule data, validated. Code reads rules only through this object. */
+/** All rule data, validated. Code reads it through `defaultRules().data` (compile.ts), never from the files. */
 export interface RuleData {
   documentTypes: DocumentTypes;
   issuers: Issuers;
@@ -66,13 +66,22 @@ function parseFile<S extends z.ZodTypeAny>(dir: string, file: string, schema: S)
   }
   const result = schema.safeParse(raw);
   if (!result.success) {
-    const problems = result.error.issues
-      .slice(0, 10)
-      .map((issue) => `  at ${issue.path.join('.') || '(top)'}: ${issue.message}`)
-      .join('\n');
+    const problems = result.error.issues.flatMap(problemLines).slice(0, 10).join('\n');
     throw new RulesError(`rules/${file} is not valid:\n${problems}`);
   }
   return result.data;
+}
+
+/**
+ * One issue as lines naming where it is; an unknown key gets a line of its own at its full path
+ * ("at metrics.0.where.levle: unknown key"), the way a misspelling is found.
+ */
+function problemLines(issue: z.core.$ZodIssue): string[] {
+  const at = (path: readonly PropertyKey[]): string => path.map(String).join('.') || '(top)';
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => `  at ${at([...issue.path, key])}: unknown key (a misspelling? only the keys of src/rules/schemas.ts and "$comment" are read)`);
+  }
+  return [`  at ${at(issue.path)}: ${issue.message}`];
 }
 
 export function loadRuleData(dir: string = defaultRulesDir()): RuleData {
@@ -115,12 +124,4 @@ function checkCrossReferences(rules: RuleData): void {
     }
   }
   if (problems.length) throw new RulesError(problems.join('\n'));
-}
-
-let cached: RuleData | undefined;
-
-/** The rules shipped with the package, loaded once per process. */
-export function defaultRuleData(): RuleData {
-  cached ??= loadRuleData();
-  return cached;
 }

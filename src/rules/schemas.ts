@@ -2,12 +2,21 @@ import { z } from 'zod';
 
 /** zod schemas of the data files in rules/: what a domain expert may write there. */
 
+/**
+ * An object of a rule file: its keys and nothing else, so a misspelt optional key ("formerCode"
+ * for "formerCodes") is an error naming the file and the path, not a setting silently ignored.
+ * `$comment`, the JSON Schema keyword for a note, is allowed anywhere: the files explain themselves.
+ */
+function ruleObject<S extends z.ZodRawShape>(shape: S) {
+  return z.strictObject({ $comment: z.string().optional(), ...shape });
+}
+
 const word = z.string().min(1).refine((s) => s === s.normalize('NFC'), 'must be NFC (composed Unicode)');
 const code = z.string().regex(/^[\p{L}&]+$/u, 'a code is letters only ("QĐ", "TTg", "QĐi")');
 
-export const DocumentTypesFile = z.object({
+export const DocumentTypesFile = ruleObject({
   types: z.array(
-    z.object({
+    ruleObject({
       code,
       name: word,
       words: z.array(word).min(1),
@@ -15,17 +24,17 @@ export const DocumentTypesFile = z.object({
       party: z.boolean().optional(),
       periodic: z.boolean().optional(),
       formerCodes: z.array(code).optional(),
-    }).passthrough(),
+    }),
   ),
-  unnumbered: z.array(z.object({ name: word, words: z.array(word).min(1), role: z.enum(['letter', 'law']).optional() }).passthrough())
+  unnumbered: z.array(ruleObject({ name: word, words: z.array(word).min(1), role: z.enum(['letter', 'law']).optional() }))
     .refine((u) => u.some((x) => x.role === 'letter') && u.some((x) => x.role === 'law'), 'one entry must have role "letter" and one role "law"'),
   malformedKind: word,
   stateDashFormBefore: z.number().int().min(1945).max(2100),
-}).passthrough();
+});
 
-export const IssuersFile = z.object({
+export const IssuersFile = ruleObject({
   issuers: z.array(
-    z.object({
+    ruleObject({
       code,
       codePattern: z.string().optional(),
       name: word,
@@ -33,11 +42,11 @@ export const IssuersFile = z.object({
       party: z.boolean().optional(),
     }),
   ),
-}).passthrough();
+});
 
-export const ProvincesFile = z.object({
+export const ProvincesFile = ruleObject({
   provinces: z.array(
-    z.object({
+    ruleObject({
       name: word,
       type: z.enum(['tỉnh', 'thành phố']),
       era: z.enum(['pre2025', 'post2025', 'both']),
@@ -45,25 +54,25 @@ export const ProvincesFile = z.object({
       aliases: z.array(word),
     }),
   ),
-}).passthrough();
+});
 
-export const LawsFile = z.object({
-  laws: z.array(z.object({ name: word, aliases: z.array(word), codeWord: word.optional() })),
-}).passthrough();
+export const LawsFile = ruleObject({
+  laws: z.array(ruleObject({ name: word, aliases: z.array(word), codeWord: word.optional() })),
+});
 
-export const SigningFile = z.object({
-  prefixes: z.array(z.object({ code: z.string(), meaning: z.string(), forms: z.array(word).min(1) })),
-  titles: z.array(z.object({ title: word, body: word })),
+export const SigningFile = ruleObject({
+  prefixes: z.array(ruleObject({ code: z.string(), meaning: z.string(), forms: z.array(word).min(1) })),
+  titles: z.array(ruleObject({ title: word, body: word })),
   nameRanks: z.array(word),
   stampLabels: z.array(word),
-}).passthrough();
+});
 
-export const RelationsFile = z.object({
-  relations: z.array(z.object({ relation: word, words: z.array(word).min(1) })),
-}).passthrough();
+export const RelationsFile = ruleObject({
+  relations: z.array(ruleObject({ relation: word, words: z.array(word).min(1) })),
+});
 
-export const AgenciesFile = z.object({
-  bodies: z.array(z.object({
+export const AgenciesFile = ruleObject({
+  bodies: z.array(ruleObject({
     name: word,
     kind: word,
     local: z.boolean(),
@@ -81,18 +90,18 @@ export const AgenciesFile = z.object({
     variants: z.array(word).optional(),
     titleOf: word.optional(),
     ofUnit: z.enum(['tỉnh', 'thành phố']).optional(),
-  }).passthrough()),
+  })),
   subordinateUnits: z.array(word),
-}).passthrough();
+});
 
-export const LexiconFile = z.object({
+export const LexiconFile = ruleObject({
   numberMarker: z.array(word).min(1),
   numberLabel: z.array(word).min(1),
   dayWord: z.array(word).min(1),
   monthWord: z.array(word).min(1),
   yearWord: z.array(word).min(1),
   quarterWord: z.array(word).min(1),
-  halfYear: z.array(z.object({ words: word, half: z.union([z.literal(1), z.literal(2)]) })),
+  halfYear: z.array(ruleObject({ words: word, half: z.union([z.literal(1), z.literal(2)]) })),
   addresseeHeadings: z.array(word).min(1),
   recipientHeadings: z.array(word).min(1),
   subjectMarkers: z.array(word).min(1),
@@ -106,25 +115,26 @@ export const LexiconFile = z.object({
   listJoiners: z.array(word),
   issueVerbs: z.array(word),
   localUnitWords: z.array(word).min(1),
-  unitLevels: z.array(z.object({ unit: word, level: z.enum(['tỉnh', 'huyện', 'xã']).nullable() })),
-  unitWords: z.array(z.object({ type: z.enum(['tỉnh', 'thành phố']), words: z.array(word).min(1) })),
-}).passthrough();
+  unitLevels: z.array(ruleObject({ unit: word, level: z.enum(['tỉnh', 'huyện', 'xã']).nullable() })),
+  unitWords: z.array(ruleObject({ type: z.enum(['tỉnh', 'thành phố']), words: z.array(word).min(1) })),
+});
 
-export const FigureNounsFile = z.object({
-  nouns: z.array(z.object({ unit: word, forms: z.array(word).min(1) })),
-  money: z.array(z.object({ unit: word, forms: z.array(word).min(1), scale: z.number().positive(), gluedForms: z.array(word).optional() })),
-  scales: z.array(z.object({ word, value: z.number().positive() })),
+export const FigureNounsFile = ruleObject({
+  nouns: z.array(ruleObject({ unit: word, forms: z.array(word).min(1) })),
+  money: z.array(ruleObject({ unit: word, forms: z.array(word).min(1), scale: z.number().positive(), gluedForms: z.array(word).optional() })),
+  scales: z.array(ruleObject({ word, value: z.number().positive() })),
   notMoney: z.array(word),
-  formMeanings: z.array(z.object({
+  // Strict without $comment: an entry's keys besides `form` are the meaning it implies.
+  formMeanings: z.array(z.strictObject({
     form: word,
     stage: z.string().optional(), channel: z.string().optional(), timeliness: z.string().optional(), service: z.string().optional(),
   })),
-}).passthrough();
+});
 
-const wordsFor = <K extends string>(key: K) => z.array(z.object({ value: z.string(), words: z.array(word).min(1) }).passthrough()).describe(key);
+const wordsFor = <K extends string>(key: K) => z.array(ruleObject({ value: z.string(), words: z.array(word).min(1) })).describe(key);
 
-export const FigureCuesFile = z.object({
-  comparators: z.array(z.object({ comparator: z.string(), before: z.array(word).min(1), after: z.array(word).optional() })),
+export const FigureCuesFile = ruleObject({
+  comparators: z.array(ruleObject({ comparator: z.string(), before: z.array(word).min(1), after: z.array(word).optional() })),
   targetCues: z.array(word),
   weakTargetCues: z.array(word),
   assignmentCues: z.array(word),
@@ -140,7 +150,7 @@ export const FigureCuesFile = z.object({
   notRatios: z.array(z.string().regex(/^\d+\/\d+$/)),
   rankWordsBefore: z.array(word),
   scoreNouns: z.array(word),
-  tableHeaders: z.object({ rowNumber: z.array(word).min(1), code: z.array(word), percent: z.array(word), target: z.array(word) }),
+  tableHeaders: ruleObject({ rowNumber: z.array(word).min(1), code: z.array(word), percent: z.array(word), target: z.array(word) }),
   mapScaleWordsBefore: z.array(word),
   notCountedWords: z.array(word),
   countLeads: z.array(word).min(1),
@@ -149,14 +159,14 @@ export const FigureCuesFile = z.object({
   vague: z.array(word),
   notFigureBefore: z.array(word),
   periodWordsBefore: z.array(word),
-  qualifiers: z.object({
+  qualifiers: ruleObject({
     stage: wordsFor('stage'),
     channel: wordsFor('channel'),
     timeliness: wordsFor('timeliness'),
     service: wordsFor('service'),
   }),
-  levels: z.array(z.object({ level: z.enum(['tỉnh', 'huyện', 'xã']), words: z.array(word).min(1) })),
-  scope: z.object({
+  levels: z.array(ruleObject({ level: z.enum(['tỉnh', 'huyện', 'xã']), words: z.array(word).min(1) })),
+  scope: ruleObject({
     whole: z.array(word).min(1),
     pilot: z.array(word),
     notSubjectBefore: z.array(word),
@@ -166,32 +176,33 @@ export const FigureCuesFile = z.object({
     citedBasis: z.array(word),
     yearToDate: z.array(word),
     earlier: z.array(word),
-  }).passthrough(),
+  }),
   yieldingStageWords: z.array(word),
   laterPassiveMarkers: z.array(word).min(1),
   listConjunctions: z.array(word),
   shareOfCountWords: z.array(word),
-}).passthrough();
+});
 
-export const MetricsFile = z.object({
-  metrics: z.array(z.object({
+export const MetricsFile = ruleObject({
+  metrics: z.array(ruleObject({
     id: z.string().regex(/^[a-z0-9_]+$/, 'metric ids are snake_case (they become CSV columns)'),
     label: z.string(),
     kind: z.enum(['count', 'percent', 'ratio', 'money', 'range']),
     unit: word.optional(),
-    where: z.object({
+    // Strict without $comment: every key is a dimension the metric asks a value of.
+    where: z.strictObject({
       stage: z.string().nullable().optional(),
       channel: z.string().nullable().optional(),
       timeliness: z.string().nullable().optional(),
       service: z.string().nullable().optional(),
       level: z.string().nullable().optional(),
-    }).strict(),
+    }),
     // whole: the province's (the body's) own figure, not one unit's, level's or pilot's; any: every figure.
     scope: z.enum(['whole', 'any']).default('whole'),
   })),
-}).passthrough();
+});
 
-export const AgencyCuesFile = z.object({
+export const AgencyCuesFile = ruleObject({
   groupBefore: z.array(word),
   groupAfter: z.array(word),
   groupPhrases: z.array(word),
@@ -233,17 +244,17 @@ export const AgencyCuesFile = z.object({
   teamHeads: z.array(word),
   headNotAfter: z.record(z.string().min(1), z.array(word)),
   oneCaseWords: z.array(word),
-}).passthrough();
+});
 
-export const LegacyEncodingsFile = z.object({
-  encodings: z.array(z.object({
+export const LegacyEncodingsFile = ruleObject({
+  encodings: z.array(ruleObject({
     name: z.string().min(1),
     aliases: z.array(z.string()),
     fontPrefixes: z.array(z.string().min(1)),
     fontPrefixesUpper: z.array(z.string().min(1)).optional(),
     map: z.record(z.string().min(1), z.string().length(1).refine((s) => s === s.normalize('NFC'), 'must be one NFC character')),
-  }).passthrough()),
-}).passthrough();
+  })),
+});
 
 export type LegacyEncodings = z.infer<typeof LegacyEncodingsFile>;
 export type AgencyCues = z.infer<typeof AgencyCuesFile>;

@@ -3,7 +3,7 @@ import { toSourceSpan, sourceSlice, type MappedText } from '../../normalize/mapp
 import type { Rules } from '../../rules/compile.js';
 import type { Figure } from '../../schema.js';
 import { sectionPathAt, type Section } from '../../segment/sections.js';
-import { datePatterns } from '../../util/dates.js';
+import { datePatterns } from '../../rules/dates.js';
 import { symbolSource } from '../symbol.js';
 import { memo } from '../../rules/compile.js';
 import { linkParts } from './breakdown.js';

@@ -1,6 +1,6 @@
 import { fold } from '../../normalize/fold.js';
 import { alternation, caseAlternation, memo } from '../../rules/compile.js';
-import { dateAt, type DateMatch } from '../../util/dates.js';
+import { dateAt, type DateMatch } from '../../rules/dates.js';
 import { parseSymbol, symbolSource, type SymbolParts } from '../symbol.js';
 import type { Found, MetaContext } from './context.js';
 

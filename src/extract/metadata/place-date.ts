@@ -1,5 +1,5 @@
 import { alternation, memo } from '../../rules/compile.js';
-import { dateAt } from '../../util/dates.js';
+import { dateAt } from '../../rules/dates.js';
 import type { Found, MetaContext } from './context.js';
 import { cellsOf, type Line } from './lines.js';
 

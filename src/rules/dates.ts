@@ -1,5 +1,4 @@
-import { alternation } from '../rules/compile.js';
-import type { Rules } from '../rules/compile.js';
+import { alternation, memo, type Rules } from './compile.js';
 
 /** A calendar date as written: "23/4/2018", "ngày 23 tháng 4 năm 2018". */
 export interface DateMatch {
@@ -26,11 +25,8 @@ export interface DatePatterns {
   all: RegExp;
 }
 
-const cache = new WeakMap<Rules, DatePatterns>();
-
 export function datePatterns(rules: Rules): DatePatterns {
-  let p = cache.get(rules);
-  if (!p) {
+  return memo(rules, 'dates', () => {
     const lx = rules.data.lexicon;
     const day = alternation(lx.dayWord);
     const month = alternation(lx.monthWord);
@@ -42,10 +38,8 @@ export function datePatterns(rules: Rules): DatePatterns {
       `|(\\d{1,2})\\s+(?:${month})\\s*(\\d{1,2})\\s*,?\\s+(?:${year})\\s*(\\d{4})(?!\\d))`;
     // "ngày ngày 08 tháng 6 năm 2010": the day word typed twice.
     const source = `(?:(?:${day})\\s+){0,2}(?<![\\d/.-])${body}`;
-    p = { at: new RegExp(source, 'iuy'), all: new RegExp(source, 'iug') };
-    cache.set(rules, p);
-  }
-  return p;
+    return { at: new RegExp(source, 'iuy'), all: new RegExp(source, 'iug') };
+  });
 }
 
 export function dateFromMatch(m: RegExpExecArray): DateMatch {
