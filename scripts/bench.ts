@@ -109,7 +109,7 @@ console.log(`adversarial growth per doubling: ${(times[1]! / times[0]!).toFixed(
 // Readers: our PDF reader (layout work included) against pdfjs-dist's getTextContent alone on the
 // same files; DOCX files per second; memory on a 200-page PDF.
 {
-  const { makeDocx, makePdf } = await import('./format-fixtures.js');
+  const { makeDocx, makePdf } = await import('../support/format-fixtures.js');
   const { readBytes } = await import('../src/read/index.js');
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const pdfs = await Promise.all(texts.map((t) => makePdf(t)));
@@ -160,7 +160,7 @@ console.log(`adversarial growth per doubling: ${(times[1]! / times[0]!).toFixed(
   console.log(`PDF of at least 200 pages: ${result.pages!.length} pages, RSS ${(rssBefore / 1e6).toFixed(0)} → ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB, peak RSS of the run ${(process.resourceUsage().maxRSS * 1024 / 1e6).toFixed(0)} MB`);
 }
 
-// OCR (scripts/scan-fixtures.ts): a scan of a corpus report, each page rendered at 300 dpi, turned
+// OCR (support/scan-fixtures.ts): a scan of a corpus report, each page rendered at 300 dpi, turned
 // upright and read by tesseract; pages per second with 1 job and with 2 (two pages at a time, as
 // two workers would), and the share of one page's time spent rendering and deskewing vs in OCR.
 {
@@ -168,7 +168,7 @@ console.log(`adversarial growth per doubling: ${(times[1]! / times[0]!).toFixed(
   const hasTesseract = spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' }).stdout?.split('\n').some((l) => l.trim() === 'vie');
   if (!hasTesseract) console.log('\nOCR: tesseract with its Vietnamese model is not installed; skipped (apt-get install tesseract-ocr tesseract-ocr-vie)');
   else {
-    const { makeScanPdf } = await import('./scan-fixtures.js');
+    const { makeScanPdf } = await import('../support/scan-fixtures.js');
     const { renderPage } = await import('../src/ocr/pages.js');
     const { deskew } = await import('../src/ocr/deskew.js');
     const { ocrImage } = await import('../src/ocr/tesseract.js');

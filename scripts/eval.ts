@@ -4,11 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { extractFile } from '../src/pipeline.js';
-import { add, corpusDocuments, GOLD_DIR, emptyCounts, FIGURE_KINDS, goldAgencies, goldFigures, goldTasks, scoreAgencies, scoreTasks, METADATA_FIELDS, prf, scoreFigures, scoreMetadata, scoreReferences, type Counts } from './gold.js';
-import { CATALOGUE_FIELDS, DEV_GOLD_FIELDS, DEVSET_DIR, devDocuments, lastSigner, matchCatalogue, scoreDevGold, type CatalogueField, type DevGoldField } from './devset.js';
-import { loadAgencyCases, loadFigureCases, loadFixtureCases, runAgencyCase, runFigureCase, runFixtureCase } from '../test/fixture-cases.js';
-import { legacyScores } from './legacy-bench.js';
-import { readGold, scoreCompare, scoreFindings, type CompareGold, type FindingGold } from './check-gold.js';
+import { add, corpusDocuments, GOLD_DIR, emptyCounts, FIGURE_KINDS, goldAgencies, goldFigures, goldTasks, scoreAgencies, scoreTasks, METADATA_FIELDS, prf, scoreFigures, scoreMetadata, scoreReferences, type Counts } from '../support/gold.js';
+import { CATALOGUE_FIELDS, DEV_GOLD_FIELDS, DEVSET_DIR, devDocuments, lastSigner, matchCatalogue, scoreDevGold, type CatalogueField, type DevGoldField } from '../support/devset.js';
+import { loadAgencyCases, loadFigureCases, loadFixtureCases, runAgencyCase, runFigureCase, runFixtureCase } from '../support/fixture-cases.js';
+import { legacyScores } from '../support/legacy-letters.js';
+import { readGold, scoreCompare, scoreFindings, type CompareGold, type FindingGold } from '../support/check-gold.js';
 import { defaultRules } from '../src/rules/compile.js';
 import { join } from 'node:path';
 
@@ -251,7 +251,7 @@ for (const [label, c] of [['agencies', agTotal], ['tasks', taskTotal]] as const)
 }
 console.log('\nformats — the corpus rebuilt as PDF (pdfkit, DejaVu Sans), DOCX, legacy-encoded RTF (TCVN3, VNI), a TCVN3 DOCX (.VnTime/.VnTimeH runs) and a VNI PDF, read back and scored against the same gold');
 {
-  const { FORMATS, makeFormat } = await import('./format-fixtures.js');
+  const { FORMATS, makeFormat } = await import('../support/format-fixtures.js');
   const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
@@ -301,7 +301,7 @@ for (const [file, load, run] of fixtureFiles) {
 }
 
 {
-  // Legacy originals against their transcripts (scripts/legacy-bench.ts): letters aligned, then the
+  // Legacy originals against their transcripts (support/legacy-letters.ts): letters aligned, then the
   // share of accented letters and of all letters read exactly. Issue target: ≥ 0.99 overall, no file below 0.97.
   const scores = await legacyScores();
   if (scores.length) {

@@ -7,19 +7,10 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { defaultRules } from '../src/rules/compile.js';
-import { makeDocx, makePdf } from './format-fixtures.js';
+import { makeDocx, makePdf } from '../support/format-fixtures.js';
+import { random } from '../support/random.js';
 
-/** A small deterministic generator (mulberry32): the same N gives the same archive. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { random };
 
 export interface ArchiveOptions {
   binaryShare?: number;

@@ -1,12 +1,12 @@
 /**
- * A small fuzz run in the suite (scripts/fuzz.ts: `npm run fuzz` runs 1,000 mutants per format):
+ * A small fuzz run in the suite (support/fuzz.ts; `npm run fuzz` runs 1,000 mutants per format):
  * mutants of a real file of each format and hand-made hostile files, one batch through the command
  * line. Every file gives exactly one record with a specific code; nothing crashes, hangs or ends in
  * internal-error.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fuzzReport, runFuzz, writeFuzzFiles } from '../scripts/fuzz.js';
+import { fuzzReport, runFuzz, writeFuzzFiles } from '../support/fuzz.js';
 import { tempDir } from './helpers/temp.js';
 
 describe('fuzzing: mutants and hostile files through one batch', () => {

@@ -97,32 +97,41 @@ export interface DocumentRefs {
 export function checkAcrossDocuments(
   docs: readonly DocumentRefs[], where: (path: string, span: Finding['span']) => string = (path) => path,
 ): { path: string; finding: Finding }[] {
-  // Which side is wrong, one document cannot know: a warning that names both places and both dates,
-  // once for each pair of documents and dates however often either cites the number.
-  const seen = new Map<string, { path: string; date: string; text: string; span: Finding['span'] }[]>();
-  const out: { path: string; finding: Finding }[] = [];
-  const reported = new Set<string>();
-  for (const doc of docs) {
+  const across = new AcrossDocuments();
+  return docs.flatMap((doc) => across.add(doc, (span) => where(doc.path, span)).map((finding) => ({ path: doc.path, finding })));
+}
+
+/**
+ * The same check a document at a time, as `check --across` reads them: what it keeps of each is
+ * the dated, numbered citations (id, date, text and where they stand, as `where` names it now),
+ * never the document, so memory grows with the citations, not the texts.
+ */
+export class AcrossDocuments {
+  private readonly seen = new Map<string, { path: string; date: string; text: string; place: string }[]>();
+  private readonly reported = new Set<string>();
+
+  /** A document's warnings against those added before it; `where` names a place in this document. */
+  add(doc: DocumentRefs, where: (span: Finding['span']) => string = () => doc.path): Finding[] {
+    // Which side is wrong, one document cannot know: a warning that names both places and both dates,
+    // once for each pair of documents and dates however often either cites the number.
+    const out: Finding[] = [];
     for (const ref of doc.refs) {
       if (!ref.id || !ref.date) continue;
       const key = symbolKey(ref.id);
-      const earlier = seen.get(key) ?? [];
+      const earlier = this.seen.get(key) ?? [];
       const clash = earlier.find((e) => e.date !== ref.date && e.path !== doc.path
         && (ref.year !== null || e.date.slice(0, 4) === ref.date!.slice(0, 4)));
       const pair = clash ? [key, clash.path, clash.date, doc.path, ref.date].join('|') : '';
-      if (clash && !reported.has(pair)) {
-        reported.add(pair);
+      if (clash && !this.reported.has(pair)) {
+        this.reported.add(pair);
         out.push({
-          path: doc.path,
-          finding: {
-            code: 'conflicting-dates-across', severity: 'warning', suggestion: null, span: ref.span,
-            message: `"${oneLine(ref.text)}" (${ref.id}): dated ${ref.date} here, ${clash.date} at ${where(clash.path, clash.span)} ("${oneLine(clash.text)}"); one of them is wrong`,
-          },
+          code: 'conflicting-dates-across', severity: 'warning', suggestion: null, span: ref.span,
+          message: `"${oneLine(ref.text)}" (${ref.id}): dated ${ref.date} here, ${clash.date} at ${clash.place} ("${oneLine(clash.text)}"); one of them is wrong`,
         });
       }
-      earlier.push({ path: doc.path, date: ref.date, text: ref.text, span: ref.span });
-      seen.set(key, earlier);
+      earlier.push({ path: doc.path, date: ref.date, text: ref.text, place: where(ref.span) });
+      this.seen.set(key, earlier);
     }
+    return out;
   }
-  return out;
 }

@@ -1,12 +1,18 @@
 import { parseArgs } from 'node:util';
-import { checkAcrossDocuments, type DocumentRefs } from '../check/citations.js';
+import { AcrossDocuments } from '../check/citations.js';
+import { expandInputs } from '../engine/inputs.js';
+import { positionLookup } from '../engine/positions.js';
+import { startPool } from '../engine/pool.js';
+import { progress } from '../engine/progress.js';
+import { pooledRecords } from '../engine/records.js';
+import { tuneEngineForBatch } from '../engine/v8-flags.js';
 import { defaultRules } from '../rules/compile.js';
 import type { Finding } from '../schema.js';
-import { expandInputs } from '../engine/inputs.js';
-import { inputsOrDefault } from './options.js';
-import { processInput } from '../engine/process.js';
+import { JsonArrayText } from '../util/json-array.js';
+import { put } from '../util/output-files.js';
 import { UsageError } from './usage.js';
 import { applyLevel, DEFAULT_LEVELS, findConfig, loadConfig, parseRuleOption, type Level } from './check-config.js';
+import { ENGINE_OPTIONS, engineOptions, inputsOrDefault } from './options.js';
 import { VERSION } from '../version.js';
 import { shownPath, shownText } from '../util/shown.js';
 import { processIo, type Io } from './io.js';
@@ -17,64 +23,106 @@ export interface Located extends Finding {
   column: number;
 }
 
-/** 1-based line and column of a source offset, as compilers print them. */
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-
+/**
+ * vnreform check: the findings of every input, as compilers print them, through the engine's pool
+ * (--jobs, limits, --cache). Printed as each record arrives, in input order: what is kept is a
+ * record at a time, and with --across the dated citations of those before it; with --format sarif
+ * the findings, whose codes the report lists before them.
+ */
 export async function checkCommand(argv: string[], io: Io = processIo()): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { format: { type: 'string', short: 'f' }, across: { type: 'boolean' }, rule: { type: 'string', multiple: true }, config: { type: 'string' }, quiet: { type: 'boolean', short: 'q' } },
+    options: { format: { type: 'string', short: 'f' }, across: { type: 'boolean' }, rule: { type: 'string', multiple: true }, config: { type: 'string' }, ...ENGINE_OPTIONS },
   });
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not ${format}`);
+  const { engine } = engineOptions(values);
   const targets = inputsOrDefault(positionals);
   // The config nearest the first input (or the one named), then --rule, which wins.
   const configPath = values.config ?? findConfig(targets[0] === '-' ? process.cwd() : targets[0]!);
   const levels: Record<string, Level> = { ...DEFAULT_LEVELS, ...(configPath ? loadConfig(configPath) : {}), ...Object.fromEntries((values.rule ?? []).map(parseRuleOption)) };
-  const rules = defaultRules();
-  const { inputs } = await expandInputs(targets);
-  const located: Located[] = [];
-  const texts = new Map<string, string>();
-  const docs: DocumentRefs[] = [];
-  for (const input of inputs) {
-    const { record, analysis } = await processInput(input, rules, null, io.stdin);
-    const path = record.source.path;
-    const text = analysis?.source ?? '';
-    texts.set(path, text);
-    for (const e of record.errors) located.push({ path, line: 1, column: 1, code: e.code, severity: 'error', message: e.message, span: null, suggestion: null });
-    for (const found of record.findings) {
-      const f = applyLevel(found, levels);
-      if (f) located.push({ path, ...at(text, f), ...f });
+  tuneEngineForBatch(engine.jobs);
+  const pool = startPool(engine);
+  try {
+    const rules = defaultRules();
+    const { inputs } = await expandInputs(targets);
+    const bar = progress({ total: inputs.length, quiet: !!values.quiet, stream: io.stderr });
+    const printer = findingPrinter(format, io.stdout);
+    const across = values.across ? new AcrossDocuments() : null;
+    // Warnings across documents come after every document's own findings, as the check can only end then.
+    const acrossFound: Located[] = [];
+    try {
+      for await (const { record, positions } of pooledRecords(inputs, rules, { ...engine, stdin: io.stdin, locate: true }, pool, bar)) {
+        const path = record.source.path;
+        const at = positionLookup(positions);
+        const place = (f: Finding): { line: number; column: number } => (f.span ? at(f.span.start) : { line: 1, column: 1 });
+        const found: Located[] = record.errors.map((e) => ({ path, line: 1, column: 1, code: e.code, severity: 'error', message: e.message, span: null, suggestion: null }));
+        for (const finding of record.findings) {
+          const f = applyLevel(finding, levels);
+          if (f) found.push({ path, ...place(f), ...f });
+        }
+        await printer.add(found);
+        if (!across) continue;
+        const where = (span: Finding['span']): string => {
+          const { line, column } = span ? at(span.start) : { line: 1, column: 1 };
+          return `${shownPath(path)}:${line}:${column}`;
+        };
+        for (const finding of across.add({ path, refs: record.references }, where)) {
+          const f = applyLevel(finding, levels);
+          if (f) acrossFound.push({ path, ...place(f), ...f });
+        }
+      }
+    } finally {
+      bar.done();
     }
-    docs.push({ path, refs: record.references });
+    await printer.add(acrossFound);
+    const counts = await printer.end();
+    const infos = counts.info;
+    if (!values.quiet) io.stderr.write(`vnreform check: ${inputs.length} input(s), ${counts.error} error(s), ${counts.warning} warning(s)${infos ? `, ${infos} info` : ''}\n`);
+    return counts.error ? 1 : 0;
+  } finally {
+    await pool.pool.destroy();
   }
-  if (values.across) {
-    const where = (path: string, span: Finding['span']): string => {
-      const { line, column } = span ? lineColumn(texts.get(path) ?? '', span.start) : { line: 1, column: 1 };
-      return `${shownPath(path)}:${line}:${column}`;
+}
+
+/** Findings to standard output in the chosen format as they come, and their count by severity. */
+interface FindingPrinter {
+  add(found: readonly Located[]): Promise<void>;
+  end(): Promise<Record<Finding['severity'], number>>;
+}
+
+function findingPrinter(format: 'text' | 'json' | 'sarif', stdout: NodeJS.WritableStream): FindingPrinter {
+  const counts: Record<Finding['severity'], number> = { error: 0, warning: 0, info: 0 };
+  const write = (text: string): Promise<void> => (text ? put(stdout, text, 'standard output') : Promise.resolve());
+  const count = (found: readonly Located[]): void => {
+    for (const f of found) counts[f.severity]++;
+  };
+  if (format === 'sarif') {
+    // The report names every code before its results: the findings are kept (not the texts) until the end.
+    const all: Located[] = [];
+    return {
+      add: async (found) => {
+        count(found);
+        all.push(...found);
+      },
+      end: async () => {
+        await write(JSON.stringify(sarif(all), null, 2) + '\n');
+        return counts;
+      },
     };
-    for (const { path, finding } of checkAcrossDocuments(docs, where)) {
-      const f = applyLevel(finding, levels);
-      if (f) located.push({ path, ...at(texts.get(path) ?? '', f), ...f });
-    }
   }
-  if (format === 'json') io.stdout.write(JSON.stringify(located, null, 2) + '\n');
-  else if (format === 'sarif') io.stdout.write(JSON.stringify(sarif(located), null, 2) + '\n');
-  else for (const f of located) io.stdout.write(findingLine(f));
-  const count = (severity: string): number => located.filter((f) => f.severity === severity).length;
-  const errors = count('error');
-  const infos = count('info');
-  if (!values.quiet) io.stderr.write(`vnreform check: ${inputs.length} input(s), ${errors} error(s), ${count('warning')} warning(s)${infos ? `, ${infos} info` : ''}\n`);
-  return errors ? 1 : 0;
+  const array = new JsonArrayText();
+  return {
+    add: async (found) => {
+      count(found);
+      await write(found.map((f) => (format === 'json' ? array.item(f) : findingLine(f))).join(''));
+    },
+    end: async () => {
+      if (format === 'json') await write(array.end());
+      return counts;
+    },
+  };
 }
 
 /**
@@ -84,10 +132,6 @@ export async function checkCommand(argv: string[], io: Io = processIo()): Promis
  */
 export function findingLine(f: Located): string {
   return `${shownPath(f.path)}:${f.line}:${f.column}: ${f.severity} ${f.code}: ${shownText(f.message)}${f.span?.page ? ` (p. ${f.span.page})` : ''}\n`;
-}
-
-function at(text: string, f: Finding): { line: number; column: number } {
-  return f.span ? lineColumn(text, f.span.start) : { line: 1, column: 1 };
 }
 
 /**

@@ -1,5 +1,3 @@
-import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { tuneEngineForBatch } from '../engine/v8-flags.js';
 import { progress } from '../engine/progress.js';
@@ -9,13 +7,12 @@ import { inShard, parseShard } from '../engine/shard.js';
 import { openTables, writeRowsOf } from '../engine/tables.js';
 import { defaultRules } from '../rules/compile.js';
 import { expandInputs, type Input } from '../engine/inputs.js';
-import { inputsOrDefault } from './options.js';
+import { ENGINE_OPTIONS, engineOptions, inputsOrDefault } from './options.js';
 import { exitStatusOf } from '../engine/interrupt.js';
 import { openSink, outKind, type Format } from '../engine/output.js';
 import { inputPath } from '../engine/process.js';
-import { DEFAULT_JOBS, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, extractParallel, startPool, type StartedPool } from '../engine/pool.js';
+import { extractParallel, startPool, type StartedPool } from '../engine/pool.js';
 import { UsageError } from './usage.js';
-import { makeFolder, outputError } from '../util/output-files.js';
 import { lockOutput } from '../util/output-lock.js';
 import { quotedPath, shownPath } from '../util/shown.js';
 import { processIo, type Io } from './io.js';
@@ -23,10 +20,10 @@ import { processIo, type Io } from './io.js';
 export async function extractCommand(argv: string[], io: Io = processIo()): Promise<number> {
   const started = performance.now();
   const options = extractOptions(argv);
-  tuneEngineForBatch(options.jobs);
+  tuneEngineForBatch(options.engine.jobs);
   // The workers start (~0.4 s: modules, rules) while this thread compiles the rules, lists the
   // inputs and reads a resumed output. Destroyed however the run ends, or the process would wait on them.
-  const pool = startPool(options);
+  const pool = startPool(options.engine);
   try {
     return await extractWith(options, pool, started, io);
   } finally {
@@ -44,11 +41,7 @@ function extractOptions(argv: string[]) {
       resume: { type: 'boolean' },
       shard: { type: 'string' },
       tables: { type: 'string' },
-      quiet: { type: 'boolean', short: 'q' },
-      jobs: { type: 'string', short: 'j' },
-      timeout: { type: 'string' },
-      'max-memory': { type: 'string' },
-      cache: { type: 'string' },
+      ...ENGINE_OPTIONS,
       'keep-missing': { type: 'boolean' },
     },
   });
@@ -58,32 +51,7 @@ function extractOptions(argv: string[]) {
   if (values.shard !== undefined && !shard) throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n, not ${values.shard}`);
   if (values.resume && (!values.out || outKind(values.out) !== 'jsonl')) throw new UsageError('--resume needs --out FILE.jsonl (records are appended a line at a time)');
   if (values['keep-missing'] && !values.resume) throw new UsageError('--keep-missing goes with --resume (it keeps the records of inputs no longer given)');
-  const jobs = positiveNumber(values.jobs, '--jobs', DEFAULT_JOBS);
-  if (!Number.isInteger(jobs)) throw new UsageError(`--jobs must be a whole number, not ${values.jobs}`);
-  const timeoutS = positiveNumber(values.timeout, '--timeout', DEFAULT_TIMEOUT_S);
-  const memoryMb = positiveNumber(values['max-memory'], '--max-memory', DEFAULT_MEMORY_MB);
-  // A worker needs this much heap to load the rules and read one file at all.
-  if (memoryMb < MIN_MEMORY_MB) throw new UsageError(`--max-memory must be at least ${MIN_MEMORY_MB} (MB): a worker needs that much to start, not ${values['max-memory']}`);
-  if (values.cache !== undefined) usableCache(values.cache);
-  return { values, positionals, format, shard, jobs, timeoutS, memoryMb };
-}
-
-const MIN_MEMORY_MB = 32;
-
-/**
- * The cache folder is checked before any work: a file in its place, or a place no folder can be
- * made (/proc), is a usage error, not every record lost to "worker-crashed".
- */
-function usableCache(dir: string): void {
-  try {
-    makeFolder(dir);
-    const probe = join(dir, `.vnreform-write-test-${process.pid}`);
-    writeFileSync(probe, '');
-    rmSync(probe);
-  } catch (err) {
-    const reason = outputError(dir, err).message.slice(`cannot write ${shownPath(dir)}: `.length);
-    throw new UsageError(`--cache ${shownPath(dir)}: ${reason}; give a folder that can be written`);
-  }
+  return { values, positionals, format, shard, ...engineOptions(values) };
 }
 
 async function extractWith(options: ReturnType<typeof extractOptions>, pool: StartedPool, started: number, io: Io): Promise<number> {
@@ -103,7 +71,7 @@ async function extractLocked(
   options: ReturnType<typeof extractOptions>, pool: StartedPool, started: number, io: Io,
   { all, mine, skipped, hidden }: { all: Input[]; mine: Input[]; skipped: Map<string, number>; hidden: string[] },
 ): Promise<number> {
-  const { values, format, shard, jobs, timeoutS, memoryMb } = options;
+  const { values, format, shard } = options;
   const rules = defaultRules();
   const { todo, resumed } = values.resume ? await resumePlan(values.out!, mine, !!values['keep-missing']) : { todo: mine, resumed: null };
 
@@ -113,7 +81,7 @@ async function extractLocked(
   // Resumed: the tables start from the records the output already holds, the one source of truth.
   if (tables && resumed) await writeRowsOf(values.out!, tables);
   const bar = progress({ total: todo.length, quiet: !!values.quiet, stream: io.stderr });
-  const records = extractParallel(todo, rules, { jobs, timeoutMs: timeoutS * 1000, memoryMb, cache: values.cache ?? null, stdin: io.stdin }, pool);
+  const records = extractParallel(todo, rules, { ...options.engine, stdin: io.stdin }, pool);
   let run: Written;
   try {
     run = await writeRecords(records, sink, tables, bar);
@@ -137,13 +105,6 @@ async function extractLocked(
     return exitStatusOf(run.interrupted);
   }
   return failed ? 1 : 0;
-}
-
-function positiveNumber(text: string | undefined, flag: string, fallback: number): number {
-  if (text === undefined) return fallback;
-  const n = Number(text);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} must be a positive number, not ${text}`);
-  return n;
 }
 
 interface Summary {

@@ -55,7 +55,7 @@ export interface TextView {
 
 /**
  * The lines of `text` as `text` prints them, in chunks of ~64 KB (a 100 MB text is not one string
- * twice). Lines are split at "\n" alone, as `check`'s lineColumn counts them: a "\r" stays on its line.
+ * twice). Lines are split at "\n" alone, as `check` counts them (engine/positions.ts): a "\r" stays on its line.
  */
 export function* textLines(text: string, pages: PageMap | null, view: TextView): Generator<string> {
   const lines = text.split('\n');

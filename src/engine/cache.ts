@@ -41,7 +41,7 @@ export function cacheKey(bytes: Uint8Array, rulesVersion: string, readSettings =
 const entryPath = (dir: string, key: string): string => join(dir, key.slice(0, 2), `${key}.json`);
 
 /** What the cache holds for a key: the record, nothing, or an entry not to trust (damaged, another key's, another file's, an old shape). */
-export type CacheLookup = { record: ExtractionRecord } | { miss: 'absent' | 'bad' };
+export type CacheLookup = { record: ExtractionRecord; positions: number[] } | { miss: 'absent' | 'bad' };
 
 /**
  * The cached record for a key, with the path of the input now asking (one content may sit under
@@ -56,25 +56,26 @@ export function cacheGet(dir: string, key: string, path: string, sha256: string)
     return { miss: 'absent' };
   }
   try {
-    const entry = JSON.parse(raw) as { key?: unknown; record?: unknown };
+    const entry = JSON.parse(raw) as { key?: unknown; record?: unknown; positions?: unknown };
     const parsed = RecordSchema.safeParse(entry.record);
-    if (entry.key !== key || !parsed.success || parsed.data.source.sha256 !== sha256) return { miss: 'bad' };
-    return { record: { ...parsed.data, source: { ...parsed.data.source, path } } };
+    if (entry.key !== key || !parsed.success || parsed.data.source.sha256 !== sha256 || !isPositions(entry.positions)) return { miss: 'bad' };
+    return { record: { ...parsed.data, source: { ...parsed.data.source, path } }, positions: entry.positions };
   } catch {
     return { miss: 'bad' };
   }
 }
 
 /**
- * Keeps a record under its key, whole (temporary file, then rename). A cache that cannot be written
+ * Keeps a record under its key with the line and column of its spans (`check` reads those, not the
+ * text), whole (temporary file, then rename). A cache that cannot be written
  * (a full disk) costs the cache, not the record: false, and the run goes on.
  */
-export function cachePut(dir: string, key: string, record: ExtractionRecord): boolean {
+export function cachePut(dir: string, key: string, record: ExtractionRecord, positions: number[]): boolean {
   const path = entryPath(dir, key);
   const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(tmp, JSON.stringify({ key, record }));
+    writeFileSync(tmp, JSON.stringify({ key, record, positions }));
     renameSync(tmp, path);
     return true;
   } catch {
@@ -85,4 +86,9 @@ export function cachePut(dir: string, key: string, record: ExtractionRecord): bo
     }
     return false;
   }
+}
+
+/** Line and column triples (spanPositions) as an entry holds them. */
+function isPositions(value: unknown): value is number[] {
+  return Array.isArray(value) && value.length % 3 === 0 && value.every((n) => Number.isInteger(n) && n >= 0);
 }

@@ -8,6 +8,7 @@ import { readFileBytes } from '../read/index.js';
 import { defaultRules } from '../rules/compile.js';
 import type { ExtractionRecord } from '../schema.js';
 import { cacheGet, cacheKey, cachePut } from './cache.js';
+import { spanPositions } from './positions.js';
 
 /** A record as it crosses back from a worker: its JSON line (written as is) and what the summary counts. */
 export interface Produced {
@@ -22,6 +23,8 @@ export interface Produced {
   errors: { code: string; message: string }[];
   /** With --cache: served from it, a bad entry found (and replaced), or the record could not be kept. */
   cache?: 'hit' | 'bad-entry' | 'not-written';
+  /** With `locate`: line and column of the record's span starts (spanPositions), for `check`. */
+  positions?: number[];
 }
 
 const utf8 = new TextEncoder();
@@ -43,6 +46,8 @@ export interface ChunkTask {
   progress?: SharedArrayBuffer;
   /** Standard input's bytes, read by the main thread (the chunk is then that one input). */
   stdin?: Uint8Array;
+  /** Send each record's positions (check prints line and column; the text stays here). */
+  locate?: boolean;
 }
 
 /**
@@ -65,7 +70,8 @@ export default async function extractChunk(task: ChunkTask): Promise<Produced[]>
     }
     filesRead++;
     if (input.kind === 'stdin') {
-      records.push(produced((await processInput(input, rules, task.stdin ?? null)).record));
+      const { record, analysis } = await processInput(input, rules, task.stdin ?? null);
+      records.push(located(produced(record), task.locate ? spanPositions(record, analysis?.source ?? '') : undefined));
       continue;
     }
     const path = input.kind === 'file' ? input.path : null;
@@ -75,16 +81,23 @@ export default async function extractChunk(task: ChunkTask): Promise<Produced[]>
     const key = bytes ? cacheKey(bytes, rules.version, readSettings()) : null;
     const lookup = key && path ? cacheGet(task.cache!, key, path, sha256(bytes!)) : null;
     if (lookup && 'record' in lookup) {
-      records.push({ ...produced(lookup.record), cache: 'hit' });
+      records.push(located({ ...produced(lookup.record), cache: 'hit' }, task.locate ? lookup.positions : undefined));
       continue;
     }
-    const { record } = await processInput(input, rules, bytes);
+    const { record, analysis } = await processInput(input, rules, bytes);
+    // Kept with the record, so that `check` can be served from the cache too.
+    const positions = task.locate || key ? spanPositions(record, analysis?.source ?? '') : undefined;
     // Only results: a file that failed is tried again next time (a reader may have been fixed).
-    const kept = key && record.errors.length === 0 ? cachePut(task.cache!, key, record) : true;
+    const kept = key && record.errors.length === 0 ? cachePut(task.cache!, key, record, positions!) : true;
     const cache = !kept ? 'not-written' : lookup && 'miss' in lookup && lookup.miss === 'bad' ? 'bad-entry' : undefined;
-    records.push({ ...produced(record), ...(cache ? { cache } : {}) });
+    records.push(located({ ...produced(record), ...(cache ? { cache } : {}) }, task.locate ? positions : undefined));
   }
   return moved(records);
+}
+
+/** A record with its positions when the task asked for them. */
+function located(record: Produced, positions: number[] | undefined): Produced {
+  return positions ? { ...record, positions } : record;
 }
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');

@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { makePdf } from '../../scripts/format-fixtures.js';
+import { makePdf } from '../../support/format-fixtures.js';
 import { zipBomb } from '../helpers/bad-files.js';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } fro
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makePdf } from '../../scripts/format-fixtures.js';
+import { makePdf } from '../../support/format-fixtures.js';
 import { headerOf, openTables, recordId, TABLES } from '../../src/engine/tables.js';
 import { comparisonRow, LONG_HEADER, longValues, WIDE_FIXED } from '../../src/engine/compare.js';
 import { extractFile } from '../../src/pipeline.js';

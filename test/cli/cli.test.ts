@@ -335,7 +335,7 @@ describe('inputs by default, and pages in findings', () => {
   });
 
   it('says the page of a finding in a PDF after its message', async () => {
-    const { makePdf } = await import('../../scripts/format-fixtures.js');
+    const { makePdf } = await import('../../support/format-fixtures.js');
     const path = join(tempDir('pdf-check'), 'bao-cao.pdf');
     writeFileSync(path, await makePdf('BÁO CÁO\nKết quả năm 2019\n\nThực hiện Nghị định 130/2005/NĐ-CP ngày 17/10/2015 của Chính phủ.'));
     const r = await vnreform(['check', path, '--quiet']);

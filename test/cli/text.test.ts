@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makePdf } from '../../scripts/format-fixtures.js';
+import { makePdf } from '../../support/format-fixtures.js';
 import { runInProcess as vnreform } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
 

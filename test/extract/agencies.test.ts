@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractText } from '../../src/pipeline.js';
-import { loadAgencyCases, runAgencyCase } from '../fixture-cases.js';
-import { corpusDocuments, goldAgencies, goldTasks, prf, scoreAgencies, scoreTasks, add, emptyCounts } from '../../scripts/gold.js';
+import { loadAgencyCases, runAgencyCase } from '../../support/fixture-cases.js';
+import { corpusDocuments, goldAgencies, goldTasks, prf, scoreAgencies, scoreTasks, add, emptyCounts } from '../../support/gold.js';
 import { extractFile } from '../../src/pipeline.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../corpus/fixtures/${name}`, import.meta.url), 'utf8');

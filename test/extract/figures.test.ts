@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractText } from '../../src/pipeline.js';
 import { parseVnNumber } from '../../src/extract/figures/numbers.js';
-import { loadFigureCases, runFigureCase } from '../fixture-cases.js';
+import { loadFigureCases, runFigureCase } from '../../support/fixture-cases.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../corpus/fixtures/${name}`, import.meta.url), 'utf8');
 const figures = (text: string) => extractText(text).figures;

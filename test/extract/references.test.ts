@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractText } from '../../src/pipeline.js';
-import { loadFixtureCases, runFixtureCase } from '../fixture-cases.js';
+import { loadFixtureCases, runFixtureCase } from '../../support/fixture-cases.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../corpus/fixtures/${name}`, import.meta.url), 'utf8');
 const refs = (text: string) => extractText(text).references;

@@ -1,5 +1,5 @@
 /**
- * OCR: scans made from corpus text (scripts/scan-fixtures.ts), read by Debian's tesseract with its
+ * OCR: scans made from corpus text (support/scan-fixtures.ts), read by Debian's tesseract with its
  * Vietnamese model, and scored against the corpus gold. CI installs the two packages (.ci/run) and
  * runs these; a machine without them skips the tests that need the engine, outside CI only.
  */
@@ -11,8 +11,8 @@ import { skewOf } from '../../src/ocr/deskew.js';
 import { ocrImage, parseTsv } from '../../src/ocr/tesseract.js';
 import { ocrOfSpan, placeWords, type BoxedWord } from '../../src/ocr/words.js';
 import { extractFile, extractText } from '../../src/pipeline.js';
-import { makeScanPdf, pageImages } from '../../scripts/scan-fixtures.js';
-import { FIGURE_KINDS, scoreFigures, scoreReferences } from '../../scripts/gold.js';
+import { makeScanPdf, pageImages } from '../../support/scan-fixtures.js';
+import { FIGURE_KINDS, scoreFigures, scoreReferences } from '../../support/gold.js';
 import { HEAVY_TEST_MS } from '../helpers/limits.js';
 import { tempDir } from '../helpers/temp.js';
 

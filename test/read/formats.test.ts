@@ -4,9 +4,9 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { extractFile } from '../../src/pipeline.js';
 import { readBytes } from '../../src/read/index.js';
 import { joinLines, linesOf, splitFootnotes } from '../../src/read/pdf.js';
-import { FORMATS, makeDocx, makeFormat, makePdf } from '../../scripts/format-fixtures.js';
+import { FORMATS, makeDocx, makeFormat, makePdf } from '../../support/format-fixtures.js';
 import { lyingZipBomb, zipBomb } from '../helpers/bad-files.js';
-import { add, corpusDocuments, emptyCounts, goldFigures, prf, scoreFigures, scoreReferences, FIGURE_KINDS } from '../../scripts/gold.js';
+import { add, corpusDocuments, emptyCounts, goldFigures, prf, scoreFigures, scoreReferences, FIGURE_KINDS } from '../../support/gold.js';
 import { tempDir } from '../helpers/temp.js';
 import { linesPdf, rawPdf, signedDecisionPdf } from '../helpers/raw-pdf.js';
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { capitalsOfUpperFonts, convertLegacy, declaredLegacyFonts, decodeLegacy, decodeRun, detectLegacy } from '../../src/read/legacy.js';
-import { encodeLegacy } from '../../scripts/format-fixtures.js';
-import { compareLetters } from '../../scripts/legacy-bench.js';
+import { encodeLegacy } from '../../support/format-fixtures.js';
+import { compareLetters } from '../../support/legacy-letters.js';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { readBytes } from '../../src/read/index.js';
 import { parseRtf } from '../../src/read/rtf.js';
@@ -211,7 +211,7 @@ describe('legacy text read without its fonts', () => {
   });
 });
 
-describe('the legacy benchmark\'s measure (scripts/legacy-bench.ts)', () => {
+describe('the legacy benchmark\'s measure (support/legacy-letters.ts)', () => {
   it('aligns letters whatever the spacing, and counts an accented letter read without its mark as wrong', () => {
     expect(compareLetters('Thủ tướng Chính phủ', 'T h ủ  t ư ớ n g   C h í n h  p h ủ')).toMatchObject({ accented: 5, accentedRight: 5, characters: 16, charactersRight: 16 });
     expect(compareLetters('Thủ tướng Chính phủ', 'Thu tướng Chinh phủ')).toMatchObject({ accented: 5, accentedRight: 3, charactersRight: 14 });

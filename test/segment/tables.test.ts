@@ -9,7 +9,7 @@ import { tempDir } from '../helpers/temp.js';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
-import { FONT } from '../../scripts/format-fixtures.js';
+import { FONT } from '../../support/format-fixtures.js';
 
 /** A PDF page with text placed at [x, y] in points, as a letterhead and a table lay it out. */
 function placedPdf(items: [string, number, number][]): Promise<Buffer> {

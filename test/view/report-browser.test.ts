@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtractionRecord } from '../../src/schema.js';
-import { launchBrowser, haveChromium, mustRunBrowser, openWatched, type Browser } from '../helpers/browser.js';
+import { launchBrowser, haveChromium, mustRunBrowser, openWatched, type Browser } from '../../support/browser.js';
 import { ROOT, vnreform } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
 
