@@ -4,7 +4,7 @@
  * through `vnreform extract` in one batch, as a user's archive would be. Every file must give
  * exactly one record, none `internal-error` or `worker-crashed`, the run must end with 0 or 1 (not a
  * V8 abort), and none may hang (a `timeout` record is counted as a hang).
- * `npm run fuzz` (scripts/fuzz.ts) runs it at full size; test/fuzz.test.ts a small one. The files
+ * `npm run fuzz` (scripts/fuzz.ts) runs it at full size; test/cli/fuzz.process.test.ts a small one. The files
  * are made from a fixed seed: the same call makes the same files.
  */
 import { spawnSync } from 'node:child_process';

@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractFile } from '../src/pipeline.js';
-import { CATALOGUE_FIELDS, DEV_GOLD_FIELDS, devDocuments, matchCatalogue, scoreDevGold } from '../support/devset.js';
-import { add, emptyCounts, prf, scoreAgencies, scoreReferences, type Counts } from '../support/gold.js';
+import { extractFile } from '../../src/pipeline.js';
+import { CATALOGUE_FIELDS, DEV_GOLD_FIELDS, devDocuments, matchCatalogue, scoreDevGold } from '../../support/devset.js';
+import { add, emptyCounts, prf, scoreAgencies, scoreReferences, type Counts } from '../../support/gold.js';
 
 const docs = devDocuments();
 const records = await Promise.all(docs.map((d) => extractFile(d.path)));
@@ -73,10 +73,10 @@ describe('the development set', () => {
 });
 
 describe('compare and check against their gold (corpus and development set)', async () => {
-  const { corpusDocuments, GOLD_DIR } = await import('../support/gold.js');
-  const { DEVSET_DIR } = await import('../support/devset.js');
-  const { readGold, scoreCompare, scoreFindings } = await import('../support/check-gold.js');
-  const { defaultRules } = await import('../src/rules/compile.js');
+  const { corpusDocuments, GOLD_DIR } = await import('../../support/gold.js');
+  const { DEVSET_DIR } = await import('../../support/devset.js');
+  const { readGold, scoreCompare, scoreFindings } = await import('../../support/check-gold.js');
+  const { defaultRules } = await import('../../src/rules/compile.js');
   const { join } = await import('node:path');
   const corpus = corpusDocuments();
   const corpusRecords = await Promise.all(corpus.map((d) => extractFile(d.textPath)));

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractFile } from '../src/pipeline.js';
-import { RecordSchema } from '../src/schema.js';
-import { corpusDocuments, METADATA_FIELDS, prf, scoreMetadata, scoreReferences, add, emptyCounts } from '../support/gold.js';
+import { extractFile } from '../../src/pipeline.js';
+import { RecordSchema } from '../../src/schema.js';
+import { corpusDocuments, METADATA_FIELDS, prf, scoreMetadata, scoreReferences, add, emptyCounts } from '../../support/gold.js';
 
 const docs = corpusDocuments();
 const records = await Promise.all(docs.map((d) => extractFile(d.textPath)));

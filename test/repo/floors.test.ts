@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
  * The floors of docs/architecture.md, read from the imports themselves: a rule broken here is an
  * import someone added, named with its file, not a diagram gone stale.
  */
-const ROOT = resolve(import.meta.dirname, '..');
+const ROOT = resolve(import.meta.dirname, '..', '..');
 
 /** Every .ts/.mjs file under a folder, as paths from the repository's root. */
 function sources(folder: string): string[] {

@@ -6,8 +6,8 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fuzzReport, runFuzz, writeFuzzFiles } from '../support/fuzz.js';
-import { tempDir } from './helpers/temp.js';
+import { fuzzReport, runFuzz, writeFuzzFiles } from '../../support/fuzz.js';
+import { tempDir } from '../helpers/temp.js';
 
 describe('fuzzing: mutants and hostile files through one batch', () => {
   it('gives every file one record with a specific code, no crash, hang or internal error', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { metricValues } from '../src/engine/compare.js';
-import { extractText } from '../src/pipeline.js';
-import { defaultRules } from '../src/rules/compile.js';
+import { metricValues } from '../../src/engine/compare.js';
+import { extractText } from '../../src/pipeline.js';
+import { defaultRules } from '../../src/rules/compile.js';
 
 const rules = defaultRules();
 const REPORT = 'ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\n\nBÁO CÁO\nKết quả cải cách hành chính quý I năm 2025\n\n';

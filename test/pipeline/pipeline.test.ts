@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { extractFile, extractText } from '../src/index.js';
-import { RecordSchema, SCHEMA_VERSION } from '../src/schema.js';
+import { extractFile, extractText } from '../../src/index.js';
+import { RecordSchema, SCHEMA_VERSION } from '../../src/schema.js';
 
 describe('library API', () => {
   it('extractText and extractFile give the same record for the same text', async () => {
-    const path = new URL('../corpus/an-giang_2018_cong-van-795-chi-so-cchc.txt', import.meta.url).pathname;
+    const path = new URL('../../corpus/an-giang_2018_cong-van-795-chi-so-cchc.txt', import.meta.url).pathname;
     const fromFile = await extractFile(path);
     const { readFileSync } = await import('node:fs');
     const fromText = extractText(readFileSync(path, 'utf8'), { path });

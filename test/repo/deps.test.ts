@@ -41,7 +41,7 @@ describe('dependencies and the Node version the README states', () => {
   });
 
   it('has no installed package that asks for a Node newer than 20', () => {
-    const lock = JSON.parse(readFileSync(new URL('../package-lock.json', import.meta.url), 'utf8')) as { packages: Record<string, { engines?: { node?: string } }> };
+    const lock = JSON.parse(readFileSync(new URL('../../package-lock.json', import.meta.url), 'utf8')) as { packages: Record<string, { engines?: { node?: string } }> };
     const newer = Object.entries(lock.packages)
       .filter(([, p]) => typeof p.engines?.node === 'string' && !satisfies('20.99.99', p.engines.node))
       .map(([name, p]) => `${name} ${p.engines!.node}`);
