@@ -7,8 +7,9 @@ Usage:
                    [--tables DIR] [--quiet] [--jobs N] [--timeout S] [--max-memory MB]
                    [--cache DIR] [--ocr auto|never|always] [--max-size MB]
   vnreform check   [inputs…] [--format text|json|sarif] [--across] [--rule CODE=off|warning|error]… [--config FILE]
-                   [--quiet] [--ocr MODE]
-  vnreform compare [inputs…] [--format csv|json] [--long] [--quiet] [--ocr MODE]
+                   [--quiet] [--jobs N] [--timeout S] [--max-memory MB] [--cache DIR] [--ocr MODE]
+  vnreform compare [inputs…] [--format csv|json] [--long] [--quiet] [--jobs N] [--timeout S]
+                   [--max-memory MB] [--cache DIR] [--ocr MODE]
   vnreform text    FILE [--page N] [--plain] [--ocr MODE]
   vnreform merge   SHARD.jsonl… --out FILE.jsonl [--expect INPUT]… [--tables DIR]
   vnreform view    FILE… --out DIR|FILE.html [--quiet] [--ocr MODE]
@@ -44,6 +45,8 @@ extract writes one record per input (a result, or an error record when the input
                      either way the run goes on with a fresh worker
   --cache DIR        keep records by file content, rules version and code: unchanged files are
                      not extracted again on later runs
+                     check and compare take --quiet, --jobs, --timeout, --max-memory and --cache too
+                     (they read their inputs through the same worker pool)
   --ocr MODE         auto (default): pages with no usable text layer (scans, images) are read by
                      OCR (tesseract with its Vietnamese model: apt-get install tesseract-ocr
                      tesseract-ocr-vie); always: every page; never: a scan is the error no-text-layer.
@@ -61,7 +64,7 @@ check prints citation problems, one per line (path:line:col: severity code: mess
   --rule CODE=LEVEL  report a finding code as an error or a warning, or not at all (off); repeatable
   --config FILE      the levels of vnreform.config.json ({"rules": {"percent-mismatch": "off"}});
                      without it, the nearest such file from the first input upward; --rule wins
-  --quiet            no summary line on standard error (compare takes it too)
+  --quiet            no progress and no summary line on standard error (compare takes it too)
 compare prints one row per input with the standard metrics of rules/metrics.json (hồ sơ received,
   online, in person, by post, resolved, on time, late; rates; TTHC; DVC) as CSV for pandas and R;
   --long writes one row per metric value with its source text and span.

@@ -306,6 +306,36 @@ describe('help', () => {
   });
 });
 
+describe('check and compare through the engine', () => {
+  it('print the same with one worker and with two, and the same again from the cache, line and column too', async () => {
+    const check = ['check', 'corpus', '--across', '--quiet'];
+    const one = await vnreform([...check, '--jobs', '1']);
+    expect(one.stdout).toContain('corpus/an-giang_2019_q1_bao-cao-cchc.txt:111:36: error year-mismatch');
+    expect(await vnreform([...check, '--jobs', '2'])).toEqual(one);
+    const compare = await vnreform(['compare', 'corpus', '--long', '--quiet', '--jobs', '1']);
+    expect(await vnreform(['compare', 'corpus', '--long', '--quiet', '--jobs', '2'])).toEqual(compare);
+
+    const cache = tempDir('check-cache');
+    expect(await vnreform([...check, '--cache', cache])).toEqual(one);
+    const entries = readdirSync(cache, { recursive: true }).map(String).filter((f) => f.endsWith('.json'));
+    expect(entries).toHaveLength(5);
+    // A cached entry is what the next check prints: mark a finding of one, and see the mark come back at its place.
+    const path = entries.map((f) => join(cache, f)).find((f) => readFileSync(f, 'utf8').includes('"code":"year-mismatch"'))!;
+    const entry = JSON.parse(readFileSync(path, 'utf8'));
+    const finding = entry.record.findings.find((f: { code: string }) => f.code === 'year-mismatch');
+    finding.message = 'FROM THE CACHE';
+    writeFileSync(path, JSON.stringify(entry));
+    const cached = await vnreform([...check, '--cache', cache]);
+    expect(cached.stdout).toContain('corpus/an-giang_2019_q1_bao-cao-cchc.txt:111:36: error year-mismatch: FROM THE CACHE\n');
+    expect(cached.stdout.replace('FROM THE CACHE', '')).toBe(one.stdout.replace(/(111:36: error year-mismatch: )[^\n]*/, '$1'));
+  });
+
+  it('refuse engine options that cannot be right before reading anything', async () => {
+    expect(await vnreform(['check', 'corpus', '--jobs', '0'])).toMatchObject({ status: 2, stdout: '', stderr: expect.stringContaining('--jobs must be a positive number') });
+    expect(await vnreform(['compare', 'corpus', '--max-memory', '1'])).toMatchObject({ status: 2, stdout: '', stderr: expect.stringContaining('--max-memory must be at least 32') });
+  });
+});
+
 describe('options checked before any work', () => {
   it('refuses a --cache that is a file or cannot be made, and a --max-memory no worker can start in', async () => {
     const dir = tempDir('cache-file');
