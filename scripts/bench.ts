@@ -325,3 +325,54 @@ if (process.env.BENCH_BATCH !== '0') {
     console.log(`peak RSS 10,000 files / 1,000 files (2 workers): ${(peaks.get('10000/2')! / peaks.get('1000/2')!).toFixed(2)}   (goal ≤ 1.2)`);
   }
 }
+
+// check through the engine (issue 28): the built CLI's `check --across` over synthetic archives of
+// 1,000 and 10,000 files with 1 and 2 workers: seconds, files/s and the process's peak RSS (threads
+// included), read from the process itself as it exits. check streams its findings and keeps the dated
+// citations only, so the peak over 10,000 files should stay within 1.2 times that over 1,000.
+// BENCH_CHECK=0 skips it; BENCH_CHECK_SIZES="1000,10000" picks the sizes.
+if (process.env.BENCH_CHECK !== '0') {
+  const { makeArchive } = await import('./make-archive.js');
+  const { spawn, spawnSync } = await import('node:child_process');
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const sizes = (process.env.BENCH_CHECK_SIZES ?? '1000,10000').split(',').map(Number);
+  const cli = new URL('../dist/cli/main.js', import.meta.url).pathname;
+  if (process.env.BENCH_BATCH === '0') spawnSync('npm', ['run', '-s', 'build'], { stdio: 'inherit' });
+  // Said by the process as it exits, so that nothing after its last moment is missed.
+  const peakHook = `data:text/javascript,process.on('exit',()=>process.stderr.write('maxrss '+process.resourceUsage().maxRSS+'\\n'))`;
+  const checkOnce = (dir: string, jobs: number): Promise<{ seconds: number; peakMb: number; bytes: number }> => new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, ['--import', peakHook, cli, 'check', dir, '--across', '--quiet', '--jobs', String(jobs)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let bytes = 0;
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => { bytes += d.length; });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const kb = Number(/maxrss (\d+)/.exec(stderr)?.[1] ?? NaN);
+      if (code !== 0 && code !== 1) reject(new Error(`check exited ${code}: ${stderr}`));
+      else resolve({ seconds: (performance.now() - t0) / 1000, peakMb: (kb * 1024) / 1e6, bytes });
+    });
+  });
+  console.log('\ncheck --across through the engine over a synthetic archive');
+  const peaks = new Map<string, number>();
+  for (const n of sizes) {
+    const dir = mkdtempSync(join(tmpdir(), `vnreform-check-${n}-`));
+    await makeArchive(dir, n);
+    const seconds = new Map<number, number>();
+    for (const jobs of [1, 2]) {
+      const run = await checkOnce(dir, jobs);
+      seconds.set(jobs, run.seconds);
+      peaks.set(`${n}/${jobs}`, run.peakMb);
+      console.log(`${String(n).padStart(6)} files, ${jobs} worker(s): ${run.seconds.toFixed(1).padStart(6)} s  ${(n / run.seconds).toFixed(1).padStart(6)} files/s  peak RSS ${run.peakMb.toFixed(0)} MB  (${(run.bytes / 1e6).toFixed(1)} MB of findings)`);
+    }
+    console.log(`${String(n).padStart(6)} files: 2 workers / 1 = ${(seconds.get(1)! / seconds.get(2)!).toFixed(2)} times as fast   (goal > 1)`);
+    rmSync(dir, { recursive: true, force: true });
+  }
+  for (const jobs of [1, 2]) {
+    const [small, large] = [peaks.get(`${sizes[0]}/${jobs}`), peaks.get(`${sizes.at(-1)}/${jobs}`)];
+    if (small && large && sizes.length > 1) console.log(`peak RSS ${sizes.at(-1)} files / ${sizes[0]} files (${jobs} worker(s)): ${(large / small).toFixed(2)}   (goal ≤ 1.2)`);
+  }
+}
