@@ -1,18 +1,19 @@
 /**
  * Identical output, checked: `npm run records -- snapshot OUT.jsonl` writes the record of every
  * document of the corpus, the dev set (docs and legacy files) and a generated archive of 2,000
- * documents (scripts/make-archive.ts, fixed seed; PDF and DOCX among them), one per line in a fixed
- * order; `npm run records -- compare BEFORE.jsonl AFTER.jsonl [--ignore a.b,c]` compares two
- * snapshots item by item and prints every difference (record, field path, before, after), exit 1
+ * documents (scripts/make-archive.ts, fixed seed; PDF and DOCX among them) and the hostile texts of
+ * scripts/pathological.ts (200 KB each), one per line in a fixed order; `npm run records --
+ * compare BEFORE.jsonl AFTER.jsonl [--ignore a.b,c]` compares two snapshots item by item and prints every difference (record, field path, before, after), exit 1
  * when any. Take a snapshot before a change that must not change output, and one after.
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import fg from 'fast-glob';
-import { analyzeFile, isAnalysis } from '../src/pipeline.js';
+import { analyzeFile, analyzeText, isAnalysis, textSource } from '../src/pipeline.js';
 import { defaultRules } from '../src/rules/compile.js';
 import { makeArchive } from './make-archive.js';
+import { PATHOLOGICAL_KINDS } from './pathological.js';
 
 const ROOT = new URL('../', import.meta.url).pathname;
 
@@ -36,6 +37,13 @@ async function snapshot(out: string, archiveSize: number): Promise<void> {
         if (group === 'archive' && record.source.format !== 'text') Object.assign(record.source, { sha256: null, bytes: null });
         lines.push(JSON.stringify(record));
       }
+    }
+    // Texts built to stress every extractor (scripts/pathological.ts): thousands of items per text,
+    // where an index that answers unlike the scan it replaces shows.
+    for (const kind of PATHOLOGICAL_KINDS) {
+      const text = kind.make(200_000);
+      const record = analyzeText(text, textSource(text, `pathological/${kind.name}`), rules).record;
+      lines.push(JSON.stringify(record));
     }
     writeFileSync(out, lines.join('\n') + '\n');
     console.log(`${lines.length} records → ${out}`);
