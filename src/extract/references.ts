@@ -1,5 +1,5 @@
 import { fold, lower } from '../normalize/fold.js';
-import { sourceSlice, toSourceSpan, type MappedText } from '../normalize/mapped-text.js';
+import { sourceSlice, toSourceSpan, type MappedText, loweredText } from '../normalize/mapped-text.js';
 import { caseAlternation, alternation, issuerInfo, lawKind, letterKind, memo, normalizeWord, type Rules } from '../rules/compile.js';
 import type { Reference } from '../schema.js';
 import { sectionPathAt, type Section } from '../segment/sections.js';
@@ -143,8 +143,8 @@ export function extractReferences(
 ): ExtractedReference[] {
   const p = patterns(rules);
   const text = mt.text;
-  // Lexical cues match on one lower-cased copy of the text (same offsets), made once.
-  const lowered = lower(text);
+  // Lexical cues match on the lower-cased copy of the text (same offsets) all extractors share.
+  const lowered = loweredText(mt);
   const skip = [...(options.exclude ?? []), ...urlRanges(text, p)];
   const inSkip = (at: number): boolean => skip.some((r) => at >= r.start && at < r.end);
   const drafts: Draft[] = [];

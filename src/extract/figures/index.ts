@@ -1,5 +1,5 @@
 import { lower } from '../../normalize/fold.js';
-import { toSourceSpan, sourceSlice, type MappedText } from '../../normalize/mapped-text.js';
+import { toSourceSpan, sourceSlice, type MappedText, loweredText } from '../../normalize/mapped-text.js';
 import type { Rules } from '../../rules/compile.js';
 import type { Figure } from '../../schema.js';
 import { sectionPathAt, type Section } from '../../segment/sections.js';
@@ -24,7 +24,7 @@ export function extractFigures(
   scope: { bodies: readonly ScopeBody[]; issuer: string | null } = { bodies: [], issuer: null },
 ): Figure[] {
   const text = mt.text;
-  const folded = lower(text);
+  const folded = loweredText(mt);
   const isExcluded = inRanges(excludedRanges(text, rules));
   const scanned = findCandidates(text, folded, rules, isExcluded);
   const inScanned = inRanges(scanned.map((c) => ({ start: c.start, end: c.end })));
