@@ -1,4 +1,4 @@
-import { firstIndexAtLeast } from '../util/sorted.js';
+import { firstIndexAtLeast, inAnyRange, overlapsAnyRange } from '../util/sorted.js';
 import { lower } from '../normalize/fold.js';
 import { sourceSlice, toSourceSpan, type MappedText, loweredText } from '../normalize/mapped-text.js';
 import { alternation, memo, normalizeWord, type Rules } from '../rules/compile.js';
@@ -39,7 +39,8 @@ export function extractTasks(mt: MappedText, rules: Rules, sections: readonly Se
       drafts.push({ ...item, lead, rule: 'agency-block' });
     }
   }
-  const outside = notIn(covered);
+  const isCovered = inAnyRange(covered);
+  const outside = (at: number): boolean => !isCovered(at);
 
   for (const a of agencies) {
     if (!outside(a.normStart) || !a.roles.includes('lead') || isJoinedTo(a, agencies, lowered, joiner)) continue;
@@ -60,7 +61,7 @@ export function extractTasks(mt: MappedText, rules: Rules, sections: readonly Se
     drafts.push({ start, end: sentenceEnd(text, leadEnd), lead: a, rule: 'assignment' });
   }
 
-  const overlapsDraft = overlapTest(drafts);
+  const overlapsDraft = overlapsAnyRange(drafts);
   const lines: Draft[] = [];
   for (const line of [...numberedActingLines(text, agencies, lowered, rules), ...planActingSentences(text, sections, agencies, lowered, rules)]) {
     if (outside(line.start) && !overlapsDraft(line) && !overlapsDisjoint(lines, line)) insertByStart(lines, line);
@@ -132,31 +133,6 @@ function startingIn(agencies: readonly AgencyMention[], from: number, to: number
   const out: AgencyMention[] = [];
   for (let i = firstIndexAtLeast(agencies, from, (x) => x.normStart); i < agencies.length && agencies[i]!.normStart < to; i++) out.push(agencies[i]!);
   return out;
-}
-
-/** A test of whether an offset lies in none of the ranges: the ranges merged once, then a binary search. */
-function notIn(ranges: readonly { start: number; end: number }[]): (at: number) => boolean {
-  const merged: { start: number; end: number }[] = [];
-  for (const r of [...ranges].filter((x) => x.end > x.start).sort((a, b) => a.start - b.start)) {
-    const last = merged[merged.length - 1];
-    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
-    else merged.push({ ...r });
-  }
-  return (at) => {
-    const i = firstIndexAtLeast(merged, at + 1, (r) => r.start) - 1;
-    return i < 0 || at >= merged[i]!.end;
-  };
-}
-
-/** A test of whether a range overlaps any of the given ranges (fixed from here on): by start, with the furthest end so far. */
-function overlapTest(ranges: readonly { start: number; end: number }[]): (r: { start: number; end: number }) => boolean {
-  const sorted = [...ranges].sort((a, b) => a.start - b.start);
-  const furthest: number[] = [];
-  for (const x of sorted) furthest.push(Math.max(furthest[furthest.length - 1] ?? -Infinity, x.end));
-  return (r) => {
-    const i = firstIndexAtLeast(sorted, r.end, (x) => x.start) - 1;
-    return i >= 0 && furthest[i]! > r.start;
-  };
 }
 
 /**
