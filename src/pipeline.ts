@@ -5,6 +5,7 @@ import { extractAgencies } from './extract/agencies/index.js';
 import { extractFigures } from './extract/figures/index.js';
 import { extractMetadata } from './extract/metadata/index.js';
 import { extractTasks } from './extract/tasks.js';
+import { checkItemCount } from './extract/limits.js';
 import { extractReferences, type ExtractedReference } from './extract/references.js';
 import { normalize } from './normalize/normalize.js';
 import { ocrOfSpan, type PlacedWord } from './ocr/words.js';
@@ -65,6 +66,7 @@ export function analyzeText(text: string, source: Source, rules: Rules = default
   const agencies = stage('agencies', () => extractAgencies(normalized, rules, sections, document));
   const figures = stage('figures', () => extractFigures(normalized, rules, sections, document.type, tables, { bodies: agencies, issuer: document.issuer }));
   const tasks = stage('tasks', () => extractTasks(normalized, rules, sections, agencies));
+  checkItemCount(references.length + agencies.length + figures.length + tasks.length, 'items (references, agencies, figures and tasks)');
   const findings = stage('check', () => [...checkCitations(references, document.date, rules), ...checkFigures(figures, normalized), ...unusableTextLayers(pages, unusablePages), ...readFindings]);
   const record: ExtractionRecord = stage('record', () => ({
     schemaVersion: SCHEMA_VERSION,

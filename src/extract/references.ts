@@ -1,5 +1,6 @@
+import { inAnyRange, overlapsAnyRange } from '../util/sorted.js';
 import { fold, lower } from '../normalize/fold.js';
-import { sourceSlice, toSourceSpan, type MappedText } from '../normalize/mapped-text.js';
+import { sourceSlice, toSourceSpan, type MappedText, loweredText } from '../normalize/mapped-text.js';
 import { caseAlternation, alternation, issuerInfo, lawKind, letterKind, memo, normalizeWord, type Rules } from '../rules/compile.js';
 import type { Reference } from '../schema.js';
 import { sectionPathAt, type Section } from '../segment/sections.js';
@@ -143,10 +144,10 @@ export function extractReferences(
 ): ExtractedReference[] {
   const p = patterns(rules);
   const text = mt.text;
-  // Lexical cues match on one lower-cased copy of the text (same offsets), made once.
-  const lowered = lower(text);
+  // Lexical cues match on the lower-cased copy of the text (same offsets) all extractors share.
+  const lowered = loweredText(mt);
   const skip = [...(options.exclude ?? []), ...urlRanges(text, p)];
-  const inSkip = (at: number): boolean => skip.some((r) => at >= r.start && at < r.end);
+  const inSkip = inAnyRange(skip);
   const drafts: Draft[] = [];
   const lawsBeforeSymbols = lawMentions(text, lowered, rules, p);
   const lawTaken = new Set<number>();
@@ -222,7 +223,7 @@ export function extractReferences(
     });
   }
 
-  const taken = drafts.map((d) => [d.mentionStart, d.end] as const);
+  const taken = overlapsAnyRange(drafts.map((d) => ({ start: d.mentionStart, end: d.end })));
   p.shortNameNumber.lastIndex = 0;
   for (let num = p.shortNameNumber.exec(text); num; num = p.shortNameNumber.exec(text)) {
     if (!LETTER.test(charBefore(text, num.index))) continue;
@@ -233,7 +234,7 @@ export function extractReferences(
     const end = num.index + num[0].length;
     // A short name is a proper name: "Đề án 2948", not "đề án 2948".
     if (!/\p{Lu}/u.test(text.charAt(start)) || LETTER.test(charBefore(text, start))) continue;
-    if (inSkip(start) || taken.some(([a, b]) => start < b && end > a)) continue;
+    if (inSkip(start) || taken({ start, end })) continue;
     const m = [text.slice(start, end), text.slice(start, start + w[1]!.length), num[1]!] as const;
     const n = Number(m[2]);
     const defined = isDefinition(text, start, rules);

@@ -1,5 +1,6 @@
+import { firstIndexAtLeast, inAnyRange, overlapsAnyRange } from '../util/sorted.js';
 import { lower } from '../normalize/fold.js';
-import { sourceSlice, toSourceSpan, type MappedText } from '../normalize/mapped-text.js';
+import { sourceSlice, toSourceSpan, type MappedText, loweredText } from '../normalize/mapped-text.js';
 import { alternation, memo, normalizeWord, type Rules } from '../rules/compile.js';
 import type { Task } from '../schema.js';
 import { sectionPathAt, type Section } from '../segment/sections.js';
@@ -26,7 +27,7 @@ interface Draft {
 export function extractTasks(mt: MappedText, rules: Rules, sections: readonly Section[], agencies: readonly AgencyMention[]): Task[] {
   const joiner = cues(rules).joiner;
   const text = mt.text;
-  const lowered = lower(text);
+  const lowered = loweredText(mt);
   const drafts: Draft[] = [];
   const covered: { start: number; end: number }[] = [];
 
@@ -38,7 +39,8 @@ export function extractTasks(mt: MappedText, rules: Rules, sections: readonly Se
       drafts.push({ ...item, lead, rule: 'agency-block' });
     }
   }
-  const outside = (at: number): boolean => !covered.some((c) => at >= c.start && at < c.end);
+  const isCovered = inAnyRange(covered);
+  const outside = (at: number): boolean => !isCovered(at);
 
   for (const a of agencies) {
     if (!outside(a.normStart) || !a.roles.includes('lead') || isJoinedTo(a, agencies, lowered, joiner)) continue;
@@ -59,9 +61,12 @@ export function extractTasks(mt: MappedText, rules: Rules, sections: readonly Se
     drafts.push({ start, end: sentenceEnd(text, leadEnd), lead: a, rule: 'assignment' });
   }
 
+  const overlapsDraft = overlapsAnyRange(drafts);
+  const lines: Draft[] = [];
   for (const line of [...numberedActingLines(text, agencies, lowered, rules), ...planActingSentences(text, sections, agencies, lowered, rules)]) {
-    if (outside(line.start) && !drafts.some((d) => line.start < d.end && line.end > d.start)) drafts.push(line);
+    if (outside(line.start) && !overlapsDraft(line) && !overlapsDisjoint(lines, line)) insertByStart(lines, line);
   }
+  drafts.push(...lines);
 
   drafts.sort((x, y) => x.start - y.start);
   return drafts.map((d, index) => {
@@ -69,7 +74,7 @@ export function extractTasks(mt: MappedText, rules: Rules, sections: readonly Se
     const joined = joinedLeads(d.lead, agencies, lowered, joiner).slice(1);
     const coordinators = [
       ...joined.map((j) => j.resolved),
-      ...agencies.filter((a) => a.normStart >= d.start && a.normEnd <= d.end && a.roles.includes('coordinator') && !a.group).map((a) => a.resolved),
+      ...agenciesWithin(agencies, d.start, d.end).filter((a) => a.roles.includes('coordinator') && !a.group).map((a) => a.resolved),
     ];
     return {
       index,
@@ -99,7 +104,7 @@ function agencyBlocks(text: string, sections: readonly Section[], agencies: read
   for (const s of sections) {
     const lineEnd = text.indexOf('\n', s.start);
     const headEnd = lineEnd === -1 ? s.end : Math.min(lineEnd, s.end);
-    const a = agencies.find((x) => !x.group && x.normStart >= s.start && x.normEnd <= headEnd);
+    const a = firstAgencyWithin(agencies, s.start, headEnd);
     if (!a) continue;
     const rest = text.slice(a.normEnd, headEnd).replace(/[\s:.*]/g, '');
     const before = text.slice(s.start, a.normStart).replace(/^[\s\dIVXa-z.)]+/u, '').trim();
@@ -107,6 +112,45 @@ function agencyBlocks(text: string, sections: readonly Section[], agencies: read
     blocks.push({ section: s, lead: a, bodyStart: headEnd });
   }
   return blocks;
+}
+
+/** The first single body (not a group) named within [from, to]. */
+function firstAgencyWithin(agencies: readonly AgencyMention[], from: number, to: number): AgencyMention | undefined {
+  return agenciesWithin(agencies, from, to).find((x) => !x.group);
+}
+
+/**
+ * The mentions lying within [from, to], in order. Agencies come in the order of their starts, so
+ * a binary search finds the first: a task, a section or an item looked through every mention of
+ * the document before (issue 29: half of a 20 MB text's time).
+ */
+function agenciesWithin(agencies: readonly AgencyMention[], from: number, to: number): AgencyMention[] {
+  return startingIn(agencies, from, to + 1).filter((x) => x.normEnd <= to);
+}
+
+/** The mentions starting in [from, to), in order. */
+function startingIn(agencies: readonly AgencyMention[], from: number, to: number): AgencyMention[] {
+  const out: AgencyMention[] = [];
+  for (let i = firstIndexAtLeast(agencies, from, (x) => x.normStart); i < agencies.length && agencies[i]!.normStart < to; i++) out.push(agencies[i]!);
+  return out;
+}
+
+/**
+ * Whether a range overlaps one of `disjoint` (sorted by start, none overlapping another): looking
+ * back from the last one starting before its end, the first non-empty one ending before its start
+ * rules out all before it.
+ */
+function overlapsDisjoint(disjoint: readonly { start: number; end: number }[], r: { start: number; end: number }): boolean {
+  for (let i = firstIndexAtLeast(disjoint, r.end, (x) => x.start) - 1; i >= 0; i--) {
+    const x = disjoint[i]!;
+    if (x.end > r.start) return true;
+    if (x.end > x.start) return false;
+  }
+  return false;
+}
+
+function insertByStart<T extends { start: number }>(sorted: T[], item: T): void {
+  sorted.splice(firstIndexAtLeast(sorted, item.start + 1, (x) => x.start), 0, item);
 }
 
 /** The task items of a block: bullets, or paragraphs when there are none; introductions (ending with ":") left out. */
@@ -209,7 +253,7 @@ function assignmentCueBefore(lowered: string, at: number, rules: Rules): number 
 
 /** A bullet of a block that itself assigns another body: "- Giao Sở Nội vụ …". */
 function assignedIn(item: { start: number; end: number }, agencies: readonly AgencyMention[], lowered: string, rules: Rules): AgencyMention | null {
-  const first = agencies.find((a) => a.normStart >= item.start && a.normStart < item.start + 20 && !a.group);
+  const first = startingIn(agencies, item.start, item.start + 20).find((a) => !a.group);
   return first && assignmentCueBefore(lowered, first.normStart, rules) !== null ? first : null;
 }
 

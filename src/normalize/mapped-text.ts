@@ -1,3 +1,4 @@
+import { fold, lower } from './fold.js';
 /**
  * Text with an offset map back to the source it was derived from.
  * Every character i of `text` came from `source.slice(starts[i], ends[i])`, so a span found in the
@@ -89,4 +90,27 @@ export function replaceMapped(
   ends.set(mt.ends.subarray(last), out);
   pieces.push(mt.text.slice(last));
   return { source: mt.source, text: pieces.join(''), starts, ends };
+}
+
+/**
+ * The lower-cased and the folded copy of a normalized text, made once per text and shared by every
+ * extractor (both keep offsets: one code unit for one). Each extractor made its own, five passes
+ * over the whole text per document.
+ */
+const views = new WeakMap<MappedText, { lowered?: string; folded?: string }>();
+
+function viewsOf(mt: MappedText): { lowered?: string; folded?: string } {
+  let v = views.get(mt);
+  if (!v) views.set(mt, (v = {}));
+  return v;
+}
+
+export function loweredText(mt: MappedText): string {
+  const v = viewsOf(mt);
+  return (v.lowered ??= lower(mt.text));
+}
+
+export function foldedText(mt: MappedText): string {
+  const v = viewsOf(mt);
+  return (v.folded ??= fold(mt.text));
 }

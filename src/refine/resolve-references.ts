@@ -20,9 +20,20 @@ export function resolveReferences(refs: ExtractedReference[]): ExtractedReferenc
       ref.impliedDate = full.date;
     }
   }
+  // Looked up once per document, not once per short name (a long text has thousands of both).
+  const firstWithNumber = new Map<string, ExtractedReference>();
+  const firstDefinition = new Map<string, ExtractedReference>();
+  for (const r of refs) {
+    if (r.id && r.number !== null && !firstWithNumber.has(bareNumber(r.number))) firstWithNumber.set(bareNumber(r.number), r);
+    if (r.rule === 'short-name-definition' && r.name !== null && !firstDefinition.has(r.name)) firstDefinition.set(r.name, r);
+  }
+  const defined = new Map<string, ExtractedReference | undefined>();
   for (const ref of refs) {
     if (ref.id || !ref.number || ref.rule.startsWith('law')) continue;
-    const target = definingReference(refs, ref) ?? refs.find((r) => r.id && sameNumber(r.number, ref.number));
+    const definition = ref.name === null ? undefined : firstDefinition.get(ref.name);
+    const key = `${definition?.index}|${bareNumber(ref.number)}`;
+    if (definition && !defined.has(key)) defined.set(key, definedBefore(refs, definition, ref.number));
+    const target = (definition ? defined.get(key) : undefined) ?? firstWithNumber.get(bareNumber(ref.number));
     if (!target) continue;
     const full = target.date ? target : target.resolvesTo !== null ? refs[target.resolvesTo] : undefined;
     ref.resolvesTo = (full ?? target).index;
@@ -31,17 +42,20 @@ export function resolveReferences(refs: ExtractedReference[]): ExtractedReferenc
   return refs;
 }
 
-/** The numbered reference a "(gọi tắt là …)" definition follows, for short names defined in the text. */
-function definingReference(refs: ExtractedReference[], shortName: ExtractedReference): ExtractedReference | undefined {
-  const definition = refs.find((r) => r.rule === 'short-name-definition' && r.name === shortName.name);
-  if (!definition) return undefined;
+/** The numbered reference a "(gọi tắt là …)" definition follows, for short names defined in the text: the nearest before it with that number. */
+function definedBefore(refs: ExtractedReference[], definition: ExtractedReference, number: string): ExtractedReference | undefined {
   for (let i = definition.index - 1; i >= 0; i--) {
     const r = refs[i]!;
-    if (r.id && sameNumber(r.number, shortName.number)) return r;
+    if (r.id && sameNumber(r.number, number)) return r;
   }
   return undefined;
 }
 
+/** "06" and "6" are one number. */
+function bareNumber(n: string): string {
+  return n.replace(/^0+(?=\d)/, '');
+}
+
 function sameNumber(a: string | null, b: string | null): boolean {
-  return a !== null && b !== null && a.replace(/^0+(?=\d)/, '') === b.replace(/^0+(?=\d)/, '');
+  return a !== null && b !== null && bareNumber(a) === bareNumber(b);
 }

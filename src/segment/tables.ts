@@ -1,3 +1,4 @@
+import { firstIndexAtLeast } from '../util/sorted.js';
 import { sourceSlice, toSourceSpan, type MappedText, type Span } from '../normalize/mapped-text.js';
 import { linesOf, type Line } from '../util/text.js';
 
@@ -194,6 +195,39 @@ function headerRowsOf(rows: TableCell[][]): number {
 
 /** The table and cell at a normalized offset, if any. */
 export function cellAt(tables: readonly Table[], at: number): { table: Table; row: number; column: number } | null {
+  let index = cellIndexes.get(tables);
+  if (index === undefined) cellIndexes.set(tables, (index = cellIndex(tables)));
+  if (!index) return scanForCell(tables, at);
+  const i = firstIndexAtLeast(index, at + 1, (c) => c.start) - 1;
+  const cell = index[i];
+  return cell && at < cell.end ? { table: cell.table, row: cell.row, column: cell.column } : null;
+}
+
+type IndexedCell = { start: number; end: number; table: Table; row: number; column: number };
+
+/**
+ * Every cell of every table in the order of its start, for a binary search per offset (a figure in
+ * a table of 10,000 rows looked through every row before). Null when two cells overlap: the scan
+ * then answers as it always did.
+ */
+const cellIndexes = new WeakMap<readonly Table[], IndexedCell[] | null>();
+
+function cellIndex(tables: readonly Table[]): IndexedCell[] | null {
+  const cells: IndexedCell[] = [];
+  for (const table of tables) {
+    table.rows.forEach((cellsOfRow, row) => cellsOfRow.forEach((c, column) => {
+      // Only the part of a cell inside its table's range is found in it.
+      const start = Math.max(c.start, table.start);
+      const end = Math.min(c.end, table.end);
+      if (end > start) cells.push({ start, end, table, row, column });
+    }));
+  }
+  cells.sort((a, b) => a.start - b.start);
+  for (let i = 1; i < cells.length; i++) if (cells[i]!.start < cells[i - 1]!.end) return null;
+  return cells;
+}
+
+function scanForCell(tables: readonly Table[], at: number): { table: Table; row: number; column: number } | null {
   for (const table of tables) {
     if (at < table.start || at >= table.end) continue;
     for (let r = 0; r < table.rows.length; r++) {

@@ -39,6 +39,19 @@ describe('library API', () => {
     expect((await extractFile(`${dir}/missing.txt`)).source).toMatchObject({ sha256: null, bytes: null });
   });
 
+  it('refuses a text denser in items than a record can hold with too-many-items, and reads one just under the limit', async () => {
+    const { analyzeBytes, isAnalysis } = await import('../../src/pipeline.js');
+    const { MAX_ITEMS } = await import('../../src/extract/limits.js');
+    // "1%" is a figure every two characters: a million of them would be a record of ~400 MB.
+    const over = await analyzeBytes(Buffer.from('1% '.repeat(MAX_ITEMS + 1)), 'dense.txt');
+    expect(isAnalysis(over)).toBe(false);
+    expect((over as { errors: { code: string; message: string }[] }).errors).toEqual([
+      { code: 'too-many-items', message: expect.stringContaining('more than 500,000 figures') },
+    ]);
+    const under = await analyzeBytes(Buffer.from('1% '.repeat(1000)), 'dense.txt');
+    expect(isAnalysis(under) && under.record.figures.length).toBe(1000);
+  }, 60_000);
+
   it('returns an error record for a path that does not exist', async () => {
     const rec = await extractFile('/nonexistent/vnreform.txt');
     expect(rec.errors).toEqual([{ code: 'not-found', message: 'no such file' }]);

@@ -1,5 +1,5 @@
 import { fold, lower } from '../../normalize/fold.js';
-import { sourceSlice, toSourceSpan, type MappedText } from '../../normalize/mapped-text.js';
+import { sourceSlice, toSourceSpan, type MappedText, foldedText, loweredText } from '../../normalize/mapped-text.js';
 import { normalizeWord, type Rules } from '../../rules/compile.js';
 import type { Agency, DocumentMeta } from '../../schema.js';
 import { sectionPathAt, type Section } from '../../segment/sections.js';
@@ -25,8 +25,8 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
   const doc = ofHomeProvince(meta);
   const p = agencyPatterns(rules);
   const text = mt.text;
-  const folded = fold(text);
-  const lowered = lower(text);
+  const folded = foldedText(mt);
+  const lowered = loweredText(mt);
   const found: Found[] = [];
 
   p.bodyFirstWord.lastIndex = 0;
@@ -283,7 +283,9 @@ function longestForms(found: Found[]): void {
   for (const f of found) {
     if (f.group || !f.canonical) continue;
     const k = fold(f.canonical);
-    byBody.set(k, [...(byBody.get(k) ?? []), f]);
+    const same = byBody.get(k);
+    if (same) same.push(f);
+    else byBody.set(k, [f]);
   }
   const words = (s: string): number => s.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
   for (const same of byBody.values()) {

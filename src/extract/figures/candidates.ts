@@ -1,3 +1,4 @@
+import { checkItemCount } from '../limits.js';
 import type { Rules } from '../../rules/compile.js';
 import { NUMBER_SOURCE, parseVnNumber } from './numbers.js';
 import { figurePatterns } from './patterns.js';
@@ -43,6 +44,7 @@ export function findCandidates(text: string, folded: string, rules: Rules, isExc
     const found = readAt(text, folded, start, numEnd, value, before, rules, p);
     if (!found) continue;
     out.push(found);
+    checkItemCount(out.length, 'figures');
     consumedTo = found.end;
   }
   return out;

@@ -1,5 +1,6 @@
+import { inAnyRange } from '../../util/sorted.js';
 import { lower } from '../../normalize/fold.js';
-import { toSourceSpan, sourceSlice, type MappedText } from '../../normalize/mapped-text.js';
+import { toSourceSpan, sourceSlice, type MappedText, loweredText } from '../../normalize/mapped-text.js';
 import type { Rules } from '../../rules/compile.js';
 import type { Figure } from '../../schema.js';
 import { sectionPathAt, type Section } from '../../segment/sections.js';
@@ -24,10 +25,10 @@ export function extractFigures(
   scope: { bodies: readonly ScopeBody[]; issuer: string | null } = { bodies: [], issuer: null },
 ): Figure[] {
   const text = mt.text;
-  const folded = lower(text);
-  const isExcluded = inRanges(excludedRanges(text, rules));
+  const folded = loweredText(mt);
+  const isExcluded = inAnyRange(excludedRanges(text, rules));
   const scanned = findCandidates(text, folded, rules, isExcluded);
-  const inScanned = inRanges(scanned.map((c) => ({ start: c.start, end: c.end })));
+  const inScanned = inAnyRange(scanned.map((c) => ({ start: c.start, end: c.end })));
   const cands = [...scanned, ...tableCandidates(tables, (at) => inScanned(at) || isExcluded(at), rules)].sort((a, b) => a.start - b.start);
   const topTitles = new Map(sections.filter((s) => s.rank === 1).map((s) => [s.path, lower(s.title)]));
   const figures: Figure[] = [];
@@ -105,27 +106,4 @@ function excludedRanges(text: string, rules: Rules): { start: number; end: numbe
     for (let m = re.exec(text); m; m = re.exec(text)) ranges.push({ start: m.index, end: m.index + m[0].length });
   }
   return ranges;
-}
-
-/** A membership test over ranges: merged, sorted, binary-searched. */
-function inRanges(ranges: { start: number; end: number }[]): (at: number) => boolean {
-  const sorted = [...ranges].sort((a, b) => a.start - b.start);
-  const merged: { start: number; end: number }[] = [];
-  for (const r of sorted) {
-    const last = merged[merged.length - 1];
-    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
-    else merged.push({ ...r });
-  }
-  return (at) => {
-    let lo = 0;
-    let hi = merged.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const r = merged[mid]!;
-      if (at < r.start) hi = mid - 1;
-      else if (at >= r.end) lo = mid + 1;
-      else return true;
-    }
-    return false;
-  };
 }

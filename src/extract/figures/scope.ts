@@ -1,3 +1,4 @@
+import { firstIndexAtLeast, isSortedBy } from '../../util/sorted.js';
 import { memo, type Rules } from '../../rules/compile.js';
 import type { Candidate } from './candidates.js';
 import { sentenceStart } from './meaning.js';
@@ -100,7 +101,7 @@ function sentenceScope(c: Candidate, ctx: ScopeContext): Omit<Scope, 'when'> | n
   if (p.cited.test(clause)) return { scope: 'cited', of: null };
   if (p.whole.test(clause)) return { scope: 'whole', of: null };
   if (p.pilot?.test(clause)) return { scope: 'pilot', of: null };
-  const subject = [...ctx.bodies].reverse().find((b) => b.normStart >= from && b.normEnd <= c.start && !b.group
+  const subject = lastBodyWithin(ctx.bodies, from, c.start, (b) => !b.group
     && !p.notSubjectBefore.test(ctx.folded.slice(Math.max(from, b.normStart - 30), b.normStart))
     && !p.advisoryAfter.test(ctx.folded.slice(b.normEnd, b.normEnd + 30)));
   if (!subject) return null;
@@ -108,6 +109,27 @@ function sentenceScope(c: Candidate, ctx: ScopeContext): Omit<Scope, 'when'> | n
     return { scope: 'whole', of: null };
   }
   return { scope: 'unit', of: subject.resolved };
+}
+
+/**
+ * The last body lying within [from, to] that passes `test`. Bodies come in the order of their
+ * starts (the agencies' order): searching back from the last one starting by `to` looks at the
+ * sentence's bodies only, not at every body of the document for every figure.
+ */
+function lastBodyWithin(bodies: readonly ScopeBody[], from: number, to: number, test: (b: ScopeBody) => boolean): ScopeBody | undefined {
+  if (!sortedBodies(bodies)) return [...bodies].reverse().find((b) => b.normStart >= from && b.normEnd <= to && test(b));
+  for (let i = firstIndexAtLeast(bodies, to + 1, (b) => b.normStart) - 1; i >= 0 && bodies[i]!.normStart >= from; i--) {
+    const b = bodies[i]!;
+    if (b.normEnd <= to && test(b)) return b;
+  }
+  return undefined;
+}
+
+const sortedness = new WeakMap<readonly ScopeBody[], boolean>();
+function sortedBodies(bodies: readonly ScopeBody[]): boolean {
+  let sorted = sortedness.get(bodies);
+  if (sorted === undefined) sortedness.set(bodies, (sorted = isSortedBy(bodies, (b) => b.normStart)));
+  return sorted;
 }
 
 /**
