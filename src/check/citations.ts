@@ -102,9 +102,10 @@ export function checkAcrossDocuments(
 }
 
 /**
- * The same check a document at a time, as `check --across` reads them: what it keeps of each is
- * the dated, numbered citations (id, date, text and where they stand, as `where` names it now),
- * never the document, so memory grows with the citations, not the texts.
+ * The same check a document at a time, as `check --across` reads them: what it keeps is, for each
+ * number and date, the first two citations from different documents (id, date, text and where
+ * they stand, as `where` names it then), never a document: memory grows with the distinct
+ * numbers and dates, not with the documents.
  */
 export class AcrossDocuments {
   private readonly seen = new Map<string, { path: string; date: string; text: string; place: string }[]>();
@@ -129,7 +130,13 @@ export class AcrossDocuments {
           message: `"${oneLine(ref.text)}" (${ref.id}): dated ${ref.date} here, ${clash.date} at ${clash.place} ("${oneLine(clash.text)}"); one of them is wrong`,
         });
       }
-      earlier.push({ path: doc.path, date: ref.date, text: ref.text, place: where(ref.span) });
+      // Of the citations with one date, a clash names the first whose document is not the citing
+      // one: the first of them, or else the first from another document. The rest are never
+      // named, so two are kept per number and date, and memory does not grow with the documents.
+      const sameDate = earlier.filter((e) => e.date === ref.date);
+      if (sameDate.length === 0 || (sameDate.length === 1 && sameDate[0]!.path !== doc.path)) {
+        earlier.push({ path: doc.path, date: ref.date, text: ref.text, place: where(ref.span) });
+      }
       this.seen.set(key, earlier);
     }
     return out;

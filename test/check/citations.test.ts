@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAcrossDocuments } from '../../src/check/citations.js';
+import { AcrossDocuments, checkAcrossDocuments } from '../../src/check/citations.js';
 import { extractText } from '../../src/pipeline.js';
 
 const codes = (text: string) => extractText(text).findings.map((f) => `${f.severity} ${f.code}`);
@@ -75,5 +75,27 @@ describe('citation checks', () => {
     // administrative numbering restarts each year: 01/KH-BCĐ of 2019 and of 2020 are different plans
     expect(checkAcrossDocuments([doc('a', '01/KH-BCĐ', '2019-01-25', null), doc('b', '01/KH-BCĐ', '2020-01-20', null)])).toHaveLength(0);
     expect(checkAcrossDocuments([doc('a', '01/KH-BCĐ', '2019-01-25', null), doc('b', '01/KH-BCĐ', '2019-02-20', null)])).toHaveLength(1);
+  });
+});
+
+describe('conflicting dates across documents, a document at a time', () => {
+  const ref = (id: string, date: string, text = `số ${id} ngày ${date}`) => ({ id, date, year: Number(id.split('/')[1]) || null, text, span: { start: 0, end: 1 } });
+  const doc = (path: string, ...refs: ReturnType<typeof ref>[]) => ({ path, refs });
+
+  it('names the same earlier citation as the whole list would, keeping two per number and date', () => {
+    // Many documents cite 130/2005/NĐ-CP with the right date; the first of them and one
+    // document with the wrong date: the warning names the first right one, whichever cites.
+    const docs = [
+      doc('a', ref('130/2005/NĐ-CP', '2005-10-17', 'first')),
+      doc('a', ref('130/2005/NĐ-CP', '2005-10-17', 'again in a')),
+      doc('b', ref('130/2005/NĐ-CP', '2005-10-17', 'second')),
+      ...Array.from({ length: 50 }, (_, i) => doc(`c${i}`, ref('130/2005/NĐ-CP', '2005-10-17', `copy ${i}`))),
+      doc('a', ref('130/2005/NĐ-CP', '2015-10-17', 'wrong, in a')),
+      doc('z', ref('130/2005/NĐ-CP', '2015-10-17', 'wrong, in z')),
+    ];
+    const across = new AcrossDocuments();
+    const found = docs.flatMap((d) => across.add(d, () => d.path).map((f) => ({ path: d.path, finding: f })));
+    // In a, the clash is with b's citation (a's own never counts); in z, with a's first.
+    expect(found.map((f) => [f.path, f.finding.message.replace(/^.*at (\w+) \("([^"]*)"\).*$/, '$1 $2')])).toEqual([['a', 'b second'], ['z', 'a first']]);
   });
 });
