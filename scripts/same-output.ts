@@ -5,12 +5,12 @@
  * inputs — the corpus, the dev set (docs and legacy files), any FOLDER given (../shared/devset/docs)
  * and one generated archive of N documents (scripts/make-archive.ts, default 2,000; made once, so
  * its PDF and DOCX files are the same bytes for both) — through `extract` (JSON Lines), `check`
- * (text, --across, json, sarif) and `compare` (wide and long CSV, json), and compares every
- * standard output and exit status. Records are compared line by line; with --ignore, fields a
+ * (text, --across, json, sarif), `compare` (wide and long CSV, json) and `view` (a page per
+ * document), and compares every standard output, exit status and page. Records are compared line by line; with --ignore, fields a
  * change added (paths like `source.foo`) are left out of that comparison. Exit 1 on any difference.
  */
 import { spawnSync, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -40,6 +40,8 @@ const COMMANDS: { name: string; args: (inputs: string[], out: string) => string[
   { name: 'compare', args: (inputs) => ['compare', ...inputs, '--quiet'] },
   { name: 'compare --long', args: (inputs) => ['compare', ...inputs, '--long', '--quiet'] },
   { name: 'compare --format json', args: (inputs) => ['compare', ...inputs, '--format', 'json', '--quiet'] },
+  // A folder of pages: `out` is the folder, its files compared one by one.
+  { name: 'view', args: (inputs, out) => ['view', ...inputs, '--out', out, '--quiet'] },
 ];
 
 /** REV's sources from git (no worktree, nothing in the repository touched), built with this tree's packages. */
@@ -58,8 +60,21 @@ function build(dir: string): void {
 interface Ran {
   status: number | null;
   stdout: Buffer;
-  out: Buffer | null;
+  /** What the command wrote to `out`: a file's bytes, or a folder's files by name. */
+  out: Buffer | Map<string, Buffer> | null;
   seconds: number;
+}
+
+function written(out: string): Ran['out'] {
+  if (!existsSync(out)) return null;
+  if (!statSync(out).isDirectory()) return readFileSync(out);
+  return new Map(readdirSync(out).sort().map((name) => [name, readFileSync(join(out, name))]));
+}
+
+/** Pages compared file by file. */
+function samePages(before: Map<string, Buffer>, after: Map<string, Buffer>): string[] {
+  const names = [...new Set([...before.keys(), ...after.keys()])].sort();
+  return names.filter((n) => !before.get(n)?.equals(after.get(n) ?? Buffer.alloc(0)) || !after.has(n)).slice(0, 10).map((n) => `page ${n} differs`);
 }
 
 function run(cli: string, args: string[], out: string): Ran {
@@ -68,7 +83,7 @@ function run(cli: string, args: string[], out: string): Ran {
   const r = spawnSync(process.execPath, [cli, ...args], {
     cwd: ROOT, maxBuffer: 1 << 30, env: { ...process.env, VNREFORM_OCR: process.env.VNREFORM_OCR ?? 'never' },
   });
-  return { status: r.status, stdout: r.stdout, out: existsSync(out) ? readFileSync(out) : null, seconds: (performance.now() - t0) / 1000 };
+  return { status: r.status, stdout: r.stdout, out: written(out), seconds: (performance.now() - t0) / 1000 };
 }
 
 /** Paths of the leaves where two JSON values differ, fields in `ignore` (dotted, no indexes) left out. */
@@ -119,17 +134,19 @@ try {
   for (const [set, inputs] of sets) {
     for (const command of COMMANDS) {
       const outOf = (side: string): string => join(work, `${side}-${set.replace(/\W+/g, '-')}-${command.name.replace(/\W+/g, '-')}.jsonl`);
-      rmSync(outOf('before'), { force: true });
-      rmSync(outOf('after'), { force: true });
+      rmSync(outOf('before'), { force: true, recursive: true });
+      rmSync(outOf('after'), { force: true, recursive: true });
       const before = run(beforeCli, command.args(inputs, outOf('before')), outOf('before'));
       const after = run(afterCli, command.args(inputs, outOf('after')), outOf('after'));
       const problems = [
         ...(before.status !== after.status ? [`exit ${before.status} before, ${after.status} after`] : []),
         ...(before.stdout.equals(after.stdout) ? [] : [`standard output differs (${before.stdout.length} and ${after.stdout.length} bytes)`]),
-        ...(before.out && after.out ? sameRecords(before.out, after.out, ignore) : before.out || after.out ? ['one side wrote no records'] : []),
+        ...(before.out instanceof Map && after.out instanceof Map ? samePages(before.out, after.out)
+          : Buffer.isBuffer(before.out) && Buffer.isBuffer(after.out) ? sameRecords(before.out, after.out, ignore)
+            : before.out || after.out ? ['one side wrote nothing'] : []),
       ];
       differing += problems.length ? 1 : 0;
-      const size = after.out ? `${after.out.toString('utf8').split('\n').length - 1} records` : `${after.stdout.length} bytes`;
+      const size = after.out instanceof Map ? `${after.out.size} pages` : after.out ? `${after.out.toString('utf8').split('\n').length - 1} records` : `${after.stdout.length} bytes`;
       console.log(`${problems.length ? 'DIFFERS' : 'same   '}  ${set.padEnd(18)} ${command.name.padEnd(22)} ${size.padStart(14)}  ${before.seconds.toFixed(1)} s → ${after.seconds.toFixed(1)} s`);
       for (const p of problems.slice(0, 10)) console.log(`           ${p}`);
     }

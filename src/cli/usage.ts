@@ -12,7 +12,7 @@ Usage:
                    [--max-memory MB] [--cache DIR] [--ocr MODE]
   vnreform text    FILE [--page N] [--plain] [--ocr MODE]
   vnreform merge   SHARD.jsonl… --out FILE.jsonl [--expect INPUT]… [--tables DIR]
-  vnreform view    FILE… --out DIR|FILE.html [--quiet] [--ocr MODE]
+  vnreform view    FILE… --out DIR|FILE.html [--quiet] [--jobs N] [--timeout S] [--max-memory MB] [--ocr MODE]
   vnreform report  RECORDS.jsonl --out FILE.html [--quiet]
   vnreform schema
   vnreform --help | --version

@@ -33,6 +33,8 @@ export interface ParallelOptions {
   stdin?: AsyncIterable<Uint8Array>;
   /** Each record with the line and column of its spans (`check`). */
   locate?: boolean;
+  /** Each record with its text and pages (`view`); no cache then. */
+  withText?: boolean;
 }
 
 export const DEFAULT_JOBS = availableParallelism();
@@ -117,7 +119,7 @@ export async function* extractParallel(
       if (progress[0]! >= 0 && Date.now() - progress[1]! > limit) controller.abort();
     }, Math.max(20, Math.min(1000, options.timeoutMs / 10)));
     try {
-      return await (pool.run({ inputs: chunk, cache: options.cache ?? null, progress: progress.buffer as SharedArrayBuffer, ...(stdin ? { stdin } : {}), ...(options.locate ? { locate: true } : {}) } satisfies ChunkTask, { signal: controller.signal }) as Promise<Produced[]>);
+      return await (pool.run({ inputs: chunk, cache: options.cache ?? null, progress: progress.buffer as SharedArrayBuffer, ...(stdin ? { stdin } : {}), ...(options.locate ? { locate: true } : {}), ...(options.withText ? { withText: true } : {}) } satisfies ChunkTask, { signal: controller.signal }) as Promise<Produced[]>);
     } catch (err) {
       throw new ChunkFailure(err as Error, Math.max(0, progress[0]!));
     } finally {

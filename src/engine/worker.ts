@@ -25,6 +25,8 @@ export interface Produced {
   cache?: 'hit' | 'bad-entry' | 'not-written';
   /** With `locate`: line and column of the record's span starts (spanPositions), for `check`. */
   positions?: number[];
+  /** With `withText`: the text the spans point into (null when the input was not read) and its pages, for `view`. */
+  text?: { source: string | null; pages: { start: number; end: number }[] | null };
 }
 
 const utf8 = new TextEncoder();
@@ -48,6 +50,8 @@ export interface ChunkTask {
   stdin?: Uint8Array;
   /** Send each record's positions (check prints line and column; the text stays here). */
   locate?: boolean;
+  /** Send each record's text and pages (view draws them); the cache is not used, as it keeps no text. */
+  withText?: boolean;
 }
 
 /**
@@ -69,9 +73,10 @@ export default async function extractChunk(task: ChunkTask): Promise<Produced[]>
       progress[0] = index;
     }
     filesRead++;
-    if (input.kind === 'stdin') {
-      const { record, analysis } = await processInput(input, rules, task.stdin ?? null);
-      records.push(located(produced(record), task.locate ? spanPositions(record, analysis?.source ?? '') : undefined));
+    if (input.kind === 'stdin' || task.withText) {
+      const { record, analysis } = await processInput(input, rules, input.kind === 'stdin' ? task.stdin ?? null : null);
+      const out = located(produced(record), task.locate ? spanPositions(record, analysis?.source ?? '') : undefined);
+      records.push(task.withText ? { ...out, text: { source: analysis?.source ?? null, pages: analysis?.pages?.pages ?? null } } : out);
       continue;
     }
     const path = input.kind === 'file' ? input.path : null;
