@@ -79,9 +79,10 @@ function extractOptions(argv: string[]) {
  * Indexed Job), read from its environment; `shardFrom` says where, null for i/n.
  */
 function shardOption(text: string | undefined, shards: string | undefined): { shard: Shard | null; shardFrom: string | null } {
-  if (shards !== undefined && text !== 'auto') throw new UsageError('--shards N goes with --shard auto (with --shard i/n, n is the number of shards)');
+  const auto = text?.trim() === 'auto';
+  if (shards !== undefined && !auto) throw new UsageError('--shards N goes with --shard auto (with --shard i/n, n is the number of shards)');
   if (text === undefined) return { shard: null, shardFrom: null };
-  if (text.trim() === 'auto') {
+  if (auto) {
     const found = shardFromEnv(process.env, shards);
     if ('error' in found) throw new UsageError(found.error);
     return { shard: found.shard, shardFrom: found.from };

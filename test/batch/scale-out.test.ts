@@ -285,3 +285,17 @@ describe('the Kubernetes Indexed Job of docs/scale-out', () => {
     expect(existsSync(join(shared, 'tables', 'documents.csv'))).toBe(true);
   });
 });
+
+describe('docs/scale-out.md', () => {
+  it('is linked from the README, links the files the tests run, and quotes the sbatch script as it is', () => {
+    const doc = readFileSync(join(ROOT, 'docs/scale-out.md'), 'utf8');
+    expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toContain('](docs/scale-out.md)');
+    const linked = [...doc.matchAll(/\]\((scale-out\/[^)]+)\)/g)].map((m) => m[1]!);
+    expect(new Set(linked)).toEqual(new Set(['scale-out/vnreform-array.sbatch', 'scale-out/indexed-job.yaml', 'scale-out/merge-job.yaml']));
+    for (const target of linked) expect(existsSync(join(ROOT, 'docs', target)), target).toBe(true);
+    const script = readFileSync(join(ROOT, 'docs/scale-out/vnreform-array.sbatch'), 'utf8').split('\n');
+    const quoted = /## Slurm\n[\s\S]*?```sh\n([\s\S]*?)```/.exec(doc)![1]!.split('\n').filter((line) => line && line !== '…');
+    expect(quoted.length).toBeGreaterThan(5);
+    for (const line of quoted) expect(script, line).toContain(line);
+  });
+});
