@@ -5,7 +5,7 @@
  * 2,000 documents; one task is cancelled midway and submitted again alone; the parts merge to every
  * input exactly once. `.ci/run` installs the packages; without them the test is skipped, saying so.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -42,6 +42,8 @@ interface Cluster {
   env: NodeJS.ProcessEnv;
   /** PID files of the daemons started, in the order they are stopped. */
   pidFiles: string[];
+  /** `sbatch --wait` processes: on a failed test they would wait for a controller that is gone. */
+  submitted: ChildProcess[];
 }
 
 let cluster: Cluster | null = null;
@@ -152,6 +154,7 @@ async function stopCluster(c: Cluster): Promise<void> {
     spawnSync(programPath('scancel')!, ids, { env: c.env, timeout: 20_000 });
     await waitFor('the jobs to end', () => spawnSync(programPath('squeue')!, ['-h'], { env: c.env, encoding: 'utf8' }).stdout.trim() === '', 30_000).catch(() => undefined);
   }
+  for (const child of c.submitted) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
   for (const pidFile of c.pidFiles) {
     const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').trim()) : NaN;
     if (!(pid > 0) || !alive(pid)) continue;
@@ -164,6 +167,7 @@ async function stopCluster(c: Cluster): Promise<void> {
 /** `sbatch --wait` as a process of its own: the job ID as soon as it is submitted, the exit status when the job ends. */
 function submit(c: Cluster, args: string[]): { id: Promise<string>; done: Promise<number | null> } {
   const child = spawn(programPath('sbatch')!, ['--wait', '--parsable', ...args], { env: c.env, cwd: c.dir });
+  c.submitted.push(child);
   let stdout = '';
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
@@ -184,7 +188,7 @@ const lines = (path: string): string[] => (existsSync(path) ? readFileSync(path,
 describe.skipIf(skipReason !== '')(`a Slurm job array on a real single-node cluster${skipReason ? ` (${skipReason})` : ''}`, () => {
   beforeAll(async () => {
     const dir = tempDir('slurm');
-    cluster = { dir, env: {}, pidFiles: [] };
+    cluster = { dir, env: {}, pidFiles: [], submitted: [] };
     const bin = join(dir, 'bin');
     mkdirSync(bin);
     // `vnreform` on the PATH of the job, as on a cluster where it is installed: the built CLI of this checkout.
