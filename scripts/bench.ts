@@ -5,7 +5,7 @@
  * time on adversarial text (linear means ×2 per doubling). Timing lives here, never in tests.
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { analyzeText, textSource } from '../src/pipeline.js';
+import { analyzeText, textSource, type StageProfile } from '../src/pipeline.js';
 import { normalize } from '../src/normalize/normalize.js';
 import { segmentSections } from '../src/segment/sections.js';
 import { extractReferences } from '../src/extract/references.js';
@@ -84,6 +84,49 @@ for (const d of docs.slice(0, 200)) {
 console.log(`ratio pipeline / bare scan: ${(pipeline / bare).toFixed(3)}   (goal ≥ 0.2)`);
 console.log(`ratio references / bare scan: ${(refs / bare).toFixed(3)}`);
 console.log(`peak RSS ${(process.resourceUsage().maxRSS * 1024 / 1e6).toFixed(0)} MB; heap ${(heapBefore / 1e6).toFixed(0)} MB at start, ${(peakHeap / 1e6).toFixed(0)} MB peak over 200 documents`);
+
+// Where the time goes (issue 29): each stage's time per MB of input over the same documents, read as
+// text files first (decoding, encoding detection) and serialized after, as a batch worker does.
+{
+  const { readBytes } = await import('../src/read/index.js');
+  const files = docs.map((d) => Buffer.from(d, 'utf8'));
+  const runs: StageProfile[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    const profile: StageProfile = new Map();
+    const timed = async <T>(name: string, work: () => T | Promise<T>): Promise<T> => {
+      const t0 = performance.now();
+      const out = await work();
+      profile.set(name, (profile.get(name) ?? 0) + performance.now() - t0);
+      return out;
+    };
+    for (const bytes of files) {
+      const read = await timed('read (text file)', () => readBytes(bytes, 'x.txt', rules));
+      const { record } = analyzeText(read.text, textSource(read.text), rules, read, profile);
+      await timed('serialize (JSON)', () => JSON.stringify(record));
+    }
+    runs.push(profile);
+  }
+  const stages = [...runs[0]!.keys()];
+  const perMb = new Map(stages.map((s) => [s, median(runs.map((p) => p.get(s)!)) / mb]));
+  const total = [...perMb.values()].reduce((a, b) => a + b, 0);
+  console.log(`\nstages — ms per MB of input (median of ${RUNS}), ${total.toFixed(0)} ms/MB in all`);
+  for (const [stage, ms] of [...perMb].sort((a, b) => b[1] - a[1])) console.log(`  ${stage.padEnd(20)} ${ms.toFixed(1).padStart(7)}  ${((100 * ms) / total).toFixed(0).padStart(3)}%`);
+}
+
+// One large text (scripts/one-text.ts, a fresh process each): time and memory at 5 and 50 MB.
+{
+  const { spawnSync } = await import('node:child_process');
+  const script = new URL('./one-text.ts', import.meta.url).pathname;
+  const one = (size: number): { cpuS: number; peakRssMb: number; baselineRssMb: number; errors: string[] } => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', script, String(size)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    if (r.status !== 0) throw new Error(`one-text ${size} MB: ${r.stderr}`);
+    return JSON.parse(r.stdout) as { cpuS: number; peakRssMb: number; baselineRssMb: number; errors: string[] };
+  };
+  const [five, fifty] = [one(5), one(50)];
+  const grown = (x: typeof five): number => x.peakRssMb - x.baselineRssMb;
+  console.log(`\none text: 5 MB ${five.cpuS.toFixed(1)} CPU-s, peak RSS ${five.peakRssMb.toFixed(0)} MB; 50 MB ${fifty.cpuS.toFixed(1)} CPU-s, peak RSS ${fifty.peakRssMb.toFixed(0)} MB${fifty.errors.length ? ` (${fifty.errors.join(', ')})` : ''}`);
+  console.log(`one text 50 MB / 5 MB: time ${(fifty.cpuS / five.cpuS).toFixed(1)}×, memory above a loaded process ${(grown(fifty) / grown(five)).toFixed(1)}×   (goal ≤ 10×)`);
+}
 
 // Adversarial text: digits, slashes, "số số số", unterminated symbols. Linear time doubles per doubling.
 const pieces = ['1234567890/'.repeat(50), 'số '.repeat(200), '12/12/12/12/12/12/', 'Nghị định số 61/2018/NĐ-', 'QĐ-QĐ-QĐ-QĐ-QĐ-', '9'.repeat(300), ' - / - / ', '\n\n'];
@@ -199,7 +242,7 @@ console.log(`adversarial growth per doubling: ${(times[1]! / times[0]!).toFixed(
   }
 }
 
-// Batch runs (issue 7): the built CLI over synthetic archives (scripts/make-archive.ts), 1 and 2
+// Batch runs (issue 7): the built CLI over synthetic archives (support/archive.ts), 1 and 2
 // workers, 1,000 / 2,000 / 10,000 files; files/s, MB/s and peak RSS from the run's own summary.
 // Runs of 1 and 2 workers alternate, so a slow spell of this shared machine falls on both.
 // "cores busy" is the run's CPU time over its wall time: a single worker keeps more than one core
@@ -215,7 +258,7 @@ console.log(`adversarial growth per doubling: ${(times[1]! / times[0]!).toFixed(
 // spare core (V8's background threads), which two workers cannot have.
 // BENCH_BATCH=0 skips it; BENCH_BATCH_SIZES="1000,2000" picks the sizes; BENCH_CONTROL=0 skips the controls.
 if (process.env.BENCH_BATCH !== '0') {
-  const { makeArchive } = await import('./make-archive.js');
+  const { makeArchive } = await import('../support/archive.js');
   const { spawn, spawnSync } = await import('node:child_process');
   const { mkdtempSync, readFileSync, rmSync } = await import('node:fs');
   const { availableParallelism, tmpdir } = await import('node:os');
@@ -333,7 +376,7 @@ if (process.env.BENCH_BATCH !== '0') {
 // 1.2 times that over 1,000.
 // BENCH_CHECK=0 skips it; BENCH_CHECK_SIZES="1000,10000" picks the sizes.
 if (process.env.BENCH_CHECK !== '0') {
-  const { makeArchive } = await import('./make-archive.js');
+  const { makeArchive } = await import('../support/archive.js');
   const { spawn, spawnSync } = await import('node:child_process');
   const { mkdtempSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');

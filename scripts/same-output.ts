@@ -3,7 +3,7 @@
  * [--before REV] [--archive N] [--ignore a.b,c] [--keep DIR] [FOLDER…]` builds REV (default main)
  * from `git archive` in a temporary folder and this working tree, then runs both CLIs on the same
  * inputs — the corpus, the dev set (docs and legacy files), any FOLDER given (../shared/devset/docs)
- * and one generated archive of N documents (scripts/make-archive.ts, default 2,000; made once, so
+ * and one generated archive of N documents (support/archive.ts, default 2,000; made once, so
  * its PDF and DOCX files are the same bytes for both) — through `extract` (JSON Lines), `check`
  * (text, --across, json, sarif), `compare` (wide and long CSV, json) and `view` (a page per
  * document), and compares every standard output, exit status and page. Records are compared line by line; with --ignore, fields a
@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpath
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { makeArchive } from './make-archive.js';
+import { makeArchive } from '../support/archive.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 

@@ -1,7 +1,7 @@
 /**
  * Identical output, checked: `npm run records -- snapshot OUT.jsonl` writes the record of every
  * document of the corpus, the dev set (docs and legacy files) and a generated archive of 2,000
- * documents (scripts/make-archive.ts, fixed seed; PDF and DOCX among them) and the hostile texts of
+ * documents (support/archive.ts, fixed seed; PDF and DOCX among them) and the hostile texts of
  * scripts/pathological.ts (200 KB each), one per line in a fixed order; `npm run records --
  * compare BEFORE.jsonl AFTER.jsonl [--ignore a.b,c]` compares two snapshots item by item and prints every difference (record, field path, before, after), exit 1
  * when any. Take a snapshot before a change that must not change output, and one after.
@@ -12,7 +12,7 @@ import { join, relative } from 'node:path';
 import fg from 'fast-glob';
 import { analyzeFile, analyzeText, isAnalysis, textSource } from '../src/pipeline.js';
 import { defaultRules } from '../src/rules/compile.js';
-import { makeArchive } from './make-archive.js';
+import { makeArchive } from '../support/archive.js';
 import { PATHOLOGICAL_KINDS } from './pathological.js';
 
 const ROOT = new URL('../', import.meta.url).pathname;

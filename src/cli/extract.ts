@@ -3,7 +3,7 @@ import { tuneEngineForBatch } from '../engine/v8-flags.js';
 import { progress } from '../engine/progress.js';
 import { resumePlan } from '../engine/resume.js';
 import { writeRecords, type Written } from '../engine/write.js';
-import { inShard, parseShard } from '../engine/shard.js';
+import { inShard, nameForShard, parseShard, SHARD_PLACEHOLDER, shardFromEnv, type Shard } from '../engine/shard.js';
 import { openTables, writeRowsOf } from '../engine/tables.js';
 import { defaultRules } from '../rules/compile.js';
 import { expandInputs, type Input } from '../engine/inputs.js';
@@ -40,6 +40,7 @@ function extractOptions(argv: string[]) {
       format: { type: 'string', short: 'f' },
       resume: { type: 'boolean' },
       shard: { type: 'string' },
+      shards: { type: 'string' },
       tables: { type: 'string' },
       ...ENGINE_OPTIONS,
       'keep-missing': { type: 'boolean' },
@@ -47,11 +48,43 @@ function extractOptions(argv: string[]) {
   });
   const format = values.format as Format | undefined;
   if (format && format !== 'json' && format !== 'jsonl') throw new UsageError(`--format must be json or jsonl, not ${format}`);
-  const shard = values.shard === undefined ? null : parseShard(values.shard);
-  if (values.shard !== undefined && !shard) throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n, not ${values.shard}`);
+  const { shard, shardFrom } = shardOption(values.shard, values.shards);
+  // Each shard its own files: results/part-{shard}.jsonl → results/part-3.jsonl.
+  values.out = shardPath(values.out, '--out', 'results/part-{shard}.jsonl', shard, shardFrom !== null);
+  values.tables = shardPath(values.tables, '--tables', 'tables-{shard}/', shard, shardFrom !== null);
   if (values.resume && (!values.out || outKind(values.out) !== 'jsonl')) throw new UsageError('--resume needs --out FILE.jsonl (records are appended a line at a time)');
   if (values['keep-missing'] && !values.resume) throw new UsageError('--keep-missing goes with --resume (it keeps the records of inputs no longer given)');
-  return { values, positionals, format, shard, ...engineOptions(values) };
+  return { values, positionals, format, shard, shardFrom, ...engineOptions(values) };
+}
+
+/**
+ * --shard i/n, or --shard auto: the shard a scheduler's task is (a Slurm job array, a Kubernetes
+ * Indexed Job), read from its environment; `shardFrom` says where, null for i/n.
+ */
+function shardOption(text: string | undefined, shards: string | undefined): { shard: Shard | null; shardFrom: string | null } {
+  const auto = text?.trim() === 'auto';
+  if (shards !== undefined && !auto) throw new UsageError('--shards N goes with --shard auto (with --shard i/n, n is the number of shards)');
+  if (text === undefined) return { shard: null, shardFrom: null };
+  if (auto) {
+    const found = shardFromEnv(process.env, shards);
+    if ('error' in found) throw new UsageError(found.error);
+    return { shard: found.shard, shardFrom: found.from };
+  }
+  const shard = parseShard(text);
+  if (!shard) throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n, or auto, not ${text}`);
+  return { shard, shardFrom: null };
+}
+
+/**
+ * --out or --tables with {shard} replaced by the shard's number. Under --shard auto every task runs
+ * the same command line, so a path without {shard} would be one file written by all of them.
+ */
+function shardPath(path: string | undefined, flag: string, example: string, shard: Shard | null, auto: boolean): string | undefined {
+  if (path === undefined) return undefined;
+  const placed = path.includes(SHARD_PLACEHOLDER);
+  if (placed && !shard) throw new UsageError(`${flag} ${shownPath(path)} holds ${SHARD_PLACEHOLDER}, the number --shard gives; there is no --shard`);
+  if (auto && !placed) throw new UsageError(`--shard auto runs the same command in every task: put ${SHARD_PLACEHOLDER} in ${flag} to give each task its own (${flag} ${example}), not ${shownPath(path)}`);
+  return shard ? nameForShard(path, shard) : path;
 }
 
 async function extractWith(options: ReturnType<typeof extractOptions>, pool: StartedPool, started: number, io: Io): Promise<number> {
@@ -59,7 +92,8 @@ async function extractWith(options: ReturnType<typeof extractOptions>, pool: Sta
   const { inputs: all, skipped, hidden } = await expandInputs(inputsOrDefault(positionals));
   const mine = all.filter((input) => inShard(inputPath(input), shard));
   // One run at a time on an output; the lock goes when this run ends, however it ends.
-  const unlock = values.out ? lockOutput(values.out, outKind(values.out) === 'folder') : null;
+  // Under a scheduler (--shard auto) a lock left on another machine is a killed attempt of this task.
+  const unlock = values.out ? lockOutput(values.out, outKind(values.out) === 'folder', { scheduled: options.shardFrom !== null }) : null;
   try {
     return await extractLocked(options, pool, started, io, { all, mine, skipped, hidden });
   } finally {
@@ -71,7 +105,9 @@ async function extractLocked(
   options: ReturnType<typeof extractOptions>, pool: StartedPool, started: number, io: Io,
   { all, mine, skipped, hidden }: { all: Input[]; mine: Input[]; skipped: Map<string, number>; hidden: string[] },
 ): Promise<number> {
-  const { values, format, shard } = options;
+  const { values, format, shard, shardFrom } = options;
+  // A scheduler's log says which shard this task took before any work (a killed task has no summary).
+  if (shard && shardFrom && !values.quiet) io.stderr.write(`vnreform: shard ${shard.index}/${shard.count} (${shardFrom}): ${mine.length} of ${all.length} inputs → ${shownPath(values.out ?? 'standard output')}\n`);
   const rules = defaultRules();
   const { todo, resumed } = values.resume ? await resumePlan(values.out!, mine, !!values['keep-missing']) : { todo: mine, resumed: null };
 
@@ -94,7 +130,7 @@ async function extractLocked(
   if (!values.quiet) {
     io.stderr.write(summary({
       inputs: run.written, failed, failures: run.failures, seconds: (performance.now() - started) / 1000, bytes: run.bytes,
-      sink: sink.describe(), skipped, hidden, shard: shard && { ...shard, of: all.length },
+      sink: sink.describe(), skipped, hidden, shard: shard && { ...shard, of: all.length, from: shardFrom },
       resumed: resumed && { before: mine.length - todo.length, repairedBytes: resumed.repairedBytes },
       cache: values.cache !== undefined ? run.cache : null,
     }));
@@ -116,7 +152,7 @@ interface Summary {
   sink: string;
   skipped: Map<string, number>;
   hidden: string[];
-  shard: { index: number; count: number; of: number } | null;
+  shard: { index: number; count: number; of: number; from?: string | null } | null;
   resumed: { before: number; repairedBytes: number } | null;
   cache?: Written['cache'] | null;
 }
@@ -131,7 +167,7 @@ function namedFew(paths: string[], few = 3): string {
 export function summary(s: Summary): string {
   const lines = [`vnreform: ${s.inputs} input(s), ${s.inputs - s.failed} read, ${s.failed} failed → ${shownPath(s.sink)}`];
   if (s.failures.size) lines.push(`  failed by code: ${[...s.failures].sort((a, b) => b[1] - a[1]).map(([code, n]) => `${code} ${n}`).join(', ')}`);
-  if (s.shard) lines.push(`  shard ${s.shard.index}/${s.shard.count}: ${s.inputs} of ${s.shard.of} inputs`);
+  if (s.shard) lines.push(`  shard ${s.shard.index}/${s.shard.count}${s.shard.from ? ` (${s.shard.from})` : ''}: ${s.inputs} of ${s.shard.of} inputs`);
   if (s.resumed) lines.push(`  resumed: ${s.resumed.before} input(s) already done${s.resumed.repairedBytes ? `, a half-written last line (${s.resumed.repairedBytes} bytes) cut off` : ''}`);
   if (s.cache) {
     const { hit, 'bad-entry': bad, 'not-written': unwritten } = s.cache;

@@ -3,16 +3,17 @@ export { UsageError } from '../util/usage-error.js';
 export const HELP = `vnreform — Vietnamese administrative-reform reports → structured JSON
 
 Usage:
-  vnreform extract [inputs…] [--out PATH] [--format json|jsonl] [--resume] [--shard i/n]
-                   [--tables DIR] [--quiet] [--jobs N] [--timeout S] [--max-memory MB]
-                   [--cache DIR] [--ocr auto|never|always] [--max-size MB]
+  vnreform extract [inputs…] [--out PATH] [--format json|jsonl] [--resume] [--shard i/n|auto]
+                   [--shards N] [--tables DIR] [--quiet] [--jobs N] [--timeout S]
+                   [--max-memory MB] [--cache DIR] [--ocr auto|never|always] [--max-size MB]
   vnreform check   [inputs…] [--format text|json|sarif] [--across] [--rule CODE=off|warning|error]… [--config FILE]
                    [--quiet] [--jobs N] [--timeout S] [--max-memory MB] [--cache DIR] [--ocr MODE]
   vnreform compare [inputs…] [--format csv|json] [--long] [--quiet] [--jobs N] [--timeout S]
                    [--max-memory MB] [--cache DIR] [--ocr MODE]
   vnreform text    FILE [--page N] [--plain] [--ocr MODE]
-  vnreform merge   SHARD.jsonl… --out FILE.jsonl [--expect INPUT]… [--tables DIR]
-  vnreform view    FILE… --out DIR|FILE.html [--quiet] [--jobs N] [--timeout S] [--max-memory MB] [--ocr MODE]
+  vnreform merge   SHARD.jsonl…|DIR… --out FILE.jsonl [--expect INPUT]… [--tables DIR]
+  vnreform view    FILE… --out DIR|FILE.html [--quiet] [--jobs N] [--timeout S] [--max-memory MB]
+                   [--ocr MODE]
   vnreform report  RECORDS.jsonl --out FILE.html [--quiet]
   vnreform schema
   vnreform --help | --version
@@ -33,7 +34,15 @@ extract writes one record per input (a result, or an error record when the input
                      changed, stopped by a limit, or unreadable then and readable now run again;
                      records of inputs no longer given are dropped
   --keep-missing     with --resume: keep the records of inputs no longer given
-  --shard i/n        take share i of n (by a hash of the path): n machines, one share each
+  --shard i/n        take share i of n (by a hash of the path): n machines, one share each;
+                     {shard} in --out (and --tables) becomes i: --out results/part-{shard}.jsonl
+  --shard auto       the share of a scheduler's task: a Slurm job array (SLURM_ARRAY_TASK_ID: its
+                     place in the array, --array=0-3 or 1-4 alike) or a Kubernetes Indexed Job
+                     (JOB_COMPLETION_INDEX 0…n-1 is share 1…n); --out needs {shard}. With --resume
+                     a retried task goes on with its own part. docs/scale-out.md
+  --shards N         with --shard auto: n, the number of shares (or VNREFORM_SHARDS=N); needed by an
+                     Indexed Job; under Slurm it makes the array index the share (--array=1-N), so
+                     a task re-run alone (sbatch --array=3) is still share 3
   --tables DIR       also write long-format CSV tables (documents, signatures, citations, figures,
                      agencies, tasks, findings, errors) for pandas, R and DuckDB: docs/tables.md
   --quiet            no progress and no summary. Progress is a bar redrawn in place on a terminal
@@ -55,8 +64,9 @@ extract writes one record per input (a result, or an error record when the input
                      it is read (default 200; a text file is also held to 20 MB of text); every
                      command that reads files takes it
 merge joins shard outputs, each input once in path order, and lists inputs duplicated, missing
-  (with --expect and the inputs the shards were given) or cut short; exit 1 if any. --tables DIR
-  writes the CSV tables of the joined output.
+  (with --expect and the inputs the shards were given) or cut short, and shard files not found;
+  exit 1 if any. A folder stands for the .jsonl files in it (merge results/ --out all.jsonl).
+  --tables DIR writes the CSV tables of the joined output.
 check prints citation problems, one per line (path:line:col: severity code: message, and " (p. N)"
   after it for a paged input such as a PDF; line and column count in the text as read, shown by
   "vnreform text FILE"), JSON, or SARIF 2.1.0 for code-scanning tools:

@@ -17,7 +17,7 @@ import { produced, type ChunkTask, type Produced } from './worker.js';
  * flight, so memory stays flat however many inputs there are. Each file has the time limit from
  * the moment its worker starts on it; the file past it, or whose worker dies (out of memory), gets
  * an error record, the other files of its chunk run again without it, and the pool goes on with a
- * fresh worker.
+ * fresh worker. The files after a slow one go on on another worker meanwhile.
  */
 export interface ParallelOptions {
   jobs: number;
@@ -108,28 +108,49 @@ export async function* extractParallel(
   /**
    * A chunk on a worker, watched: the worker notes in shared memory which file it is on and since
    * when, and a file past the limit from its own start (not its chunk's, not while the chunk waits
-   * for a worker) stops the worker. The failure says which file it was.
+   * for a worker) stops the worker. The failure says which file it was. A file that runs long (past
+   * a tenth of the limit, at most 2 s) does not hold back the files after it: the ones its worker has
+   * not begun are taken from it (it claims each file before it begins it, so one atomic exchange
+   * decides whose a file is) and go to the pool as a chunk of their own.
    */
+  const handOverAfterMs = Math.min(2000, options.timeoutMs / 10);
   const watched = async (chunk: Input[], stdin?: Uint8Array): Promise<Produced[]> => {
     const progress = new Float64Array(new SharedArrayBuffer(3 * Float64Array.BYTES_PER_ELEMENT));
     progress[0] = -1;
+    const claims = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+    let rest: { from: number; records: Promise<Produced[]> } | null = null;
     const controller = new AbortController();
     const watch = setInterval(() => {
+      const running = Date.now() - progress[1]!;
       const limit = options.timeoutMs + (progress[2] ? warmup : 0);
-      if (progress[0]! >= 0 && Date.now() - progress[1]! > limit) controller.abort();
+      if (progress[0]! >= 0 && running > limit) controller.abort();
+      else if (progress[0]! >= 0 && running > handOverAfterMs + (progress[2] ? warmup : 0) && !rest) {
+        const next = Atomics.load(claims, 0);
+        if (next < chunk.length && Atomics.compareExchange(claims, 0, next, -1 - next) === next) {
+          rest = { from: next, records: task(chunk.slice(next)) };
+          rest.records.catch(() => undefined); // awaited below
+        }
+      }
     }, Math.max(20, Math.min(1000, options.timeoutMs / 10)));
+    let mine: Produced[];
     try {
-      return await (pool.run({ inputs: chunk, cache: options.cache ?? null, progress: progress.buffer as SharedArrayBuffer, ...(stdin ? { stdin } : {}), ...(options.locate ? { locate: true } : {}), ...(options.withText ? { withText: true } : {}) } satisfies ChunkTask, { signal: controller.signal }) as Promise<Produced[]>);
+      mine = await (pool.run({
+        inputs: chunk, cache: options.cache ?? null, progress: progress.buffer as SharedArrayBuffer, claims: claims.buffer as SharedArrayBuffer,
+        ...(stdin ? { stdin } : {}), ...(options.locate ? { locate: true } : {}), ...(options.withText ? { withText: true } : {}),
+      } satisfies ChunkTask, { signal: controller.signal }) as Promise<Produced[]>);
     } catch (err) {
-      throw new ChunkFailure(err as Error, Math.max(0, progress[0]!));
+      throw new ChunkFailure(err as Error, Math.max(0, progress[0]!), rest);
     } finally {
       clearInterval(watch);
     }
+    const handedOver = rest as { from: number; records: Promise<Produced[]> } | null;
+    return handedOver ? [...mine, ...(await handedOver.records)] : mine;
   };
 
   /**
    * A chunk's records. When a file stops its worker (time limit, heap, a crash), it alone gets an error
-   * record; the files before it (whose records went with the worker) and after it run again without it.
+   * record; the files before it (whose records went with the worker) and after it run again without
+   * it — those after it that were handed over already run as their own chunk.
    */
   const task = async (chunk: Input[]): Promise<Produced[]> => {
     // Standard input cannot travel to a worker as a stream: read here, handed over as bytes.
@@ -147,11 +168,12 @@ export async function* extractParallel(
     } catch (err) {
       if (!(err instanceof ChunkFailure)) throw err;
       const before = chunk.slice(0, err.at);
-      const after = chunk.slice(err.at + 1);
+      const after = chunk.slice(err.at + 1, err.rest?.from ?? chunk.length);
       return [
         ...(before.length ? await task(before) : []),
         produced(failed(chunk[err.at]!, err.cause, options, rules)),
         ...(after.length ? await task(after) : []),
+        ...(err.rest ? await err.rest.records : []),
       ];
     }
   };
@@ -177,7 +199,8 @@ export async function* extractParallel(
 
 /** A chunk whose worker stopped on its file number `at`. */
 class ChunkFailure extends Error {
-  constructor(override readonly cause: Error, readonly at: number) {
+  /** `rest`: the files from `rest.from` on, handed over to a chunk of their own before the worker stopped. */
+  constructor(override readonly cause: Error, readonly at: number, readonly rest: { from: number; records: Promise<Produced[]> } | null) {
     super(cause.message);
   }
 }

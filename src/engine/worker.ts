@@ -46,6 +46,12 @@ export interface ChunkTask {
   cache: string | null;
   /** Shared with the main thread's watchdog: [index of the file being read, Date.now() when it began, 1 if it is this worker's first]. */
   progress?: SharedArrayBuffer;
+  /**
+   * Shared with the main thread: [the index of the next file to claim]. The worker claims a file by
+   * moving it on by one before beginning it; the main thread takes the files not yet begun by
+   * setting it to -1 - that index, and the worker, failing its next claim, stops there.
+   */
+  claims?: SharedArrayBuffer;
   /** Standard input's bytes, read by the main thread (the chunk is then that one input). */
   stdin?: Uint8Array;
   /** Send each record's positions (check prints line and column; the text stays here). */
@@ -66,7 +72,10 @@ export default async function extractChunk(task: ChunkTask): Promise<Produced[]>
   const rules = defaultRules();
   const records: Produced[] = [];
   const progress = task.progress ? new Float64Array(task.progress) : null;
+  const claims = task.claims ? new Int32Array(task.claims) : null;
   for (const [index, input] of task.inputs.entries()) {
+    // The files from here on were taken to another worker while this one was slow on the last.
+    if (claims && Atomics.compareExchange(claims, 0, index, index + 1) !== index) break;
     if (progress) {
       progress[2] = filesRead === 0 ? 1 : 0;
       progress[1] = Date.now();

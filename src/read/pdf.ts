@@ -88,10 +88,11 @@ async function readPdf(bytes: Uint8Array, ocr: OcrMode = 'auto', budget: Budget 
     let scanSoFar = true;
     // Pages whose text layer was found to be readable text here (not asked again after reading).
     const usablePages: number[] = [];
+    const annotated = mayHaveAnnotations(bytes);
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       // Asked together: the worker answers one while the other's message travels.
-      const [content, annotations] = await Promise.all([page.getTextContent(), page.getAnnotations({ intent: 'display' })]);
+      const [content, annotations] = await Promise.all([page.getTextContent(), annotated ? page.getAnnotations({ intent: 'display' }) : []]);
       const items = content.items as unknown as RawItem[];
       const pageText = items.map((i) => i.str ?? '').join(' ');
       // Only a page with TCVN3's tell-tale letters is asked which encoding it is.
@@ -121,7 +122,7 @@ async function readPdf(bytes: Uint8Array, ocr: OcrMode = 'auto', budget: Budget 
       }
       // A page with a full text layer makes the file a born-digital one: its short last page is no scan,
       // and is not asked for its images (the operator list costs as much as the text).
-      if (!ocrPages.some((p) => p.page === n) && lettersOf(rows) >= STAMP_LETTERS) scanSoFar = false;
+      if (scanSoFar && !ocrPages.some((p) => p.page === n) && lettersOf(rows) >= STAMP_LETTERS) scanSoFar = false;
       pages.push(rows);
       page.cleanup();
     }
@@ -277,6 +278,17 @@ interface AnnotationData {
 const UNSEEN = 1 | 2 | 32;
 
 /**
+ * Whether any page of the file can have annotations: its bytes name "/Annots", or hide objects in
+ * compressed object streams (/ObjStm), where a page's /Annots cannot be seen without parsing. A PDF
+ * with neither (most reports printed to PDF) is not asked page by page: getAnnotations cost a tenth of
+ * the reader's time on such files.
+ */
+function mayHaveAnnotations(bytes: Uint8Array): boolean {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return buf.includes('/Annots', 0, 'latin1') || buf.includes('/ObjStm', 0, 'latin1');
+}
+
+/**
  * The words a page shows in its form fields and annotations, which getTextContent leaves out: a
  * signed PDF stamps the document's number and day in fields ("Số: 1234/QĐ-UBND" in a signature
  * widget, the date in a text field). Text fields and FreeText come with their appearance text from
@@ -363,10 +375,18 @@ function layerVerdict(rows: Row[], mode: OcrMode): 'ocr' | 'usable' | 'unchecked
   if (mode === 'never') return 'unchecked';
   if (mode === 'always') return 'ocr';
   const text = rows.map((r) => r.text).join('\n');
-  if (text.replace(/[^\p{L}\p{N}]/gu, '').length < 20) return 'ocr';
+  if (countUpTo(text, /[\p{L}\p{N}]/gu, 20) < 20) return 'ocr';
   if (!unusable(textQuality(text))) return 'usable';
   // Text in a legacy font (TCVN3, VNI) looks like garbage until it is converted, after reading.
   return detectLegacy(text, defaultRules()) === null ? 'ocr' : 'unchecked';
+}
+
+/** Matches of a global pattern in a text, counted up to `most` (a page's first letters say it has some). */
+function countUpTo(text: string, pattern: RegExp, most: number): number {
+  pattern.lastIndex = 0;
+  let n = 0;
+  while (n < most && pattern.test(text)) n++;
+  return n;
 }
 
 /**

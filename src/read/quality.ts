@@ -24,14 +24,26 @@ export interface TextQuality {
 export function textQuality(text: string, maxWords = SAMPLE_WORDS): TextQuality {
   let words = 0;
   let readable = 0;
-  for (const m of text.normalize('NFC').matchAll(/\p{L}{2,}/gu)) {
-    const w = m[0];
-    words++;
-    if (isReadable(w)) readable++;
-    if (words >= maxWords) break;
+  // Normalized piece by piece, each cut at a space (where NFC composes nothing and no word runs on),
+  // until the sample is full: a page's first 4 KB usually hold its 200 words.
+  for (let from = 0; from < text.length && words < maxWords;) {
+    let to = from + PIECE >= text.length ? text.length : text.lastIndexOf(' ', from + PIECE);
+    if (to <= from) {
+      // No space in the piece: on to the next one, or the end.
+      const next = text.indexOf(' ', from + PIECE);
+      to = next === -1 ? text.length : next;
+    }
+    for (const m of text.slice(from, to).normalize('NFC').matchAll(/\p{L}{2,}/gu)) {
+      words++;
+      if (isReadable(m[0])) readable++;
+      if (words >= maxWords) break;
+    }
+    from = to;
   }
   return { words, readable };
 }
+
+const PIECE = 4096;
 
 /** Words judged per page: 200 tell garbage from text as well as a page's 600. */
 export const SAMPLE_WORDS = 200;

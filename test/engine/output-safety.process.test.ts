@@ -42,6 +42,26 @@ describe('one run at a time on an output', () => {
   });
 });
 
+describe('a lock from another machine (an output on a shared volume)', () => {
+  it('stops a run, naming the machine, unless the run is a scheduler task, whose lock there is its own killed attempt', () => {
+    const dir = reports(2);
+    const out = join(tempDir('safety-out'), 'part-1.jsonl');
+    // A PID alive here means nothing on node-17.
+    writeFileSync(`${out}.lock`, `${process.pid} node-17.cluster\n`);
+    const plain = vnreform(['extract', dir, '--out', out, '--quiet']);
+    expect(plain.status).toBe(73);
+    expect(plain.stderr).toContain(`a vnreform run on node-17.cluster (PID ${process.pid}) holds its lock ${out}.lock, and this machine cannot tell whether it is still going; if it is not, delete the lock and run again`);
+    expect(existsSync(out)).toBe(false);
+    // The same part written by an Indexed Job's pod, replaced after its node was lost.
+    const env: NodeJS.ProcessEnv = { ...process.env, JOB_COMPLETION_INDEX: '0', VNREFORM_SHARDS: '1' };
+    delete env.SLURM_ARRAY_TASK_ID;
+    const task = spawnSync(process.execPath, [...CLI, 'extract', dir, '--shard', 'auto', '--out', out.replace('part-1', 'part-{shard}'), '--quiet'], { cwd: ROOT, encoding: 'utf8', env });
+    expect(task.status, task.stderr).toBe(0);
+    expect(records(out)).toHaveLength(2);
+    expect(existsSync(`${out}.lock`)).toBe(false);
+  });
+});
+
 describe('--resume on an output it cannot trust', () => {
   it('names the damaged line and exits 73, leaving the file as it was', () => {
     const dir = reports(3);

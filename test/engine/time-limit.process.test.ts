@@ -16,15 +16,27 @@ import { defaultRules } from '../../src/rules/compile.js';
 const rules = defaultRules();
 const ms = (input: Input) => Number(/(\d+)ms/.exec(input.kind === 'file' ? input.path : '')![1]);
 
-function standInPool() {
+function standInPool(workers = 1) {
   const started: Record<string, number> = {};
-  let busy: Promise<unknown> = Promise.resolve();
-  const run = (task: ChunkTask, { signal }: { signal: AbortSignal }): Promise<Produced[]> => {
-    // One worker: a task waits for the one before it, and its files' clocks start only when it runs.
-    const turn = busy.then(async () => {
+  const finished: Record<string, number> = {};
+  // `workers` workers: a task waits for a free one, and its files' clocks start only when it runs.
+  let free = workers;
+  const waiting: (() => void)[] = [];
+  const acquire = (): Promise<void> => (free > 0 ? (free--, Promise.resolve()) : new Promise((resolve) => waiting.push(resolve)));
+  const release = (): void => {
+    const next = waiting.shift();
+    if (next) next();
+    else free++;
+  };
+  const run = async (task: ChunkTask, { signal }: { signal: AbortSignal }): Promise<Produced[]> => {
+    await acquire();
+    try {
       const progress = task.progress ? new Float64Array(task.progress) : null;
+      const claims = task.claims ? new Int32Array(task.claims) : null;
       const out: Produced[] = [];
       for (const [i, input] of task.inputs.entries()) {
+        // As the real worker: a file is claimed before it begins; the rest may have been taken.
+        if (claims && Atomics.compareExchange(claims, 0, i, i + 1) !== i) break;
         const path = input.kind === 'file' ? input.path : '-';
         started[path] = (started[path] ?? 0) + 1;
         if (progress) {
@@ -38,22 +50,23 @@ function standInPool() {
             reject(Object.assign(new Error('aborted'), { name: 'AbortError' }));
           }, { once: true });
         });
+        finished[path] = Date.now();
         out.push(produced(analyzeText('Báo cáo', textSource('Báo cáo', path), rules).record));
       }
       return out;
-    });
-    busy = turn.catch(() => undefined);
-    return turn;
+    } finally {
+      release();
+    }
   };
   const pool = { run, destroy: async () => undefined } as unknown as StartedPool['pool'];
-  return { started, pool: { pool, warmup: Promise.resolve(0) } satisfies StartedPool };
+  return { started, finished, pool: { pool, warmup: Promise.resolve(0) } satisfies StartedPool };
 }
 
 const files = (...durations: number[]): Input[] => durations.map((d, i) => ({ kind: 'file', path: `f${i}-${d}ms.txt` }));
 
-async function all(inputs: Input[], timeoutMs: number, pool: StartedPool) {
+async function all(inputs: Input[], timeoutMs: number, pool: StartedPool, jobs = 1) {
   const out: Produced[] = [];
-  for await (const p of extractParallel(inputs, rules, { jobs: 1, timeoutMs, memoryMb: 512, chunk: 5 }, pool)) out.push(p);
+  for await (const p of extractParallel(inputs, rules, { jobs, timeoutMs, memoryMb: 512, chunk: 5 }, pool)) out.push(p);
   return out;
 }
 
@@ -74,6 +87,30 @@ describe('the time limit is per file, from the moment its extraction starts', ()
     expect(out.map((p) => [p.path, p.errors.map((e) => e.code)])).toEqual(inputs.map((i) => [(i as { path: string }).path, (i as { path: string }).path.includes('60000') ? ['timeout'] : []]));
     expect(started['f2-60000ms.txt']).toBe(1); // not run a second time alone
     expect(Date.now() - t0).toBeLessThan(5_000); // the limit once, not twice, nor a minute
+  });
+
+  it('hands the files after a slow one to another worker instead of holding them until it ends', async () => {
+    const { pool, started, finished } = standInPool(2);
+    // One chunk of five; its second file takes 2.5 s, under the 3 s limit. Past 300 ms (a tenth of the
+    // limit) the three files not begun go to the second worker.
+    const inputs = files(10, 2_500, 10, 10, 10);
+    const t0 = Date.now();
+    const out = await all(inputs, 3_000, pool, 2);
+    const paths = inputs.map((i) => (i as { path: string }).path);
+    expect(out.map((p) => [p.path, p.errors.map((e) => e.code)])).toEqual(paths.map((p) => [p, []]));
+    expect(paths.map((p) => started[p])).toEqual([1, 1, 1, 1, 1]); // each file once: claimed by one worker
+    for (const p of paths.slice(2)) expect(finished[p]! - t0).toBeLessThan(1_500);
+    expect(finished[paths[1]!]! - t0).toBeGreaterThanOrEqual(2_500);
+  });
+
+  it('hands over the files after a file that then times out, and stops that file alone', async () => {
+    const { pool, started } = standInPool(2);
+    const inputs = files(10, 60_000, 10, 10);
+    const out = await all(inputs, 1_000, pool, 2);
+    expect(out.map((p) => [p.path, p.errors.map((e) => e.code)])).toEqual(inputs.map((i) => [(i as { path: string }).path, (i as { path: string }).path.includes('60000') ? ['timeout'] : []]));
+    // The file before the slow one runs again (its record went with the stopped worker); the slow
+    // one is not run again, and the ones handed over ran once, on the other worker.
+    expect(inputs.map((i) => started[(i as { path: string }).path])).toEqual([2, 1, 1, 1]);
   });
 });
 

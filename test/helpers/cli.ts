@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { runCli } from '../../src/cli/cli.js';
@@ -38,4 +39,18 @@ export async function runInProcess(args: string[], input: string | Buffer = ''):
 export function vnreform(args: string[], cwd = ROOT): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * The built CLI (dist/cli/main.js), for tests that run vnreform as a scheduler would, from a script
+ * or a manifest: `npm ci` builds it (prepare). A dist/ older than src/ would test old code, so that
+ * is an error here, with the command that mends it.
+ */
+export function builtCli(): string {
+  const main = join(ROOT, 'dist/cli/main.js');
+  const newest = (dir: string, ext: string): number => Math.max(0, ...readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith(ext) && !name.endsWith('.d.ts')).map((name) => statSync(join(dir, name)).mtimeMs));
+  if (!existsSync(main)) throw new Error(`${main} is not built: run npm run build`);
+  if (newest(join(ROOT, 'src'), '.ts') > newest(join(ROOT, 'dist'), '.js')) throw new Error('dist/ is older than src/: run npm run build');
+  return main;
 }

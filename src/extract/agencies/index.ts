@@ -287,7 +287,13 @@ function longestForms(found: Found[]): void {
     if (same) same.push(f);
     else byBody.set(k, [f]);
   }
-  const words = (s: string): number => s.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  // Counted once per name: the reduce below asks for both sides of every comparison.
+  const counted = new Map<string, number>();
+  const words = (s: string): number => {
+    let n = counted.get(s);
+    if (n === undefined) counted.set(s, (n = s.match(/[\p{L}\p{N}]+/gu)?.length ?? 0));
+    return n;
+  };
   for (const same of byBody.values()) {
     if (same.length < 2) continue;
     const longest = same.reduce((a, b) => (words(b.resolved) > words(a.resolved) ? b : a)).resolved;
