@@ -6,7 +6,7 @@ import type { Reference } from '../schema.js';
 import { sectionPathAt, type Section } from '../segment/sections.js';
 import { dateAt, type DateMatch } from '../rules/dates.js';
 import { charBefore } from '../util/text.js';
-import { parseSymbol, symbolKey, symbolSource, type SymbolParts } from './symbol.js';
+import { parseSymbol, symbolKey, symbolMatches, type SymbolParts } from './symbol.js';
 
 /**
  * Legal references: every mention of a document by number ("Nghị định số 61/2018/NĐ-CP ngày
@@ -18,7 +18,6 @@ import { parseSymbol, symbolKey, symbolSource, type SymbolParts } from './symbol
 const LETTER = /\p{L}/u;
 
 interface ReferencePatterns {
-  symbol: RegExp;
   /** Ends at the end of the window: "… Thông báo kết luận số ", "Nghị định ". */
   typeBefore: RegExp;
   relationBefore: RegExp;
@@ -66,7 +65,6 @@ function patterns(rules: Rules): ReferencePatterns {
   // opens a new paragraph with its own date.
   const inParagraph = '(?:[ \\t]|\\n(?![ \\t]*\\n))';
   p = {
-    symbol: new RegExp(symbolSource(rules), 'gu'),
     // "Thông báo kết luận số ", "Công văn cảnh báo số ", "Nghị định " — up to two lower-case words between.
     // No lookbehind in front: tried at every position it costs more than the rest; the word boundary is checked in code.
     typeBefore: new RegExp(`(${typeWordFolded})((?:\\s+\\p{L}+){0,2}?)\\s*(?:(?<![\\p{L}])(?:${alternation(lx.numberMarker.map(lower))})\\s*)?:?\\s*$`, 'gu'),
@@ -152,10 +150,10 @@ export function extractReferences(
   const lawsBeforeSymbols = lawMentions(text, lowered, rules, p);
   const lawTaken = new Set<number>();
 
-  p.symbol.lastIndex = 0;
+
   let previous = null as Draft | null;
   const ownKeys = new Set((options.ownIds ?? []).map(symbolKey));
-  for (let m = p.symbol.exec(text); m; m = p.symbol.exec(text)) {
+  for (const m of symbolMatches(mt, rules)) {
     if (inSkip(m.index)) continue;
     const continued = continuationAcrossBreak(text, m.index + m[0].length, m[2]!, rules);
     const parts = parseSymbol(m[1]!, m[2]! + (continued?.part ?? ''), rules);

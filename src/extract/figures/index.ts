@@ -5,7 +5,7 @@ import type { Rules } from '../../rules/compile.js';
 import type { Figure } from '../../schema.js';
 import { sectionPathAt, type Section } from '../../segment/sections.js';
 import { datePatterns } from '../../rules/dates.js';
-import { symbolSource } from '../symbol.js';
+import { symbolMatches } from '../symbol.js';
 import { memo } from '../../rules/compile.js';
 import { linkParts } from './breakdown.js';
 import { cellAt, type Table } from '../../segment/tables.js';
@@ -26,7 +26,7 @@ export function extractFigures(
 ): Figure[] {
   const text = mt.text;
   const folded = loweredText(mt);
-  const isExcluded = inAnyRange(excludedRanges(text, rules));
+  const isExcluded = inAnyRange(excludedRanges(mt, rules));
   const scanned = findCandidates(text, folded, rules, isExcluded);
   const inScanned = inAnyRange(scanned.map((c) => ({ start: c.start, end: c.end })));
   const cands = [...scanned, ...tableCandidates(tables, (at) => inScanned(at) || isExcluded(at), rules)].sort((a, b) => a.start - b.start);
@@ -94,13 +94,14 @@ function inheritStageAlongLists(figures: Figure[], cands: readonly { start: numb
 }
 
 /** Numbers that belong to dates, document numbers, URLs and e-mail addresses are no figures. */
-function excludedRanges(text: string, rules: Rules): { start: number; end: number }[] {
+function excludedRanges(mt: MappedText, rules: Rules): { start: number; end: number }[] {
+  const text = mt.text;
   const res = memo(rules, 'figure-exclusions', () => ({
-    always: [new RegExp(symbolSource(rules), 'gu'), datePatterns(rules).all],
+    always: [datePatterns(rules).all],
     web: /(?:https?:\/\/|www\.)[^\s<>()"]+|[\w.+-]+@[\w-]+\.[\w.]+/gu,
   }));
   const scans = text.includes('://') || text.includes('www.') || text.includes('@') ? [...res.always, res.web] : res.always;
-  const ranges: { start: number; end: number }[] = [];
+  const ranges: { start: number; end: number }[] = symbolMatches(mt, rules).map((m) => ({ start: m.index, end: m.index + m[0].length }));
   for (const re of scans) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) ranges.push({ start: m.index, end: m.index + m[0].length });
