@@ -9,6 +9,7 @@ import { defaultRules } from '../rules/compile.js';
 import type { ExtractionRecord } from '../schema.js';
 import { cacheGet, cacheKey, cachePut } from './cache.js';
 import { spanPositions } from './positions.js';
+import { warmUp } from './warm-up.js';
 
 /** A record as it crosses back from a worker: its JSON line (written as is) and what the summary counts. */
 export interface Produced {
@@ -30,6 +31,10 @@ export interface Produced {
 }
 
 const utf8 = new TextEncoder();
+
+// The extractors' patterns built and compiled as the worker starts, while the main thread lists the
+// inputs (issue 29): the pool's warm-up task waits for this, and the first file no longer pays it.
+warmUp(defaultRules());
 
 export function produced(record: ExtractionRecord): Produced {
   return { line: utf8.encode(`${JSON.stringify(record)}\n`), path: record.source.path, bytes: record.source.bytes, errors: record.errors };
