@@ -14,8 +14,12 @@
  *
  * Each kind runs in a worker thread that is terminated when a run passes the ceiling (a quadratic
  * regex at 8 MB would otherwise run for hours); its larger sizes are then not tried. A doubling whose
- * larger time is under --noise ms (default 40) is not judged by its ratio: at that scale the ratio
- * is timer and collector noise.
+ * larger time is under --noise ms (default 250) is not judged by its ratio: at that scale the ratio
+ * is timer, collector and cache noise. Measured on the lightest kinds: a one-time step of 3-4×
+ * between 1 and 2 MB ("." repeated: 44 → 180 ms; links 67 → 217 ms), the working set of a 2 MB
+ * text (its copies and two offset arrays of 4 bytes a character) most likely outgrowing what the processor's
+ * cache holds, then 2× at every doubling up to 8 MB. A quadratic cost shows at every doubling and
+ * in the ceiling, well above a quarter second.
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { parseArgs } from 'node:util';
@@ -109,7 +113,7 @@ async function main(): Promise<number> {
       runs: { type: 'string', default: '3' },
       'max-ratio': { type: 'string', default: '3' },
       ceiling: { type: 'string', default: '15000' },
-      noise: { type: 'string', default: '40' },
+      noise: { type: 'string', default: '250' },
     },
   });
   const sizes = (values.sizes ?? (values.quick ? '64k,128k,256k,512k' : '1m,2m,4m,8m')).split(',').map(parseSize);
