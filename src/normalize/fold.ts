@@ -47,7 +47,10 @@ function mapUnits(text: string, table: Uint16Array): string {
   // expressions ran several times slower on windows sliced from one (a text of "1 và " at 2 MB took
   // 3.9 times the time of 1 MB): decoded in pieces and joined, the copy is an ordinary string.
   const pieces: string[] = [];
-  for (let at = 0; at < codes.length; at += DECODE_PIECE) pieces.push(UTF16.decode(codes.subarray(at, at + DECODE_PIECE)));
+  // Streamed: a surrogate pair cut at a piece's edge is held over, not turned into two U+FFFD.
+  for (let at = 0; at < codes.length; at += DECODE_PIECE) {
+    pieces.push(UTF16.decode(codes.subarray(at, at + DECODE_PIECE), { stream: at + DECODE_PIECE < codes.length }));
+  }
   return pieces.join('');
 }
 

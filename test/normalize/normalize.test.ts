@@ -130,9 +130,12 @@ describe('fold', () => {
   it('gives the same units for a short window and inside a long text (two code paths), surrogates and marks included', () => {
     const piece = 'Ủy ban nhân dân TỈNH Thừa Thiên Huế 😀 Quý I/2024, hoà\u0300; ';
     const long = piece.repeat(20); // well past the short-window size
+    // …and past the size decoded in pieces (512 K units), with a surrogate pair across a piece's edge.
+    const huge = `${'x'.repeat((1 << 19) - 1)}😀${piece.repeat(20_000)}`;
     for (const f of [fold, lower]) {
       expect(f(long)).toBe(f(piece).repeat(20));
       expect(f(long)).toHaveLength(long.length);
+      expect(f(huge)).toBe(`${'x'.repeat((1 << 19) - 1)}😀${f(piece).repeat(20_000)}`);
     }
     // A lone combining mark has no unit to fold to: it stays (NFC has joined every mark it could).
     expect(fold(piece)).toBe('uy ban nhan dan tinh thua thien hue 😀 quy i/2024, hoa\u0300; ');
