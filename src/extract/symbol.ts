@@ -1,4 +1,4 @@
-import { caseAlternation, escapeRegex, issuerInfo, officialCode, type Rules } from '../rules/compile.js';
+import { caseAlternation, escapeRegex, issuerInfo, memo, officialCode, type Rules } from '../rules/compile.js';
 import { fold } from '../normalize/fold.js';
 import type { MappedText } from '../normalize/mapped-text.js';
 
@@ -26,8 +26,7 @@ const NUMBER_SOURCE = '\\d{1,5}(?:\\.\\d{1,3}(?=[ ]{0,2}[/-]))?[a-zđ]?';
 export function symbolMatches(mt: MappedText, rules: Rules): readonly RegExpExecArray[] {
   const kept = symbolScans.get(mt);
   if (kept && kept.rules === rules) return kept.matches;
-  let re = symbolPatterns.get(rules);
-  if (!re) symbolPatterns.set(rules, (re = new RegExp(symbolSource(rules), 'gu')));
+  const re = memo(rules, 'symbol-scan', () => new RegExp(symbolSource(rules), 'gu'));
   const matches: RegExpExecArray[] = [];
   re.lastIndex = 0;
   for (let m = re.exec(mt.text); m; m = re.exec(mt.text)) matches.push(m);
@@ -35,7 +34,6 @@ export function symbolMatches(mt: MappedText, rules: Rules): readonly RegExpExec
   return matches;
 }
 
-const symbolPatterns = new WeakMap<Rules, RegExp>();
 const symbolScans = new WeakMap<MappedText, { rules: Rules; matches: RegExpExecArray[] }>();
 
 /**

@@ -1,5 +1,6 @@
 import { escapeRegex, memo, type Rules } from '../rules/compile.js';
 import type { ReadResult } from './types.js';
+import { countMatches } from '../util/text.js';
 
 /**
  * Legacy Vietnamese encodings (rules/legacy-encodings.json): TCVN3 (ABC, .VnTime fonts) and VNI
@@ -130,13 +131,6 @@ function mostLegacyLetters(sample: string, rules: Rules): { name: string; count:
   return best;
 }
 
-/** Matches of a global pattern, counted without building them (`match` made a string of each). */
-function countMatches(pattern: RegExp, text: string): number {
-  pattern.lastIndex = 0;
-  let n = 0;
-  while (pattern.test(text)) n++;
-  return n;
-}
 
 /**
  * The legacy encodings whose fonts a file names, found in its bytes without parsing it: a DOC's

@@ -5,6 +5,7 @@ import { INSTALL_HINT, ocrEngine } from '../ocr/tesseract.js';
 import { textQuality, unusable } from './quality.js';
 import { placeWords, type BoxedWord } from '../ocr/words.js';
 import { ReadError, type Reader, type ReadResult } from './types.js';
+import { countMatches } from '../util/text.js';
 
 /**
  * PDF with pdfjs-dist (legacy build, for Node): text items rebuilt into lines by position (one
@@ -375,18 +376,10 @@ function layerVerdict(rows: Row[], mode: OcrMode): 'ocr' | 'usable' | 'unchecked
   if (mode === 'never') return 'unchecked';
   if (mode === 'always') return 'ocr';
   const text = rows.map((r) => r.text).join('\n');
-  if (countUpTo(text, /[\p{L}\p{N}]/gu, 20) < 20) return 'ocr';
+  if (countMatches(/[\p{L}\p{N}]/gu, text, 20) < 20) return 'ocr';
   if (!unusable(textQuality(text))) return 'usable';
   // Text in a legacy font (TCVN3, VNI) looks like garbage until it is converted, after reading.
   return detectLegacy(text, defaultRules()) === null ? 'ocr' : 'unchecked';
-}
-
-/** Matches of a global pattern in a text, counted up to `most` (a page's first letters say it has some). */
-function countUpTo(text: string, pattern: RegExp, most: number): number {
-  pattern.lastIndex = 0;
-  let n = 0;
-  while (n < most && pattern.test(text)) n++;
-  return n;
 }
 
 /**

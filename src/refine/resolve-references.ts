@@ -27,13 +27,17 @@ export function resolveReferences(refs: ExtractedReference[]): ExtractedReferenc
     if (r.id && r.number !== null && !firstWithNumber.has(bareNumber(r.number))) firstWithNumber.set(bareNumber(r.number), r);
     if (r.rule === 'short-name-definition' && r.name !== null && !firstDefinition.has(r.name)) firstDefinition.set(r.name, r);
   }
+  // The numbered reference a definition follows, found once per definition and number.
   const defined = new Map<string, ExtractedReference | undefined>();
+  const definedNumber = (definition: ExtractedReference, number: string): ExtractedReference | undefined => {
+    const key = `${definition.index}|${bareNumber(number)}`;
+    if (!defined.has(key)) defined.set(key, definedBefore(refs, definition, number));
+    return defined.get(key);
+  };
   for (const ref of refs) {
     if (ref.id || !ref.number || ref.rule.startsWith('law')) continue;
     const definition = ref.name === null ? undefined : firstDefinition.get(ref.name);
-    const key = `${definition?.index}|${bareNumber(ref.number)}`;
-    if (definition && !defined.has(key)) defined.set(key, definedBefore(refs, definition, ref.number));
-    const target = (definition ? defined.get(key) : undefined) ?? firstWithNumber.get(bareNumber(ref.number));
+    const target = (definition && definedNumber(definition, ref.number)) ?? firstWithNumber.get(bareNumber(ref.number));
     if (!target) continue;
     const full = target.date ? target : target.resolvesTo !== null ? refs[target.resolvesTo] : undefined;
     ref.resolvesTo = (full ?? target).index;

@@ -27,3 +27,14 @@ export function linesOf(text: string): Line[] {
     start = nl + 1;
   }
 }
+
+/**
+ * Matches of a global pattern, counted without building them (`match` made a string of each), up
+ * to `most` when only "at least so many" matters (a page's first 20 letters say it has text).
+ */
+export function countMatches(pattern: RegExp, text: string, most = Infinity): number {
+  pattern.lastIndex = 0;
+  let n = 0;
+  while (n < most && pattern.test(text)) n++;
+  return n;
+}
