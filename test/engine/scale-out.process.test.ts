@@ -4,7 +4,7 @@
  * docs/scale-out/ run as an Indexed Job would run them. The Slurm cluster test is slurm.test.ts.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -32,6 +32,22 @@ const slurmTask = (id: number | string, min: number, max: number, extra: Env = {
   SLURM_ARRAY_JOB_ID: '41', SLURM_ARRAY_TASK_ID: String(id), SLURM_ARRAY_TASK_MIN: String(min), SLURM_ARRAY_TASK_MAX: String(max),
   SLURM_ARRAY_TASK_STEP: '1', SLURM_ARRAY_TASK_COUNT: String(max - min + 1), ...extra,
 });
+
+/**
+ * A folder of corpus texts in which every shard of 2 and of 3 holds at least one input. The shard
+ * is a hash of the input's path, and the test's folder lies wherever the checkout is: the five
+ * corpus files alone fell all in shard 1 of 2 in one clone. Copies are added until each shard has one.
+ */
+function folderOverShards(name: string): string {
+  const dir = tempDir(name);
+  const texts = readdirSync(join(ROOT, 'corpus')).filter((f) => f.endsWith('.txt')).sort();
+  const covered = () => [2, 3].every((n) => Array.from({ length: n }, (_, i) => i + 1).every((i) => readdirSync(dir).some((f) => shardOf(join(dir, f), n) === i)));
+  for (let i = 0; i < texts.length || !covered(); i++) {
+    if (i >= 200) throw new Error(`no spread over the shards in ${dir}`);
+    copyFileSync(join(ROOT, 'corpus', texts[i % texts.length]!), join(dir, `${i}-${texts[i % texts.length]}`));
+  }
+  return dir;
+}
 
 const shardOfEnv = (env: Env, shards?: string) => {
   const found = shardFromEnv(env, shards);
@@ -122,7 +138,7 @@ describe('the command line of a sharded run', () => {
 
   it('writes --shard i/n to the part named by {shard}, and --shard auto to the same part, saying which shard it took', async () => {
     const out = tempDir('shard-parts');
-    const corpus = join(ROOT, 'corpus');
+    const corpus = folderOverShards('shard-inputs');
     expect((await runInProcess(['extract', corpus, '--shard', '2/2', '--out', join(out, 'i-n', 'part-{shard}.jsonl'), '--quiet'])).status).toBe(0);
     const auto = vnreform(['extract', corpus, '--shard', 'auto', '--out', join(out, 'auto', 'part-{shard}.jsonl')], { JOB_COMPLETION_INDEX: '1', VNREFORM_SHARDS: '2' });
     expect(auto.status).toBe(0);
@@ -137,7 +153,7 @@ describe('the command line of a sharded run', () => {
 describe('merge over a folder of parts', () => {
   it('joins every .jsonl in the folder; a part missing or a named file not there is listed and exits 1', async () => {
     const out = tempDir('merge-folder');
-    const corpus = join(ROOT, 'corpus');
+    const corpus = folderOverShards('merge-inputs');
     const parts = join(out, 'results');
     for (const i of [1, 2, 3]) await runInProcess(['extract', corpus, '--shard', `${i}/3`, '--out', join(parts, 'part-{shard}.jsonl'), '--quiet']);
     const all = (await expandInputs([corpus])).inputs.map(inputPath);
