@@ -40,8 +40,9 @@ function mapUnits(text: string, table: Uint16Array): string {
     for (let i = 0; i < text.length; i++) scratch[i] = table[text.charCodeAt(i)]!;
     return String.fromCharCode.apply(null, scratch);
   }
-  const codes = new Uint16Array(text.length);
-  for (let i = 0; i < text.length; i++) codes[i] = table[text.charCodeAt(i)]!;
+  // The units copied out natively and mapped in place: half the time of a charCodeAt per unit.
+  const codes = unitsOf(text);
+  for (let i = 0; i < codes.length; i++) codes[i] = table[codes[i]!]!;
   if (codes.length <= DECODE_PIECE) return UTF16.decode(codes);
   // Node makes a decoded string of over ~1 M characters an external string, and V8's regular
   // expressions ran several times slower on windows sliced from one (a text of "1 và " at 2 MB took
@@ -55,6 +56,16 @@ function mapUnits(text: string, table: Uint16Array): string {
 }
 
 const DECODE_PIECE = 1 << 19;
+
+/** A fresh copy of the UTF-16 code units of `text` (lone surrogates kept as they are). */
+function unitsOf(text: string): Uint16Array {
+  const bytes = Buffer.from(text, 'utf16le');
+  // A small Buffer may sit at an odd place in Node's pool; a Uint16Array must start on an even byte.
+  if (bytes.byteOffset % 2 === 0) return new Uint16Array(bytes.buffer, bytes.byteOffset, text.length);
+  const codes = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) codes[i] = text.charCodeAt(i);
+  return codes;
+}
 
 export function fold(text: string): string {
   return mapUnits(text, TABLE);
@@ -70,5 +81,15 @@ for (let c = 0; c < 0x10000; c++) {
 }
 
 export function lower(text: string): string {
+  // A long text lower-cases natively, several times faster than through the table and the same
+  // string unit for unit, except where a character lower-cases to two units ("İ" → "i̇": the
+  // length tells), by its context (a final "Σ" → "ς") or outside the BMP ("𐐀" → "𐐨"): those
+  // go through the table, which maps each unit alone.
+  if (text.length >= SHORT && !NATIVE_DIFFERS.test(text)) {
+    const native = text.toLowerCase();
+    if (native.length === text.length) return native;
+  }
   return mapUnits(text, LOWER);
 }
+
+const NATIVE_DIFFERS = /[\u03a3\ud800-\udbff]/;

@@ -143,4 +143,17 @@ describe('fold', () => {
     expect(fold('Ab')).toBe('ab'); // right after a longer window: nothing of it is left over
     expect(fold('')).toBe('');
   });
+
+  it('lower-cases a long text unit for unit as a short window, whether native lower-casing is used or not', () => {
+    const plain = 'ỦY BAN NHÂN DÂN TỈNH Thừa Thiên Huế, Quý I/2024; ';
+    expect(lower(plain.repeat(20))).toBe(lower(plain).repeat(20));
+    // Native lower-casing would give "i̇" (two units) for "İ", "ς" for a final "Σ" and "𐐨" for "𐐀".
+    for (const odd of ['İSTANBUL ', 'ΟΔΟΣ ', '𐐀 ']) {
+      const long = (plain + odd).repeat(20);
+      expect(lower(long)).toHaveLength(long.length);
+      expect(lower(long)).toBe(lower(plain + odd).repeat(20));
+    }
+    expect(lower('ΟΔΟΣ ')).toBe('οδοσ ');
+    expect(lower('𐐀')).toBe('𐐀');
+  });
 });
