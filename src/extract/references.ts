@@ -1,7 +1,7 @@
 import { inAnyRange, overlapsAnyRange } from '../util/sorted.js';
 import { fold, lower } from '../normalize/fold.js';
 import { sourceSlice, toSourceSpan, type MappedText, loweredText } from '../normalize/mapped-text.js';
-import { caseAlternation, alternation, issuerInfo, lawKind, letterKind, memo, normalizeWord, type Rules } from '../rules/compile.js';
+import { caseAlternation, caseVariants, alternation, issuerInfo, lawKind, letterKind, memo, normalizeWord, type Rules } from '../rules/compile.js';
 import type { Reference } from '../schema.js';
 import { sectionPathAt, type Section } from '../segment/sections.js';
 import { dateAt, type DateMatch } from '../rules/dates.js';
@@ -55,8 +55,9 @@ function patterns(rules: Rules): ReferencePatterns {
   ];
   const marker = caseAlternation(lx.numberMarker);
   const day = caseAlternation(lx.dayWord);
-  const lawWords = caseAlternation(rules.data.documentTypes.unnumbered.filter((u) => u.role === 'law').flatMap((u) => u.words))
-    .split('|').filter((w) => !/^\p{Ll}/u.test(w)).join('|');
+  // Case variants that begin with a capital: "luật" in running text is the word, not a law's name.
+  const lawWords = alternation(rules.data.documentTypes.unnumbered.filter((u) => u.role === 'law').flatMap((u) => u.words)
+    .flatMap(caseVariants).filter((w) => !/^\p{Ll}/u.test(normalizeWord(w))));
   // Type words compare folded, one alternative per word: a quarter of the case variants to try.
   const typeWordFolded = alternation(allTypeWords.map(lower));
   const lawWordNames = rules.data.documentTypes.unnumbered.filter((u) => u.role === 'law').flatMap((u) => u.words).map(lower);

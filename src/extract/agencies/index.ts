@@ -3,7 +3,7 @@ import { sourceSlice, toSourceSpan, type MappedText, foldedText, loweredText } f
 import { normalizeWord, type Rules } from '../../rules/compile.js';
 import type { Agency, DocumentMeta } from '../../schema.js';
 import { sectionPathAt, type Section } from '../../segment/sections.js';
-import { charBefore } from '../../util/text.js';
+import { charBefore, isLetterUnit, isSpaceUnit, isUpperUnit } from '../../util/text.js';
 import { provinceByName } from '../metadata/province.js';
 import type { AgencyMention, Found } from './found.js';
 import { genericBodies, overlapTest } from './generic.js';
@@ -31,10 +31,10 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
 
   p.bodyFirstWord.lastIndex = 0;
   for (let first = p.bodyFirstWord.exec(folded); first; first = p.bodyFirstWord.exec(folded)) {
-    if (/[\p{L}\-/]/u.test(charBefore(folded, first.index))) continue;
+    if (insideWord(folded, first.index)) continue;
     // Cheapest test first: a body is a proper name ("Sở Nội vụ", "sở Công Thương"), and folded
     // first words ("so", "ban", "van") are everywhere in running text ("số", "bản", "văn").
-    if (!/\p{Lu}/u.test(text.charAt(first.index)) && !/^\S+\s+\p{Lu}/u.test(text.slice(first.index, first.index + 24))) continue;
+    if (!upperAt(text, first.index, text.length) && !nextWordCapitalised(text, first.index)) continue;
     // The second word must begin some name of this first word ("ban hanh" begins none): a set lookup
     // spares the long alternation of names at every capitalised "Ban hành", "Cục trưởng".
     const second = /^[ \t\n]+([^\s,.;:()]+)/u.exec(folded.slice(first.index + first[0].length, first.index + first[0].length + 24));
@@ -242,6 +242,34 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
     normStart: f.normStart,
     normEnd: f.normEnd,
   }));
+}
+
+/**
+ * A first word's place is inside a word, or inside a document number ("26/2019/TT-BKHCN"): a
+ * letter, "-" or "/" before it. (/[\p{L}\-/]/u of the unit before, by table: this runs for every
+ * folded "so", "ban" and "van" of the text.)
+ */
+function insideWord(folded: string, at: number): boolean {
+  if (at === 0) return false;
+  const before = folded.charCodeAt(at - 1);
+  return before === 0x2d || before === 0x2f || isLetterUnit(before);
+}
+
+/** /^\p{Lu}/u of text.slice(at, limit): a capital at `at`, a pair of surrogates read as one character. */
+function upperAt(text: string, at: number, limit: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code >= 0xd800 && code <= 0xdbff) return at + 1 < limit && /^\p{Lu}/u.test(text.slice(at, at + 2));
+  return isUpperUnit(code);
+}
+
+/** /^\S+\s+\p{Lu}/u of the 24 characters from `at`: a lower-case head before a capitalised word ("sở Công Thương"). */
+function nextWordCapitalised(text: string, at: number): boolean {
+  const limit = Math.min(text.length, at + 24);
+  let i = at;
+  while (i < limit && !isSpaceUnit(text.charCodeAt(i))) i++;
+  if (i === at || i === limit) return false;
+  while (i < limit && isSpaceUnit(text.charCodeAt(i))) i++;
+  return i < limit && upperAt(text, i, limit);
 }
 
 /**
