@@ -39,17 +39,25 @@ export function relaxedPhrase(phrase: string): string {
  */
 export function alternation(phrases: Iterable<string>): string {
   const unique = [...new Set([...phrases].map(normalizeWord))].filter(Boolean);
-  unique.sort((a, b) => b.length - a.length);
+  return trieAlternation(unique.map((phrase) => [relaxedPhrase(phrase), phrase.length]));
+}
+
+/**
+ * The trie of alternation() over patterns made elsewhere, each with the length of its phrase (the
+ * longer phrase is tried first). A pattern is a sequence of the atoms of relaxedPhrase: characters,
+ * escaped characters, "\\s+", "\\s*-\\s*", ",?".
+ */
+export function trieAlternation(patterns: readonly (readonly [source: string, length: number])[]): string {
   const root = trieNode();
-  for (const phrase of unique) {
+  for (const [source, length] of [...patterns].sort((a, b) => b[1] - a[1])) {
     let node = root;
-    for (const atom of patternAtoms(relaxedPhrase(phrase))) {
+    for (const atom of patternAtoms(source)) {
       let next = node.next.get(atom);
       if (!next) node.next.set(atom, (next = trieNode()));
-      next.longest = Math.max(next.longest, phrase.length);
+      next.longest = Math.max(next.longest, length);
       node = next;
     }
-    node.ends = phrase.length;
+    node.ends = length;
   }
   return branchesOf(root).join('|');
 }

@@ -1,5 +1,5 @@
 import { fold, lower } from '../../normalize/fold.js';
-import { alternation, caseAlternation, caseVariants, escapeRegex, memo, normalizeWord, type Rules } from '../../rules/compile.js';
+import { alternation, caseAlternation, caseVariants, escapeRegex, memo, normalizeWord, trieAlternation, type Rules } from '../../rules/compile.js';
 
 /** A body of rules/agencies.json as the extractor uses it. */
 export interface Body {
@@ -111,7 +111,7 @@ function bodyMatchers(forms: string[]): { bodyFirstWord: RegExp; bodyByFirstWord
   const bodyByFirstWord = new Map<string, RegExp>();
   for (const [first, list] of byFirst) {
     list.sort((a, b) => b.length - a.length);
-    bodyByFirstWord.set(first, new RegExp(`(${list.map(relaxed).join('|')})(?![\\p{L}])`, 'uy'));
+    bodyByFirstWord.set(first, new RegExp(`(${trieAlternation(list.map((f) => [relaxed(f), f.length]))})(?![\\p{L}])`, 'uy'));
   }
   const firsts = [...byFirst.keys()].sort((a, b) => b.length - a.length).map((f) => escapeRegex(f).replace(/\\-/g, '-'));
   // No look-behind in front: tried at every position it costs more than the scan; callers check the boundary.
