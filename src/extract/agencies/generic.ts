@@ -311,15 +311,21 @@ function ofIssuer(resolved: string, doc: DocumentMeta, g: GenericPatterns): stri
 function oneNamePerBody(found: Found[], rules: Rules, doc: DocumentMeta): void {
   if (!doc.province) return;
   const province = fold(doc.province);
+  const units = memo(rules, 'unit-words-folded', () => rules.data.lexicon.unitWords.flatMap((u) => u.words).map(fold));
   const stem = (f: Found): string => {
     let s = fold(f.name);
     if (s.endsWith(` ${province}`)) s = s.slice(0, -province.length - 1);
-    const unit = rules.data.lexicon.unitWords.flatMap((u) => u.words).map(fold).find((u) => s.endsWith(` ${u}`));
+    const unit = units.find((u) => s.endsWith(` ${u}`));
     return unit ? s.slice(0, -unit.length - 1) : s;
   };
   const candidates = found.filter((f) => !f.group && (f.rule === 'generic-head' || f.rule === 'board' || (f.rule === 'gazetteer' && f.placeNamed)));
   const byStem = new Map<string, Found[]>();
-  for (const f of candidates) byStem.set(stem(f), [...(byStem.get(stem(f)) ?? []), f]);
+  for (const f of candidates) {
+    const key = stem(f);
+    const same = byStem.get(key);
+    if (same) same.push(f);
+    else byStem.set(key, [f]);
+  }
   for (const same of byStem.values()) {
     const written = same.filter((f) => fold(f.name).endsWith(` ${province}`));
     const names = new Set(written.map((f) => fold(f.resolved)));

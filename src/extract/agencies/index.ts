@@ -331,18 +331,20 @@ function longestForms(found: Found[]): void {
   // beside "Ban Chỉ đạo xây dựng …": a name that only begins another names the same body, when that is
   // the only longer name it begins.
   // Every name's proper word-prefixes point at it: a name then finds the longer ones it begins at once.
-  const longerBy = new Map<string, Set<string>>();
+  // A prefix maps to the one name it begins, or to null once a second name begins it too.
+  const longerBy = new Map<string, string | null>();
   for (const n of new Set(found.filter((f) => !f.group).map((f) => f.resolved))) {
     const parts = fold(n).split(' ');
+    let prefix = parts[0]!;
     for (let k = 2; k < parts.length; k++) {
-      const prefix = parts.slice(0, k).join(' ');
-      longerBy.set(prefix, (longerBy.get(prefix) ?? new Set()).add(n));
+      prefix += ` ${parts[k - 1]}`;
+      longerBy.set(prefix, longerBy.has(prefix) ? null : n);
     }
   }
   for (const f of found) {
     if (f.group || words(f.resolved) < 2) continue;
     const longer = longerBy.get(fold(f.resolved));
-    if (longer?.size === 1) f.resolved = [...longer][0]!;
+    if (longer) f.resolved = longer;
   }
 }
 
@@ -450,7 +452,8 @@ function rolesOf(
   const roles: Agency['roles'] = [];
   const span = toSourceSpan(mt, f.normStart, f.normEnd);
   const inside = (e: { span: { start: number; end: number } } | undefined): boolean => !!e && span.start >= e.span.start && span.end <= e.span.end;
-  if (!f.group && doc.issuer && fold(doc.issuer) === fold(f.resolved)) roles.push('issuer');
+  // Folding keeps the length: names of other lengths are other names, unfolded.
+  if (!f.group && doc.issuer && doc.issuer.length === f.resolved.length && fold(doc.issuer) === fold(f.resolved)) roles.push('issuer');
   if (doc.signatures.some((s) => inside(s))) roles.push('signer');
   if (inside(doc.evidence.addressees)) roles.push('addressee');
   if (inside(doc.evidence.recipients)) roles.push('recipient');
