@@ -1,12 +1,12 @@
 import { inAnyRange, overlapsAnyRange } from '../util/sorted.js';
 import { fold, lower } from '../normalize/fold.js';
-import { sourceSlice, toSourceSpan, type MappedText, loweredText } from '../normalize/mapped-text.js';
 import { caseAlternation, alternation, issuerInfo, lawKind, letterKind, memo, normalizeWord, type Rules } from '../rules/compile.js';
 import type { Reference } from '../schema.js';
 import { sectionPathAt, type Section } from '../segment/sections.js';
+import type { Drafted, NormalizedDocument, NormalizedSpan, Placed } from './document.js';
 import { dateAt, type DateMatch } from '../rules/dates.js';
 import { charBefore } from '../util/text.js';
-import { parseSymbol, symbolKey, symbolMatches, type SymbolParts } from './symbol.js';
+import { parseSymbol, symbolKey, type SymbolParts } from './symbol.js';
 
 /**
  * Legal references: every mention of a document by number ("Nghị định số 61/2018/NĐ-CP ngày
@@ -123,28 +123,33 @@ interface Draft {
   parts: SymbolParts | null;
 }
 
-export interface ReferenceOptions {
-  /** Normalized ranges to skip: the document's own number. */
-  exclude?: { start: number; end: number }[];
-  /** The document's own number: a mention of it anywhere (an annex caption) is no reference. */
-  ownIds?: string[];
+/** What references need of the metadata: the document's own number, no reference to itself. */
+export interface OwnNumber {
+  /** Where the number is written (its "Số:" line): nothing there is a reference. */
+  at: NormalizedSpan | null;
+  /** Its ids: a mention of them anywhere (an annex caption) is no reference either. */
+  ids: readonly string[];
 }
 
-export interface ExtractedReference extends Reference {
+/** A reference as the extractor returns it, with what the checks read beside the record's fields. */
+export type ExtractedReference = Drafted<Reference, 'issuerText' | 'dateText'> & {
   /** The parsed symbol, for the checks. Not part of the output. */
   parts: SymbolParts | null;
   dateValid: boolean;
-  normStart: number;
-}
+};
 
-export function extractReferences(
-  mt: MappedText, rules: Rules, sections: readonly Section[], options: ReferenceOptions = {},
-): ExtractedReference[] {
+/** A reference mapped to the source: what the checks read. */
+export type PlacedReference = Placed<ExtractedReference, 'issuerText' | 'dateText'>;
+
+/** The fields of a reference that quote the words a value was read from. */
+export const REFERENCE_QUOTES = ['issuerText', 'dateText'] as const;
+
+export function extractReferences(doc: NormalizedDocument, { ownNumber }: { ownNumber?: OwnNumber } = {}): ExtractedReference[] {
+  const { text, rules, sections } = doc;
   const p = patterns(rules);
-  const text = mt.text;
   // Lexical cues match on the lower-cased copy of the text (same offsets) all extractors share.
-  const lowered = loweredText(mt);
-  const skip = [...(options.exclude ?? []), ...urlRanges(text, p)];
+  const lowered = doc.lowered;
+  const skip = [...(ownNumber?.at ? [ownNumber.at] : []), ...urlRanges(text, p)];
   const inSkip = inAnyRange(skip);
   const drafts: Draft[] = [];
   const lawsBeforeSymbols = lawMentions(text, lowered, rules, p);
@@ -152,8 +157,8 @@ export function extractReferences(
 
 
   let previous = null as Draft | null;
-  const ownKeys = new Set((options.ownIds ?? []).map(symbolKey));
-  for (const m of symbolMatches(mt, rules)) {
+  const ownKeys = new Set((ownNumber?.ids ?? []).map(symbolKey));
+  for (const m of doc.symbols) {
     if (inSkip(m.index)) continue;
     const continued = continuationAcrossBreak(text, m.index + m[0].length, m[2]!, rules);
     const parts = parseSymbol(m[1]!, m[2]! + (continued?.part ?? ''), rules);
@@ -248,10 +253,10 @@ export function extractReferences(
   }
 
   drafts.sort((a, b) => a.start - b.start || a.mentionStart - b.mentionStart);
-  return drafts.map((d, index) => toReference(d, index, mt, rules, sections));
+  return drafts.map((d, index) => toReference(d, index, rules, sections));
 }
 
-function toReference(d: Draft, index: number, mt: MappedText, rules: Rules, sections: readonly Section[]): ExtractedReference {
+function toReference(d: Draft, index: number, rules: Rules, sections: readonly Section[]): ExtractedReference {
   const issuer = d.issuerNamed?.name ?? (d.issuerCode ? issuerInfo(d.issuerCode, rules)?.name ?? null : null);
   return {
     index,
@@ -264,19 +269,17 @@ function toReference(d: Draft, index: number, mt: MappedText, rules: Rules, sect
     typeCode: d.typeCode,
     issuerCode: d.issuerCode,
     issuer,
-    issuerText: d.issuerNamed ? sourceSlice(mt, d.issuerNamed.start, d.issuerNamed.end) : null,
+    issuerText: d.issuerNamed ? { start: d.issuerNamed.start, end: d.issuerNamed.end } : null,
     date: d.date?.iso ?? null,
-    dateText: d.date ? sourceSlice(mt, d.date.start, d.date.end) : null,
+    dateText: d.date ? { start: d.date.start, end: d.date.end } : null,
     relation: d.relation,
     resolvesTo: null,
     impliedDate: null,
     section: sectionPathAt(sections, d.start),
     rule: d.rule,
-    text: sourceSlice(mt, d.mentionStart, d.mentionEnd),
-    span: toSourceSpan(mt, d.mentionStart, d.mentionEnd),
+    at: { start: d.mentionStart, end: d.mentionEnd },
     parts: d.parts,
     dateValid: !d.date || d.date.iso !== null,
-    normStart: d.start,
   };
 }
 

@@ -1,13 +1,13 @@
 import type { Agency } from '../../schema.js';
+import type { Drafted } from '../document.js';
 
-/** An agency mention with its span in the normalized text (the pipeline maps it back to the source). */
-export interface AgencyMention extends Agency {
+/** An agency mention as the extractor returns it: `at` in the normalized text (the pipeline maps it back to the source). */
+export type AgencyMention = Drafted<Agency>;
+
+/** A mention while the extractor still works on it: its stretch as normStart/normEnd, no roles or section yet. */
+export type Found = Omit<Agency, 'index' | 'roles' | 'section' | 'text' | 'span' | 'parent'> & {
   normStart: number;
   normEnd: number;
-}
-
-/** A mention while the extractor still works on it: no roles, section or source span yet. */
-export type Found = Omit<AgencyMention, 'index' | 'roles' | 'section' | 'text' | 'span' | 'parent'> & {
   parent?: string | null;
   /** For gazetteer matches: the body's own name, and what the place added to it and to the resolved name. */
   body?: string;

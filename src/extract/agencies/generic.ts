@@ -1,6 +1,6 @@
 import { fold, lower } from '../../normalize/fold.js';
 import { alternation, escapeRegex, memo, normalizeWord, type Rules } from '../../rules/compile.js';
-import type { DocumentMeta } from '../../schema.js';
+import type { DocumentDraft } from '../metadata/index.js';
 import { charBefore } from '../../util/text.js';
 import type { Found } from './found.js';
 import { agencyPatterns, spellOut } from './patterns.js';
@@ -17,7 +17,7 @@ import { canonicalPlace, isProvincialUnit, levelOfUnit } from './places.js';
  * all ("Hội đồng và Tổ Giúp việc chấm điểm …", "Trung tâm Văn hóa - Thể thao và Đài Truyền thanh
  * huyện Tịnh Biên"), and the mentions of one body in a document take one resolved name.
  */
-export function genericBodies(text: string, lowered: string, rules: Rules, doc: DocumentMeta, found: Found[]): void {
+export function genericBodies(text: string, lowered: string, rules: Rules, doc: DocumentDraft, found: Found[]): void {
   const g = genericPatterns(rules);
   const p = agencyPatterns(rules);
   const generic: Found[] = [];
@@ -260,7 +260,7 @@ function sharePlaces(generic: Found[], lowered: string, joiner: RegExp): void {
  * An Giang"); a body "thuộc"/"trực thuộc" a provincial body is the province's, one under another
  * body is named with it ("Trung tâm tin học (Trường Đại học An Giang)"). True when a parent was found.
  */
-function resolveGeneric(f: Found, lowered: string, rules: Rules, doc: DocumentMeta, byStart: ReadonlyMap<number, Found>, g: GenericPatterns): boolean {
+function resolveGeneric(f: Found, lowered: string, rules: Rules, doc: DocumentDraft, byStart: ReadonlyMap<number, Found>, g: GenericPatterns): boolean {
   const p = agencyPatterns(rules);
   p.unitPlace.lastIndex = 0;
   const up = f.place ? p.unitPlace.exec(f.place) : null;
@@ -295,7 +295,7 @@ function resolveGeneric(f: Found, lowered: string, rules: Rules, doc: DocumentMe
  * "Văn phòng Bộ" in a decision of the Bộ Tài chính is its own Văn phòng: a name that ends on a bare
  * head the issuer's name opens with ("Bộ", "Cục", "Sở") takes the issuer's name.
  */
-function ofIssuer(resolved: string, doc: DocumentMeta, g: GenericPatterns): string {
+function ofIssuer(resolved: string, doc: DocumentDraft, g: GenericPatterns): string {
   const issuer = doc.issuer;
   const m = g.ownBodyHead.exec(resolved);
   if (!issuer || !m || !issuer.startsWith(`${m[1]} `)) return resolved;
@@ -308,7 +308,7 @@ function ofIssuer(resolved: string, doc: DocumentMeta, g: GenericPatterns): stri
  * are the same school. Mentions of a body read from a head (or a place-named gazetteer body) that
  * differ only by their place take the name written with its place, when the document writes one.
  */
-function oneNamePerBody(found: Found[], rules: Rules, doc: DocumentMeta): void {
+function oneNamePerBody(found: Found[], rules: Rules, doc: DocumentDraft): void {
   if (!doc.province) return;
   const province = fold(doc.province);
   const stem = (f: Found): string => {

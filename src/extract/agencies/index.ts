@@ -1,9 +1,10 @@
 import { fold, lower } from '../../normalize/fold.js';
-import { sourceSlice, toSourceSpan, type MappedText, foldedText, loweredText } from '../../normalize/mapped-text.js';
 import { normalizeWord, type Rules } from '../../rules/compile.js';
-import type { Agency, DocumentMeta } from '../../schema.js';
-import { sectionPathAt, type Section } from '../../segment/sections.js';
+import type { Agency } from '../../schema.js';
+import { sectionPathAt } from '../../segment/sections.js';
 import { charBefore } from '../../util/text.js';
+import { within, type NormalizedDocument, type NormalizedSpan } from '../document.js';
+import type { DocumentDraft } from '../metadata/index.js';
 import { provinceByName } from '../metadata/province.js';
 import type { AgencyMention, Found } from './found.js';
 import { genericBodies, overlapTest } from './generic.js';
@@ -21,12 +22,11 @@ export type { AgencyMention } from './found.js';
  * text gives it. Generic plurals ("các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành
  * phố") are group mentions, not agencies.
  */
-export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly Section[], meta: DocumentMeta): AgencyMention[] {
-  const doc = ofHomeProvince(meta);
+export function extractAgencies(normalized: NormalizedDocument, { metadata }: { metadata: DocumentDraft }): AgencyMention[] {
+  const { rules, sections, text, folded, lowered } = normalized;
+  // `doc` here is the metadata: the document's province, issuer and where its parts were read.
+  const doc = ofHomeProvince(metadata);
   const p = agencyPatterns(rules);
-  const text = mt.text;
-  const folded = foldedText(mt);
-  const lowered = loweredText(mt);
   const found: Found[] = [];
 
   p.bodyFirstWord.lastIndex = 0;
@@ -226,22 +226,22 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
   found.sort((a, b) => a.normStart - b.normStart);
   // Field by field: rest-spreading the working fields away and spreading the rest again allocated
   // ~10% of all the pipeline did (sampling heap profile, 600 archive files).
-  return found.map((f, index) => ({
-    index,
-    name: f.name,
-    resolved: f.resolved,
-    kind: f.kind,
-    level: f.level,
-    group: f.group,
-    parent: f.parent ?? null,
-    roles: rolesOf(f, lowered, mt, doc, p),
-    section: sectionPathAt(sections, f.normStart),
-    rule: f.rule,
-    text: sourceSlice(mt, f.normStart, f.normEnd),
-    span: toSourceSpan(mt, f.normStart, f.normEnd),
-    normStart: f.normStart,
-    normEnd: f.normEnd,
-  }));
+  return found.map((f, index) => {
+    const at = { start: f.normStart, end: f.normEnd };
+    return {
+      index,
+      name: f.name,
+      resolved: f.resolved,
+      kind: f.kind,
+      level: f.level,
+      group: f.group,
+      parent: f.parent ?? null,
+      roles: rolesOf(at, f, lowered, doc, p),
+      section: sectionPathAt(sections, f.normStart),
+      rule: f.rule,
+      at,
+    };
+  });
 }
 
 /**
@@ -324,7 +324,7 @@ function longestForms(found: Found[]): void {
  * part of each body listed that has one (rules prefixableBodies). After sharePlaces, so that a body
  * whose place comes at the end of the list is no class any more.
  */
-function sharePrefixes(found: Found[], text: string, p: ReturnType<typeof agencyPatterns>, doc: DocumentMeta, rules: Rules): void {
+function sharePrefixes(found: Found[], text: string, p: ReturnType<typeof agencyPatterns>, doc: DocumentDraft, rules: Rules): void {
   // "Thường trực: Thành ủy, HĐND": under a prefix in a document of a province, a placeless HĐND is the province's.
   const home = (f: Found): boolean => {
     const body = f.rule === 'placeless' && f.body ? p.bodyByForm.get(fold(f.body)) : undefined;
@@ -401,13 +401,13 @@ function writtenLowerHead(written: string, heads: Set<string>): boolean {
 }
 
 /** "Vụ Cải cách hành chính (Bộ Nội vụ)"; a local parent is the document's own: "Phòng Tổng hợp (Văn phòng Ủy ban nhân dân tỉnh An Giang)". */
-function resolveParent(parent: string, p: ReturnType<typeof agencyPatterns>, doc: DocumentMeta, rules: Rules): string {
+function resolveParent(parent: string, p: ReturnType<typeof agencyPatterns>, doc: DocumentDraft, rules: Rules): string {
   const body = p.bodyByForm.get(fold(parent).replace(/\s+/g, ' '));
   return body?.local ? resolve({ ...body, level: 'tỉnh' }, body.name, doc, rules) : parent;
 }
 
 /** Local bodies of a province's own report are that province's: "Sở Nội vụ" → "Sở Nội vụ tỉnh An Giang". */
-function resolve(body: Body, name: string, doc: DocumentMeta, rules: Rules): string {
+function resolve(body: Body, name: string, doc: DocumentDraft, rules: Rules): string {
   if (!body.local || !doc.province || body.parent) return name;
   const unit = provinceByName(doc.province, rules)?.type ?? 'tỉnh';
   // "Thành ủy" in a Hà Nội resolution is the Thành ủy Hà Nội; in a province's report, some city's.
@@ -416,16 +416,14 @@ function resolve(body: Body, name: string, doc: DocumentMeta, rules: Rules): str
 }
 
 function rolesOf(
-  f: { normStart: number; normEnd: number; resolved: string; group: boolean }, lowered: string, mt: MappedText, doc: DocumentMeta,
+  at: NormalizedSpan, f: { normStart: number; normEnd: number; resolved: string; group: boolean }, lowered: string, doc: DocumentDraft,
   p: ReturnType<typeof agencyPatterns>,
 ): Agency['roles'] {
   const roles: Agency['roles'] = [];
-  const span = toSourceSpan(mt, f.normStart, f.normEnd);
-  const inside = (e: { span: { start: number; end: number } } | undefined): boolean => !!e && span.start >= e.span.start && span.end <= e.span.end;
   if (!f.group && doc.issuer && fold(doc.issuer) === fold(f.resolved)) roles.push('issuer');
-  if (doc.signatures.some((s) => inside(s))) roles.push('signer');
-  if (inside(doc.evidence.addressees)) roles.push('addressee');
-  if (inside(doc.evidence.recipients)) roles.push('recipient');
+  if (doc.signatures.some((s) => within(at, s.at))) roles.push('signer');
+  if (within(at, doc.evidence.addressees?.at)) roles.push('addressee');
+  if (within(at, doc.evidence.recipients?.at)) roles.push('recipient');
   const before = lowered.slice(Math.max(0, f.normStart - 40), f.normStart);
   const after = lowered.slice(f.normEnd, f.normEnd + 30);
   if (p.assignmentBefore.test(before) || p.leadAfter.test(after)) roles.push('lead');
@@ -439,7 +437,7 @@ function rolesOf(
  * its own, when a body of that province issues it. A ministry's or a national Cục's letter dated
  * "Hà Nội, ngày …" has no home province: its "Sở Tài chính" is every province's.
  */
-function ofHomeProvince(doc: DocumentMeta): DocumentMeta {
+function ofHomeProvince(doc: DocumentDraft): DocumentDraft {
   if (!doc.province || !doc.issuer) return doc;
   return fold(doc.issuer).includes(fold(doc.province)) ? doc : { ...doc, province: null };
 }

@@ -1,5 +1,6 @@
 import { firstIndexAtLeast, isSortedBy } from '../../util/sorted.js';
 import { memo, type Rules } from '../../rules/compile.js';
+import type { NormalizedSpan } from '../document.js';
 import type { Candidate } from './candidates.js';
 import { sentenceStart } from './meaning.js';
 import { key, whole, words } from './patterns.js';
@@ -21,10 +22,9 @@ export interface Scope {
   when: 'year-to-date' | 'earlier' | null;
 }
 
-/** A body the text names, with its place in the normalized text. */
+/** A body the text names, with its place in the normalized text (an agency mention). */
 export interface ScopeBody {
-  normStart: number;
-  normEnd: number;
+  at: NormalizedSpan;
   resolved: string;
   kind: string;
   level: string | null;
@@ -102,8 +102,8 @@ function sentenceScope(c: Candidate, ctx: ScopeContext): Omit<Scope, 'when'> | n
   if (p.whole.test(clause)) return { scope: 'whole', of: null };
   if (p.pilot?.test(clause)) return { scope: 'pilot', of: null };
   const subject = lastBodyWithin(ctx.bodies, from, c.start, (b) => !b.group
-    && !p.notSubjectBefore.test(ctx.folded.slice(Math.max(from, b.normStart - 30), b.normStart))
-    && !p.advisoryAfter.test(ctx.folded.slice(b.normEnd, b.normEnd + 30)));
+    && !p.notSubjectBefore.test(ctx.folded.slice(Math.max(from, b.at.start - 30), b.at.start))
+    && !p.advisoryAfter.test(ctx.folded.slice(b.at.end, b.at.end + 30)));
   if (!subject) return null;
   if (subject.resolved === ctx.issuer || (p.wholeKinds.has(key(subject.kind)) && subject.level !== 'huyện' && subject.level !== 'xã')) {
     return { scope: 'whole', of: null };
@@ -117,10 +117,10 @@ function sentenceScope(c: Candidate, ctx: ScopeContext): Omit<Scope, 'when'> | n
  * sentence's bodies only, not at every body of the document for every figure.
  */
 function lastBodyWithin(bodies: readonly ScopeBody[], from: number, to: number, test: (b: ScopeBody) => boolean): ScopeBody | undefined {
-  if (!sortedBodies(bodies)) return [...bodies].reverse().find((b) => b.normStart >= from && b.normEnd <= to && test(b));
-  for (let i = firstIndexAtLeast(bodies, to + 1, (b) => b.normStart) - 1; i >= 0 && bodies[i]!.normStart >= from; i--) {
+  if (!sortedBodies(bodies)) return [...bodies].reverse().find((b) => b.at.start >= from && b.at.end <= to && test(b));
+  for (let i = firstIndexAtLeast(bodies, to + 1, (b) => b.at.start) - 1; i >= 0 && bodies[i]!.at.start >= from; i--) {
     const b = bodies[i]!;
-    if (b.normEnd <= to && test(b)) return b;
+    if (b.at.end <= to && test(b)) return b;
   }
   return undefined;
 }
@@ -128,7 +128,7 @@ function lastBodyWithin(bodies: readonly ScopeBody[], from: number, to: number, 
 const sortedness = new WeakMap<readonly ScopeBody[], boolean>();
 function sortedBodies(bodies: readonly ScopeBody[]): boolean {
   let sorted = sortedness.get(bodies);
-  if (sorted === undefined) sortedness.set(bodies, (sorted = isSortedBy(bodies, (b) => b.normStart)));
+  if (sorted === undefined) sortedness.set(bodies, (sorted = isSortedBy(bodies, (b) => b.at.start)));
   return sorted;
 }
 
