@@ -9,7 +9,7 @@ import { analyzeText, textSource, type StageProfile } from '../src/pipeline.js';
 import { normalize } from '../src/normalize/normalize.js';
 import { segmentSections } from '../src/segment/sections.js';
 import { normalizedDocument } from '../src/extract/document.js';
-import { extractReferences } from '../src/extract/references.js';
+import { extractReferences } from '../src/extract/references/index.js';
 import { resolveReferences } from '../src/refine/resolve-references.js';
 import { symbolSource } from '../src/extract/symbol.js';
 import { datePatterns } from '../src/rules/dates.js';

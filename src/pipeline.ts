@@ -7,7 +7,7 @@ import { extractFigures, type FigureItem } from './extract/figures/index.js';
 import { extractMetadata, type DocumentDraft } from './extract/metadata/index.js';
 import { extractTasks, type TaskItem } from './extract/tasks.js';
 import { checkItemCount } from './extract/limits.js';
-import { extractReferences, REFERENCE_QUOTES, type ExtractedReference, type PlacedReference } from './extract/references.js';
+import { extractReferences, REFERENCE_QUOTES, type ExtractedReference, type PlacedReference } from './extract/references/index.js';
 import { normalize } from './normalize/normalize.js';
 import { ocrOfSpan, type PlacedWord } from './ocr/words.js';
 import { sourceSlice, toSourceSpan, type MappedText } from './normalize/mapped-text.js';
@@ -81,7 +81,7 @@ export function analyzeText(text: string, source: Source, rules: Rules = default
       index: t.index, layout: t.layout, headerRows: t.headerRows, span: t.span,
       rows: t.rows.map((row) => row.map((c) => ({ text: sourceSlice(normalized, c.start, c.end), span: toSourceSpan(normalized, c.start, c.end) }))),
     })),
-    references: references.map(({ parts: _p, dateValid: _d, ...ref }) => ref),
+    references: references.map(({ parts: _p, dateValid: _d, defines: _s, ...ref }) => ref),
     figures,
     agencies: placed.agencies,
     tasks: placed.tasks,

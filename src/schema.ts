@@ -4,7 +4,7 @@ import { z } from 'zod';
  * The output contract: one record per input file. Scripts outside the project read these fields;
  * change them only with a new schemaVersion. `vnreform schema` prints this as JSON Schema.
  */
-export const SCHEMA_VERSION = '1.4.0';
+export const SCHEMA_VERSION = '1.5.0';
 
 export const SpanSchema = z.object({
   start: z.number().int().nonnegative(),
@@ -74,8 +74,12 @@ export const DocumentSchema = z.object({
 
 export const SectionSchema = z.object({ path: z.string(), title: z.string(), span: SpanSchema });
 
+/** How a mention names the document it cites: one scanner of src/extract/references/ each. */
+export const REFERENCE_FORMS = ['symbol', 'law-name', 'short-name'] as const;
+
 export const ReferenceSchema = z.object({
   index: z.number().int().nonnegative(),
+  form: z.enum(REFERENCE_FORMS).describe('How the mention names the document: symbol — by its number/symbol ("Nghị định số 61/2018/NĐ-CP", each number of "876, 878/QĐ-BNV", a law named then numbered "Luật Ngân sách nhà nước số 83/2015/QH13"); law-name — a law by its name alone ("Luật Cán bộ, công chức"); short-name — a type word and a bare number ("Đề án 2948")'),
   kind: z.string().describe('Document type in words: Nghị định, Quyết định, Công văn, Luật …'),
   typeWord: z.string().nullable().describe('The type word as written before the number, if any'),
   id: z.string().nullable().describe('Canonical number/symbol: 61/2018/NĐ-CP; null for laws cited by name and short names'),

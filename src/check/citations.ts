@@ -3,7 +3,7 @@ import type { Rules } from '../rules/compile.js';
 import type { Finding } from '../schema.js';
 import { symbolKey, withDiacritics } from '../extract/symbol.js';
 import { issuerInfo } from '../rules/compile.js';
-import type { PlacedReference } from '../extract/references.js';
+import type { PlacedReference } from '../extract/references/index.js';
 
 /**
  * Citation checks over one document's references: a year that contradicts the date, one number

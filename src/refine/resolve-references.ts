@@ -1,5 +1,5 @@
 import { symbolKey } from '../extract/symbol.js';
-import type { ExtractedReference } from '../extract/references.js';
+import type { ExtractedReference } from '../extract/references/index.js';
 
 /**
  * Short citations, as eyecite resolves them: a later mention without a date points to the first
@@ -16,8 +16,7 @@ export function resolveReferences(refs: ExtractedReference[]): ExtractedReferenc
     if (ref.date) {
       if (!full) firstDated.set(key, ref);
     } else if (full) {
-      ref.resolvesTo = full.index;
-      ref.impliedDate = full.date;
+      resolve(ref, full.index, full.date);
     }
   }
   // Looked up once per document, not once per short name (a long text has thousands of both).
@@ -25,7 +24,7 @@ export function resolveReferences(refs: ExtractedReference[]): ExtractedReferenc
   const firstDefinition = new Map<string, ExtractedReference>();
   for (const r of refs) {
     if (r.id && r.number !== null && !firstWithNumber.has(bareNumber(r.number))) firstWithNumber.set(bareNumber(r.number), r);
-    if (r.rule === 'short-name-definition' && r.name !== null && !firstDefinition.has(r.name)) firstDefinition.set(r.name, r);
+    if (r.defines && r.name !== null && !firstDefinition.has(r.name)) firstDefinition.set(r.name, r);
   }
   // The numbered reference a definition follows, found once per definition and number.
   const defined = new Map<string, ExtractedReference | undefined>();
@@ -35,15 +34,20 @@ export function resolveReferences(refs: ExtractedReference[]): ExtractedReferenc
     return defined.get(key);
   };
   for (const ref of refs) {
-    if (ref.id || !ref.number || ref.rule.startsWith('law')) continue;
+    if (ref.form !== 'short-name' || !ref.number) continue;
     const definition = ref.name === null ? undefined : firstDefinition.get(ref.name);
     const target = (definition && definedNumber(definition, ref.number)) ?? firstWithNumber.get(bareNumber(ref.number));
     if (!target) continue;
     const full = target.date ? target : target.resolvesTo !== null ? refs[target.resolvesTo] : undefined;
-    ref.resolvesTo = (full ?? target).index;
-    ref.impliedDate = full?.date ?? null;
+    resolve(ref, (full ?? target).index, full?.date ?? null);
   }
   return refs;
+}
+
+/** The link to the full citation, and its date. */
+function resolve(ref: ExtractedReference, to: number, date: string | null): void {
+  ref.resolvesTo = to;
+  ref.impliedDate = date;
 }
 
 /** The numbered reference a "(gọi tắt là …)" definition follows, for short names defined in the text: the nearest before it with that number. */

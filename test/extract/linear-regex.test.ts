@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizedDocument } from '../../src/extract/document.js';
-import { extractReferences } from '../../src/extract/references.js';
+import { extractReferences } from '../../src/extract/references/index.js';
 import { symbolSource } from '../../src/extract/symbol.js';
 import { normalize, NORMALIZE_PASSES } from '../../src/normalize/normalize.js';
 import { defaultRules } from '../../src/rules/compile.js';
