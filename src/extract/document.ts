@@ -77,3 +77,19 @@ export function placeInSource<D extends { at: NormalizedSpan }, Q extends keyof 
 export function within(inner: NormalizedSpan, outer: NormalizedSpan | undefined | null): boolean {
   return !!outer && inner.start >= outer.start && inner.end <= outer.end;
 }
+
+/**
+ * An item's inferred fields, as its schema lists them (`fields`, a nested field by its path:
+ * "meaning.stage"): those the extractor noted, in whatever order it inferred them, that hold a
+ * value (a null field states nothing, and infers nothing either).
+ */
+export function inferredOf<F extends string>(item: object, noted: ReadonlySet<F> | undefined, fields: readonly F[]): F[] {
+  if (!noted?.size) return [];
+  return fields.filter((f) => noted.has(f) && valueAt(item, f) != null);
+}
+
+function valueAt(item: object, path: string): unknown {
+  let value: unknown = item;
+  for (const key of path.split('.')) value = (value as Record<string, unknown> | null)?.[key];
+  return value;
+}

@@ -1,11 +1,11 @@
 import { firstIndexAtLeast, inAnyRange, overlapsAnyRange } from '../util/sorted.js';
 import { lower } from '../normalize/fold.js';
 import { alternation, memo, normalizeWord, type Rules } from '../rules/compile.js';
-import type { Task } from '../schema.js';
+import { TASK_INFERABLE, type Task } from '../schema.js';
 import { sectionPathAt, type Section } from '../segment/sections.js';
 import { dateAt } from '../rules/dates.js';
 import type { AgencyMention } from './agencies/index.js';
-import type { Drafted, NormalizedDocument } from './document.js';
+import { inferredOf, within, type Drafted, type NormalizedDocument, type NormalizedSpan } from './document.js';
 
 /**
  * Tasks a document assigns: {lead, coordinators, action, deadline}. Three shapes (rules in
@@ -26,6 +26,7 @@ interface Draft {
 
 /** A task as the extractor returns it: `at` in the normalized text. */
 export type TaskItem = Drafted<Task>;
+type TaskField = (typeof TASK_INFERABLE)[number];
 
 export function extractTasks(doc: NormalizedDocument, { agencies }: { agencies: readonly AgencyMention[] }): TaskItem[] {
   const { text, rules, sections, lowered } = doc;
@@ -74,23 +75,39 @@ export function extractTasks(doc: NormalizedDocument, { agencies }: { agencies: 
   return drafts.map((d, index) => {
     const own = text.slice(d.start, d.end);
     const joined = joinedLeads(d.lead, agencies, lowered, joiner).slice(1);
-    const coordinators = [
-      ...joined.map((j) => j.resolved),
-      ...agenciesWithin(agencies, d.start, d.end).filter((a) => a.roles.includes('coordinator') && !a.group).map((a) => a.resolved),
-    ];
-    return {
+    const coordinating = [...joined, ...agenciesWithin(agencies, d.start, d.end).filter((a) => a.roles.includes('coordinator') && !a.group)];
+    const at = { start: d.start, end: d.end };
+    const task: TaskItem = {
       index,
       // A group leads under its phrase as written ("các sở, ban, ngành tỉnh"); one body under its resolved name.
       lead: d.lead.group ? d.lead.name : d.lead.resolved,
       leadGroup: d.lead.group,
-      coordinators: [...new Set(coordinators)],
+      coordinators: [...new Set(coordinating.map((a) => a.resolved))],
       action: own.replace(/^[\s\-+•]+/, '').replace(/\s+/g, ' ').trim(),
       deadline: deadlineIn(text, lowered, d.start, d.end, rules),
+      inferred: [],
       section: sectionPathAt(sections, d.start),
       rule: d.rule,
-      at: { start: d.start, end: d.end },
+      at,
     };
+    task.inferred = inferredOf(task, inferredOfTask(at, d.lead, coordinating), TASK_INFERABLE);
+    return task;
   });
+}
+
+/**
+ * A lead named outside the task's words (its block's heading "1. Sở Nội vụ:", the "Giao Sở Nội vụ:"
+ * line over "+" items) or by a name the agency inferred (the province added to "Sở Nội vụ") makes
+ * the lead inferred; so for coordinators.
+ */
+function inferredOfTask(at: NormalizedSpan, lead: AgencyMention, coordinating: readonly AgencyMention[]): Set<TaskField> {
+  const inferred = new Set<TaskField>();
+  const named = (a: AgencyMention): 'name' | 'resolved' => (a.group ? 'name' : 'resolved');
+  const elsewhere = (a: AgencyMention, field: 'name' | 'resolved' | 'group'): boolean => !within(a.at, at) || a.inferred.includes(field);
+  if (elsewhere(lead, named(lead))) inferred.add('lead');
+  if (elsewhere(lead, 'group')) inferred.add('leadGroup');
+  if (coordinating.some((a) => elsewhere(a, 'resolved'))) inferred.add('coordinators');
+  return inferred;
 }
 
 interface Block {

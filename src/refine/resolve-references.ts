@@ -6,6 +6,7 @@ import type { ExtractedReference } from '../extract/references/index.js';
  * full mention of the same document (and takes its date as inferred); a short name ("Đề án 2948",
  * "Đề án 06") points to the cited document carrying that number — the one it is defined after
  * ("… 2948/QĐ-BNV … (gọi tắt là Đề án 2948)") or, failing that, the first one the text cites.
+ * Both links are inferred: resolvesTo, and impliedDate when the target has a date, join `inferred`.
  */
 export function resolveReferences(refs: ExtractedReference[]): ExtractedReference[] {
   const firstDated = new Map<string, ExtractedReference>();
@@ -44,10 +45,12 @@ export function resolveReferences(refs: ExtractedReference[]): ExtractedReferenc
   return refs;
 }
 
-/** The link to the full citation, and its date. */
+/** The link to the full citation, and its date: both inferred (they are the last of the inferable fields, so `inferred` keeps its order). */
 function resolve(ref: ExtractedReference, to: number, date: string | null): void {
   ref.resolvesTo = to;
   ref.impliedDate = date;
+  ref.inferred.push('resolvesTo');
+  if (date !== null) ref.inferred.push('impliedDate');
 }
 
 /** The numbered reference a "(gọi tắt là …)" definition follows, for short names defined in the text: the nearest before it with that number. */

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { normalizedDocument, placeInSource, within } from '../../src/extract/document.js';
+import { inferredOf, normalizedDocument, placeInSource, within } from '../../src/extract/document.js';
 import { fold, lower } from '../../src/normalize/fold.js';
 import { normalizeText } from '../../src/pipeline.js';
 import { defaultRules } from '../../src/rules/compile.js';
+import { FIGURE_INFERABLE, REFERENCE_INFERABLE } from '../../src/schema.js';
 
 const rules = defaultRules();
 
@@ -42,5 +43,13 @@ describe('the extractor contract (extract/document.ts)', () => {
     expect(within({ start: 3, end: 5 }, { start: 3, end: 5 })).toBe(true);
     expect(within({ start: 2, end: 5 }, { start: 3, end: 9 })).toBe(false);
     expect(within({ start: 3, end: 5 }, undefined)).toBe(false);
+  });
+
+  it('lists inferred fields in the schema\'s order, leaving out those that hold nothing', () => {
+    const ref = { kind: 'Quyết định', typeWord: 'Quyết định', id: '876/QĐ-BNV', year: null, issuer: 'Bộ Nội vụ' };
+    expect(inferredOf(ref, new Set(['issuer', 'year', 'typeWord'] as const), REFERENCE_INFERABLE)).toEqual(['typeWord', 'issuer']);
+    const figure = { unit: 'hồ sơ', meaning: { stage: 'resolved', channel: null } };
+    expect(inferredOf(figure, new Set(['meaning.channel', 'meaning.stage'] as const), FIGURE_INFERABLE)).toEqual(['meaning.stage']);
+    expect(inferredOf(figure, undefined, FIGURE_INFERABLE)).toEqual([]);
   });
 });

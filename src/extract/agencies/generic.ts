@@ -2,7 +2,7 @@ import { fold, lower } from '../../normalize/fold.js';
 import { alternation, escapeRegex, memo, normalizeWord, type Rules } from '../../rules/compile.js';
 import type { DocumentDraft } from '../metadata/index.js';
 import { charBefore } from '../../util/text.js';
-import type { Found } from './found.js';
+import { infer, type Found } from './found.js';
 import { agencyPatterns, spellOut } from './patterns.js';
 import { canonicalPlace, isProvincialUnit, levelOfUnit } from './places.js';
 
@@ -63,7 +63,11 @@ export function genericBodies(text: string, lowered: string, rules: Rules, doc: 
     // …and a head written in lower case after its first word ("Ban quản lý dự án") is a common noun, no name.
     if (!f.complement && (f.head!.split(' ').length < 2 || g.gazetteerHeads.has(fold(f.head!)) || !/^\S+\s+\p{Lu}/u.test(f.head!))) continue;
     if (!f.group && !resolveGeneric(f, lowered, rules, doc, byStart, g) && f.underParent) continue;
-    if (!f.group) f.resolved = ofIssuer(f.resolved, doc, g);
+    if (!f.group) {
+      const own = ofIssuer(f.resolved, doc, g);
+      if (own !== f.resolved) infer(f, 'resolved');
+      f.resolved = own;
+    }
     f.name = spellOut(f.name, p.abbreviations);
     f.resolved = spellOut(f.resolved, p.abbreviations);
     found.push(f);
@@ -212,6 +216,7 @@ function shareComplements(generic: Found[], lowered: string, joiner: RegExp): vo
     f.place = next.place;
     f.name = `${f.head} ${next.complement}${next.place}`;
     f.resolved = f.name;
+    infer(f, 'name', 'resolved');
   }
 }
 
@@ -230,6 +235,7 @@ function shareTeams(generic: Found[], lowered: string, joiner: RegExp, g: Generi
     if ((before && team(before) && listed(before, f)) || (after && team(after) && listed(f, after))) {
       f.group = true;
       f.rule = 'team';
+      infer(f, 'group');
     }
   }
 }
@@ -239,7 +245,10 @@ function shareGroups(generic: Found[], lowered: string, joiner: RegExp): void {
   for (let i = 1; i < generic.length; i++) {
     const before = generic[i - 1]!;
     const f = generic[i]!;
-    if (before.group && fold(before.head!) === fold(f.head!) && joiner.test(lowered.slice(before.normEnd, f.normStart))) f.group = true;
+    if (before.group && fold(before.head!) === fold(f.head!) && joiner.test(lowered.slice(before.normEnd, f.normStart))) {
+      f.group = true;
+      infer(f, 'group');
+    }
   }
 }
 
@@ -252,6 +261,7 @@ function sharePlaces(generic: Found[], lowered: string, joiner: RegExp): void {
     f.place = next.place;
     f.name = `${f.name}${next.place}`;
     f.resolved = f.name;
+    infer(f, 'name', 'resolved');
   }
 }
 
@@ -270,7 +280,10 @@ function resolveGeneric(f: Found, lowered: string, rules: Rules, doc: DocumentDr
     // "Hội Khuyến học TP Hồ Chí Minh" → "… thành phố Hồ Chí Minh": the unit word spelled out (ANNOTATION.md).
     const stem = f.name.slice(0, f.name.length - f.place!.length);
     if (up[2]) f.resolved = `${stem} ${unit} ${canonicalPlace(up[2], rules)}`;
-    else if (isProvincialUnit(unit, rules) && doc.province) f.resolved = `${stem} ${unit} ${doc.province}`;
+    else if (isProvincialUnit(unit, rules) && doc.province) {
+      f.resolved = `${stem} ${unit} ${doc.province}`;
+      infer(f, 'resolved');
+    }
     return false;
   }
   g.parentLink.lastIndex = f.normEnd;
@@ -281,6 +294,7 @@ function resolveGeneric(f: Found, lowered: string, rules: Rules, doc: DocumentDr
   // "Trung tâm phát triển quỹ đất trực thuộc UBND cấp huyện": one in every district, a class of bodies.
   if (parent.group) {
     f.group = true;
+    infer(f, 'group');
     return true;
   }
   const province = doc.province;
@@ -288,6 +302,9 @@ function resolveGeneric(f: Found, lowered: string, rules: Rules, doc: DocumentDr
   // Giang": named as written, no place the text does not give, its parent apart (ANNOTATION.md).
   f.parent = parent.resolved;
   f.level = parent.level;
+  // The parent is written after "thuộc"; its level is the parent's, and its name as resolved may be inferred.
+  infer(f, 'level');
+  if (parent.inferred?.has('resolved')) infer(f, 'parent');
   return true;
 }
 
@@ -325,6 +342,9 @@ function oneNamePerBody(found: Found[], rules: Rules, doc: DocumentDraft): void 
     const names = new Set(written.map((f) => fold(f.resolved)));
     if (names.size !== 1 || written.length === same.length) continue;
     for (const f of same) {
+      // The place another mention of the body writes.
+      if (f.resolved !== written[0]!.resolved) infer(f, 'resolved');
+      if (written[0]!.level !== null && f.level !== written[0]!.level) infer(f, 'level');
       f.resolved = written[0]!.resolved;
       f.level = written[0]!.level ?? f.level;
     }

@@ -1,12 +1,12 @@
 import { fold, lower } from '../../normalize/fold.js';
 import { normalizeWord, type Rules } from '../../rules/compile.js';
-import type { Agency } from '../../schema.js';
+import { AGENCY_INFERABLE, type Agency } from '../../schema.js';
 import { sectionPathAt } from '../../segment/sections.js';
 import { charBefore } from '../../util/text.js';
-import { within, type NormalizedDocument, type NormalizedSpan } from '../document.js';
+import { inferredOf, within, type NormalizedDocument, type NormalizedSpan } from '../document.js';
 import type { DocumentDraft } from '../metadata/index.js';
 import { provinceByName } from '../metadata/province.js';
-import type { AgencyMention, Found } from './found.js';
+import { infer, type AgencyField, type AgencyMention, type Found } from './found.js';
 import { genericBodies, overlapTest } from './generic.js';
 import { listMentions, provinceListMentions } from './lists.js';
 import { titleBodies } from './titles.js';
@@ -163,6 +163,7 @@ export function extractAgencies(normalized: NormalizedDocument, { metadata }: { 
     // …and any other bare header of a local body in a province's document is that province's ("ỦY BAN NHÂN DÂN" over an annex).
     else if (resolved === null && header && name === body.name && body.local && body.level === null && doc.province) resolved = resolve({ ...body, level: 'tỉnh' }, name, doc, rules);
     if (resolved === null) resolved = resolve(body, name, doc, rules);
+    const inferred = notInWords(resolved !== name, !!body.parent);
     // One body whether its term is written or not: the term stays out of the key longestForms groups by.
     let canonical = termText && resolved.endsWith(termText) ? resolved.slice(0, -termText.length) : resolved;
     // "Thủ tướng Chính phủ" names the Chính phủ; "Cục KSTTHC", "Trung tâm Hành chính công tỉnh …" stay as written (ANNOTATION.md).
@@ -182,6 +183,7 @@ export function extractAgencies(normalized: NormalizedDocument, { metadata }: { 
     found.push({
       name, resolved, canonical, parent: body.parent ? resolveParent(body.parent, p, doc, rules) : null, pendingPrefix: usePrefix ?? undefined, prefixFrom: usePrefix && prefix ? from : undefined, kind: body.kind, level, group, rule: placeless && group ? 'placeless' : group ? 'group' : 'gazetteer', normStart: start, normEnd: end,
       body: body.name, placeNamed: body.placeNamed, placeName, suffix: name.slice(body.name.length), resolvedSuffix: resolved.startsWith(name) ? resolved.slice(name.length) : '',
+      inferred,
     });
     p.bodyFirstWord.lastIndex = end;
   }
@@ -228,7 +230,9 @@ export function extractAgencies(normalized: NormalizedDocument, { metadata }: { 
   // ~10% of all the pipeline did (sampling heap profile, 600 archive files).
   return found.map((f, index) => {
     const at = { start: f.normStart, end: f.normEnd };
-    return {
+    const roles = rolesOf(at, f, lowered, doc, p);
+    if (issuerRoleElsewhere(at, roles, doc)) infer(f, 'roles');
+    const mention: AgencyMention = {
       index,
       name: f.name,
       resolved: f.resolved,
@@ -236,12 +240,27 @@ export function extractAgencies(normalized: NormalizedDocument, { metadata }: { 
       level: f.level,
       group: f.group,
       parent: f.parent ?? null,
-      roles: rolesOf(at, f, lowered, doc, p),
+      roles,
+      inferred: [],
       section: sectionPathAt(sections, f.normStart),
       rule: f.rule,
       at,
     };
+    mention.inferred = inferredOf(mention, f.inferred, AGENCY_INFERABLE);
+    return mention;
   });
+}
+
+/**
+ * What a gazetteer mention's words do not say: a resolved name the document gave (its province: "Sở
+ * Nội vụ" → "… tỉnh An Giang"; its issuer, for a bare header), the parent the rules know.
+ */
+function notInWords(resolvedByDocument: boolean, parentFromRules: boolean): Set<AgencyField> | undefined {
+  if (!resolvedByDocument && !parentFromRules) return undefined;
+  const fields = new Set<AgencyField>();
+  if (resolvedByDocument) fields.add('resolved');
+  if (parentFromRules) fields.add('parent');
+  return fields;
 }
 
 /**
@@ -258,6 +277,7 @@ function sharePlaces(found: Found[], lowered: string, p: ReturnType<typeof agenc
       f.name = f.resolved = `${f.body} ${next.placeName}`;
       f.canonical = f.resolved;
       f.placeName = next.placeName;
+      infer(f, 'name', 'resolved');
       continue;
     }
     if (f.rule !== 'placeless') continue;
@@ -270,6 +290,8 @@ function sharePlaces(found: Found[], lowered: string, p: ReturnType<typeof agenc
     f.resolvedSuffix = next.resolvedSuffix;
     f.placeName = next.placeName;
     f.canonical = f.resolved;
+    // The next body's place made this one body, at its level.
+    infer(f, 'name', 'resolved', 'level', 'group');
   }
 }
 
@@ -297,7 +319,7 @@ function longestForms(found: Found[]): void {
   for (const same of byBody.values()) {
     if (same.length < 2) continue;
     const longest = same.reduce((a, b) => (words(b.resolved) > words(a.resolved) ? b : a)).resolved;
-    for (const f of same) f.resolved = longest;
+    for (const f of same) takeResolved(f, longest);
   }
   // "Cục CNTT" (Cục Công nghệ thông tin) beside "Cục Công nghệ thông tin và Chuyển đổi số", "Ban Chỉ đạo"
   // beside "Ban Chỉ đạo xây dựng …": a name that only begins another names the same body, when that is
@@ -314,8 +336,14 @@ function longestForms(found: Found[]): void {
   for (const f of found) {
     if (f.group || words(f.resolved) < 2) continue;
     const longer = longerBy.get(fold(f.resolved));
-    if (longer?.size === 1) f.resolved = [...longer][0]!;
+    if (longer?.size === 1) takeResolved(f, [...longer][0]!);
   }
+}
+
+/** Another mention's resolved name: inferred when it is not this one's own. */
+function takeResolved(f: Found, resolved: string): void {
+  if (f.resolved !== resolved) infer(f, 'resolved');
+  f.resolved = resolved;
 }
 
 /**
@@ -331,6 +359,8 @@ function sharePrefixes(found: Found[], text: string, p: ReturnType<typeof agency
     if (!body || !doc.province) return false;
     f.resolved = f.canonical = resolve({ ...body, level: 'tỉnh' }, f.name, doc, rules);
     f.group = false;
+    infer(f, 'group');
+    if (f.resolved !== f.name) infer(f, 'resolved');
     return f.resolved !== f.name;
   };
   const give = (f: Found, prefix: string): void => {
@@ -354,6 +384,8 @@ function sharePrefixes(found: Found[], text: string, p: ReturnType<typeof agency
       if (f.prefix || !f.body || !bodies?.has(f.body) || between.includes('\n') || !p.joiner.test(between)) break;
       if (f.group && !home(f)) break;
       give(f, prefix);
+      // The prefix stands before the first body of the list only.
+      infer(f, 'name', 'resolved', 'kind');
     }
   }
 }
@@ -364,6 +396,9 @@ const isCaps = (s: string): boolean => !/\p{Ll}/u.test(s);
  * "Ban Chỉ đạo Trung ương về … (sau đây viết là Ban Chỉ đạo)": later mentions of the alias the text
  * defines are that body, whether another rule read them or none did.
  */
+// All a later mention of an alias says of its body comes from the definition.
+const ALIAS_INFERRED: readonly AgencyField[] = ['name', 'resolved', 'kind', 'level', 'group'];
+
 function definedAliases(text: string, found: Found[], p: ReturnType<typeof agencyPatterns>): void {
   p.aliasDefinition.lastIndex = 0;
   for (let m = p.aliasDefinition.exec(text); m; m = p.aliasDefinition.exec(text)) {
@@ -379,9 +414,12 @@ function definedAliases(text: string, found: Found[], p: ReturnType<typeof agenc
       const over = found.filter((f) => f.normStart < end && f.normEnd > i);
       // A longer name that begins with the alias ("Ban Chỉ đạo cải cách hành chính") is another body.
       if (over.some((f) => f.normEnd - f.normStart > alias.length)) continue;
-      for (const f of over) Object.assign(f, { resolved: body.resolved, name: body.name, kind: body.kind, level: body.level, group: false, rule: 'defined-alias' });
+      for (const f of over) {
+        Object.assign(f, { resolved: body.resolved, name: body.name, kind: body.kind, level: body.level, group: false, rule: 'defined-alias' });
+        infer(f, ...ALIAS_INFERRED);
+      }
       if (over.length === 0) {
-        added.push({ name: body.name, resolved: body.resolved, kind: body.kind, level: body.level, group: false, rule: 'defined-alias', normStart: i, normEnd: end });
+        added.push({ name: body.name, resolved: body.resolved, kind: body.kind, level: body.level, group: false, rule: 'defined-alias', normStart: i, normEnd: end, inferred: new Set(ALIAS_INFERRED) });
       }
     }
     found.push(...added);
@@ -430,6 +468,11 @@ function rolesOf(
   if (p.coordinatorBefore.test(before)) roles.push('coordinator');
   if (p.proposerAfter.test(after)) roles.push('proposer');
   return roles;
+}
+
+/** The issuer role given to a mention outside the words the document's issuer was read from: the metadata says it, not the mention. */
+function issuerRoleElsewhere(at: NormalizedSpan, roles: Agency['roles'], doc: DocumentDraft): boolean {
+  return roles.includes('issuer') && !within(at, doc.evidence.issuer?.at);
 }
 
 /**

@@ -1,8 +1,9 @@
 import type { DateMatch } from '../../rules/dates.js';
-import type { REFERENCE_FORMS } from '../../schema.js';
+import type { REFERENCE_FORMS, REFERENCE_INFERABLE } from '../../schema.js';
 import type { SymbolParts } from '../symbol.js';
 
 export type ReferenceForm = (typeof REFERENCE_FORMS)[number];
+export type ReferenceField = (typeof REFERENCE_INFERABLE)[number];
 
 /** A mention as a scanner returns it, in normalized offsets; the merge turns drafts into references. */
 export interface ReferenceDraft {
@@ -29,4 +30,6 @@ export interface ReferenceDraft {
   parts: SymbolParts | null;
   /** "(gọi tắt là Đề án 2948)": the short name is defined here, after the document it names. */
   defines: boolean;
+  /** The fields the scanner took from elsewhere (schema: inferred). */
+  inferred: Set<ReferenceField>;
 }

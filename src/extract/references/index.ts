@@ -1,8 +1,8 @@
 import { issuerInfo } from '../../rules/compile.js';
-import type { Reference } from '../../schema.js';
+import { REFERENCE_INFERABLE, type Reference } from '../../schema.js';
 import { sectionPathAt, type Section } from '../../segment/sections.js';
 import { inAnyRange, overlapsAnyRange } from '../../util/sorted.js';
-import type { Drafted, NormalizedDocument, NormalizedSpan, Placed } from '../document.js';
+import { inferredOf, type Drafted, type NormalizedDocument, type NormalizedSpan, type Placed } from '../document.js';
 import type { SymbolParts } from '../symbol.js';
 import type { ReferenceDraft } from './draft.js';
 import { lawNameMentions, lawNamesIn } from './law-names.js';
@@ -10,7 +10,7 @@ import { referencePatterns, type ReferencePatterns } from './patterns.js';
 import { shortNameMentions } from './short-names.js';
 import { symbolMentions } from './symbols.js';
 
-export type { ReferenceForm } from './draft.js';
+export type { ReferenceForm, ReferenceField } from './draft.js';
 
 /**
  * Legal references: every mention of a document by number ("Nghị định số 61/2018/NĐ-CP ngày
@@ -59,7 +59,7 @@ export function extractReferences(doc: NormalizedDocument, { ownNumber }: { ownN
 
 function toReference(d: ReferenceDraft, index: number, rules: NormalizedDocument['rules'], sections: readonly Section[]): ExtractedReference {
   const issuer = d.issuerNamed?.name ?? (d.issuerCode ? issuerInfo(d.issuerCode, rules)?.name ?? null : null);
-  return {
+  const ref: ExtractedReference = {
     index,
     form: d.form,
     kind: d.kind,
@@ -77,6 +77,7 @@ function toReference(d: ReferenceDraft, index: number, rules: NormalizedDocument
     relation: d.relation,
     resolvesTo: null,
     impliedDate: null,
+    inferred: [],
     section: sectionPathAt(sections, d.start),
     rule: d.rule,
     at: { start: d.mentionStart, end: d.mentionEnd },
@@ -84,6 +85,8 @@ function toReference(d: ReferenceDraft, index: number, rules: NormalizedDocument
     dateValid: !d.date || d.date.iso !== null,
     defines: d.defines,
   };
+  ref.inferred = inferredOf(ref, d.inferred, REFERENCE_INFERABLE);
+  return ref;
 }
 
 /** URLs and e-mail addresses: their digits and slashes are no document numbers. */

@@ -48,7 +48,8 @@ export function lawNamesIn(doc: NormalizedDocument): LawName[] {
 
 /**
  * A law named without a number is a reference of its own, with the date written after it ("Luật Tổ
- * chức chính quyền địa phương ngày 16/6/2025"). Its issuer is Quốc hội, which passes every law.
+ * chức chính quyền địa phương ngày 16/6/2025"). Its issuer is Quốc hội, which passes every law: the
+ * rules know it, the words do not say it.
  */
 export function lawNameMentions(doc: NormalizedDocument, laws: readonly LawName[], skip: (at: number) => boolean): ReferenceDraft[] {
   const { text, lowered, rules } = doc;
@@ -61,6 +62,7 @@ export function lawNameMentions(doc: NormalizedDocument, laws: readonly LawName[
       form: 'law-name', start: law.start, end: law.end, mentionStart: law.start, mentionEnd: date ? date.end : law.end, kind: law.kind, typeWord: law.word,
       id: null, name: law.name, number: null, year: law.year, typeCode: null, issuerCode: 'QH', issuerNamed: null, date: date?.date ?? null,
       relation: relationBefore(text, lowered, law.start, rules, p), rule: date ? 'law-name+date' : 'law-name', parts: null, defines: false,
+      inferred: new Set(['issuerCode', 'issuer']),
     });
   }
   return drafts;

@@ -41,7 +41,7 @@ export function shortNameMentions(doc: NormalizedDocument, skip: (at: number) =>
       form: 'short-name', start, end, mentionStart: start, mentionEnd: end, kind, typeWord: word, id: null, name: `${kind} ${number}`,
       number, year: null, typeCode: null, issuerCode: null, issuerNamed: null, date: null,
       relation: relationBefore(text, lowered, start, rules, p), rule: defines ? 'short-name-definition' : 'short-name', parts: null,
-      defines,
+      defines, inferred: new Set(),
     });
   }
   return drafts;

@@ -3,7 +3,7 @@ import { issuerInfo, lawKind, letterKind, type Rules } from '../../rules/compile
 import type { NormalizedDocument } from '../document.js';
 import { parseSymbol, symbolKey, type SymbolParts } from '../symbol.js';
 import { dateAfter, dateBeforeIssue, issuerNamedAfter, relationBefore, typeWordBefore } from './around.js';
-import type { ReferenceDraft } from './draft.js';
+import type { ReferenceDraft, ReferenceField } from './draft.js';
 import { lawBefore, type LawName } from './law-names.js';
 import { referencePatterns } from './patterns.js';
 
@@ -12,7 +12,8 @@ import { referencePatterns } from './patterns.js';
  * it, the relation before that, the date and the issuer after it. A list gives one reference per
  * number: "Quyết định số 876, 878/QĐ-BNV" (one symbol token, its code written once after the last
  * number) and "Nghị quyết số 18-NQ/TW và 19-NQ/TW ngày 25/10/2017" (tokens joined, the type word
- * written before the first, the date after the last).
+ * written before the first, the date after the last). What a list writes once is inferred for the
+ * numbers it does not stand next to.
  */
 interface SymbolDraft extends ReferenceDraft {
   /** Items of one list ("18-NQ/TW và 19-NQ/TW") share this. */
@@ -69,31 +70,55 @@ export function symbolMentions(
       typeAdjacent = previous!.typeAdjacent;
     }
     const relation = continuesList ? previous!.relation : relationBefore(text, lowered, mentionStart, rules, p);
-    const date = dateAfter(text, end, rules, p) ?? dateBeforeIssue(text, mentionStart, rules, p);
-    const kind = kindOf(parts, typeWord, typeAdjacent, rules);
+    const dated = dateAfter(text, end, rules, p);
+    const date = dated ?? dateBeforeIssue(text, mentionStart, rules, p);
+    const { kind, byWord } = kindOf(parts, typeWord, typeAdjacent, rules);
     // "Nghị quyết số 18-NQ/TW và 19-NQ/TW ngày 25/10/2017": the date after a list is the date of each item.
     if (continuesList && date) {
       for (let k = drafts.length - 1; k >= 0 && drafts[k]!.listId === previous!.listId && !drafts[k]!.date; k--) {
         drafts[k]!.date = date.date;
         drafts[k]!.rule = 'symbol-list+shared-date';
+        drafts[k]!.inferred.add('date');
       }
     }
     const listId = continuesList ? previous!.listId : drafts.length;
     const mentionEnd = date && date.start > end ? date.end : end;
     const issuerNamed = issuerNamedAfter(text, lowered, Math.max(end, mentionEnd), rules);
+    const shared = { continuesList, byWord, datedAfter: dated !== null, issuerNamed: issuerNamed !== null };
     for (let i = 0; i < parts.ids.length; i++) {
       const draft: SymbolDraft = {
         form: 'symbol', start: m.index, end, mentionStart, mentionEnd,
         listId, kind, typeWord, typeAdjacent, id: parts.ids[i]!, name: lawName, number: parts.numbers[i]!, year: parts.year,
         typeCode: parts.typeCode, issuerCode: parts.issuerCode, issuerNamed, date: date?.date ?? null, relation,
         rule: date?.rule ? `symbol+${date.rule}` : continuesList ? 'symbol-list' : typeWord ? 'type-word+symbol' : 'symbol', parts,
-        defines: false,
+        defines: false, inferred: inferredOfNumber(i, parts.ids.length, shared),
       };
       drafts.push(draft);
       previous = draft;
     }
   }
   return { drafts, lawsTaken };
+}
+
+/**
+ * What number i of n in one symbol token takes from elsewhere. Before the first number stand the
+ * type word, a law's name and the relation (and a date that opens the clause); after the last, the
+ * code, the date and the issuer phrase: each is stated for the number it stands next to, inferred
+ * for the others. A token that continues a list takes its type word and relation from the list.
+ * A kind or issuer read from a code is inferred, as a document's type read from its number is.
+ */
+function inferredOfNumber(
+  i: number, n: number, s: { continuesList: boolean; byWord: boolean; datedAfter: boolean; issuerNamed: boolean },
+): Set<ReferenceField> {
+  const inferred = new Set<ReferenceField>();
+  const notFirst = i > 0 || s.continuesList;
+  const notLast = i < n - 1;
+  if (notFirst) inferred.add('typeWord').add('relation').add('name');
+  if (!s.byWord || notFirst) inferred.add('kind');
+  if (notLast) inferred.add('id').add('year').add('typeCode').add('issuerCode');
+  if (notLast || !s.issuerNamed) inferred.add('issuer');
+  if (s.datedAfter ? notLast : notFirst) inferred.add('date');
+  return inferred;
 }
 
 /**
@@ -114,16 +139,17 @@ function continuationAcrossBreak(text: string, at: number, tail: string, rules: 
 /**
  * The type word before the number decides (ANNOTATION.md: "Thông tư số 03/2025/NĐ-VPCP" is a Thông tư,
  * its code a slip); without one, the symbol's code; a number with no type code is a letter's.
+ * `byWord`: a type word decided, not a code or the symbol's shape.
  */
-function kindOf(parts: SymbolParts, typeWord: string | null, adjacent: boolean, rules: Rules): string {
+function kindOf(parts: SymbolParts, typeWord: string | null, adjacent: boolean, rules: Rules): { kind: string; byWord: boolean } {
   const fromWord = typeWord ? rules.typeNamesByWord.get(fold(typeWord))?.[0] : undefined;
-  if (fromWord && adjacent) return fromWord;
+  if (fromWord && adjacent) return { kind: fromWord, byWord: true };
   if (parts.typeCode) {
     const t = rules.typeByCode.get(parts.typeCode.toUpperCase());
-    if (t) return t.name;
+    if (t) return { kind: t.name, byWord: false };
   }
-  if (parts.family === 'cong-van') return letterKind(rules);
-  if (fromWord) return fromWord;
-  if (parts.issuerCode && /^QH/i.test(parts.issuerCode)) return lawKind(rules);
-  return parts.family === 'malformed' ? rules.data.documentTypes.malformedKind : letterKind(rules);
+  if (parts.family === 'cong-van') return { kind: letterKind(rules), byWord: false };
+  if (fromWord) return { kind: fromWord, byWord: true };
+  if (parts.issuerCode && /^QH/i.test(parts.issuerCode)) return { kind: lawKind(rules), byWord: false };
+  return { kind: parts.family === 'malformed' ? rules.data.documentTypes.malformedKind : letterKind(rules), byWord: false };
 }

@@ -16,6 +16,15 @@ describe('references: the scanners merged (references/index.ts)', () => {
     expect(refs.map((r) => r.index)).toEqual(refs.map((_, i) => i));
   });
 
+  it('lists the inferred fields that hold a value, in the schema\'s order (corpus: an-giang_2023_q1)', () => {
+    const refs = extractReferences(documentOf('- Căn cứ Quyết định số 876, 878/QĐ-BNV ngày 10 tháng 11 năm 2022 '));
+    // year is null here: nothing to infer; no "của …" follows, so both read their issuer from the code "BNV".
+    expect(refs.map((r) => [r.id, r.inferred])).toEqual([
+      ['876/QĐ-BNV', ['id', 'typeCode', 'issuerCode', 'issuer', 'date']],
+      ['878/QĐ-BNV', ['kind', 'typeWord', 'issuer', 'relation']],
+    ]);
+  });
+
   it('keeps positions in the normalized text: the mention, the date and the issuer it quotes', () => {
     const doc = documentOf('Thực hiện Thông báo số 187/TB-VPCP ngày 23 tháng 5 năm 2018 của Văn phòng Chính phủ về kết luận');
     const [r] = extractReferences(doc);

@@ -15,6 +15,12 @@ describe('laws by name (references/law-names.ts)', () => {
     expect(law!.date?.iso).toBe('2025-02-18');
   });
 
+  it('gives the law Quốc hội\'s code, which the words do not write: inferred (corpus: an-giang_2018_cong-van-795)', () => {
+    const [law] = mentions('chuyên môn nghiệp vụ theo quy định tại Luật Cán bộ, công chức và các văn bản hướng dẫn thi hành.');
+    expect(law).toMatchObject({ name: 'Luật Cán bộ, công chức', issuerCode: 'QH' });
+    expect([...law!.inferred].sort()).toEqual(['issuer', 'issuerCode']);
+  });
+
   it('leaves a law the symbol scanner took to it (skip), and reads a name only the rules know', () => {
     const text = '116 Luật Quản lý thuế số 38/2019/QH14 ngày 13/6/2019 quy định:';
     const doc = documentOf(text);

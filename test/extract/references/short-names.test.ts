@@ -18,6 +18,8 @@ describe('short names (references/short-names.ts)', () => {
       ['Đề án 2948', 'short-name', 'Đề án', 'Đề án 2948', '2948', false, 'short-name'],
     ]);
     expect(found[1]!.relation).toBe('căn cứ');
+    // A type word and its number, both written: nothing is inferred until the resolver links it.
+    expect(found.every((d) => d.inferred.size === 0)).toBe(true);
   });
 
   it('takes no year, no count and no number inside another mention', () => {
