@@ -8,7 +8,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { analyzeText, textSource, type StageProfile } from '../src/pipeline.js';
 import { normalize } from '../src/normalize/normalize.js';
 import { segmentSections } from '../src/segment/sections.js';
-import { extractReferences } from '../src/extract/references.js';
+import { normalizedDocument } from '../src/extract/document.js';
+import { extractReferences } from '../src/extract/references/index.js';
 import { resolveReferences } from '../src/refine/resolve-references.js';
 import { symbolSource } from '../src/extract/symbol.js';
 import { datePatterns } from '../src/rules/dates.js';
@@ -72,7 +73,7 @@ console.log(`corpus: ${texts.length} documents repeated to ${docs.length} docume
 const bare = throughput(`bare scan (${bareRegexes.length} extractor regexes)`, bareScan);
 const refs = throughput('references (normalize + extract + resolve)', (t) => {
   const n = normalize(t);
-  return resolveReferences(extractReferences(n, rules, segmentSections(n)));
+  return resolveReferences(extractReferences(normalizedDocument(n, rules, segmentSections(n))));
 });
 const heapBefore = process.memoryUsage().heapUsed;
 let peakHeap = 0;

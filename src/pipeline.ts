@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { checkCitations } from './check/citations.js';
 import { checkFigures } from './check/figures.js';
-import { extractAgencies } from './extract/agencies/index.js';
-import { extractFigures } from './extract/figures/index.js';
-import { extractMetadata } from './extract/metadata/index.js';
-import { extractTasks } from './extract/tasks.js';
+import { extractAgencies, type AgencyMention } from './extract/agencies/index.js';
+import { normalizedDocument, placeInSource } from './extract/document.js';
+import { extractFigures, type FigureItem } from './extract/figures/index.js';
+import { extractMetadata, type DocumentDraft } from './extract/metadata/index.js';
+import { extractTasks, type TaskItem } from './extract/tasks.js';
 import { checkItemCount } from './extract/limits.js';
-import { extractReferences, type ExtractedReference } from './extract/references.js';
+import { extractReferences, REFERENCE_QUOTES, type ExtractedReference, type PlacedReference } from './extract/references/index.js';
 import { normalize } from './normalize/normalize.js';
 import { ocrOfSpan, type PlacedWord } from './ocr/words.js';
 import { sourceSlice, toSourceSpan, type MappedText } from './normalize/mapped-text.js';
@@ -33,7 +34,8 @@ export interface Analysis {
   source: string;
   normalized: MappedText;
   sections: Section[];
-  references: ExtractedReference[];
+  /** The references in the source's terms, with the parsed symbol the checks read. */
+  references: PlacedReference[];
   record: ExtractionRecord;
   /** A paged input's pages and footnotes, as offsets into `source` (`vnreform text --page`); null without pages. */
   pages: PageMap | null;
@@ -54,19 +56,20 @@ export type StageProfile = Map<string, number>;
 export function analyzeText(text: string, source: Source, rules: Rules = defaultRules(), layout: ReadLayout = {}, profile?: StageProfile): Analysis {
   const { pages = null, notes = [], unusablePages = [], origin, findings: readFindings = [], ocrWords } = layout;
   const stage = profile ? timedStage(profile) : <T>(_name: string, run: () => T): T => run();
-  const lx = rules.data.lexicon;
-  const normalized = stage('normalize', () => normalize(text, { numberWords: [...lx.dayWord, ...lx.monthWord, ...lx.yearWord, ...lx.quarterWord] }));
+  const normalized = stage('normalize', () => normalizeText(text, rules));
   const sections = stage('sections', () => segmentSections(normalized));
   const tables = stage('tables', () => segmentTables(normalized));
-  const document = stage('metadata', () => extractMetadata(normalized, rules, sections));
-  const ownNumber = document.evidence.number;
-  const exclude = ownNumber ? [normalizedRangeOf(normalized, ownNumber.span.start, ownNumber.span.end)] : [];
-  const ownIds = document.number ? [document.number] : [];
-  const references = stage('references', () => resolveReferences(extractReferences(normalized, rules, sections, { exclude, ownIds })));
-  const agencies = stage('agencies', () => extractAgencies(normalized, rules, sections, document));
-  const figures = stage('figures', () => extractFigures(normalized, rules, sections, document.type, tables, { bodies: agencies, issuer: document.issuer }));
-  const tasks = stage('tasks', () => extractTasks(normalized, rules, sections, agencies));
-  checkItemCount(references.length + agencies.length + figures.length + tasks.length, 'items (references, agencies, figures and tasks)');
+  // The extractor contract (extract/document.ts): each takes the document, and what it needs of an earlier one.
+  const doc = normalizedDocument(normalized, rules, sections, tables);
+  const metadata = stage('metadata', () => extractMetadata(doc));
+  const ownNumber = { at: metadata.evidence.number?.at ?? null, ids: metadata.number ? [metadata.number] : [] };
+  const extractedReferences = stage('references', () => resolveReferences(extractReferences(doc, { ownNumber })));
+  const agencies = stage('agencies', () => extractAgencies(doc, { metadata }));
+  const extractedFigures = stage('figures', () => extractFigures(doc, { documentType: metadata.type, issuer: metadata.issuer, bodies: agencies }));
+  const tasks = stage('tasks', () => extractTasks(doc, { agencies }));
+  checkItemCount(extractedReferences.length + agencies.length + extractedFigures.length + tasks.length, 'items (references, agencies, figures and tasks)');
+  const placed = stage('place', () => placeItems(normalized, { metadata, references: extractedReferences, agencies, figures: extractedFigures, tasks }));
+  const { document, references, figures } = placed;
   const findings = stage('check', () => [...checkCitations(references, document.date, rules), ...checkFigures(figures, normalized), ...unusableTextLayers(pages, unusablePages), ...readFindings]);
   const record: ExtractionRecord = stage('record', () => ({
     schemaVersion: SCHEMA_VERSION,
@@ -78,10 +81,10 @@ export function analyzeText(text: string, source: Source, rules: Rules = default
       index: t.index, layout: t.layout, headerRows: t.headerRows, span: t.span,
       rows: t.rows.map((row) => row.map((c) => ({ text: sourceSlice(normalized, c.start, c.end), span: toSourceSpan(normalized, c.start, c.end) }))),
     })),
-    references: references.map(({ parts: _p, dateValid: _d, normStart: _n, ...ref }) => ref),
+    references: references.map(({ parts: _p, dateValid: _d, defines: _s, ...ref }) => ref),
     figures,
-    agencies: agencies.map(({ normStart: _s, normEnd: _e, ...a }) => a),
-    tasks,
+    agencies: placed.agencies,
+    tasks: placed.tasks,
     findings,
     errors: [],
   }));
@@ -93,6 +96,40 @@ export function analyzeText(text: string, source: Source, rules: Rules = default
   // Pages are offsets into the text read; a reader with an origin (HTML) has none.
   const pageMap = pages?.length && !origin ? { pages, notes } : null;
   return { source: origin?.text ?? text, normalized, sections, references, record: stage('validate', () => validate(record)), pages: pageMap };
+}
+
+/** What the extractors returned, every position in the normalized text. */
+interface Extracted {
+  metadata: DocumentDraft;
+  references: ExtractedReference[];
+  agencies: AgencyMention[];
+  figures: FigureItem[];
+  tasks: TaskItem[];
+}
+
+/**
+ * The one place positions go from the normalized text to the source: each item's text and span, the
+ * words a reference quotes (issuerText, dateText), the metadata's evidence and signatures.
+ */
+function placeItems(mt: MappedText, x: Extracted) {
+  const { evidence, signatures, ...fields } = x.metadata;
+  return {
+    document: {
+      ...fields,
+      signatures: signatures.map((s) => placeInSource(mt, s)),
+      evidence: Object.fromEntries(Object.entries(evidence).map(([field, e]) => [field, placeInSource(mt, e)])),
+    },
+    references: x.references.map((r): PlacedReference => placeInSource(mt, r, REFERENCE_QUOTES)),
+    agencies: x.agencies.map((a) => placeInSource(mt, a)),
+    figures: x.figures.map((f) => placeInSource(mt, f)),
+    tasks: x.tasks.map((t) => placeInSource(mt, t)),
+  };
+}
+
+/** The normalized text the extractors read: the rules' number words ("ngày", "tháng") kept apart from digits. */
+export function normalizeText(text: string, rules: Rules): MappedText {
+  const lx = rules.data.lexicon;
+  return normalize(text, { numberWords: [...lx.dayWord, ...lx.monthWord, ...lx.yearWord, ...lx.quarterWord] });
 }
 
 /** A stage runner that adds each stage's time to the profile. */
@@ -154,14 +191,6 @@ export function pageOf({ pages, notes }: PageMap, offset: number): number {
     else hi = mid - 1;
   }
   return lo + 1;
-}
-
-function normalizedRangeOf(mt: MappedText, start: number, end: number): { start: number; end: number } {
-  let a = 0;
-  while (a < mt.starts.length && mt.starts[a]! < start) a++;
-  let b = a;
-  while (b < mt.starts.length && mt.starts[b]! < end) b++;
-  return { start: a, end: b };
 }
 
 /** Every record is checked against the contract before it leaves the pipeline. */

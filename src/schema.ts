@@ -4,7 +4,7 @@ import { z } from 'zod';
  * The output contract: one record per input file. Scripts outside the project read these fields;
  * change them only with a new schemaVersion. `vnreform schema` prints this as JSON Schema.
  */
-export const SCHEMA_VERSION = '1.4.0';
+export const SCHEMA_VERSION = '1.5.0';
 
 export const SpanSchema = z.object({
   start: z.number().int().nonnegative(),
@@ -38,8 +38,25 @@ export const EvidenceSchema = z.object({
   text: z.string(),
   span: SpanSchema,
   rule: z.string().describe('The rule that read this value'),
-  inferred: z.boolean().describe('True when the value was inferred rather than read from this text'),
+  inferred: z.boolean().describe('True when the value was inferred rather than read from this text: the same judgement as an item\'s `inferred` (a type read from the number\'s code, an issuer from the signature or the number, a province of a central body\'s document)'),
 });
+
+/**
+ * The rule every item's `inferred` follows (docs/architecture.md, "Stated and inferred"): a value
+ * is stated when the item's own words say it, inferred when it was taken from anywhere else.
+ */
+const INFERRED_RULE = 'The fields whose value is inferred, not stated. A value is stated when the item\'s own words say it, written out or abbreviated as a name ("UBND tỉnh", "Sở Nội vụ", "ngày 5/3/2020"); its own words are its text and the words read next to it for it (the relation word before a citation, the issuer phrase and date after it; the cue words in a figure\'s clause). It is inferred when taken from anywhere else: a code that stands for it (a kind read from a symbol\'s type code, as document.evidence marks a type read from the number), another item (what a list writes once for all its members, the citation resolved to, the total a part belongs to, the figure or body next to it), the document (its province or issuer, its type, a section heading, a table\'s header or row label, a block\'s heading), the rules\' knowledge beyond the words (a body\'s parent, a law\'s issuer), a default when nothing is said, or another item\'s inferred value. A null field is never listed, nor are index, section, rule, text, span and the *Text fields (where and how the item was read).';
+
+/** The fields each kind of item may infer, in the order the item lists them (a nested field by its path). */
+export const REFERENCE_INFERABLE = ['kind', 'typeWord', 'id', 'name', 'year', 'typeCode', 'issuerCode', 'issuer', 'date', 'relation', 'resolvesTo', 'impliedDate'] as const;
+export const FIGURE_INFERABLE = ['unit', 'status', 'meaning.stage', 'meaning.channel', 'meaning.timeliness', 'meaning.service', 'scope', 'scopeOf', 'when'] as const;
+export const AGENCY_INFERABLE = ['name', 'resolved', 'kind', 'level', 'group', 'parent', 'roles'] as const;
+export const TASK_INFERABLE = ['lead', 'leadGroup', 'coordinators'] as const;
+
+/** An item's inferred fields: names from `fields`, in their order. */
+function inferredFields<const T extends readonly [string, ...string[]]>(fields: T, examples: string) {
+  return z.array(z.enum(fields)).describe(`${INFERRED_RULE} ${examples}`);
+}
 
 export const SignatureSchema = z.object({
   authority: z.string().nullable().describe('Signing prefix: TM., KT., TL., TUQ., Q.'),
@@ -74,8 +91,12 @@ export const DocumentSchema = z.object({
 
 export const SectionSchema = z.object({ path: z.string(), title: z.string(), span: SpanSchema });
 
+/** How a mention names the document it cites: one scanner of src/extract/references/ each. */
+export const REFERENCE_FORMS = ['symbol', 'law-name', 'short-name'] as const;
+
 export const ReferenceSchema = z.object({
   index: z.number().int().nonnegative(),
+  form: z.enum(REFERENCE_FORMS).describe('How the mention names the document: symbol — by its number/symbol ("Nghị định số 61/2018/NĐ-CP", each number of "876, 878/QĐ-BNV", a law named then numbered "Luật Ngân sách nhà nước số 83/2015/QH13"); law-name — a law by its name alone ("Luật Cán bộ, công chức"); short-name — a type word and a bare number ("Đề án 2948")'),
   kind: z.string().describe('Document type in words: Nghị định, Quyết định, Công văn, Luật …'),
   typeWord: z.string().nullable().describe('The type word as written before the number, if any'),
   id: z.string().nullable().describe('Canonical number/symbol: 61/2018/NĐ-CP; null for laws cited by name and short names'),
@@ -91,6 +112,8 @@ export const ReferenceSchema = z.object({
   relation: z.string().nullable(),
   resolvesTo: z.number().int().nullable().describe('Index of the full citation this mention refers back to'),
   impliedDate: IsoDate.nullable().describe('Date taken from the resolved citation (inferred)'),
+  inferred: inferredFields(REFERENCE_INFERABLE,
+    'A list shares what it writes once: in "Căn cứ Quyết định số 876, 878/QĐ-BNV ngày 10/11/2022" 878 infers typeWord, kind and relation (written before 876), 876 infers id, typeCode, issuerCode and date (written after 878); in "18-NQ/TW và 19-NQ/TW ngày 25/10/2017" 18-NQ/TW infers date. kind read from the type code rather than a type word, issuer read from the issuer code rather than named after "của", a law by name\'s issuerCode and issuer (QH, Quốc hội), resolvesTo and impliedDate are inferred.'),
   section: z.string().nullable(),
   rule: z.string(),
   text: z.string(),
@@ -145,6 +168,8 @@ export const FigureSchema = z.object({
   breakdown: z.number().int().nullable().describe('Parts of one total listed together share this id (a total may be broken down twice)'),
   section: z.string().nullable(),
   table: TableCoordSchema.nullable().describe('Where the figure stands when it is in a table cell'),
+  inferred: inferredFields(FIGURE_INFERABLE,
+    'A value alone in a table cell infers its unit, status and meaning from its header and row label; a part infers meaning.stage from its total, a count of a list from the count before it, a percentage in brackets its meaning from the count it follows; a ratio infers the unit of the next ratio of its list ("cấp tỉnh 138/138, cấp huyện 713/713 đơn vị"), money with nothing but a scale word ("45 triệu") its unit đồng; status is inferred unless a cue of its own sentence says it (from the figure before, a plan section, the document type or the default result); scope, scopeOf and when carried from the sentence before, scope whole because the subject is the document\'s issuer, and scopeOf naming a body whose resolved name is inferred, are inferred.'),
   rule: z.string(),
   text: z.string(),
   span: SpanSchema,
@@ -159,6 +184,8 @@ export const AgencySchema = z.object({
   group: z.boolean().describe('A generic plural ("các sở, ban, ngành"), not one agency'),
   parent: z.string().nullable().describe('The body it belongs to, when the rules or the text say: "Vụ Cải cách hành chính" → "Bộ Nội vụ"'),
   roles: z.array(z.enum(['issuer', 'signer', 'addressee', 'recipient', 'lead', 'coordinator', 'proposer'])),
+  inferred: inferredFields(AGENCY_INFERABLE,
+    '"Sở Nội vụ" in a report of An Giang infers resolved ("Sở Nội vụ tỉnh An Giang"), "Sở Nội vụ tỉnh An Giang" infers nothing; a body given the place of the next body of its list ("Hội đồng nhân dân, Ủy ban nhân dân tỉnh") infers name and resolved, and level and group when the place made it one body; so do a later mention of a defined alias, an item of a list that shares its head ("Các Bộ: Tư pháp, Tài chính", with kind and level) or its prefix ("Thường trực HĐND, UBND", with kind), and a body of a list of provinces ("UBND các tỉnh: Tuyên Quang, …", with kind); resolved replaced by a longer form of the same body written elsewhere, or by the document\'s issuer, is inferred; the gazetteer\'s kind and level of a body it knows by name are stated, its parent inferred; roles is inferred when it gives the issuer role to a mention outside the words the document\'s issuer was read from.'),
   section: z.string().nullable(),
   rule: z.string(),
   text: z.string(),
@@ -172,6 +199,8 @@ export const TaskSchema = z.object({
   coordinators: z.array(z.string()),
   action: z.string(),
   deadline: z.string().nullable().describe('ISO date yyyy-mm-dd, month yyyy-mm or quarter yyyy-Qn'),
+  inferred: inferredFields(TASK_INFERABLE,
+    'lead and leadGroup are inferred when the lead is named outside the task\'s text (the heading of its block, "1. Sở Nội vụ:" over its bullets; "Giao Sở Nội vụ:" over its "+" items) or by an inferred resolved name (the province added to "Sở Nội vụ"); coordinators likewise, when one of them is. action and deadline are the task\'s own words.'),
   section: z.string().nullable(),
   rule: z.string(),
   text: z.string(),

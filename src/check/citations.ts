@@ -3,19 +3,19 @@ import type { Rules } from '../rules/compile.js';
 import type { Finding } from '../schema.js';
 import { symbolKey, withDiacritics } from '../extract/symbol.js';
 import { issuerInfo } from '../rules/compile.js';
-import type { ExtractedReference } from '../extract/references.js';
+import type { PlacedReference } from '../extract/references/index.js';
 
 /**
  * Citation checks over one document's references: a year that contradicts the date, one number
  * cited with two dates, a malformed symbol, a type word that contradicts the code, an impossible or
  * future date, and codes the rules do not know.
  */
-export function checkCitations(refs: readonly ExtractedReference[], documentDate: string | null, rules: Rules): Finding[] {
+export function checkCitations(refs: readonly PlacedReference[], documentDate: string | null, rules: Rules): Finding[] {
   const findings: Finding[] = [];
-  const add = (ref: ExtractedReference, code: string, severity: Finding['severity'], message: string, suggestion: string | null = null): void => {
+  const add = (ref: PlacedReference, code: string, severity: Finding['severity'], message: string, suggestion: string | null = null): void => {
     findings.push({ code, severity, message, suggestion, span: ref.span });
   };
-  const firstDate = new Map<string, ExtractedReference>();
+  const firstDate = new Map<string, PlacedReference>();
   for (const ref of refs) {
     const label = `"${oneLine(ref.text)}" (${ref.id ?? ref.name})`;
     const parts = ref.parts;
@@ -66,7 +66,7 @@ export function checkCitations(refs: readonly ExtractedReference[], documentDate
 }
 
 /** "38-Tr/TU" beside "38-CTr/TU": a known code that contains the unknown one, preferring one cited with the same number. */
-function guessTypeCode(ref: ExtractedReference, refs: readonly ExtractedReference[], rules: Rules): string | null {
+function guessTypeCode(ref: PlacedReference, refs: readonly PlacedReference[], rules: Rules): string | null {
   const parts = ref.parts;
   const code = parts?.typeCode;
   if (!parts || !code || rules.typeByCode.has(code.toUpperCase())) return null;
@@ -79,7 +79,7 @@ function guessTypeCode(ref: ExtractedReference, refs: readonly ExtractedReferenc
 }
 
 /** "270/QD-TTg": a type code written without its diacritics → "270/QĐ-TTg". */
-function diacriticsRestored(ref: ExtractedReference, rules: Rules): string | null {
+function diacriticsRestored(ref: PlacedReference, rules: Rules): string | null {
   const code = ref.parts?.unknownCodes.map((c) => [c, withDiacritics(c, rules)] as const).find(([, fixed]) => fixed);
   return code && ref.id ? ref.id.replace(code[0], code[1]!) : null;
 }

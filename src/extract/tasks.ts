@@ -1,11 +1,11 @@
 import { firstIndexAtLeast, inAnyRange, overlapsAnyRange } from '../util/sorted.js';
 import { lower } from '../normalize/fold.js';
-import { sourceSlice, toSourceSpan, type MappedText, loweredText } from '../normalize/mapped-text.js';
 import { alternation, memo, normalizeWord, type Rules } from '../rules/compile.js';
-import type { Task } from '../schema.js';
+import { TASK_INFERABLE, type Task } from '../schema.js';
 import { sectionPathAt, type Section } from '../segment/sections.js';
 import { dateAt } from '../rules/dates.js';
 import type { AgencyMention } from './agencies/index.js';
+import { inferredOf, within, type Drafted, type NormalizedDocument, type NormalizedSpan } from './document.js';
 
 /**
  * Tasks a document assigns: {lead, coordinators, action, deadline}. Three shapes (rules in
@@ -24,10 +24,13 @@ interface Draft {
   rule: string;
 }
 
-export function extractTasks(mt: MappedText, rules: Rules, sections: readonly Section[], agencies: readonly AgencyMention[]): Task[] {
+/** A task as the extractor returns it: `at` in the normalized text. */
+export type TaskItem = Drafted<Task>;
+type TaskField = (typeof TASK_INFERABLE)[number];
+
+export function extractTasks(doc: NormalizedDocument, { agencies }: { agencies: readonly AgencyMention[] }): TaskItem[] {
+  const { text, rules, sections, lowered } = doc;
   const joiner = cues(rules).joiner;
-  const text = mt.text;
-  const lowered = loweredText(mt);
   const drafts: Draft[] = [];
   const covered: { start: number; end: number }[] = [];
 
@@ -43,12 +46,12 @@ export function extractTasks(mt: MappedText, rules: Rules, sections: readonly Se
   const outside = (at: number): boolean => !isCovered(at);
 
   for (const a of agencies) {
-    if (!outside(a.normStart) || !a.roles.includes('lead') || isJoinedTo(a, agencies, lowered, joiner)) continue;
-    const cue = assignmentCueBefore(lowered, a.normStart, rules);
+    if (!outside(a.at.start) || !a.roles.includes('lead') || isJoinedTo(a, agencies, lowered, joiner)) continue;
+    const cue = assignmentCueBefore(lowered, a.at.start, rules);
     // Without "Giao/Đề nghị/Yêu cầu", "X chủ trì …" assigns only when X opens the clause.
-    if (cue === null && (a.group || !/(?:^|[.;:\n+•-])\s*$/.test(text.slice(Math.max(0, a.normStart - 20), a.normStart)))) continue;
-    const start = cue ?? a.normStart;
-    const leadEnd = lastJoined(a, agencies, lowered, joiner).normEnd;
+    if (cue === null && (a.group || !/(?:^|[.;:\n+•-])\s*$/.test(text.slice(Math.max(0, a.at.start - 20), a.at.start)))) continue;
+    const start = cue ?? a.at.start;
+    const leadEnd = lastJoined(a, agencies, lowered, joiner).at.end;
     // "Giao Sở Nội vụ:" or "Đề nghị Thủ trưởng các sở, ban, ngành, địa phương:" then "+" items.
     // The line may wrap (PDF): a single line break inside it, not a blank line nor an item's marker.
     const lineRest = /^(?:[^\n.]|\n(?![ ]*(?:\n|[-+•][ ]|\d{1,2}\.[ ]))){0,160}?:[ ]*(?=\n)/.exec(text.slice(leadEnd, leadEnd + 170));
@@ -72,24 +75,39 @@ export function extractTasks(mt: MappedText, rules: Rules, sections: readonly Se
   return drafts.map((d, index) => {
     const own = text.slice(d.start, d.end);
     const joined = joinedLeads(d.lead, agencies, lowered, joiner).slice(1);
-    const coordinators = [
-      ...joined.map((j) => j.resolved),
-      ...agenciesWithin(agencies, d.start, d.end).filter((a) => a.roles.includes('coordinator') && !a.group).map((a) => a.resolved),
-    ];
-    return {
+    const coordinating = [...joined, ...agenciesWithin(agencies, d.start, d.end).filter((a) => a.roles.includes('coordinator') && !a.group)];
+    const at = { start: d.start, end: d.end };
+    const task: TaskItem = {
       index,
       // A group leads under its phrase as written ("các sở, ban, ngành tỉnh"); one body under its resolved name.
       lead: d.lead.group ? d.lead.name : d.lead.resolved,
       leadGroup: d.lead.group,
-      coordinators: [...new Set(coordinators)],
+      coordinators: [...new Set(coordinating.map((a) => a.resolved))],
       action: own.replace(/^[\s\-+•]+/, '').replace(/\s+/g, ' ').trim(),
       deadline: deadlineIn(text, lowered, d.start, d.end, rules),
+      inferred: [],
       section: sectionPathAt(sections, d.start),
       rule: d.rule,
-      text: sourceSlice(mt, d.start, d.end),
-      span: toSourceSpan(mt, d.start, d.end),
+      at,
     };
+    task.inferred = inferredOf(task, inferredOfTask(at, d.lead, coordinating), TASK_INFERABLE);
+    return task;
   });
+}
+
+/**
+ * A lead named outside the task's words (its block's heading "1. Sở Nội vụ:", the "Giao Sở Nội vụ:"
+ * line over "+" items) or by a name the agency inferred (the province added to "Sở Nội vụ") makes
+ * the lead inferred; so for coordinators.
+ */
+function inferredOfTask(at: NormalizedSpan, lead: AgencyMention, coordinating: readonly AgencyMention[]): Set<TaskField> {
+  const inferred = new Set<TaskField>();
+  const named = (a: AgencyMention): 'name' | 'resolved' => (a.group ? 'name' : 'resolved');
+  const elsewhere = (a: AgencyMention, field: 'name' | 'resolved' | 'group'): boolean => !within(a.at, at) || a.inferred.includes(field);
+  if (elsewhere(lead, named(lead))) inferred.add('lead');
+  if (elsewhere(lead, 'group')) inferred.add('leadGroup');
+  if (coordinating.some((a) => elsewhere(a, 'resolved'))) inferred.add('coordinators');
+  return inferred;
 }
 
 interface Block {
@@ -106,8 +124,8 @@ function agencyBlocks(text: string, sections: readonly Section[], agencies: read
     const headEnd = lineEnd === -1 ? s.end : Math.min(lineEnd, s.end);
     const a = firstAgencyWithin(agencies, s.start, headEnd);
     if (!a) continue;
-    const rest = text.slice(a.normEnd, headEnd).replace(/[\s:.*]/g, '');
-    const before = text.slice(s.start, a.normStart).replace(/^[\s\dIVXa-z.)]+/u, '').trim();
+    const rest = text.slice(a.at.end, headEnd).replace(/[\s:.*]/g, '');
+    const before = text.slice(s.start, a.at.start).replace(/^[\s\dIVXa-z.)]+/u, '').trim();
     if (rest || before) continue;
     blocks.push({ section: s, lead: a, bodyStart: headEnd });
   }
@@ -125,13 +143,13 @@ function firstAgencyWithin(agencies: readonly AgencyMention[], from: number, to:
  * the document before (issue 29: half of a 20 MB text's time).
  */
 function agenciesWithin(agencies: readonly AgencyMention[], from: number, to: number): AgencyMention[] {
-  return startingIn(agencies, from, to + 1).filter((x) => x.normEnd <= to);
+  return startingIn(agencies, from, to + 1).filter((x) => x.at.end <= to);
 }
 
 /** The mentions starting in [from, to), in order. */
 function startingIn(agencies: readonly AgencyMention[], from: number, to: number): AgencyMention[] {
   const out: AgencyMention[] = [];
-  for (let i = firstIndexAtLeast(agencies, from, (x) => x.normStart); i < agencies.length && agencies[i]!.normStart < to; i++) out.push(agencies[i]!);
+  for (let i = firstIndexAtLeast(agencies, from, (x) => x.at.start); i < agencies.length && agencies[i]!.at.start < to; i++) out.push(agencies[i]!);
   return out;
 }
 
@@ -254,7 +272,7 @@ function assignmentCueBefore(lowered: string, at: number, rules: Rules): number 
 /** A bullet of a block that itself assigns another body: "- Giao Sở Nội vụ …". */
 function assignedIn(item: { start: number; end: number }, agencies: readonly AgencyMention[], lowered: string, rules: Rules): AgencyMention | null {
   const first = startingIn(agencies, item.start, item.start + 20).find((a) => !a.group);
-  return first && assignmentCueBefore(lowered, first.normStart, rules) !== null ? first : null;
+  return first && assignmentCueBefore(lowered, first.at.start, rules) !== null ? first : null;
 }
 
 /** Bodies given one task jointly: "Sở Văn hóa, Thể thao và Du lịch, Báo An Giang và Đài …". */
@@ -264,9 +282,9 @@ function joinedLeads(lead: AgencyMention, agencies: readonly AgencyMention[], lo
   // Mentions are in text order and carry their index: only the ones right after the lead can join it.
   for (let i = lead.index + 1; i < agencies.length; i++) {
     const a = agencies[i]!;
-    if (a.normStart < last.normEnd) continue;
-    if (a.normStart > last.normEnd + 6) break;
-    const gap = lowered.slice(last.normEnd, a.normStart);
+    if (a.at.start < last.at.end) continue;
+    if (a.at.start > last.at.end + 6) break;
+    const gap = lowered.slice(last.at.end, a.at.start);
     if (!joiner.test(gap) || a.group) break;
     out.push(a);
     last = a;
@@ -290,12 +308,12 @@ function numberedActingLines(text: string, agencies: readonly AgencyMention[], l
   const out: Draft[] = [];
   // "7. Ủy ban nhân dân huyện Tri Tôn chỉ đạo …", "- Các cơ quan: Báo An Giang và Đài … cần tuyên truyền …".
   const re = /^[ ]*(?:\d{1,2}\.|[-+•])[ ]+(?:[^\n:.]{1,20}:[ ]*)?/gmu;
-  const byStart = new Map(agencies.filter((x) => !x.group).map((x) => [x.normStart, x]));
+  const byStart = new Map(agencies.filter((x) => !x.group).map((x) => [x.at.start, x]));
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const at = m.index + m[0].length;
     const first = byStart.get(at);
     const a = first ? lastJoined(first, agencies, lowered, cues(rules).joiner) : undefined;
-    if (!a || !cues(rules).acting.test(lowered.slice(a.normEnd, a.normEnd + 20))) continue;
+    if (!a || !cues(rules).acting.test(lowered.slice(a.at.end, a.at.end + 20))) continue;
     const lineEnd = text.indexOf('\n', at);
     out.push({ start: m.index + m[0].length, end: lineEnd === -1 ? text.length : lineEnd, lead: first!, rule: 'acting-body-item' });
   }
@@ -313,18 +331,18 @@ function planActingSentences(text: string, sections: readonly Section[], agencie
   const plans = sections.filter((s) => c.planTitle.test(lower(s.title)));
   const out: Draft[] = [];
   for (const a of agencies) {
-    if (!plans.some((s) => a.normStart >= s.start && a.normStart < s.end)) continue;
-    const sentenceStart = startOfSentence(text, a.normStart);
-    const before = lowered.slice(sentenceStart, a.normStart);
+    if (!plans.some((s) => a.at.start >= s.start && a.at.start < s.end)) continue;
+    const sentenceStart = startOfSentence(text, a.at.start);
+    const before = lowered.slice(sentenceStart, a.at.start);
     // The subject opens the sentence, or follows an opening phrase: "Trên cơ sở …, ".
     if (before.replace(/^[\s\-+•]*(?:\d{1,2}\.\s*)?/, '') && !(c.intro.test(before.replace(/^[\s\-+•]+/, '')) && /,\s*$/.test(before))) continue;
     // Drafts come in text order: only the last can still cover this mention.
-    if (out.length && a.normStart < out[out.length - 1]!.end) continue;
+    if (out.length && a.at.start < out[out.length - 1]!.end) continue;
     let last = a;
-    for (let i = a.index + 1; i < agencies.length && c.joiner.test(lowered.slice(last.normEnd, agencies[i]!.normStart)); i++) last = agencies[i]!;
-    if (!c.actingSoon.test(lowered.slice(last.normEnd, last.normEnd + 60))) continue;
-    const marker = /^[\s\-+•]*/.exec(text.slice(sentenceStart, a.normStart))![0].length;
-    out.push({ start: sentenceStart + marker, end: sentenceEnd(text, last.normEnd), lead: a, rule: 'plan-acting-subject' });
+    for (let i = a.index + 1; i < agencies.length && c.joiner.test(lowered.slice(last.at.end, agencies[i]!.at.start)); i++) last = agencies[i]!;
+    if (!c.actingSoon.test(lowered.slice(last.at.end, last.at.end + 60))) continue;
+    const marker = /^[\s\-+•]*/.exec(text.slice(sentenceStart, a.at.start))![0].length;
+    out.push({ start: sentenceStart + marker, end: sentenceEnd(text, last.at.end), lead: a, rule: 'plan-acting-subject' });
   }
   return out;
 }

@@ -1,11 +1,12 @@
 import { symbolKey } from '../extract/symbol.js';
-import type { ExtractedReference } from '../extract/references.js';
+import type { ExtractedReference } from '../extract/references/index.js';
 
 /**
  * Short citations, as eyecite resolves them: a later mention without a date points to the first
  * full mention of the same document (and takes its date as inferred); a short name ("Đề án 2948",
  * "Đề án 06") points to the cited document carrying that number — the one it is defined after
  * ("… 2948/QĐ-BNV … (gọi tắt là Đề án 2948)") or, failing that, the first one the text cites.
+ * Both links are inferred: resolvesTo, and impliedDate when the target has a date, join `inferred`.
  */
 export function resolveReferences(refs: ExtractedReference[]): ExtractedReference[] {
   const firstDated = new Map<string, ExtractedReference>();
@@ -16,8 +17,7 @@ export function resolveReferences(refs: ExtractedReference[]): ExtractedReferenc
     if (ref.date) {
       if (!full) firstDated.set(key, ref);
     } else if (full) {
-      ref.resolvesTo = full.index;
-      ref.impliedDate = full.date;
+      resolve(ref, full.index, full.date);
     }
   }
   // Looked up once per document, not once per short name (a long text has thousands of both).
@@ -25,7 +25,7 @@ export function resolveReferences(refs: ExtractedReference[]): ExtractedReferenc
   const firstDefinition = new Map<string, ExtractedReference>();
   for (const r of refs) {
     if (r.id && r.number !== null && !firstWithNumber.has(bareNumber(r.number))) firstWithNumber.set(bareNumber(r.number), r);
-    if (r.rule === 'short-name-definition' && r.name !== null && !firstDefinition.has(r.name)) firstDefinition.set(r.name, r);
+    if (r.defines && r.name !== null && !firstDefinition.has(r.name)) firstDefinition.set(r.name, r);
   }
   // The numbered reference a definition follows, found once per definition and number.
   const defined = new Map<string, ExtractedReference | undefined>();
@@ -35,15 +35,22 @@ export function resolveReferences(refs: ExtractedReference[]): ExtractedReferenc
     return defined.get(key);
   };
   for (const ref of refs) {
-    if (ref.id || !ref.number || ref.rule.startsWith('law')) continue;
+    if (ref.form !== 'short-name' || !ref.number) continue;
     const definition = ref.name === null ? undefined : firstDefinition.get(ref.name);
     const target = (definition && definedNumber(definition, ref.number)) ?? firstWithNumber.get(bareNumber(ref.number));
     if (!target) continue;
     const full = target.date ? target : target.resolvesTo !== null ? refs[target.resolvesTo] : undefined;
-    ref.resolvesTo = (full ?? target).index;
-    ref.impliedDate = full?.date ?? null;
+    resolve(ref, (full ?? target).index, full?.date ?? null);
   }
   return refs;
+}
+
+/** The link to the full citation, and its date: both inferred (they are the last of the inferable fields, so `inferred` keeps its order). */
+function resolve(ref: ExtractedReference, to: number, date: string | null): void {
+  ref.resolvesTo = to;
+  ref.impliedDate = date;
+  ref.inferred.push('resolvesTo');
+  if (date !== null) ref.inferred.push('impliedDate');
 }
 
 /** The numbered reference a "(gọi tắt là …)" definition follows, for short names defined in the text: the nearest before it with that number. */

@@ -402,7 +402,7 @@ describe('--tables', () => {
     const records = lines(out).map((l) => JSON.parse(l));
     const csv = (name: string) => readFileSync(join(tables, `${name}.csv`), 'utf8').split('\r\n').filter(Boolean);
     const refs = csv('citations');
-    expect(refs[0]!.split(',').slice(0, 6)).toEqual(['record_id', 'path', 'content_sha256', 'index', 'kind', 'type_word']);
+    expect(refs[0]!.split(',').slice(0, 6)).toEqual(['record_id', 'path', 'content_sha256', 'index', 'form', 'kind']);
     expect(refs[0]).toContain('span_start,span_end,page');
     expect(refs.length - 1).toBe(records.reduce((a, r) => a + r.references.length, 0));
     expect(csv('documents').length - 1).toBe(7);

@@ -15,6 +15,9 @@ vi.mock('../../src/read/index.js', async (importOriginal) => {
   };
 });
 
+// Unit tests share their thread's loaded modules (isolate: false): a worker module loaded by an
+// earlier file holds the unmocked reader. Loaded afresh here, it reads through the mock.
+vi.resetModules();
 const { readFileBytes } = await import('../../src/read/index.js');
 const { default: extractChunk } = await import('../../src/engine/worker.js');
 

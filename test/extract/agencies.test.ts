@@ -250,3 +250,51 @@ describe('agencies as ANNOTATION.md writes them', () => {
     expect(resolved(`${ngheAn}Chi cục Thuế khu vực II tiếp nhận hồ sơ.`).some((r) => r.startsWith('Cục'))).toBe(false);
   });
 });
+
+describe('stated and inferred (schema: agencies[].inferred)', () => {
+  const record = (path: string) => extractFile(new URL(`../../${path}`, import.meta.url).pathname);
+  const mention = (agencies: Awaited<ReturnType<typeof record>>['agencies'], test: (a: (typeof agencies)[number]) => boolean) => {
+    const found = agencies.find(test);
+    expect(found).toBeDefined();
+    return found!;
+  };
+
+  it('infers the place the document gives a bare body, not one written with its place (corpus: an-giang_2019_q1)', async () => {
+    const { agencies } = await record('corpus/an-giang_2019_q1_bao-cao-cchc.txt');
+    const bare = mention(agencies, (a) => a.text === 'Sở Nội vụ' && a.rule === 'gazetteer');
+    expect(bare).toMatchObject({ name: 'Sở Nội vụ', resolved: 'Sở Nội vụ tỉnh An Giang' });
+    expect(bare.inferred).toContain('resolved');
+    expect(bare.inferred).not.toContain('name');
+    const written = mention(agencies, (a) => a.text === 'Sở Giao thông vận tải tỉnh An Giang');
+    expect(written).toMatchObject({ name: 'Sở Giao thông vận tải tỉnh An Giang', resolved: 'Sở Giao thông vận tải tỉnh An Giang', inferred: [] });
+  });
+
+  it('infers the parent the rules know, and what the next body of a list gives (corpus: an-giang_2019_q1)', async () => {
+    const { agencies } = await record('corpus/an-giang_2019_q1_bao-cao-cchc.txt');
+    expect(mention(agencies, (a) => a.text === 'Vụ Cải cách hành chính')).toMatchObject({ parent: 'Bộ Nội vụ', inferred: ['parent'] });
+    // "Hội đồng nhân dân, Ủy ban nhân dân tỉnh": the first body takes the place written after the second.
+    const shared = mention(agencies, (a) => a.rule === 'shared-place');
+    expect(shared).toMatchObject({ text: 'Hội đồng nhân dân', name: 'Hội đồng nhân dân tỉnh', level: 'tỉnh', group: false });
+    expect(shared.inferred).toEqual(['name', 'resolved', 'level', 'group']);
+  });
+
+  it('infers what a list writes once: its head, its body (devset: cong-dien-228, cong-dien-224)', async () => {
+    const heads = (await record('devset/docs/cong-dien-228-cd-ttg.md')).agencies;
+    expect(mention(heads, (a) => a.rule === 'shared-head-list' && a.text === 'Tài chính')).toMatchObject({
+      name: 'Bộ Tài chính', kind: 'Bộ', inferred: ['name', 'resolved', 'kind', 'level'],
+    });
+    const provinces = (await record('devset/docs/cong-dien-224-cd-ttg.md')).agencies;
+    expect(mention(provinces, (a) => a.rule === 'province-list' && a.text === 'Tuyên Quang')).toMatchObject({
+      name: 'Ủy ban nhân dân tỉnh Tuyên Quang', level: 'tỉnh', inferred: ['name', 'resolved', 'kind'],
+    });
+  });
+
+  it('infers the issuer role away from the words the issuer was read from (corpus: an-giang_2023_q1)', async () => {
+    const { agencies } = await record('corpus/an-giang_2023_q1_bao-cao-cchc.txt');
+    const signing = mention(agencies, (a) => a.text === 'ỦY BAN NHÂN DÂN' && a.roles.includes('signer'));
+    expect(signing.roles).toContain('issuer');
+    expect(signing.inferred).not.toContain('roles');
+    const inText = mention(agencies, (a) => a.roles.includes('issuer') && !a.roles.includes('signer'));
+    expect(inText.inferred).toContain('roles');
+  });
+});

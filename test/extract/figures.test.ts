@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractText } from '../../src/pipeline.js';
+import { extractFile, extractText } from '../../src/pipeline.js';
 import { parseVnNumber } from '../../src/extract/figures/numbers.js';
 import { loadFigureCases, runFigureCase } from '../../support/fixture-cases.js';
 
@@ -109,5 +109,55 @@ describe('status and comparators', () => {
   it('reads a directive\'s figures as targets', () => {
     const text = 'Số: 12/UBND-NC\nV/v đẩy mạnh cải cách hành chính\n\nCà Mau, ngày 05 tháng 3 năm 2024\n\nCác sở, ngành triển khai thực hiện công khai 100% thủ tục hành chính trên Cổng dịch vụ công.';
     expect(figures(text)).toMatchObject([{ kind: 'percent', value: 100, status: 'target' }]);
+  });
+});
+
+describe('stated and inferred (schema: figures[].inferred)', () => {
+  // corpus: kien-giang_2020_q3_bao-cao-cchc, line 39.
+  const RESOLVED = 'Trung tâm Phục vụ hành chính công của tỉnh trong quý III đã tiếp nhận: 11.093 hồ sơ, trong đó nhận trực tiếp 8.469 hồ sơ, nhận trực tuyến 2.031 hồ sơ và nhận qua dịch vụ bưu chính công ích 593 hồ sơ. Đã giải quyết và trả kết quả 9.782 hồ sơ (đúng và trước hạn 9.772 hồ sơ, trễ hạn 10 hồ sơ), trong đó trả trực tiếp 6.255 hồ sơ, trả trực tuyến 1.380 hồ sơ và trả qua dịch vụ bưu chính công ích 2.147 hồ sơ.';
+  const figure = (text: string, written: string) => {
+    const f = figures(text).find((x) => x.text === written);
+    expect(f, written).toBeDefined();
+    return f!;
+  };
+
+  it('infers the stage a part takes from its total, not the one its own words say', () => {
+    const total = figure(RESOLVED, '9.782 hồ sơ');
+    expect(total.meaning.stage).toBe('resolved');
+    expect(total.inferred).not.toContain('meaning.stage');
+    const part = figure(RESOLVED, '9.772 hồ sơ');
+    expect(part).toMatchObject({ partOf: total.index, meaning: { stage: 'resolved', timeliness: 'on-time' } });
+    expect(part.inferred).toContain('meaning.stage');
+    expect(part.inferred).not.toContain('meaning.timeliness');
+  });
+
+  it('states a status its sentence cues, and infers one taken from the figure before', () => {
+    expect(figure(RESOLVED, '11.093 hồ sơ').inferred).not.toContain('status');
+    expect(figure(RESOLVED, '9.772 hồ sơ').inferred).toContain('status');
+  });
+
+  it('infers the unit of a ratio from the next of its list (corpus: kien-giang_2020_q3, line 59)', () => {
+    const text = 'đến nay toàn tỉnh có 851/851 đơn vị sự nghiệp công lập thực hiện cơ chế tự chủ tài chính, trong đó cấp tỉnh 138/138, cấp huyện 713/713 đơn vị.';
+    expect(figure(text, '138/138')).toMatchObject({ unit: 'đơn vị', unitText: '' });
+    expect(figure(text, '138/138').inferred).toContain('unit');
+    expect(figure(text, '713/713 đơn vị').inferred).not.toContain('unit');
+  });
+
+  it('infers đồng where only a scale word is written (devset: cong-van-5529-ct-cs, line 62)', () => {
+    const f = figure('đó xác định chính xác chủ thể phải thực hiện việc hoàn lại số thuế 7,5 tỷ.', '7,5 tỷ');
+    expect(f).toMatchObject({ kind: 'money', unit: 'đồng', value: 7_500_000_000 });
+    expect(f.inferred).toContain('unit');
+    // corpus: an-giang_2023_q1, line 442.
+    expect(figure('quan, đơn vị liên quan trong dự toán năm 2023 với tổng số tiền là 1.833 triệu đồng.', '1.833 triệu đồng').inferred).not.toContain('unit');
+  });
+
+  it('infers what a table cell\'s header and row label give a bare value (devset: quyet-dinh-2031-qd-ubnd)', async () => {
+    const record = await extractFile(new URL('../../devset/docs/quyet-dinh-2031-qd-ubnd.md', import.meta.url).pathname);
+    const cells = record.figures.filter((f) => f.rule === 'table-cell-count');
+    expect(cells.length).toBeGreaterThan(0);
+    for (const f of cells) {
+      expect(f.inferred).toEqual(expect.arrayContaining(['unit', 'status']));
+      for (const [k, v] of Object.entries(f.meaning)) expect(f.inferred.includes(`meaning.${k}` as (typeof f.inferred)[number])).toBe(v !== null);
+    }
   });
 });

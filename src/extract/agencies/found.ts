@@ -1,14 +1,18 @@
-import type { Agency } from '../../schema.js';
+import type { Agency, AGENCY_INFERABLE } from '../../schema.js';
+import type { Drafted } from '../document.js';
 
-/** An agency mention with its span in the normalized text (the pipeline maps it back to the source). */
-export interface AgencyMention extends Agency {
+/** An agency mention as the extractor returns it: `at` in the normalized text (the pipeline maps it back to the source). */
+export type AgencyMention = Drafted<Agency>;
+
+export type AgencyField = (typeof AGENCY_INFERABLE)[number];
+
+/** A mention while the extractor still works on it: its stretch as normStart/normEnd, no roles or section yet. */
+export type Found = Omit<Agency, 'index' | 'roles' | 'section' | 'text' | 'span' | 'parent' | 'inferred'> & {
   normStart: number;
   normEnd: number;
-}
-
-/** A mention while the extractor still works on it: no roles, section or source span yet. */
-export type Found = Omit<AgencyMention, 'index' | 'roles' | 'section' | 'text' | 'span' | 'parent'> & {
   parent?: string | null;
+  /** The fields taken from elsewhere (schema: inferred), noted where they are taken. */
+  inferred?: Set<AgencyField>;
   /** For gazetteer matches: the body's own name, and what the place added to it and to the resolved name. */
   body?: string;
   /** The gazetteer body takes its place right after its name ("Trường Cao đẳng Y tế Kiên Giang"). */
@@ -34,3 +38,9 @@ export type Found = Omit<AgencyMention, 'index' | 'roles' | 'section' | 'text' |
   /** Read only because a parent follows ("Trung tâm tin học thuộc Trường …"): kept only if the parent is a body. */
   underParent?: boolean;
 };
+
+/** Notes fields of a mention as inferred: taken from the document, another mention or the rules' knowledge. */
+export function infer(f: Found, ...fields: AgencyField[]): void {
+  f.inferred ??= new Set();
+  for (const field of fields) f.inferred.add(field);
+}

@@ -1,8 +1,8 @@
 import { fold, lower } from '../../normalize/fold.js';
 import { alternation, escapeRegex, memo, normalizeWord, type Rules } from '../../rules/compile.js';
-import type { DocumentMeta } from '../../schema.js';
+import type { DocumentDraft } from '../metadata/index.js';
 import { charBefore } from '../../util/text.js';
-import type { Found } from './found.js';
+import { infer, type Found } from './found.js';
 import { agencyPatterns, spellOut } from './patterns.js';
 import { canonicalPlace, isProvincialUnit, levelOfUnit } from './places.js';
 
@@ -17,7 +17,7 @@ import { canonicalPlace, isProvincialUnit, levelOfUnit } from './places.js';
  * all ("Hội đồng và Tổ Giúp việc chấm điểm …", "Trung tâm Văn hóa - Thể thao và Đài Truyền thanh
  * huyện Tịnh Biên"), and the mentions of one body in a document take one resolved name.
  */
-export function genericBodies(text: string, lowered: string, rules: Rules, doc: DocumentMeta, found: Found[]): void {
+export function genericBodies(text: string, lowered: string, rules: Rules, doc: DocumentDraft, found: Found[]): void {
   const g = genericPatterns(rules);
   const p = agencyPatterns(rules);
   const generic: Found[] = [];
@@ -63,7 +63,11 @@ export function genericBodies(text: string, lowered: string, rules: Rules, doc: 
     // …and a head written in lower case after its first word ("Ban quản lý dự án") is a common noun, no name.
     if (!f.complement && (f.head!.split(' ').length < 2 || g.gazetteerHeads.has(fold(f.head!)) || !/^\S+\s+\p{Lu}/u.test(f.head!))) continue;
     if (!f.group && !resolveGeneric(f, lowered, rules, doc, byStart, g) && f.underParent) continue;
-    if (!f.group) f.resolved = ofIssuer(f.resolved, doc, g);
+    if (!f.group) {
+      const own = ofIssuer(f.resolved, doc, g);
+      if (own !== f.resolved) infer(f, 'resolved');
+      f.resolved = own;
+    }
     f.name = spellOut(f.name, p.abbreviations);
     f.resolved = spellOut(f.resolved, p.abbreviations);
     found.push(f);
@@ -212,6 +216,7 @@ function shareComplements(generic: Found[], lowered: string, joiner: RegExp): vo
     f.place = next.place;
     f.name = `${f.head} ${next.complement}${next.place}`;
     f.resolved = f.name;
+    infer(f, 'name', 'resolved');
   }
 }
 
@@ -230,6 +235,7 @@ function shareTeams(generic: Found[], lowered: string, joiner: RegExp, g: Generi
     if ((before && team(before) && listed(before, f)) || (after && team(after) && listed(f, after))) {
       f.group = true;
       f.rule = 'team';
+      infer(f, 'group');
     }
   }
 }
@@ -239,7 +245,10 @@ function shareGroups(generic: Found[], lowered: string, joiner: RegExp): void {
   for (let i = 1; i < generic.length; i++) {
     const before = generic[i - 1]!;
     const f = generic[i]!;
-    if (before.group && fold(before.head!) === fold(f.head!) && joiner.test(lowered.slice(before.normEnd, f.normStart))) f.group = true;
+    if (before.group && fold(before.head!) === fold(f.head!) && joiner.test(lowered.slice(before.normEnd, f.normStart))) {
+      f.group = true;
+      infer(f, 'group');
+    }
   }
 }
 
@@ -252,6 +261,7 @@ function sharePlaces(generic: Found[], lowered: string, joiner: RegExp): void {
     f.place = next.place;
     f.name = `${f.name}${next.place}`;
     f.resolved = f.name;
+    infer(f, 'name', 'resolved');
   }
 }
 
@@ -260,7 +270,7 @@ function sharePlaces(generic: Found[], lowered: string, joiner: RegExp): void {
  * An Giang"); a body "thuộc"/"trực thuộc" a provincial body is the province's, one under another
  * body is named with it ("Trung tâm tin học (Trường Đại học An Giang)"). True when a parent was found.
  */
-function resolveGeneric(f: Found, lowered: string, rules: Rules, doc: DocumentMeta, byStart: ReadonlyMap<number, Found>, g: GenericPatterns): boolean {
+function resolveGeneric(f: Found, lowered: string, rules: Rules, doc: DocumentDraft, byStart: ReadonlyMap<number, Found>, g: GenericPatterns): boolean {
   const p = agencyPatterns(rules);
   p.unitPlace.lastIndex = 0;
   const up = f.place ? p.unitPlace.exec(f.place) : null;
@@ -270,7 +280,10 @@ function resolveGeneric(f: Found, lowered: string, rules: Rules, doc: DocumentMe
     // "Hội Khuyến học TP Hồ Chí Minh" → "… thành phố Hồ Chí Minh": the unit word spelled out (ANNOTATION.md).
     const stem = f.name.slice(0, f.name.length - f.place!.length);
     if (up[2]) f.resolved = `${stem} ${unit} ${canonicalPlace(up[2], rules)}`;
-    else if (isProvincialUnit(unit, rules) && doc.province) f.resolved = `${stem} ${unit} ${doc.province}`;
+    else if (isProvincialUnit(unit, rules) && doc.province) {
+      f.resolved = `${stem} ${unit} ${doc.province}`;
+      infer(f, 'resolved');
+    }
     return false;
   }
   g.parentLink.lastIndex = f.normEnd;
@@ -281,6 +294,7 @@ function resolveGeneric(f: Found, lowered: string, rules: Rules, doc: DocumentMe
   // "Trung tâm phát triển quỹ đất trực thuộc UBND cấp huyện": one in every district, a class of bodies.
   if (parent.group) {
     f.group = true;
+    infer(f, 'group');
     return true;
   }
   const province = doc.province;
@@ -288,6 +302,9 @@ function resolveGeneric(f: Found, lowered: string, rules: Rules, doc: DocumentMe
   // Giang": named as written, no place the text does not give, its parent apart (ANNOTATION.md).
   f.parent = parent.resolved;
   f.level = parent.level;
+  // The parent is written after "thuộc"; its level is the parent's, and its name as resolved may be inferred.
+  infer(f, 'level');
+  if (parent.inferred?.has('resolved')) infer(f, 'parent');
   return true;
 }
 
@@ -295,7 +312,7 @@ function resolveGeneric(f: Found, lowered: string, rules: Rules, doc: DocumentMe
  * "Văn phòng Bộ" in a decision of the Bộ Tài chính is its own Văn phòng: a name that ends on a bare
  * head the issuer's name opens with ("Bộ", "Cục", "Sở") takes the issuer's name.
  */
-function ofIssuer(resolved: string, doc: DocumentMeta, g: GenericPatterns): string {
+function ofIssuer(resolved: string, doc: DocumentDraft, g: GenericPatterns): string {
   const issuer = doc.issuer;
   const m = g.ownBodyHead.exec(resolved);
   if (!issuer || !m || !issuer.startsWith(`${m[1]} `)) return resolved;
@@ -308,7 +325,7 @@ function ofIssuer(resolved: string, doc: DocumentMeta, g: GenericPatterns): stri
  * are the same school. Mentions of a body read from a head (or a place-named gazetteer body) that
  * differ only by their place take the name written with its place, when the document writes one.
  */
-function oneNamePerBody(found: Found[], rules: Rules, doc: DocumentMeta): void {
+function oneNamePerBody(found: Found[], rules: Rules, doc: DocumentDraft): void {
   if (!doc.province) return;
   const province = fold(doc.province);
   const units = memo(rules, 'unit-words-folded', () => rules.data.lexicon.unitWords.flatMap((u) => u.words).map(fold));
@@ -331,6 +348,9 @@ function oneNamePerBody(found: Found[], rules: Rules, doc: DocumentMeta): void {
     const names = new Set(written.map((f) => fold(f.resolved)));
     if (names.size !== 1 || written.length === same.length) continue;
     for (const f of same) {
+      // The place another mention of the body writes.
+      if (f.resolved !== written[0]!.resolved) infer(f, 'resolved');
+      if (written[0]!.level !== null && f.level !== written[0]!.level) infer(f, 'level');
       f.resolved = written[0]!.resolved;
       f.level = written[0]!.level ?? f.level;
     }

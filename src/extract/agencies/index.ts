@@ -1,11 +1,12 @@
 import { fold, lower } from '../../normalize/fold.js';
-import { sourceSlice, toSourceSpan, type MappedText, foldedText, loweredText } from '../../normalize/mapped-text.js';
 import { normalizeWord, type Rules } from '../../rules/compile.js';
-import type { Agency, DocumentMeta } from '../../schema.js';
-import { sectionPathAt, type Section } from '../../segment/sections.js';
+import { AGENCY_INFERABLE, type Agency } from '../../schema.js';
+import { sectionPathAt } from '../../segment/sections.js';
 import { charBefore, isLetterUnit, isSpaceUnit, isUpperUnit } from '../../util/text.js';
+import { inferredOf, within, type NormalizedDocument, type NormalizedSpan } from '../document.js';
+import type { DocumentDraft } from '../metadata/index.js';
 import { provinceByName } from '../metadata/province.js';
-import type { AgencyMention, Found } from './found.js';
+import { infer, type AgencyField, type AgencyMention, type Found } from './found.js';
 import { genericBodies, overlapTest } from './generic.js';
 import { listMentions, provinceListMentions } from './lists.js';
 import { titleBodies } from './titles.js';
@@ -21,12 +22,11 @@ export type { AgencyMention } from './found.js';
  * text gives it. Generic plurals ("các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành
  * phố") are group mentions, not agencies.
  */
-export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly Section[], meta: DocumentMeta): AgencyMention[] {
-  const doc = ofHomeProvince(meta);
+export function extractAgencies(normalized: NormalizedDocument, { metadata }: { metadata: DocumentDraft }): AgencyMention[] {
+  const { rules, sections, text, folded, lowered } = normalized;
+  // `doc` here is the metadata: the document's province, issuer and where its parts were read.
+  const doc = ofHomeProvince(metadata);
   const p = agencyPatterns(rules);
-  const text = mt.text;
-  const folded = foldedText(mt);
-  const lowered = loweredText(mt);
   const found: Found[] = [];
 
   p.bodyFirstWord.lastIndex = 0;
@@ -163,6 +163,7 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
     // …and any other bare header of a local body in a province's document is that province's ("ỦY BAN NHÂN DÂN" over an annex).
     else if (resolved === null && header && name === body.name && body.local && body.level === null && doc.province) resolved = resolve({ ...body, level: 'tỉnh' }, name, doc, rules);
     if (resolved === null) resolved = resolve(body, name, doc, rules);
+    const inferred = notInWords(resolved !== name, !!body.parent);
     // One body whether its term is written or not: the term stays out of the key longestForms groups by.
     let canonical = termText && resolved.endsWith(termText) ? resolved.slice(0, -termText.length) : resolved;
     // "Thủ tướng Chính phủ" names the Chính phủ; "Cục KSTTHC", "Trung tâm Hành chính công tỉnh …" stay as written (ANNOTATION.md).
@@ -182,6 +183,7 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
     found.push({
       name, resolved, canonical, parent: body.parent ? resolveParent(body.parent, p, doc, rules) : null, pendingPrefix: usePrefix ?? undefined, prefixFrom: usePrefix && prefix ? from : undefined, kind: body.kind, level, group, rule: placeless && group ? 'placeless' : group ? 'group' : 'gazetteer', normStart: start, normEnd: end,
       body: body.name, placeNamed: body.placeNamed, placeName, suffix: name.slice(body.name.length), resolvedSuffix: resolved.startsWith(name) ? resolved.slice(name.length) : '',
+      inferred,
     });
     p.bodyFirstWord.lastIndex = end;
   }
@@ -226,22 +228,39 @@ export function extractAgencies(mt: MappedText, rules: Rules, sections: readonly
   found.sort((a, b) => a.normStart - b.normStart);
   // Field by field: rest-spreading the working fields away and spreading the rest again allocated
   // ~10% of all the pipeline did (sampling heap profile, 600 archive files).
-  return found.map((f, index) => ({
-    index,
-    name: f.name,
-    resolved: f.resolved,
-    kind: f.kind,
-    level: f.level,
-    group: f.group,
-    parent: f.parent ?? null,
-    roles: rolesOf(f, lowered, mt, doc, p),
-    section: sectionPathAt(sections, f.normStart),
-    rule: f.rule,
-    text: sourceSlice(mt, f.normStart, f.normEnd),
-    span: toSourceSpan(mt, f.normStart, f.normEnd),
-    normStart: f.normStart,
-    normEnd: f.normEnd,
-  }));
+  return found.map((f, index) => {
+    const at = { start: f.normStart, end: f.normEnd };
+    const roles = rolesOf(at, f, lowered, doc, p);
+    if (issuerRoleElsewhere(at, roles, doc)) infer(f, 'roles');
+    const mention: AgencyMention = {
+      index,
+      name: f.name,
+      resolved: f.resolved,
+      kind: f.kind,
+      level: f.level,
+      group: f.group,
+      parent: f.parent ?? null,
+      roles,
+      inferred: [],
+      section: sectionPathAt(sections, f.normStart),
+      rule: f.rule,
+      at,
+    };
+    mention.inferred = inferredOf(mention, f.inferred, AGENCY_INFERABLE);
+    return mention;
+  });
+}
+
+/**
+ * What a gazetteer mention's words do not say: a resolved name the document gave (its province: "Sở
+ * Nội vụ" → "… tỉnh An Giang"; its issuer, for a bare header), the parent the rules know.
+ */
+function notInWords(resolvedByDocument: boolean, parentFromRules: boolean): Set<AgencyField> | undefined {
+  if (!resolvedByDocument && !parentFromRules) return undefined;
+  const fields = new Set<AgencyField>();
+  if (resolvedByDocument) fields.add('resolved');
+  if (parentFromRules) fields.add('parent');
+  return fields;
 }
 
 /**
@@ -286,6 +305,7 @@ function sharePlaces(found: Found[], lowered: string, p: ReturnType<typeof agenc
       f.name = f.resolved = `${f.body} ${next.placeName}`;
       f.canonical = f.resolved;
       f.placeName = next.placeName;
+      infer(f, 'name', 'resolved');
       continue;
     }
     if (f.rule !== 'placeless') continue;
@@ -298,6 +318,8 @@ function sharePlaces(found: Found[], lowered: string, p: ReturnType<typeof agenc
     f.resolvedSuffix = next.resolvedSuffix;
     f.placeName = next.placeName;
     f.canonical = f.resolved;
+    // The next body's place made this one body, at its level.
+    infer(f, 'name', 'resolved', 'level', 'group');
   }
 }
 
@@ -325,7 +347,7 @@ function longestForms(found: Found[]): void {
   for (const same of byBody.values()) {
     if (same.length < 2) continue;
     const longest = same.reduce((a, b) => (words(b.resolved) > words(a.resolved) ? b : a)).resolved;
-    for (const f of same) f.resolved = longest;
+    for (const f of same) takeResolved(f, longest);
   }
   // "Cục CNTT" (Cục Công nghệ thông tin) beside "Cục Công nghệ thông tin và Chuyển đổi số", "Ban Chỉ đạo"
   // beside "Ban Chỉ đạo xây dựng …": a name that only begins another names the same body, when that is
@@ -344,8 +366,14 @@ function longestForms(found: Found[]): void {
   for (const f of found) {
     if (f.group || words(f.resolved) < 2) continue;
     const longer = longerBy.get(fold(f.resolved));
-    if (longer) f.resolved = longer;
+    if (longer) takeResolved(f, longer);
   }
+}
+
+/** Another mention's resolved name: inferred when it is not this one's own. */
+function takeResolved(f: Found, resolved: string): void {
+  if (f.resolved !== resolved) infer(f, 'resolved');
+  f.resolved = resolved;
 }
 
 /**
@@ -354,13 +382,15 @@ function longestForms(found: Found[]): void {
  * part of each body listed that has one (rules prefixableBodies). After sharePlaces, so that a body
  * whose place comes at the end of the list is no class any more.
  */
-function sharePrefixes(found: Found[], text: string, p: ReturnType<typeof agencyPatterns>, doc: DocumentMeta, rules: Rules): void {
+function sharePrefixes(found: Found[], text: string, p: ReturnType<typeof agencyPatterns>, doc: DocumentDraft, rules: Rules): void {
   // "Thường trực: Thành ủy, HĐND": under a prefix in a document of a province, a placeless HĐND is the province's.
   const home = (f: Found): boolean => {
     const body = f.rule === 'placeless' && f.body ? p.bodyByForm.get(fold(f.body)) : undefined;
     if (!body || !doc.province) return false;
     f.resolved = f.canonical = resolve({ ...body, level: 'tỉnh' }, f.name, doc, rules);
     f.group = false;
+    infer(f, 'group');
+    if (f.resolved !== f.name) infer(f, 'resolved');
     return f.resolved !== f.name;
   };
   const give = (f: Found, prefix: string): void => {
@@ -384,6 +414,8 @@ function sharePrefixes(found: Found[], text: string, p: ReturnType<typeof agency
       if (f.prefix || !f.body || !bodies?.has(f.body) || between.includes('\n') || !p.joiner.test(between)) break;
       if (f.group && !home(f)) break;
       give(f, prefix);
+      // The prefix stands before the first body of the list only.
+      infer(f, 'name', 'resolved', 'kind');
     }
   }
 }
@@ -394,6 +426,9 @@ const isCaps = (s: string): boolean => !/\p{Ll}/u.test(s);
  * "Ban Chỉ đạo Trung ương về … (sau đây viết là Ban Chỉ đạo)": later mentions of the alias the text
  * defines are that body, whether another rule read them or none did.
  */
+// All a later mention of an alias says of its body comes from the definition.
+const ALIAS_INFERRED: readonly AgencyField[] = ['name', 'resolved', 'kind', 'level', 'group'];
+
 function definedAliases(text: string, found: Found[], p: ReturnType<typeof agencyPatterns>): void {
   p.aliasDefinition.lastIndex = 0;
   for (let m = p.aliasDefinition.exec(text); m; m = p.aliasDefinition.exec(text)) {
@@ -409,9 +444,12 @@ function definedAliases(text: string, found: Found[], p: ReturnType<typeof agenc
       const over = found.filter((f) => f.normStart < end && f.normEnd > i);
       // A longer name that begins with the alias ("Ban Chỉ đạo cải cách hành chính") is another body.
       if (over.some((f) => f.normEnd - f.normStart > alias.length)) continue;
-      for (const f of over) Object.assign(f, { resolved: body.resolved, name: body.name, kind: body.kind, level: body.level, group: false, rule: 'defined-alias' });
+      for (const f of over) {
+        Object.assign(f, { resolved: body.resolved, name: body.name, kind: body.kind, level: body.level, group: false, rule: 'defined-alias' });
+        infer(f, ...ALIAS_INFERRED);
+      }
       if (over.length === 0) {
-        added.push({ name: body.name, resolved: body.resolved, kind: body.kind, level: body.level, group: false, rule: 'defined-alias', normStart: i, normEnd: end });
+        added.push({ name: body.name, resolved: body.resolved, kind: body.kind, level: body.level, group: false, rule: 'defined-alias', normStart: i, normEnd: end, inferred: new Set(ALIAS_INFERRED) });
       }
     }
     found.push(...added);
@@ -431,13 +469,13 @@ function writtenLowerHead(written: string, heads: Set<string>): boolean {
 }
 
 /** "Vụ Cải cách hành chính (Bộ Nội vụ)"; a local parent is the document's own: "Phòng Tổng hợp (Văn phòng Ủy ban nhân dân tỉnh An Giang)". */
-function resolveParent(parent: string, p: ReturnType<typeof agencyPatterns>, doc: DocumentMeta, rules: Rules): string {
+function resolveParent(parent: string, p: ReturnType<typeof agencyPatterns>, doc: DocumentDraft, rules: Rules): string {
   const body = p.bodyByForm.get(fold(parent).replace(/\s+/g, ' '));
   return body?.local ? resolve({ ...body, level: 'tỉnh' }, body.name, doc, rules) : parent;
 }
 
 /** Local bodies of a province's own report are that province's: "Sở Nội vụ" → "Sở Nội vụ tỉnh An Giang". */
-function resolve(body: Body, name: string, doc: DocumentMeta, rules: Rules): string {
+function resolve(body: Body, name: string, doc: DocumentDraft, rules: Rules): string {
   if (!body.local || !doc.province || body.parent) return name;
   const unit = provinceByName(doc.province, rules)?.type ?? 'tỉnh';
   // "Thành ủy" in a Hà Nội resolution is the Thành ủy Hà Nội; in a province's report, some city's.
@@ -446,17 +484,15 @@ function resolve(body: Body, name: string, doc: DocumentMeta, rules: Rules): str
 }
 
 function rolesOf(
-  f: { normStart: number; normEnd: number; resolved: string; group: boolean }, lowered: string, mt: MappedText, doc: DocumentMeta,
+  at: NormalizedSpan, f: { normStart: number; normEnd: number; resolved: string; group: boolean }, lowered: string, doc: DocumentDraft,
   p: ReturnType<typeof agencyPatterns>,
 ): Agency['roles'] {
   const roles: Agency['roles'] = [];
-  const span = toSourceSpan(mt, f.normStart, f.normEnd);
-  const inside = (e: { span: { start: number; end: number } } | undefined): boolean => !!e && span.start >= e.span.start && span.end <= e.span.end;
   // Folding keeps the length: names of other lengths are other names, unfolded.
   if (!f.group && doc.issuer && doc.issuer.length === f.resolved.length && fold(doc.issuer) === fold(f.resolved)) roles.push('issuer');
-  if (doc.signatures.some((s) => inside(s))) roles.push('signer');
-  if (inside(doc.evidence.addressees)) roles.push('addressee');
-  if (inside(doc.evidence.recipients)) roles.push('recipient');
+  if (doc.signatures.some((s) => within(at, s.at))) roles.push('signer');
+  if (within(at, doc.evidence.addressees?.at)) roles.push('addressee');
+  if (within(at, doc.evidence.recipients?.at)) roles.push('recipient');
   const before = lowered.slice(Math.max(0, f.normStart - 40), f.normStart);
   const after = lowered.slice(f.normEnd, f.normEnd + 30);
   if (p.assignmentBefore.test(before) || p.leadAfter.test(after)) roles.push('lead');
@@ -465,12 +501,17 @@ function rolesOf(
   return roles;
 }
 
+/** The issuer role given to a mention outside the words the document's issuer was read from: the metadata says it, not the mention. */
+function issuerRoleElsewhere(at: NormalizedSpan, roles: Agency['roles'], doc: DocumentDraft): boolean {
+  return roles.includes('issuer') && !within(at, doc.evidence.issuer?.at);
+}
+
 /**
  * The province a document's bare local bodies belong to ("Sở Tư pháp" → "Sở Tư pháp tỉnh Hà Tĩnh"):
  * its own, when a body of that province issues it. A ministry's or a national Cục's letter dated
  * "Hà Nội, ngày …" has no home province: its "Sở Tài chính" is every province's.
  */
-function ofHomeProvince(doc: DocumentMeta): DocumentMeta {
+function ofHomeProvince(doc: DocumentDraft): DocumentDraft {
   if (!doc.province || !doc.issuer) return doc;
   return fold(doc.issuer).includes(fold(doc.province)) ? doc : { ...doc, province: null };
 }

@@ -1,7 +1,7 @@
 import { fold } from '../../normalize/fold.js';
 import { alternation, caseAlternation, memo, type Rules } from '../../rules/compile.js';
 import { provinceByName } from '../metadata/province.js';
-import type { Found } from './found.js';
+import type { AgencyField, Found } from './found.js';
 
 /**
  * Lists that share their head, as "Nơi nhận" and "Căn cứ" write them: "Các Bộ: Tư pháp, Tài chính"
@@ -14,6 +14,8 @@ export interface ListItem {
   name: string;
   start: number;
   end: number;
+  /** The item names the list's head, not its own ("Tư pháp" under "Các Bộ:"; "Bộ Y tế" has its own). */
+  sharesHead: boolean;
 }
 
 interface ListPatterns {
@@ -78,8 +80,9 @@ export function sharedHeadItems(text: string, rules: Rules, isBody: (name: strin
         it[0] = text.slice(at, start + written.length);
       }
       // "Bộ Y tế" inside "các Bộ: Tài chính, Nội vụ, Bộ Y tế" carries its head already.
-      const name = p.heads.has(fold(written.split(/\s+/)[0]!)) ? written : `${head} ${written}`;
-      items.push({ head, name: name.replace(/\s+/g, ' '), start, end: start + written.length });
+      const sharesHead = !p.heads.has(fold(written.split(/\s+/)[0]!));
+      const name = sharesHead ? `${head} ${written}` : written;
+      items.push({ head, name: name.replace(/\s+/g, ' '), start, end: start + written.length, sharesHead });
       at += it[0].length;
       // Items part at a comma or "và", and in a Nơi nhận line at a semicolon ("- Ban: PC; NVT (CT);").
       const sep = /^[ \t]*(?:\([^()\n]{1,12}\))?[ \t]*(?:,|;(?=[ \t]*\p{Lu})|và\s)[ \t]*/u.exec(text.slice(at, at + 24));
@@ -100,9 +103,13 @@ export function listMentions(
 ): Found[] {
   return sharedHeadItems(text, rules, (name) => known(name) !== null).map((item) => {
     const body = known(item.name);
+    const name = body?.name ?? item.name;
+    const resolved = body?.resolved ?? item.name;
+    // What the head names (the body, its kind and level) comes from the list, not the item's words.
+    const inferred = new Set<AgencyField>(item.sharesHead ? ['name', 'resolved', 'kind', 'level'] : resolved !== name ? ['resolved'] : []);
     return {
-      name: body?.name ?? item.name, resolved: body?.resolved ?? item.name, kind: body?.kind ?? item.head, level: body?.level ?? null,
-      group: false, rule: 'shared-head-list', normStart: item.start, normEnd: item.end,
+      name, resolved, kind: body?.kind ?? item.head, level: body?.level ?? null,
+      group: false, rule: 'shared-head-list', normStart: item.start, normEnd: item.end, inferred,
     };
   });
 }
@@ -131,7 +138,8 @@ export function provinceListMentions(
       const province = item ? provinceByName(item[1]!, rules) : undefined;
       if (!item || !province) break;
       const name = `${body.name} ${province.type} ${province.name}`;
-      out.push({ name, resolved: name, kind: body.kind, level: 'tỉnh', group: false, rule: 'province-list', normStart: at, normEnd: at + item[1]!.length });
+      // The item is the province; the body, named before the list, is every item's.
+      out.push({ name, resolved: name, kind: body.kind, level: 'tỉnh', group: false, rule: 'province-list', normStart: at, normEnd: at + item[1]!.length, inferred: new Set(['name', 'resolved', 'kind']) });
       at += item[1]!.length;
       const sep = /^[ ]*,\s*/u.exec(text.slice(at, at + 8));
       if (!sep) break;

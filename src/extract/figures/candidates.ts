@@ -24,6 +24,8 @@ export interface Candidate {
   start: number;
   end: number;
   rule: string;
+  /** Fields not written with the number (schema: inferred): a unit from the header, the next ratio, the default đồng. */
+  inferred?: readonly ('unit')[];
 }
 
 // The number after a slash: NUMBER_SOURCE without its look-behind (which refuses a slash before).
@@ -113,7 +115,7 @@ function readAt(
   if (noun) return { ...base, kind: 'count', value: scaled, unit: noun.unit, unitText: text.slice(noun.start, noun.end), unitForm: noun.form, end: noun.end, rule: scaleWord ? 'count-scaled' : 'count' };
   // "hỗ trợ mỗi xã 45 triệu": millions and billions with nothing counted are money.
   if (scaleWord && scale >= 1_000_000) {
-    return { ...base, kind: 'money', value: Math.round(scaled), unit: rules.data.figureNouns.money[0]!.unit, unitText: scaleWord[1]!, end: unitAt, rule: 'money-scale-only' };
+    return { ...base, kind: 'money', value: Math.round(scaled), unit: rules.data.figureNouns.money[0]!.unit, unitText: scaleWord[1]!, end: unitAt, rule: 'money-scale-only', inferred: ['unit'] };
   }
 
   // "Số lượng DVCTT toàn trình: 995;", "số hồ sơ tiếp nhận là 193.457": the noun stands first.
@@ -200,6 +202,7 @@ function ratioAt(
   return {
     kind: 'ratio', value: null, numerator: value, denominator, low: null, high: null, unit, unitForm: null,
     unitText: after ? text.slice(after.start, after.end).trim() : null, start, end, rule: between ? 'ratio-with-units' : 'ratio',
+    inferred: after && 'ahead' in after ? ['unit'] : [],
   };
 }
 
@@ -223,13 +226,13 @@ function openNounAt(folded: string, at: number, p: ReturnType<typeof figurePatte
 }
 
 /** "cấp tỉnh 138/138, cấp huyện 713/713 đơn vị": the noun of the next x/y of the same list. */
-function sharedNounAhead(folded: string, at: number, p: ReturnType<typeof figurePatterns>): { unit: string; form: string; start: number; end: number } | null {
+function sharedNounAhead(folded: string, at: number, p: ReturnType<typeof figurePatterns>): { unit: string; form: string; start: number; end: number; ahead: true } | null {
   const clause = folded.slice(at, at + 80).split(/[.;:\n()]/)[0]!;
   const next = /^,[^,]{0,30}?\d[\d.]*[ ]*\/[ ]*\d[\d.]*/u.exec(clause);
   if (!next) return null;
   const noun = nounAt(folded, at + next[0].length, p);
-  // The noun stands after the other x/y: this one ends where it did.
-  return noun ? { ...noun, start: at, end: at } : null;
+  // The noun stands after the other x/y: this one ends where it did, and its unit is inferred.
+  return noun ? { ...noun, start: at, end: at, ahead: true } : null;
 }
 
 /** A money unit at `at`, after an optional scale word: "đồng", "triệu đồng", "đ" right after the number. */

@@ -1,38 +1,46 @@
 import { inAnyRange } from '../../util/sorted.js';
 import { lower } from '../../normalize/fold.js';
-import { toSourceSpan, sourceSlice, type MappedText, loweredText } from '../../normalize/mapped-text.js';
-import type { Rules } from '../../rules/compile.js';
-import type { Figure } from '../../schema.js';
-import { sectionPathAt, type Section } from '../../segment/sections.js';
+import { FIGURE_INFERABLE, type Figure } from '../../schema.js';
+import { sectionPathAt } from '../../segment/sections.js';
 import { datePatterns } from '../../rules/dates.js';
-import { symbolMatches } from '../symbol.js';
 import { memo } from '../../rules/compile.js';
+import { inferredOf, type Drafted, type NormalizedDocument } from '../document.js';
 import { linkParts } from './breakdown.js';
-import { cellAt, type Table } from '../../segment/tables.js';
+import { cellAt } from '../../segment/tables.js';
 import { findCandidates } from './candidates.js';
 import { labelsOf, meaningOfLabels, statusOfLabels, tableCandidates } from './table.js';
 import { comparatorOf, meaningOf, statusOf, type Context } from './meaning.js';
 import { scopesOf, type ScopeBody } from './scope.js';
 import { figurePatterns } from './patterns.js';
 
+/** A figure as the extractor returns it: `at` in the normalized text. */
+export type FigureItem = Drafted<Figure>;
+type FigureField = (typeof FIGURE_INFERABLE)[number];
+
+/** What figures need of earlier extractors: the document's type and issuer (metadata), the bodies named (agencies). */
+export interface FigureInputs {
+  documentType: string | null;
+  issuer: string | null;
+  bodies: readonly ScopeBody[];
+}
+
 /**
  * Figures: counts, percentages, ratios, money and ranges with their meaning (figures/ holds the
  * steps: candidates → meaning → breakdown). Stage-less parts take the stage of their total
  * ("9.772 hồ sơ" on time, of "9.782 hồ sơ" resolved).
  */
-export function extractFigures(
-  mt: MappedText, rules: Rules, sections: readonly Section[], documentType: string | null, tables: readonly Table[] = [],
-  scope: { bodies: readonly ScopeBody[]; issuer: string | null } = { bodies: [], issuer: null },
-): Figure[] {
-  const text = mt.text;
-  const folded = loweredText(mt);
-  const isExcluded = inAnyRange(excludedRanges(mt, rules));
+export function extractFigures(doc: NormalizedDocument, { documentType, issuer, bodies }: FigureInputs = { documentType: null, issuer: null, bodies: [] }): FigureItem[] {
+  const { text, rules, sections, tables } = doc;
+  const folded = doc.lowered;
+  const isExcluded = inAnyRange(excludedRanges(doc));
   const scanned = findCandidates(text, folded, rules, isExcluded);
   const inScanned = inAnyRange(scanned.map((c) => ({ start: c.start, end: c.end })));
   const cands = [...scanned, ...tableCandidates(tables, (at) => inScanned(at) || isExcluded(at), rules)].sort((a, b) => a.start - b.start);
   const topTitles = new Map(sections.filter((s) => s.rank === 1).map((s) => [s.path, lower(s.title)]));
-  const figures: Figure[] = [];
-  const scopes = scopesOf(cands, { folded, rules, ...scope });
+  const figures: FigureItem[] = [];
+  // What each figure took from elsewhere, noted as it is taken (schema: inferred).
+  const inferred = cands.map((c) => new Set<FigureField>(c.inferred));
+  const scopes = scopesOf(cands, { folded, rules, bodies, issuer });
   cands.forEach((c, i) => {
     const path = sectionPathAt(sections, c.start);
     const ctx: Context = { folded, rules, topSectionTitle: path ? topTitles.get(path.split('.')[0]!) ?? null : null, documentType };
@@ -40,33 +48,46 @@ export function extractFigures(
     const labels = cell ? labelsOf(cell.table, cell.row, cell.column, rules) : null;
     const read = meaningOf(c, i > 0 ? cands[i - 1]!.end : 0, cands[i + 1]?.start ?? text.length, ctx);
     // A value alone in its cell means what its row and column say ("Hồ sơ trực tuyến | 2.031").
-    const meaning = c.rule.startsWith('table-cell') && labels ? meaningOfLabels(labels, rules) : read.meaning;
+    const byLabels = c.rule.startsWith('table-cell') && labels;
+    const meaning = byLabels ? meaningOfLabels(labels, rules) : read.meaning;
     const level = read.level;
     const previous = i > 0 ? { end: cands[i - 1]!.end, status: figures[i - 1]!.status } : null;
+    const status = byLabels ? { status: statusOfLabels(labels, rules), stated: false } : statusOf(c, previous, ctx);
+    if (byLabels) for (const k of MEANING_KEYS) inferred[i]!.add(`meaning.${k}`);
+    if (!status.stated) inferred[i]!.add('status');
+    for (const field of scopes[i]!.inferred) inferred[i]!.add(field);
     figures.push({
       index: i, kind: c.kind, value: c.value, numerator: c.numerator, denominator: c.denominator, low: c.low, high: c.high,
-      unit: c.unit, unitText: c.unitText, comparator: comparatorOf(c, ctx), status: c.rule.startsWith('table-cell') && labels ? statusOfLabels(labels, rules) : statusOf(c, previous, ctx), meaning, level,
+      unit: c.unit, unitText: c.unitText, comparator: comparatorOf(c, ctx), status: status.status, meaning, level,
       scope: scopes[i]!.scope, scopeOf: scopes[i]!.of, when: scopes[i]!.when, partOf: null, breakdown: null, section: path,
-      table: cell && labels ? { index: cell.table.index, row: cell.row, column: cell.column, ...labels } : null, rule: c.rule,
-      text: sourceSlice(mt, c.start, c.end), span: toSourceSpan(mt, c.start, c.end),
+      table: cell && labels ? { index: cell.table.index, row: cell.row, column: cell.column, ...labels } : null, inferred: [], rule: c.rule,
+      at: { start: c.start, end: c.end },
     });
   });
   linkParts(cands, folded, rules).forEach((link, i) => {
     const f = figures[i]!;
     f.partOf = link.partOf;
     f.breakdown = link.breakdown;
-    if (link.partOf !== null && f.meaning.stage === null) f.meaning.stage = figures[link.partOf]!.meaning.stage;
+    if (link.partOf !== null && f.meaning.stage === null) {
+      f.meaning.stage = figures[link.partOf]!.meaning.stage;
+      inferred[i]!.add('meaning.stage');
+    }
   });
-  inheritStageAlongLists(figures, cands, folded);
-  sharePercentOfCount(figures, cands, folded, figurePatterns(rules).shareOfCount);
+  inheritStageAlongLists(figures, cands, folded, inferred);
+  sharePercentOfCount(figures, cands, folded, figurePatterns(rules).shareOfCount, inferred);
+  for (const f of figures) f.inferred = inferredOf(f, inferred[f.index], FIGURE_INFERABLE);
   return figures;
 }
+
+const MEANING_KEYS = ['stage', 'channel', 'timeliness', 'service'] as const;
 
 /**
  * "giải quyết đúng hạn 11.385 hồ sơ (tỷ lệ 99%)": a percentage in brackets right after a count,
  * saying nothing of its own, is the share of that count and means what it means.
  */
-function sharePercentOfCount(figures: Figure[], cands: readonly { start: number; end: number }[], folded: string, shareOfCount: RegExp): void {
+function sharePercentOfCount(
+  figures: FigureItem[], cands: readonly { start: number; end: number }[], folded: string, shareOfCount: RegExp, inferred: Set<FigureField>[],
+): void {
   for (let i = 1; i < figures.length; i++) {
     const f = figures[i]!;
     const prev = figures[i - 1]!;
@@ -74,6 +95,7 @@ function sharePercentOfCount(figures: Figure[], cands: readonly { start: number;
     const gap = folded.slice(cands[i - 1]!.end, cands[i]!.start);
     if (!shareOfCount.test(gap)) continue;
     f.meaning = { ...prev.meaning };
+    for (const k of MEANING_KEYS) inferred[i]!.add(`meaning.${k}`);
   }
 }
 
@@ -82,7 +104,7 @@ function sharePercentOfCount(figures: Figure[], cands: readonly { start: number;
  * one after the other with nothing but separators and their own qualifiers between them share the
  * stage the first one states.
  */
-function inheritStageAlongLists(figures: Figure[], cands: readonly { start: number; end: number }[], folded: string): void {
+function inheritStageAlongLists(figures: FigureItem[], cands: readonly { start: number; end: number }[], folded: string, inferred: Set<FigureField>[]): void {
   for (let i = 1; i < figures.length; i++) {
     const f = figures[i]!;
     const prev = figures[i - 1]!;
@@ -90,18 +112,19 @@ function inheritStageAlongLists(figures: Figure[], cands: readonly { start: numb
     const gap = folded.slice(cands[i - 1]!.end, cands[i]!.start);
     if (/[.:()\n]/.test(gap) || gap.length > 40) continue;
     f.meaning.stage = prev.meaning.stage;
+    inferred[i]!.add('meaning.stage');
   }
 }
 
 /** Numbers that belong to dates, document numbers, URLs and e-mail addresses are no figures. */
-function excludedRanges(mt: MappedText, rules: Rules): { start: number; end: number }[] {
-  const text = mt.text;
+function excludedRanges(doc: NormalizedDocument): { start: number; end: number }[] {
+  const { text, rules } = doc;
   const res = memo(rules, 'figure-exclusions', () => ({
     always: [datePatterns(rules).all],
     web: /(?:https?:\/\/|www\.)[^\s<>()"]+|[\w.+-]+@[\w-]+\.[\w.]+/gu,
   }));
   const scans = text.includes('://') || text.includes('www.') || text.includes('@') ? [...res.always, res.web] : res.always;
-  const ranges: { start: number; end: number }[] = symbolMatches(mt, rules).map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const ranges: { start: number; end: number }[] = doc.symbols.map((m) => ({ start: m.index, end: m.index + m[0].length }));
   for (const re of scans) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) ranges.push({ start: m.index, end: m.index + m[0].length });

@@ -83,28 +83,33 @@ export function comparatorOf(c: Candidate, ctx: Context): string | null {
  * Target or result, nearest evidence first: a cue in the words since the previous figure ("Chỉ tiêu …
  * là 50%, đến nay đạt 38,6%"); else the status of the previous figure of the sentence ("Mục tiêu …:
  * 100% …; 90% …"); else a cue anywhere in the sentence; else a plan section (PHƯƠNG HƯỚNG, NHIỆM
- * VỤ …); else the document type (a công văn directs, a báo cáo reports).
+ * VỤ …); else the document type (a công văn directs, a báo cáo reports). `stated`: a cue of the
+ * figure's own sentence said it, not the figure before, the section, the document or the default.
  */
-export function statusOf(c: Candidate, previous: { end: number; status: 'target' | 'result' } | null, ctx: Context): 'target' | 'result' {
+export function statusOf(
+  c: Candidate, previous: { end: number; status: 'target' | 'result' } | null, ctx: Context,
+): { status: 'target' | 'result'; stated: boolean } {
+  const stated = (status: 'target' | 'result') => ({ status, stated: true });
+  const inferred = (status: 'target' | 'result') => ({ status, stated: false });
   const p = figurePatterns(ctx.rules);
   const sentenceFrom = sentenceStart(ctx.folded, c.start);
   const localFrom = previous && previous.end > sentenceFrom ? previous.end : sentenceFrom;
   const local = ctx.folded.slice(localFrom, c.start);
   const upwardAfter = p.trailingUpward.test(ctx.folded.slice(c.end, c.end + 12));
   const inSentence = previous !== null && previous.end > sentenceFrom;
-  if (p.targetCue.test(local) || p.assignmentClause.test(ctx.folded.slice(sentenceFrom, c.start))) return 'target';
+  if (p.targetCue.test(local) || p.assignmentClause.test(ctx.folded.slice(sentenceFrom, c.start))) return stated('target');
   // "đạt tỷ lệ từ 80% trở lên" sets a floor to reach — unless it describes figures just reported.
-  if (upwardAfter) return inSentence ? previous!.status : 'target';
-  if (p.resultCue.test(local)) return 'result';
-  if (p.weakTargetCue.test(local)) return 'target';
-  if (inSentence) return previous!.status;
+  if (upwardAfter) return inSentence ? inferred(previous!.status) : stated('target');
+  if (p.resultCue.test(local)) return stated('result');
+  if (p.weakTargetCue.test(local)) return stated('target');
+  if (inSentence) return inferred(previous!.status);
   const sentence = ctx.folded.slice(sentenceFrom, c.start);
-  if (p.targetCue.test(sentence)) return 'target';
-  if (p.resultCue.test(sentence)) return 'result';
-  if (p.weakTargetCue.test(sentence)) return 'target';
-  if (ctx.topSectionTitle && p.planSection.test(ctx.topSectionTitle)) return 'target';
-  if (ctx.documentType && ctx.rules.data.figureCues.directiveTypes.includes(ctx.documentType)) return 'target';
-  return 'result';
+  if (p.targetCue.test(sentence)) return stated('target');
+  if (p.resultCue.test(sentence)) return stated('result');
+  if (p.weakTargetCue.test(sentence)) return stated('target');
+  if (ctx.topSectionTitle && p.planSection.test(ctx.topSectionTitle)) return inferred('target');
+  if (ctx.documentType && ctx.rules.data.figureCues.directiveTypes.includes(ctx.documentType)) return inferred('target');
+  return inferred('result');
 }
 
 /**

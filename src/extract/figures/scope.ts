@@ -1,5 +1,6 @@
 import { firstIndexAtLeast, isSortedBy } from '../../util/sorted.js';
 import { memo, type Rules } from '../../rules/compile.js';
+import type { NormalizedSpan } from '../document.js';
 import type { Candidate } from './candidates.js';
 import { sentenceStart } from './meaning.js';
 import { key, whole, words } from './patterns.js';
@@ -19,13 +20,16 @@ export interface Scope {
   scope: ScopeKind | null;
   of: string | null;
   when: 'year-to-date' | 'earlier' | null;
+  /** Taken from elsewhere: the sentence before (all three), the document's issuer (scope whole), an inferred name of the body (scopeOf). */
+  inferred: Set<'scope' | 'scopeOf' | 'when'>;
 }
 
-/** A body the text names, with its place in the normalized text. */
+/** A body the text names, with its place in the normalized text (an agency mention). */
 export interface ScopeBody {
-  normStart: number;
-  normEnd: number;
+  at: NormalizedSpan;
   resolved: string;
+  /** The body's inferred fields: a scope of a body whose resolved name is inferred names it by an inferred name. */
+  inferred: readonly string[];
   kind: string;
   level: string | null;
   group: boolean;
@@ -77,8 +81,10 @@ export function scopesOf(cands: readonly Candidate[], ctx: ScopeContext): Scope[
     const own = sentenceScope(c, ctx);
     const prev = i > 0 ? cands[i - 1]! : null;
     const carried = prev && continuesParagraph(prev.end, c.start, ctx.folded) ? out[i - 1]! : null;
-    const scoped = own ?? (carried ? { scope: carried.scope, of: carried.of } : { scope: null, of: null });
-    out.push({ ...scoped, when: periodOf(c, ctx) ?? (own ? null : carried?.when ?? null) });
+    const scoped: Omit<Scope, 'when'> = own ?? (carried ? { scope: carried.scope, of: carried.of, inferred: new Set(['scope', 'scopeOf']) } : { scope: null, of: null, inferred: new Set() });
+    const period = periodOf(c, ctx);
+    if (period === null && !own && carried?.when) scoped.inferred.add('when');
+    out.push({ scope: scoped.scope, of: scoped.of, inferred: scoped.inferred, when: period ?? (own ? null : carried?.when ?? null) });
   });
   return out;
 }
@@ -94,21 +100,22 @@ function periodOf(c: Candidate, ctx: ScopeContext): Scope['when'] {
 
 /** What the sentence before the number says of its scope, or null when it names nothing. */
 function sentenceScope(c: Candidate, ctx: ScopeContext): Omit<Scope, 'when'> | null {
+  const stated: Scope['inferred'] = new Set();
   const p = scopePatterns(ctx.rules);
   const from = clauseStart(ctx.folded, c.start);
   const clause = ctx.folded.slice(from, c.start);
   // A line of the preamble, up to its ";": "Căn cứ Quyết định … công bố … 02 thủ tục".
-  if (p.cited.test(clause)) return { scope: 'cited', of: null };
-  if (p.whole.test(clause)) return { scope: 'whole', of: null };
-  if (p.pilot?.test(clause)) return { scope: 'pilot', of: null };
+  if (p.cited.test(clause)) return { scope: 'cited', of: null, inferred: stated };
+  if (p.whole.test(clause)) return { scope: 'whole', of: null, inferred: stated };
+  if (p.pilot?.test(clause)) return { scope: 'pilot', of: null, inferred: stated };
   const subject = lastBodyWithin(ctx.bodies, from, c.start, (b) => !b.group
-    && !p.notSubjectBefore.test(ctx.folded.slice(Math.max(from, b.normStart - 30), b.normStart))
-    && !p.advisoryAfter.test(ctx.folded.slice(b.normEnd, b.normEnd + 30)));
+    && !p.notSubjectBefore.test(ctx.folded.slice(Math.max(from, b.at.start - 30), b.at.start))
+    && !p.advisoryAfter.test(ctx.folded.slice(b.at.end, b.at.end + 30)));
   if (!subject) return null;
-  if (subject.resolved === ctx.issuer || (p.wholeKinds.has(key(subject.kind)) && subject.level !== 'huyện' && subject.level !== 'xã')) {
-    return { scope: 'whole', of: null };
-  }
-  return { scope: 'unit', of: subject.resolved };
+  // The subject is the document's issuer: the metadata, not the sentence, makes its figure the whole's.
+  if (subject.resolved === ctx.issuer) return { scope: 'whole', of: null, inferred: new Set(['scope']) };
+  if (p.wholeKinds.has(key(subject.kind)) && subject.level !== 'huyện' && subject.level !== 'xã') return { scope: 'whole', of: null, inferred: stated };
+  return { scope: 'unit', of: subject.resolved, inferred: subject.inferred.includes('resolved') ? new Set(['scopeOf']) : stated };
 }
 
 /**
@@ -117,10 +124,10 @@ function sentenceScope(c: Candidate, ctx: ScopeContext): Omit<Scope, 'when'> | n
  * sentence's bodies only, not at every body of the document for every figure.
  */
 function lastBodyWithin(bodies: readonly ScopeBody[], from: number, to: number, test: (b: ScopeBody) => boolean): ScopeBody | undefined {
-  if (!sortedBodies(bodies)) return [...bodies].reverse().find((b) => b.normStart >= from && b.normEnd <= to && test(b));
-  for (let i = firstIndexAtLeast(bodies, to + 1, (b) => b.normStart) - 1; i >= 0 && bodies[i]!.normStart >= from; i--) {
+  if (!sortedBodies(bodies)) return [...bodies].reverse().find((b) => b.at.start >= from && b.at.end <= to && test(b));
+  for (let i = firstIndexAtLeast(bodies, to + 1, (b) => b.at.start) - 1; i >= 0 && bodies[i]!.at.start >= from; i--) {
     const b = bodies[i]!;
-    if (b.normEnd <= to && test(b)) return b;
+    if (b.at.end <= to && test(b)) return b;
   }
   return undefined;
 }
@@ -128,7 +135,7 @@ function lastBodyWithin(bodies: readonly ScopeBody[], from: number, to: number, 
 const sortedness = new WeakMap<readonly ScopeBody[], boolean>();
 function sortedBodies(bodies: readonly ScopeBody[]): boolean {
   let sorted = sortedness.get(bodies);
-  if (sorted === undefined) sortedness.set(bodies, (sorted = isSortedBy(bodies, (b) => b.normStart)));
+  if (sorted === undefined) sortedness.set(bodies, (sorted = isSortedBy(bodies, (b) => b.at.start)));
   return sorted;
 }
 

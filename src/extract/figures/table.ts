@@ -96,7 +96,8 @@ export function tableCandidates(tables: readonly Table[], taken: (at: number) =>
             continue;
           }
           const noun = unitCell ? lastNounIn(unitCell, p) : lastNounIn(label, p);
-          if (noun && Number.isInteger(value)) out.push({ ...base, kind: 'count', value, unit: noun.unit, unitForm: noun.form, rule: 'table-cell-count' });
+          // The unit is the header's, the row label's or the next cell's: none is written with the value.
+          if (noun && Number.isInteger(value)) out.push({ ...base, kind: 'count', value, unit: noun.unit, unitForm: noun.form, rule: 'table-cell-count', inferred: ['unit'] });
         }
       });
     }

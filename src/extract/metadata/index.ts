@@ -1,7 +1,6 @@
-import type { MappedText } from '../../normalize/mapped-text.js';
 import type { Rules } from '../../rules/compile.js';
-import type { DocumentMeta, Evidence } from '../../schema.js';
-import type { Section } from '../../segment/sections.js';
+import type { DocumentMeta, Evidence, Signature } from '../../schema.js';
+import type { Drafted, NormalizedDocument } from '../document.js';
 import type { SymbolParts } from '../symbol.js';
 import { extractAddressees } from './addressees.js';
 import { metaContext, type Found } from './context.js';
@@ -18,9 +17,16 @@ import { extractRecipients } from './recipients.js';
 import { extractSignatures } from './signatures.js';
 import { extractTitle } from './title.js';
 
+/** The metadata as the extractor returns it: evidence and signatures in the normalized text, as every item's position is. */
+export type DocumentDraft = Omit<DocumentMeta, 'evidence' | 'signatures'> & {
+  signatures: Drafted<Signature>[];
+  evidence: Record<string, Drafted<Evidence>>;
+};
+
 /** Document metadata from the header and the signature block; each value with where it was read. */
-export function extractMetadata(mt: MappedText, rules: Rules, sections: readonly Section[]): DocumentMeta {
-  const ctx = metaContext(mt, rules, sections);
+export function extractMetadata(doc: NormalizedDocument): DocumentDraft {
+  const { rules } = doc;
+  const ctx = metaContext(doc.mt, rules, doc.sections);
   const titleLine = databaseTitle(ctx);
   const number = extractDocumentNumber(ctx) ?? numberOfTitleLine(titleLine);
   const type = extractDocumentType(ctx, number, titleLine);
@@ -35,9 +41,9 @@ export function extractMetadata(mt: MappedText, rules: Rules, sections: readonly
   const issuer = extractIssuer(ctx, number, signatures, placeProvince);
   const province = issuer && isCentralBody(issuer.value, rules) ? provinceOfCentralDocument(ctx) : placeProvince;
 
-  const ev: Record<string, Evidence> = {};
+  const ev: Record<string, Drafted<Evidence>> = {};
   const note = (field: string, found: Found<unknown> | null): void => {
-    if (found) ev[field] = evidence(mt, found.start, found.end, found.rule, found.inferred ?? false);
+    if (found) ev[field] = evidence(found.start, found.end, found.rule, found.inferred ?? false);
   };
   note('type', type);
   note('number', number);

@@ -1,6 +1,7 @@
 import { fold } from '../../normalize/fold.js';
 import { alternation, issuerInfo, memo, normalizeWord, type BodyInfo, type Rules } from '../../rules/compile.js';
 import type { Signature } from '../../schema.js';
+import type { Drafted } from '../document.js';
 import type { SymbolParts } from '../symbol.js';
 import type { Found, MetaContext } from './context.js';
 import { cellsOf, isUpperLine, startsWithHeading, trimLine } from './lines.js';
@@ -56,7 +57,7 @@ export function bodyOf(name: string, rules: Rules): BodyInfo | null {
 export function extractIssuer(
   ctx: MetaContext,
   number: Found<SymbolParts> | null,
-  signatures: Signature[],
+  signatures: Drafted<Signature>[],
   province: Found<string> | null,
 ): Found<string> | null {
   const clue = headerClue(ctx) ?? signatureClue(ctx, signatures) ?? numberClue(ctx, number);
@@ -178,34 +179,17 @@ function titleCase(upper: string): string {
   return upper.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, s: string, c: string) => s + c.toUpperCase());
 }
 
-function signatureClue(ctx: MetaContext, signatures: Signature[]): BodyClue | null {
+function signatureClue(ctx: MetaContext, signatures: Drafted<Signature>[]): BodyClue | null {
   const sig = signatures[0];
   if (!sig) return null;
-  const span = normalizedRange(ctx, sig.span.start, sig.span.end);
   if (sig.authority === 'TM.' && sig.authorityOf) {
     const body = bodyOf(sig.authorityOf, ctx.rules);
-    if (body) return { body, kind: body.kind, place: null, ...span, rule: 'signature-collective' };
+    if (body) return { body, kind: body.kind, place: null, ...sig.at, rule: 'signature-collective' };
   }
   const head = sig.authority === 'KT.' && sig.authorityOf ? sig.authorityOf : sig.title;
   const implied = head ? ctx.rules.signerTitleBody.get(fold(head)) : undefined;
   if (!implied) return null;
-  return { body: bodyOf(implied, ctx.rules), kind: implied, place: null, ...span, rule: 'signer-title' };
-}
-
-/** Normalized offsets covering a source span (the first normalized character at or after each end). */
-function normalizedRange(ctx: MetaContext, start: number, end: number): { start: number; end: number } {
-  const { starts } = ctx.mt;
-  const firstAtOrAfter = (at: number): number => {
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid]! < at) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  return { start: firstAtOrAfter(start), end: firstAtOrAfter(end) };
+  return { body: bodyOf(implied, ctx.rules), kind: implied, place: null, ...sig.at, rule: 'signer-title' };
 }
 
 function numberClue(ctx: MetaContext, number: Found<SymbolParts> | null): BodyClue | null {

@@ -1,6 +1,6 @@
 import { fold } from '../../normalize/fold.js';
-import { sourceSlice, toSourceSpan, type MappedText } from '../../normalize/mapped-text.js';
 import type { Evidence } from '../../schema.js';
+import type { Drafted } from '../document.js';
 import { linesOf, type Line } from '../../util/text.js';
 
 // The metadata extractors read lines through this module.
@@ -13,8 +13,9 @@ export function trimLine(line: Line): Line {
   return { text, start: line.start + lead, end: line.start + lead + text.length };
 }
 
-export function evidence(mt: MappedText, start: number, end: number, rule: string, inferred = false): Evidence {
-  return { text: sourceSlice(mt, start, end), span: toSourceSpan(mt, start, end), rule, inferred };
+/** Where a value was read, in the normalized text (the pipeline maps it to the source with every item). */
+export function evidence(start: number, end: number, rule: string, inferred = false): Drafted<Evidence> {
+  return { at: { start, end }, rule, inferred };
 }
 
 /** True when the letters of the line are all upper case ("KT. GIÁM ĐỐC"). */

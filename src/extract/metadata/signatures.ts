@@ -1,7 +1,7 @@
 import { fold } from '../../normalize/fold.js';
-import { toSourceSpan, sourceSlice } from '../../normalize/mapped-text.js';
 import { alternation, memo, type Rules } from '../../rules/compile.js';
 import type { Signature } from '../../schema.js';
+import type { Drafted } from '../document.js';
 import type { MetaContext } from './context.js';
 import { cellsOf, isBullet, isUpperLine, startsWithHeading, trimLine, type Line } from './lines.js';
 
@@ -22,8 +22,8 @@ const MAX_NAME_LINE = 120;
  * lines of capitals naming an authority ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH") and the signer's
  * title ("PHÓ CHỦ TỊCH"), then the signer's name, maybe wrapped onto a second line. In text order.
  */
-export function extractSignatures(ctx: MetaContext): Signature[] {
-  const signatures: Signature[] = [];
+export function extractSignatures(ctx: MetaContext): Drafted<Signature>[] {
+  const signatures: Drafted<Signature>[] = [];
   let from = 0;
   // An annex after a signature ("PHỤ LỤC", "DANH SÁCH THÀNH VIÊN") lists people with their titles:
   // past it, only a block with an authority line ("TM.", "KT.") is a signature.
@@ -131,8 +131,8 @@ function upperLinesAbove(lines: Line[], i: number, floor: number, rules: Rules):
  * authority TM. of ỦY BAN NHÂN DÂN, title PHÓ CHỦ TỊCH (the line right above the name). Without an
  * authority line the block is its last line, which must be a title the rules know ("CHỦ TỊCH").
  */
-function readBlock(ctx: MetaContext, block: IndexedLine[], name: NameLines): Signature | null {
-  const { rules, mt } = ctx;
+function readBlock(ctx: MetaContext, block: IndexedLine[], name: NameLines): Drafted<Signature> | null {
+  const { rules } = ctx;
   const firstPrefix = block.findIndex((b) => readPrefix(b.text, rules.signingPrefixByForm));
   const lines = firstPrefix >= 0 ? block.slice(firstPrefix) : block.slice(-1);
   const first = lines[0]!;
@@ -147,8 +147,7 @@ function readBlock(ctx: MetaContext, block: IndexedLine[], name: NameLines): Sig
     authorityOf,
     title: title ?? authorityOf,
     name: name.text.replace(/\s+/g, ' '),
-    text: sourceSlice(mt, first.start, name.end),
-    span: toSourceSpan(mt, first.start, name.end),
+    at: { start: first.start, end: name.end },
   };
 }
 
