@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inferredOf, normalizedDocument, placeInSource, within } from '../../src/extract/document.js';
 import { fold, lower } from '../../src/normalize/fold.js';
-import { normalizeText } from '../../src/pipeline.js';
+import { extractText, normalizeText } from '../../src/pipeline.js';
 import { defaultRules } from '../../src/rules/compile.js';
 import { FIGURE_INFERABLE, REFERENCE_INFERABLE } from '../../src/schema.js';
+import { ROOT } from '../helpers/cli.js';
 
 const rules = defaultRules();
 
@@ -25,11 +28,12 @@ describe('the extractor contract (extract/document.ts)', () => {
     expect(doc.symbols).toBe(doc.symbols);
   });
 
-  it('maps an item\'s stretch and the stretches it quotes to the source, once, keeping its other fields', () => {
+  it('maps an item\'s stretch and the stretches it quotes to the source, once, keeping its other fields (and its stretch, which the record leaves out)', () => {
     const at = { start: doc.text.indexOf('Thông báo'), end: doc.text.indexOf(' của') };
     const date = { start: doc.text.indexOf('ngày'), end: doc.text.indexOf(' của') };
     const placed = placeInSource(mt, { at, dateText: date, issuerText: null, kind: 'Thông báo' }, ['dateText', 'issuerText']);
     expect(placed).toEqual({
+      at,
       kind: 'Thông báo',
       text: 'Thông báo số 187/TB-VPCP ngày 23 tháng 5 năm 2018'.normalize('NFD'),
       span: { start: SOURCE.indexOf('Thông'.normalize('NFD')), end: SOURCE.indexOf(' của'.normalize('NFD')) },
@@ -37,6 +41,14 @@ describe('the extractor contract (extract/document.ts)', () => {
       issuerText: null,
     });
     expect(SOURCE.slice(placed.span.start, placed.span.end)).toBe(placed.text);
+  });
+
+  it('leaves no normalized stretch in a record: every item has its text and span only', () => {
+    const record = extractText(readFileSync(join(ROOT, 'corpus', 'an-giang_2023_q1_bao-cao-cchc.txt'), 'utf8'));
+    expect(record.references.length + record.agencies.length + record.figures.length + record.tasks.length).toBeGreaterThan(100);
+    const items: object[] = [...(record.document?.signatures ?? []), ...Object.values(record.document?.evidence ?? {}), ...record.references, ...record.agencies, ...record.figures, ...record.tasks];
+    const withStretch = items.filter((item) => 'at' in item);
+    expect(withStretch).toEqual([]);
   });
 
   it('tells whether one stretch lies within another', () => {
