@@ -32,7 +32,9 @@ for (let r = 0; r < ${warm + count}; r++) for (const t of texts) JSON.stringify(
 `;
 
 function instructions(root: string, warm: number, count: number): number {
-  const run = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, '--input-type=module', '-e', passes(root, warm, count)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  // --single-threaded: no compiler or collector threads, whose timing would decide when optimized
+  // code arrives and so the count (with them, two runs of one build differed by a quarter).
+  const run = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, '--single-threaded', '--input-type=module', '-e', passes(root, warm, count)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const collected = /Collected : (\d+)/.exec(run.stderr);
   if (run.status !== 0 || !collected) throw new Error(`valgrind failed on ${root}: ${run.stderr.slice(-2000)}`);
   return Number(collected[1]);
