@@ -33,8 +33,9 @@ for (let r = 0; r < ${warm + count}; r++) for (const t of texts) JSON.stringify(
 
 function instructions(root: string, warm: number, count: number): number {
   // --single-threaded: no compiler or collector threads, whose timing would decide when optimized
-  // code arrives and so the count (with them, two runs of one build differed by a quarter).
-  const run = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, '--single-threaded', '--input-type=module', '-e', passes(root, warm, count)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  // code arrives and so the count (with them, two runs of one build differed by a quarter); fixed
+  // seeds, so that hash tables and heap layout are the same from run to run.
+  const run = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, '--single-threaded', '--random-seed=1', '--hash-seed=1', '--input-type=module', '-e', passes(root, warm, count)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const collected = /Collected : (\d+)/.exec(run.stderr);
   if (run.status !== 0 || !collected) throw new Error(`valgrind failed on ${root}: ${run.stderr.slice(-2000)}`);
   return Number(collected[1]);
