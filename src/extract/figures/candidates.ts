@@ -26,6 +26,8 @@ export interface Candidate {
   rule: string;
   /** Fields not written with the number (schema: inferred): a unit from the header, the next ratio, the default đồng. */
   inferred?: readonly ('unit')[];
+  /** A value alone in a table cell (figures/table.ts): what it means, its row and column say. */
+  cell?: true;
 }
 
 // The number after a slash: NUMBER_SOURCE without its look-behind (which refuses a slash before).
@@ -56,21 +58,25 @@ function readAt(
   text: string, folded: string, start: number, numEnd: number, value: number, before: string,
   rules: Rules, p: ReturnType<typeof figurePatterns>,
 ): Candidate | null {
-  const base = { value: null, numerator: null, denominator: null, low: null, high: null, unit: null, unitText: null, unitForm: null, start };
+  // Every candidate of one shape (spread over a shared base, each return made an object of its own shape).
+  const read = (f: Partial<Candidate> & Pick<Candidate, 'kind' | 'end' | 'rule'>): Candidate => ({
+    kind: f.kind, value: f.value ?? null, numerator: null, denominator: null, low: f.low ?? null, high: f.high ?? null,
+    unit: f.unit ?? null, unitText: f.unitText ?? null, unitForm: f.unitForm ?? null, start, end: f.end, rule: f.rule, inferred: f.inferred,
+  });
   // "(80, 68%)": a decimal comma with a stray space, alone in its parentheses, is one percentage.
   const split = /^,[ ](\d{1,2})[ ]?%(?=[ ]*\))/.exec(text.slice(numEnd, numEnd + 10));
   if (split && /\([ ]*$/.test(text.slice(Math.max(0, start - 3), start)) && Number.isInteger(value)) {
-    return { ...base, kind: 'percent', value: Number(`${value}.${split[1]}`), end: numEnd + split[0].length, rule: 'percent-split-decimal' };
+    return read({ kind: 'percent', value: Number(`${value}.${split[1]}`), end: numEnd + split[0].length, rule: 'percent-split-decimal' });
   }
   // 98,9%
   const pct = /^[ ]?%/.exec(text.slice(numEnd, numEnd + 2));
-  if (pct) return { ...base, kind: 'percent', value, end: numEnd + pct[0].length, rule: 'percent' };
+  if (pct) return read({ kind: 'percent', value, end: numEnd + pct[0].length, rule: 'percent' });
   // "8,3 - 8,5%", "từ 8,3 đến 8,5%": one percentage with two bounds.
   p.percentRangeAfter.lastIndex = numEnd;
   const pr = p.percentRangeAfter.exec(text);
   const high = pr ? parseVnNumber(pr[1]!) : NaN;
   if (pr && value < high && !p.labelBefore.test(before)) {
-    return { ...base, kind: 'percent', low: value, high, end: numEnd + pr[0].length, rule: 'percent-range' };
+    return read({ kind: 'percent', low: value, high, end: numEnd + pr[0].length, rule: 'percent-range' });
   }
 
   // x/y and "3.071 TTHC/4.888 TTHC"
@@ -84,10 +90,10 @@ function readAt(
     if (r) {
       const noun = nounAt(folded, numEnd + r[0].length, p);
       if (noun) {
-        return {
-          ...base, kind: 'range', low: value, unitForm: noun.form, high: parseVnNumber(text.slice(numEnd + r[0].length - r[1]!.length, numEnd + r[0].length)),
+        return read({
+          kind: 'range', low: value, unitForm: noun.form, high: parseVnNumber(text.slice(numEnd + r[0].length - r[1]!.length, numEnd + r[0].length)),
           unit: noun.unit, unitText: text.slice(noun.start, noun.end), end: noun.end, rule: 'range',
-        };
+        });
       }
     }
   }
@@ -102,7 +108,7 @@ function readAt(
   // "1.833 triệu đồng", "500.000đ" — but not "05 đồng chí"
   const money = moneyUnitAt(folded, unitAt, p);
   if (money) {
-    return { ...base, kind: 'money', value: Math.round(scaled * money.scale), unit: money.unit, unitText: text.slice(numEnd, money.end).trim(), end: money.end, rule: 'money' };
+    return read({ kind: 'money', value: Math.round(scaled * money.scale), unit: money.unit, unitText: text.slice(numEnd, money.end).trim(), end: money.end, rule: 'money' });
   }
 
   // "11.093 hồ sơ", but not "Lĩnh vực 7" nor "năm 2019 …"
@@ -112,10 +118,10 @@ function readAt(
   if (noun && /\p{L}[ ]*\/[ ]*$/u.test(before)) return null;
   // Things counted are whole: "9,5 điểm" is a score, "2,3 triệu lượt" a scaled count.
   if (noun && !scaleWord && !Number.isInteger(value)) return null;
-  if (noun) return { ...base, kind: 'count', value: scaled, unit: noun.unit, unitText: text.slice(noun.start, noun.end), unitForm: noun.form, end: noun.end, rule: scaleWord ? 'count-scaled' : 'count' };
+  if (noun) return read({ kind: 'count', value: scaled, unit: noun.unit, unitText: text.slice(noun.start, noun.end), unitForm: noun.form, end: noun.end, rule: scaleWord ? 'count-scaled' : 'count' });
   // "hỗ trợ mỗi xã 45 triệu": millions and billions with nothing counted are money.
   if (scaleWord && scale >= 1_000_000) {
-    return { ...base, kind: 'money', value: Math.round(scaled), unit: rules.data.figureNouns.money[0]!.unit, unitText: scaleWord[1]!, end: unitAt, rule: 'money-scale-only', inferred: ['unit'] };
+    return read({ kind: 'money', value: Math.round(scaled), unit: rules.data.figureNouns.money[0]!.unit, unitText: scaleWord[1]!, end: unitAt, rule: 'money-scale-only', inferred: ['unit'] });
   }
 
   // "Số lượng DVCTT toàn trình: 995;", "số hồ sơ tiếp nhận là 193.457": the noun stands first.
@@ -130,7 +136,7 @@ function readAt(
     const colon = link[0].includes(':');
     // After "là" the noun must be introduced as counted: "số hồ sơ …", "tổng số TTHC …".
     const noun = colon ? lastNounIn(phrase, p) : countedNounIn(phrase, p);
-    if (noun) return { ...base, kind: 'count', value, unit: noun.unit, unitText: null, unitForm: noun.form, end: numEnd, rule: colon ? 'count-after-colon' : 'count-noun-first' };
+    if (noun) return read({ kind: 'count', value, unit: noun.unit, unitText: null, unitForm: noun.form, end: numEnd, rule: colon ? 'count-after-colon' : 'count-noun-first' });
   }
   return null;
 }

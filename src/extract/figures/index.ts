@@ -48,7 +48,7 @@ export function extractFigures(doc: NormalizedDocument, { documentType, issuer, 
     const labels = cell ? labelsOf(cell.table, cell.row, cell.column, rules) : null;
     const read = meaningOf(c, i > 0 ? cands[i - 1]!.end : 0, cands[i + 1]?.start ?? text.length, ctx);
     // A value alone in its cell means what its row and column say ("Hồ sơ trực tuyến | 2.031").
-    const byLabels = c.rule.startsWith('table-cell') && labels;
+    const byLabels = c.cell === true && labels;
     const meaning = byLabels ? meaningOfLabels(labels, rules) : read.meaning;
     const level = read.level;
     const previous = i > 0 ? { end: cands[i - 1]!.end, status: figures[i - 1]!.status } : null;

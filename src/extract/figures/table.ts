@@ -92,12 +92,12 @@ export function tableCandidates(tables: readonly Table[], taken: (at: number) =>
           const value = parseVnNumber(written);
           const base = { numerator: null, denominator: null, low: null, high: null, unitText: null, start, end };
           if (percent || w.percent.test(label)) {
-            if (header.length || percent) out.push({ ...base, kind: 'percent', value, unit: null, unitForm: null, rule: 'table-cell-percent' });
+            if (header.length || percent) out.push({ ...base, kind: 'percent', value, unit: null, unitForm: null, rule: 'table-cell-percent', cell: true });
             continue;
           }
           const noun = unitCell ? lastNounIn(unitCell, p) : lastNounIn(label, p);
           // The unit is the header's, the row label's or the next cell's: none is written with the value.
-          if (noun && Number.isInteger(value)) out.push({ ...base, kind: 'count', value, unit: noun.unit, unitForm: noun.form, rule: 'table-cell-count', inferred: ['unit'] });
+          if (noun && Number.isInteger(value)) out.push({ ...base, kind: 'count', value, unit: noun.unit, unitForm: noun.form, rule: 'table-cell-count', inferred: ['unit'], cell: true });
         }
       });
     }
