@@ -1,7 +1,7 @@
 /**
  * Instructions per pass of the pipeline over the corpus, counted by valgrind (callgrind): unlike
- * time on a shared machine, which varies by half from run to run, two counts of one build came 1.2%
- * apart, so two builds compare on a run or two each. Each ROOT is a checkout with dist/ built (`npm run build`);
+ * time on a shared machine, which varies by half from run to run, counts of one build stay within
+ * about 3% of each other, so builds compare on a run or two each. Each ROOT is a checkout with dist/ built (`npm run build`);
  * the count is that of 3 warm-up passes and 8 more, less that of the 3 alone, over 8 (what compiling
  * and loading cost is left out). Slow: about three minutes a build.
  *
