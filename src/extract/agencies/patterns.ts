@@ -109,8 +109,8 @@ function bodyMatchers(forms: string[]): { bodyFirstWord: RegExp; bodyByFirstWord
     byFirst.set(first, [...(byFirst.get(first) ?? []), f]);
   }
   const bodyByFirstWord = new Map<string, RegExp>();
+  // trieAlternation tries the longer name first.
   for (const [first, list] of byFirst) {
-    list.sort((a, b) => b.length - a.length);
     bodyByFirstWord.set(first, new RegExp(`(${trieAlternation(list.map((f) => [relaxed(f), f.length]))})(?![\\p{L}])`, 'uy'));
   }
   const firsts = [...byFirst.keys()].sort((a, b) => b.length - a.length).map((f) => escapeRegex(f).replace(/\\-/g, '-'));
