@@ -24,6 +24,8 @@ export interface PdfOptions {
   paragraphGap?: number;
   /** A footnote at the foot of page i+1, in 8 pt under the 11 pt body. */
   footnotes?: string[];
+  /** Text alone on a last page of its own, as a signer's name left over from the page before. */
+  lastPage?: string;
 }
 
 export function makePdf(text: string, options: PdfOptions = {}): Promise<Buffer> {
@@ -37,6 +39,7 @@ export function makePdf(text: string, options: PdfOptions = {}): Promise<Buffer>
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
     doc.font(FONT).fontSize(11).text(text, { align: 'left', paragraphGap: options.paragraphGap ?? 0, ...(options.columns ? { columns: 2, columnGap: 24, height: 700 } : {}) });
+    if (options.lastPage) doc.addPage().text(options.lastPage);
     (options.footnotes ?? []).forEach((note, i) => {
       if (i >= doc.bufferedPageRange().count) doc.addPage();
       doc.switchToPage(doc.bufferedPageRange().start + i);

@@ -99,7 +99,11 @@ async function readPdf(bytes: Uint8Array, ocr: OcrMode = 'auto', budget: Budget 
       // Only a page with TCVN3's tell-tale letters is asked which encoding it is.
       if (TCVN3_HINT.test(pageText) && detectLegacy(pageText, defaultRules()) === 'tcvn3') await restoreSoftHyphenGlyphs(page, lib, items);
       let rows = rowsOf([...items, ...(await annotationItems(page, lib, annotations as AnnotationData[], items))]);
-      const verdict = layerVerdict(rows, ocr);
+      let verdict = layerVerdict(rows, ocr);
+      // A page of a line or two (a last page holding a signer's name) after pages with a full text
+      // layer is as born-digital as they are: OCR would only read its words again, at the cost of a
+      // page drawn at 300 dpi. It is read by OCR if an image covers most of it (a scan appended).
+      if (verdict === 'short') verdict = scanSoFar || (await imageShare(page, lib)) >= 0.5 ? 'ocr' : 'unchecked';
       if (verdict === 'usable') usablePages.push(n);
       if (verdict === 'ocr') {
         if (ocrAvailable()) {
@@ -369,14 +373,17 @@ const TCVN3_HINT = /[¬«®§µμ¸¹]/u;
 
 /**
  * A page is read by OCR when asked for every page, or (auto) when its text layer gives no words (a
- * scan, or a scan whose only text is a signing stamp) or words that are mostly no words (a bad OCR
- * layer, the readers' unusable-text-layer).
+ * scan) or words that are mostly no words (a bad OCR layer, the readers' unusable-text-layer). A
+ * page of under 20 letters and digits is `short`: a scan with a stamp's few words, or the last
+ * lines of a born-digital file, which the caller tells apart.
  */
-function layerVerdict(rows: Row[], mode: OcrMode): 'ocr' | 'usable' | 'unchecked' {
+function layerVerdict(rows: Row[], mode: OcrMode): 'ocr' | 'short' | 'usable' | 'unchecked' {
   if (mode === 'never') return 'unchecked';
   if (mode === 'always') return 'ocr';
   const text = rows.map((r) => r.text).join('\n');
-  if (countMatches(/[\p{L}\p{N}]/gu, text, 20) < 20) return 'ocr';
+  const letters = countMatches(/[\p{L}\p{N}]/gu, text, 20);
+  if (letters === 0) return 'ocr';
+  if (letters < 20) return 'short';
   if (!unusable(textQuality(text))) return 'usable';
   // Text in a legacy font (TCVN3, VNI) looks like garbage until it is converted, after reading.
   return detectLegacy(text, defaultRules()) === null ? 'ocr' : 'unchecked';

@@ -92,6 +92,16 @@ describe('PDF reader', () => {
     expect([...pages].sort((a, b) => a - b)).toEqual(pages);
   });
 
+  it('reads the short last page of a born-digital PDF from its text layer, not by OCR (which would draw it at 300 dpi)', async () => {
+    const text = readFileSync(docs.find((d) => d.name.includes('kien-giang'))!.textPath, 'utf8').slice(0, 3000);
+    const result = await readBytes(await makePdf(text, { lastPage: 'Nguyễn Đức Chín' }), 'tail.pdf', undefined, { ocr: 'auto' });
+    expect(result.pages).toHaveLength(3);
+    expect(result.text.trimEnd().endsWith('Nguyễn Đức Chín')).toBe(true);
+    // No page went to OCR, and none was reported unread for want of it.
+    expect(result.ocr).toBeUndefined();
+    expect(result.warnings).toEqual([]);
+  });
+
   it('drops running headers and page numbers, and keeps the body', async () => {
     const text = readFileSync(docs.find((d) => d.name.includes('kien-giang'))!.textPath, 'utf8');
     const result = await readBytes(await makePdf(text, { running: 'UBND TỈNH KIÊN GIANG - BÁO CÁO CCHC QUÝ III/2020' }), 'r.pdf');
