@@ -109,12 +109,25 @@ export function checkAcrossDocuments(
  */
 export class AcrossDocuments {
   private readonly seen = new Map<string, { path: string; date: string; text: string; place: string }[]>();
+  /**
+   * The pairs warned of for the document being added (`reportedIn`): a pair names the citing
+   * document, so none can come again once the next document is added, and keeping them all would
+   * grow with the documents (every one of 10,000 reports with its own pairs).
+   */
   private readonly reported = new Set<string>();
+  private reportedIn: string | null = null;
 
-  /** A document's warnings against those added before it; `where` names a place in this document. */
+  /**
+   * A document's warnings against those added before it; `where` names a place in this document. A
+   * document's references come in one call, or in calls one after another.
+   */
   add(doc: DocumentRefs, where: (span: Finding['span']) => string = () => doc.path): Finding[] {
     // Which side is wrong, one document cannot know: a warning that names both places and both dates,
     // once for each pair of documents and dates however often either cites the number.
+    if (doc.path !== this.reportedIn) {
+      this.reported.clear();
+      this.reportedIn = doc.path;
+    }
     const out: Finding[] = [];
     for (const ref of doc.refs) {
       if (!ref.id || !ref.date) continue;
@@ -122,7 +135,7 @@ export class AcrossDocuments {
       const earlier = this.seen.get(key) ?? [];
       const clash = earlier.find((e) => e.date !== ref.date && e.path !== doc.path
         && (ref.year !== null || e.date.slice(0, 4) === ref.date!.slice(0, 4)));
-      const pair = clash ? [key, clash.path, clash.date, doc.path, ref.date].join('|') : '';
+      const pair = clash ? [key, clash.path, clash.date, ref.date].join('|') : '';
       if (clash && !this.reported.has(pair)) {
         this.reported.add(pair);
         out.push({

@@ -10,6 +10,7 @@ import { defaultRules } from '../rules/compile.js';
 import type { Finding } from '../schema.js';
 import { JsonArrayText } from '../util/json-array.js';
 import { put } from '../util/output-files.js';
+import { Spool } from '../util/spool.js';
 import { UsageError } from './usage.js';
 import { applyLevel, DEFAULT_LEVELS, findConfig, loadConfig, parseRuleOption, type Level } from './check-config.js';
 import { ENGINE_OPTIONS, engineOptions, inputsOrDefault } from './options.js';
@@ -50,33 +51,45 @@ export async function checkCommand(argv: string[], io: Io = processIo()): Promis
     const bar = progress({ total: inputs.length, quiet: !!values.quiet, stream: io.stderr });
     const printer = findingPrinter(format, io.stdout);
     const across = values.across ? new AcrossDocuments() : null;
-    // Warnings across documents come after every document's own findings, as the check can only end then.
-    const acrossFound: Located[] = [];
+    // Warnings across documents come after every document's own findings, as the check can only end
+    // then; till then they wait on disk, as they grow with the documents (every pair that disagrees).
+    const acrossFound = new Spool<Located>();
     try {
-      for await (const { record, positions } of pooledRecords(inputs, rules, { ...engine, stdin: io.stdin, locate: true }, pool, bar)) {
-        const path = record.source.path;
-        const at = positionLookup(positions);
-        const place = (f: Finding): { line: number; column: number } => (f.span ? at(f.span.start) : { line: 1, column: 1 });
-        const found: Located[] = record.errors.map((e) => ({ path, line: 1, column: 1, code: e.code, severity: 'error', message: e.message, span: null, suggestion: null }));
-        for (const finding of record.findings) {
-          const f = applyLevel(finding, levels);
-          if (f) found.push({ path, ...place(f), ...f });
+      try {
+        for await (const { record, positions } of pooledRecords(inputs, rules, { ...engine, stdin: io.stdin, locate: true }, pool, bar)) {
+          const path = record.source.path;
+          const at = positionLookup(positions);
+          const place = (f: Finding): { line: number; column: number } => (f.span ? at(f.span.start) : { line: 1, column: 1 });
+          const found: Located[] = record.errors.map((e) => ({ path, line: 1, column: 1, code: e.code, severity: 'error', message: e.message, span: null, suggestion: null }));
+          for (const finding of record.findings) {
+            const f = applyLevel(finding, levels);
+            if (f) found.push({ path, ...place(f), ...f });
+          }
+          await printer.add(found);
+          if (!across) continue;
+          const where = (span: Finding['span']): string => {
+            const { line, column } = span ? at(span.start) : { line: 1, column: 1 };
+            return `${shownPath(path)}:${line}:${column}`;
+          };
+          for (const finding of across.add({ path, refs: record.references }, where)) {
+            const f = applyLevel(finding, levels);
+            if (f) acrossFound.push({ path, ...place(f), ...f });
+          }
         }
-        await printer.add(found);
-        if (!across) continue;
-        const where = (span: Finding['span']): string => {
-          const { line, column } = span ? at(span.start) : { line: 1, column: 1 };
-          return `${shownPath(path)}:${line}:${column}`;
-        };
-        for (const finding of across.add({ path, refs: record.references }, where)) {
-          const f = applyLevel(finding, levels);
-          if (f) acrossFound.push({ path, ...place(f), ...f });
-        }
+      } finally {
+        bar.done();
       }
+      let batch: Located[] = [];
+      for await (const f of acrossFound.items()) {
+        batch.push(f);
+        if (batch.length < 1000) continue;
+        await printer.add(batch);
+        batch = [];
+      }
+      await printer.add(batch);
     } finally {
-      bar.done();
+      acrossFound.close();
     }
-    await printer.add(acrossFound);
     const counts = await printer.end();
     const infos = counts.info;
     if (!values.quiet) io.stderr.write(`vnreform check: ${inputs.length} input(s), ${counts.error} error(s), ${counts.warning} warning(s)${infos ? `, ${infos} info` : ''}\n`);
