@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { peakRssBytes } from '../util/peak-rss.js';
 import { tuneEngineForBatch } from '../engine/v8-flags.js';
 import { progress } from '../engine/progress.js';
 import { resumePlan } from '../engine/resume.js';
@@ -176,7 +177,7 @@ export function summary(s: Summary): string {
   if (s.skipped.size) lines.push(`  left out by extension: ${[...s.skipped].map(([ext, n]) => (ext === '(none)' ? `${n} without extension` : `${n} .${ext}`)).join(', ')}`);
   if (s.hidden.length) lines.push(`  left out as hidden (name starts with "."): ${s.hidden.length} file(s) or folder(s): ${namedFew(s.hidden)}; name one to read it`);
   const rate = s.seconds > 0 ? s.inputs / s.seconds : 0;
-  const peakMb = (process.resourceUsage().maxRSS * 1024) / 1e6;
+  const peakMb = peakRssBytes() / 1e6;
   lines.push(`  ${s.seconds.toFixed(1)} s, ${rate.toFixed(1)} files/s, ${(s.bytes / 1e6 / Math.max(s.seconds, 1e-9)).toFixed(2)} MB/s, peak RSS ${peakMb.toFixed(0)} MB`);
   return `${lines.join('\n')}\n`;
 }
