@@ -59,3 +59,22 @@ export const isLetterUnit = unitClass(/^\p{L}$/u);
 export const isUpperUnit = unitClass(/^\p{Lu}$/u);
 /** /\s/ of one code unit. */
 export const isSpaceUnit = unitClass(/^\s$/);
+/** /[\p{L}\p{N}]/u of one code unit. */
+const isWordUnit = unitClass(/^[\p{L}\p{N}]$/u);
+
+/**
+ * How many words `text` has, as /[\p{L}\p{N}]+/gu counts them, without the array of them that
+ * `match` builds. A text with a surrogate pair (a letter outside the BMP) is counted by the pattern.
+ */
+export function wordCount(text: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdfff) return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+    const word = isWordUnit(code);
+    if (word && !inWord) n++;
+    inWord = word;
+  }
+  return n;
+}

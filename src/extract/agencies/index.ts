@@ -2,7 +2,7 @@ import { fold, lower } from '../../normalize/fold.js';
 import { normalizeWord, type Rules } from '../../rules/compile.js';
 import { AGENCY_INFERABLE, type Agency } from '../../schema.js';
 import { sectionPathAt } from '../../segment/sections.js';
-import { charBefore, isLetterUnit, isSpaceUnit, isUpperUnit } from '../../util/text.js';
+import { charBefore, isLetterUnit, isSpaceUnit, isUpperUnit, wordCount } from '../../util/text.js';
 import { inferredOf, within, type NormalizedDocument, type NormalizedSpan } from '../document.js';
 import type { DocumentDraft } from '../metadata/index.js';
 import { provinceByName } from '../metadata/province.js';
@@ -37,9 +37,8 @@ export function extractAgencies(normalized: NormalizedDocument, { metadata }: { 
     if (!upperAt(text, first.index, text.length) && !nextWordCapitalised(text, first.index)) continue;
     // The second word must begin some name of this first word ("ban hanh" begins none): a set lookup
     // spares the long alternation of names at every capitalised "Ban hành", "Cục trưởng".
-    const second = /^[ \t\n]+([^\s,.;:()]+)/u.exec(folded.slice(first.index + first[0].length, first.index + first[0].length + 24));
     const seconds = p.secondWords.get(first[0]);
-    const word = second ? second[1]!.replace(/-$/, '') : '';
+    const word = secondWord(folded, first.index + first[0].length);
     if (seconds && !seconds.has(word) && !seconds.has(word.split(/[-,.&]/)[0]!)) continue;
     const names = p.bodyByFirstWord.get(first[0])!;
     names.lastIndex = first.index;
@@ -274,6 +273,27 @@ function insideWord(folded: string, at: number): boolean {
   return before === 0x2d || before === 0x2f || isLetterUnit(before);
 }
 
+/**
+ * The word after a first word, as /^[ \t\n]+([^\s,.;:()]+)/u reads it in the 24 characters from
+ * `at`, less one final "-"; '' when none ("Sở  Nội vụ" → "noi", "Ban-" → ''). Read unit by unit: at a
+ * few thousand capitalised first words per MB, a slice and a match each cost more than the words.
+ */
+export function secondWord(folded: string, at: number): string {
+  const limit = Math.min(folded.length, at + 24);
+  let i = at;
+  for (let c = folded.charCodeAt(i); i < limit && (c === 0x20 || c === 0x09 || c === 0x0a); c = folded.charCodeAt(++i));
+  if (i === at) return '';
+  const from = i;
+  while (i < limit && !endsSecondWord(folded.charCodeAt(i))) i++;
+  if (i === from) return '';
+  return folded.charCodeAt(i - 1) === 0x2d ? folded.slice(from, i - 1) : folded.slice(from, i);
+}
+
+/** [\s,.;:()]: what ends the word secondWord reads. */
+function endsSecondWord(code: number): boolean {
+  return code === 0x2c || code === 0x2e || code === 0x3b || code === 0x3a || code === 0x28 || code === 0x29 || isSpaceUnit(code);
+}
+
 /** /^\p{Lu}/u of text.slice(at, limit): a capital at `at`, a pair of surrogates read as one character. */
 function upperAt(text: string, at: number, limit: number): boolean {
   const code = text.charCodeAt(at);
@@ -329,21 +349,27 @@ function sharePlaces(found: Found[], lowered: string, p: ReturnType<typeof agenc
  * đạo Chương trình cải cách hành chính tỉnh …" — the gazetteer says they are one body.
  */
 function longestForms(found: Found[]): void {
+  // A document names few bodies many times: each name is folded and counted once.
+  const foldedNames = new Map<string, string>();
+  const folded = (s: string): string => {
+    let f = foldedNames.get(s);
+    if (f === undefined) foldedNames.set(s, (f = fold(s)));
+    return f;
+  };
+  const counted = new Map<string, number>();
+  const words = (s: string): number => {
+    let n = counted.get(s);
+    if (n === undefined) counted.set(s, (n = wordCount(s)));
+    return n;
+  };
   const byBody = new Map<string, Found[]>();
   for (const f of found) {
     if (f.group || !f.canonical) continue;
-    const k = fold(f.canonical);
+    const k = folded(f.canonical);
     const same = byBody.get(k);
     if (same) same.push(f);
     else byBody.set(k, [f]);
   }
-  // Counted once per name: the reduce below asks for both sides of every comparison.
-  const counted = new Map<string, number>();
-  const words = (s: string): number => {
-    let n = counted.get(s);
-    if (n === undefined) counted.set(s, (n = s.match(/[\p{L}\p{N}]+/gu)?.length ?? 0));
-    return n;
-  };
   for (const same of byBody.values()) {
     if (same.length < 2) continue;
     const longest = same.reduce((a, b) => (words(b.resolved) > words(a.resolved) ? b : a)).resolved;
@@ -356,7 +382,7 @@ function longestForms(found: Found[]): void {
   // A prefix maps to the one name it begins, or to null once a second name begins it too.
   const longerBy = new Map<string, string | null>();
   for (const n of new Set(found.filter((f) => !f.group).map((f) => f.resolved))) {
-    const parts = fold(n).split(' ');
+    const parts = folded(n).split(' ');
     let prefix = parts[0]!;
     for (let k = 2; k < parts.length; k++) {
       prefix += ` ${parts[k - 1]}`;
@@ -365,7 +391,7 @@ function longestForms(found: Found[]): void {
   }
   for (const f of found) {
     if (f.group || words(f.resolved) < 2) continue;
-    const longer = longerBy.get(fold(f.resolved));
+    const longer = longerBy.get(folded(f.resolved));
     if (longer) takeResolved(f, longer);
   }
 }
