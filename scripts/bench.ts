@@ -36,14 +36,17 @@ const mb = totalBytes / 1e6;
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+/** MB/s of one pass of `work` over every document. */
+function passRate(work: (text: string) => unknown): number {
+  const t0 = performance.now();
+  for (const d of docs) work(d);
+  return mb / ((performance.now() - t0) / 1000);
+}
+
 function throughput(name: string, work: (text: string) => unknown): number {
   for (const t of texts) work(t); // warm up
   const rates: number[] = [];
-  for (let r = 0; r < RUNS; r++) {
-    const t0 = performance.now();
-    for (const d of docs) work(d);
-    rates.push(mb / ((performance.now() - t0) / 1000));
-  }
+  for (let r = 0; r < RUNS; r++) rates.push(passRate(work));
   const m = median(rates);
   console.log(`${name.padEnd(44)} ${m.toFixed(2).padStart(8)} MB/s  (median of ${RUNS}; runs ${rates.map((x) => x.toFixed(1)).join(', ')})`);
   return m;
@@ -90,13 +93,8 @@ console.log(`ratio pipeline / bare scan: ${(pipeline / bare).toFixed(3)}   (goal
 {
   const perRound: number[] = [];
   for (let r = 0; r < RUNS; r++) {
-    const rate = (work: (text: string) => unknown): number => {
-      const t0 = performance.now();
-      for (const d of docs) work(d);
-      return mb / ((performance.now() - t0) / 1000);
-    };
-    const bareRate = rate(bareScan);
-    perRound.push(rate((t) => analyzeText(t, textSource(t), rules)) / bareRate);
+    const bareRate = passRate(bareScan);
+    perRound.push(passRate((t) => analyzeText(t, textSource(t), rules)) / bareRate);
   }
   console.log(`ratio pipeline / bare scan, median of ${RUNS} rounds of one pass each: ${median(perRound).toFixed(3)}   (rounds ${perRound.map((x) => x.toFixed(3)).join(', ')})`);
 }

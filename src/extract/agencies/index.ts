@@ -281,12 +281,17 @@ function insideWord(folded: string, at: number): boolean {
 export function secondWord(folded: string, at: number): string {
   const limit = Math.min(folded.length, at + 24);
   let i = at;
-  for (let c = folded.charCodeAt(i); i < limit && (c === 0x20 || c === 0x09 || c === 0x0a); c = folded.charCodeAt(++i));
+  while (i < limit && isBlank(folded.charCodeAt(i))) i++;
   if (i === at) return '';
   const from = i;
   while (i < limit && !endsSecondWord(folded.charCodeAt(i))) i++;
   if (i === from) return '';
   return folded.charCodeAt(i - 1) === 0x2d ? folded.slice(from, i - 1) : folded.slice(from, i);
+}
+
+/** [ \t\n]: what comes before the word secondWord reads. */
+function isBlank(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a;
 }
 
 /** [\s,.;:()]: what ends the word secondWord reads. */
