@@ -1,16 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../src/normalize/normalize.js';
-import { identity, replaceMapped, sourceSlice, toSourceSpan } from '../../src/normalize/mapped-text.js';
+import { endOf, identity, replaceMapped, sourceSlice, startOf, toSourceSpan } from '../../src/normalize/mapped-text.js';
 import { fold, lower } from '../../src/normalize/fold.js';
 
 /** Every normalized character maps back to a source range that covers it. */
 function expectMapConsistent(source: string): void {
   const mt = normalize(source);
-  expect(mt.starts.length).toBe(mt.text.length);
   for (let i = 0; i < mt.text.length; i++) {
-    expect(mt.starts[i]).toBeLessThan(mt.ends[i]!);
-    expect(mt.ends[i]).toBeLessThanOrEqual(source.length);
-    if (i > 0) expect(mt.starts[i]).toBeGreaterThanOrEqual(mt.starts[i - 1]!);
+    expect(startOf(mt, i)).toBeLessThan(endOf(mt, i));
+    expect(endOf(mt, i)).toBeLessThanOrEqual(source.length);
+    if (i > 0) expect(startOf(mt, i)).toBeGreaterThanOrEqual(startOf(mt, i - 1));
   }
 }
 
@@ -116,6 +115,63 @@ describe('replaceMapped', () => {
     expect(mt.text).toBe('abc');
     expect(toSourceSpan(mt, 1, 2)).toEqual({ start: 3, end: 4 });
     expect(toSourceSpan(mt, 0, 3)).toEqual({ start: 0, end: 7 });
+  });
+
+  // The map keeps a run per edit that changes a length; the two offsets per character it replaced
+  // are the reference: every character of random texts, after random passes of every kind of edit.
+  it('maps every character as two offsets per character would, through passes of every kind', () => {
+    type Dense = { text: string; starts: number[]; ends: number[] };
+    const densePass = (d: Dense, re: RegExp, f: (m: RegExpExecArray) => string): Dense => {
+      const out: Dense = { text: '', starts: [], ends: [] };
+      let last = 0;
+      re.lastIndex = 0;
+      for (let m = re.exec(d.text); m; m = re.exec(d.text)) {
+        if (!m[0].length) { re.lastIndex++; continue; }
+        const text = f(m);
+        const from = m.index;
+        const to = from + m[0].length;
+        out.text += d.text.slice(last, from) + text;
+        out.starts.push(...d.starts.slice(last, from));
+        out.ends.push(...d.ends.slice(last, from));
+        for (let i = 0; i < text.length; i++) {
+          out.starts.push(d.starts[text.length === to - from ? from + i : from]!);
+          out.ends.push(d.ends[text.length === to - from ? from + i : to - 1]!);
+        }
+        last = to;
+      }
+      out.text += d.text.slice(last);
+      out.starts.push(...d.starts.slice(last));
+      out.ends.push(...d.ends.slice(last));
+      return out;
+    };
+    // Deletions, shorter, same-length and longer replacements, one after another and side by side.
+    const passes: [RegExp, (m: RegExpExecArray) => string][] = [
+      [/b+/g, () => ''], [/c/g, () => 'xyz'], [/a{2}/g, () => 'q'], [/d/g, () => 'e'], [/x|q/g, (m) => (m[0] === 'x' ? '' : 'ww')],
+      [/e+/g, (m) => m[0].toUpperCase()], [/w/g, () => 'bb'], [/[A-Z]b/g, () => 'c'],
+    ];
+    // mulberry32, seeded: the same texts and passes on every run.
+    let seed = 7;
+    const random = (n: number): number => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return (((t ^ (t >>> 14)) >>> 0) / 2 ** 32) * n | 0;
+    };
+    for (let round = 0; round < 300; round++) {
+      const source = Array.from({ length: random(40) }, () => 'abcdeqw'.charAt(random(7))).join('');
+      let mt = identity(source);
+      let dense: Dense = { text: source, starts: [...source].map((_, i) => i), ends: [...source].map((_, i) => i + 1) };
+      for (let k = 0; k < 5; k++) {
+        const [re, f] = passes[random(passes.length)]!;
+        mt = replaceMapped(mt, re, f);
+        dense = densePass(dense, re, f);
+        expect(mt.text).toBe(dense.text);
+        for (let i = 0; i < dense.text.length; i++) {
+          expect(toSourceSpan(mt, i, i + 1)).toEqual({ start: dense.starts[i], end: dense.ends[i] });
+        }
+        expect(toSourceSpan(mt, dense.text.length, dense.text.length)).toEqual({ start: source.length, end: source.length });
+      }
+    }
   });
 });
 
