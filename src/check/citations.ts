@@ -4,6 +4,7 @@ import type { Finding } from '../schema.js';
 import { symbolKey, withDiacritics } from '../extract/symbol.js';
 import { issuerInfo } from '../rules/compile.js';
 import type { PlacedReference } from '../extract/references/index.js';
+import { oneSpaced } from '../util/text.js';
 
 /**
  * Citation checks over one document's references: a year that contradicts the date, one number
@@ -85,7 +86,7 @@ function diacriticsRestored(ref: PlacedReference, rules: Rules): string | null {
 }
 
 function oneLine(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  return oneSpaced(s).trim();
 }
 
 /** Conflicting dates across documents: normative ids always; other ids only within one calendar year (their numbering restarts each year). */

@@ -1,6 +1,7 @@
 import { recordKeys } from './tables.js';
 import type { Rules } from '../rules/compile.js';
 import type { ExtractionRecord, Figure, Period } from '../schema.js';
+import { oneSpaced } from '../util/text.js';
 
 /**
  * The comparison table: one row per document with a fixed set of standard metrics (rules/metrics.json).
@@ -133,7 +134,7 @@ export function longValues(row: ComparisonRow): unknown[][] {
   return Object.values(row.metrics).filter((v): v is MetricValue => v !== null).flatMap((v) =>
     (v.figure ? [v.figure] : v.candidates).map((f) => [
       row.record_id, row.path, row.content_sha256, row.province, row.year, row.quarter, row.half, row.type, row.date,
-      v.metric, f.value, v.rule, f.text.replace(/\s+/g, ' '), f.section, f.span.start, f.span.end, f.span.page ?? null,
+      v.metric, f.value, v.rule, oneSpaced(f.text), f.section, f.span.start, f.span.end, f.span.page ?? null,
       // Where a value read from a table stands, so a researcher can trace it.
       f.table?.index ?? null, f.table?.row ?? null, f.table?.column ?? null,
       f.table?.header ?? null, f.table?.rowLabel ?? null,

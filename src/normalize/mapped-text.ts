@@ -110,17 +110,30 @@ class MapBuilder {
   }
 }
 
+/** Where a pass edits: a global regular expression, or a function that finds the same matches faster (normalize's line breaks). */
+export type MatchFinder = RegExp | ((text: string) => Iterable<RegExpExecArray>);
+
+/** The matches of a global pattern, an empty match stepped over. */
+function* matchesOf(text: string, pattern: RegExp): Iterable<RegExpExecArray> {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    if (m[0].length === 0) pattern.lastIndex++;
+    else yield m;
+  }
+}
+
 /**
- * Replace every match of `pattern` (must be global) by `replace(match)`. A replacement of the same
- * length maps character by character; any other replacement maps each new character to the whole
- * matched range, so spans that cover it stay exact. An empty replacement deletes.
+ * Replace every match of `pattern` (a global regular expression, or a finder of matches in text
+ * order that do not overlap) by `replace(match)`. A replacement of the same length maps character
+ * by character; any other replacement maps each new character to the whole matched range, so spans
+ * that cover it stay exact. An empty replacement deletes.
  */
 export function replaceMapped(
   mt: MappedText,
-  pattern: RegExp,
+  pattern: MatchFinder,
   replace: (match: RegExpExecArray) => string,
 ): MappedText {
-  if (!pattern.global) throw new Error(`replaceMapped needs a global pattern: ${pattern}`);
+  if (pattern instanceof RegExp && !pattern.global) throw new Error(`replaceMapped needs a global pattern: ${pattern}`);
   const pieces: string[] = [];
   const built = new MapBuilder();
   let last = 0; // the text is copied up to here
@@ -128,12 +141,7 @@ export function replaceMapped(
   // character's range, so the map goes on over it as it was.
   let mapLast = 0;
   let mapOut = 0;
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(mt.text); m !== null; m = pattern.exec(mt.text)) {
-    if (m[0].length === 0) {
-      pattern.lastIndex++;
-      continue;
-    }
+  for (const m of pattern instanceof RegExp ? matchesOf(mt.text, pattern) : pattern(mt.text)) {
     const text = replace(m);
     if (text === m[0]) continue;
     const from = m.index;

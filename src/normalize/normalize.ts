@@ -1,5 +1,6 @@
 import { charBefore } from '../util/text.js';
-import { identity, replaceMapped, type MappedText } from './mapped-text.js';
+import { identity, replaceMapped, type MappedText, type MatchFinder } from './mapped-text.js';
+import { isSpaceUnit } from '../util/text.js';
 import { moveToneToFirst } from './tone.js';
 
 /**
@@ -11,7 +12,8 @@ export interface NormalizePass {
   name: string;
   /** A cheap test: when it finds nothing, the pass is skipped (composed text has no combining marks). */
   guard?: RegExp;
-  pattern: RegExp;
+  /** A global pattern, or a function that finds the matches it would (mapped-text.ts: MatchFinder). */
+  pattern: MatchFinder;
   replace: (m: RegExpExecArray, options: NormalizeOptions) => string;
 }
 
@@ -73,12 +75,36 @@ export const NORMALIZE_PASSES: readonly NormalizePass[] = [
   // over the text): "Trung tâm Y tế \n\nhttp://dichvucong.angiang.gov.vn/\n huyện Thoại Sơn".
   { name: 'stray-link-lines', guard: /\s(?:https?:\/\/|www\.)/, pattern: STRAY_LINK_LINE, replace: strayLink },
   // PDF line breaks, decided by what stands on either side of them (see repairLineBreak). A break
-  // takes the spaces before it, all of them: "(?<![ ])" starts it at the first, so a long run of
-  // spaces with no break after it is read once, not once from each of its spaces (issue 30).
-  { name: 'line-breaks', pattern: /(?<![ ])[ ]*\n\s*/g, replace: repairLineBreak },
+  // takes the spaces before it, all of them, and the white space after it (lineBreaks).
+  { name: 'line-breaks', pattern: lineBreaks, replace: repairLineBreak },
   // Footnote markers glued to words: "28 chỉ tiêu.1Tham mưu", "22 trường hợp2 là" (not "m2", "B1", "K02").
   { name: 'footnote-markers', pattern: /(?<!\d)\d{1,2}(?!\d)/g, replace: footnoteMarker },
 ];
+
+/**
+ * The matches of the pattern "(?<![ ])[ ]*\n\s*" (global), found from each line break: the spaces
+ * before it back to the first, the white space after it. The pattern, tried at every character for its look-behind,
+ * cost 7 ms per MB, a tenth of it this; and "(?<![ ])" was there so that a long run of spaces
+ * with no break after it is read once, not once from each of its spaces (issue 30), as here.
+ */
+export function* lineBreaks(text: string): Iterable<RegExpExecArray> {
+  let from = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', from)) {
+    let start = at;
+    while (start > from && text.charCodeAt(start - 1) === 0x20) start--;
+    // A run of spaces that began before `from` has a space before every place in it: no match
+    // starts there (the pattern's last match ended on white space it took, so this is only a
+    // guard), and the search goes on after this break.
+    if (start === from && from > 0 && text.charCodeAt(from - 1) === 0x20) {
+      from = at + 1;
+      continue;
+    }
+    let end = at + 1;
+    while (end < text.length && isSpaceUnit(text.charCodeAt(end))) end++;
+    yield Object.assign([text.slice(start, end)], { index: start, input: text }) as unknown as RegExpExecArray;
+    from = end;
+  }
+}
 
 /** The link line goes when the sentence runs on across it: a letter or comma before, lower case after. */
 function strayLink(m: RegExpExecArray): string {

@@ -5,7 +5,7 @@ import { INSTALL_HINT, ocrEngine } from '../ocr/tesseract.js';
 import { textQuality, unusable } from './quality.js';
 import { placeWords, type BoxedWord } from '../ocr/words.js';
 import { ReadError, type Reader, type ReadResult } from './types.js';
-import { countMatches } from '../util/text.js';
+import { countMatches, oneSpaced } from '../util/text.js';
 
 /**
  * PDF with pdfjs-dist (legacy build, for Node): text items rebuilt into lines by position (one
@@ -312,7 +312,7 @@ async function annotationItems(page: PdfPage, lib: PdfJs, annotations: readonly 
   const printed = new Set(pageItems.map((i) => (i.str ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean));
   const out: RawItem[] = [];
   for (const a of shown) {
-    const text = (lines.get(a.id) ?? []).map((l) => l.replace(/\s+/g, ' ').trim()).filter((l) => l && !printed.has(l));
+    const text = (lines.get(a.id) ?? []).map((l) => oneSpaced(l).trim()).filter((l) => l && !printed.has(l));
     if (!text.length) continue;
     const [x0, y0, x1, y1] = a.rect as [number, number, number, number];
     const size = Math.min(12, Math.max(6, (y1 - y0) / text.length));

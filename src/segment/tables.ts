@@ -1,6 +1,6 @@
 import { firstIndexAtLeast } from '../util/sorted.js';
 import { sourceSlice, toSourceSpan, type MappedText, type Span } from '../normalize/mapped-text.js';
-import { linesOf, type Line } from '../util/text.js';
+import { type Line, linesOf, oneSpaced } from '../util/text.js';
 
 /**
  * Tables, as the readers leave them in the text: markdown pipe rows ("| Hồ sơ | 193.457 |"), the
@@ -66,7 +66,7 @@ function trimmedCell(text: string, start: number): TableCell | null {
   const t = text.trim();
   if (!t) return null;
   // Most cells hold single spaces only: fold runs and line breaks where there are any.
-  return { text: /\s\s|[\t\n]/.test(t) ? t.replace(/\s+/g, ' ') : t, start: start + lead, end: start + lead + t.length };
+  return { text: /\s\s|[\t\n]/.test(t) ? oneSpaced(t) : t, start: start + lead, end: start + lead + t.length };
 }
 
 /** Markdown: "| a | b |" rows, a "|---|---|" line under the header. */

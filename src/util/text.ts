@@ -78,3 +78,15 @@ export function wordCount(text: string): number {
   }
   return n;
 }
+
+// Two white-space characters in a row, or one that is not a plain space: what oneSpaced replaces.
+const SPACE_TO_MAKE_ONE = /\s\s|[^\S ]/;
+
+/**
+ * `text.replace(/\s+/g, ' ')`, the text itself when it has nothing to replace: most names and cue
+ * words a match hands over are spaced once already ("tiếp nhận", "Sở Nội vụ"), and a test costs a
+ * third of the replace (110 against 320 ns on such a word), which made a new string each time.
+ */
+export function oneSpaced(text: string): string {
+  return SPACE_TO_MAKE_ONE.test(text) ? text.replace(/\s+/g, ' ') : text;
+}

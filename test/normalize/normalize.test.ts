@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalize } from '../../src/normalize/normalize.js';
+import { lineBreaks, normalize } from '../../src/normalize/normalize.js';
 import { endOf, identity, replaceMapped, sourceSlice, startOf, toSourceSpan } from '../../src/normalize/mapped-text.js';
 import { fold, lower } from '../../src/normalize/fold.js';
 
@@ -106,6 +106,24 @@ describe('normalize', () => {
 
   it('keeps a consistent offset map on mixed input', () => {
     expectMapConsistent('## **Nơi nhận:**\r\n- Bộ Nội vụ;\n\nKế hoạch số 153/KH-\n\nUBND' + 'Uỷ ban'.normalize('NFD') + '28 chỉ tiêu.1Tham');
+  });
+});
+
+describe('lineBreaks', () => {
+  it('finds what its pattern finds, on random runs of spaces, breaks, tabs and words', () => {
+    const pattern = /(?<![ ])[ ]*\n\s*/g;
+    let seed = 11;
+    const random = (n: number): number => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return (((t ^ (t >>> 14)) >>> 0) / 2 ** 32) * n | 0;
+    };
+    for (let round = 0; round < 2000; round++) {
+      const text = Array.from({ length: random(30) }, () => [' ', ' ', '\n', '\t', 'a', '\u00a0', '\r'][random(7)]).join('');
+      const found = [...lineBreaks(text)].map((m) => [m.index, m[0]]);
+      expect(found).toEqual([...text.matchAll(pattern)].map((m) => [m.index, m[0]]));
+    }
   });
 });
 

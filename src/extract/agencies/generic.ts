@@ -1,7 +1,7 @@
 import { fold, lower } from '../../normalize/fold.js';
 import { alternation, escapeRegex, memo, normalizeWord, type Rules } from '../../rules/compile.js';
 import type { DocumentDraft } from '../metadata/index.js';
-import { charBefore } from '../../util/text.js';
+import { charBefore, oneSpaced } from '../../util/text.js';
 import { infer, type Found } from './found.js';
 import { agencyPatterns, spellOut } from './patterns.js';
 import { canonicalPlace, isProvincialUnit, levelOfUnit } from './places.js';
@@ -107,7 +107,7 @@ function unitAndPlace(place: string, rules: Rules): string {
   const p = agencyPatterns(rules);
   p.unitPlace.lastIndex = 0;
   const up = place ? p.unitPlace.exec(place) : null;
-  return up ? ` ${up[1]}${up[2] ? ` ${up[2].replace(/\s+/g, ' ')}` : ''}` : place.replace(/\s+/g, ' ');
+  return up ? ` ${up[1]}${up[2] ? ` ${oneSpaced(up[2])}` : ''}` : oneSpaced(place);
 }
 
 /** Word by word from the end of the head; null when no name follows a head that needs one. */

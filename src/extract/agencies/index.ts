@@ -2,7 +2,7 @@ import { fold, lower } from '../../normalize/fold.js';
 import { normalizeWord, type Rules } from '../../rules/compile.js';
 import { AGENCY_INFERABLE, type Agency } from '../../schema.js';
 import { sectionPathAt } from '../../segment/sections.js';
-import { charBefore, isLetterUnit, isSpaceUnit, isUpperUnit, wordCount } from '../../util/text.js';
+import { charBefore, isLetterUnit, isSpaceUnit, isUpperUnit, oneSpaced, wordCount } from '../../util/text.js';
 import { inferredOf, within, type NormalizedDocument, type NormalizedSpan } from '../document.js';
 import type { DocumentDraft } from '../metadata/index.js';
 import { provinceByName } from '../metadata/province.js';
@@ -48,14 +48,14 @@ export function extractAgencies(normalized: NormalizedDocument, { metadata }: { 
     // Not inside a word, nor inside a document number ("26/2019/TT-BKHCN").
     // …but "Cục KTVB&QLXLVPHC-Bộ Tư pháp": after a dash, a name written out in words is a body again.
     if (/[\p{L}/]/u.test(charBefore(folded, start)) || (charBefore(folded, start) === '-' && !/\s\p{Lu}\p{Ll}/u.test(text.slice(start, start + m[0].length)))) continue;
-    const form = m[1]!.replace(/\s+/g, ' ');
+    const form = oneSpaced(m[1]!);
     const body = p.bodyByForm.get(form);
     if (!body) continue;
     const written = text.slice(start, start + m[0].length);
     // "NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH": a head that ends another word names no body.
     if (p.headNotAfter.get(first[0])?.test(lowered.slice(Math.max(0, start - 12), start))) continue;
     // "Bảo Lộc" matches "Báo" only folded: a first word written with other diacritics is another word.
-    const firstWritten = lower(written.split(/\s/)[0]!);
+    const firstWritten = lower(firstToken(written));
     const firstRule = p.firstWordByForm.get(form);
     if (firstRule !== undefined && firstWritten !== firstRule && firstWritten !== fold(firstWritten)) continue;
     const code = p.codeByForm.get(form);
@@ -142,7 +142,7 @@ export function extractAgencies(normalized: NormalizedDocument, { metadata }: { 
     // "Ban Chấp hành Trung ương khóa XII", "Ban Chỉ đạo … giai đoạn 2016-2020": the term is part of the name.
     p.termAfter.lastIndex = end;
     const term = body.termNamed && !group ? p.termAfter.exec(text) : null;
-    const termText = term ? term[0].replace(/\s+/g, ' ') : '';
+    const termText = term ? oneSpaced(term[0]) : '';
     if (term) {
       end += term[0].length;
       name = `${name}${termText}`;
@@ -200,14 +200,14 @@ export function extractAgencies(normalized: NormalizedDocument, { metadata }: { 
   const items = listMentions(text, rules, (name) => {
     // "Các Bộ: CT, XD": a code after the head is the body's symbol code without its initial (BCT, BXD).
     const code = /^(\p{Lu})\p{Ll}*\s+([\p{Lu}Đ&]{2,8})$/u.exec(name);
-    const body = p.bodyByForm.get(fold(name).replace(/\s+/g, ' ')) ?? p.bodyByForm.get(fold(spelledOut(name, p)).replace(/\s+/g, ' '))
+    const body = p.bodyByForm.get(oneSpaced(fold(name))) ?? p.bodyByForm.get(oneSpaced(fold(spelledOut(name, p))))
       ?? (code ? p.bodyByCode.get(`${code[1]}${code[2]}`) : undefined);
     return body ? { name: body.name, resolved: resolve(body, body.name, doc, rules), kind: body.kind, level: body.level } : null;
   }).filter((f) => !overlapsBodies(f.normStart, f.normEnd));
   found.push(...items);
   // "UBND các tỉnh: Tuyên Quang, Cao Bằng": one body per province listed.
   found.push(...provinceListMentions(text, rules, (written) => {
-    const body = p.bodyByForm.get(fold(written).replace(/\s+/g, ' '));
+    const body = p.bodyByForm.get(oneSpaced(fold(written)));
     return body?.local && body.level === null ? { name: body.name, kind: body.kind } : null;
   }).filter((f) => !overlapsBodies(f.normStart, f.normEnd)));
   found.sort((a, b) => a.normStart - b.normStart);
@@ -287,6 +287,13 @@ export function secondWord(folded: string, at: number): string {
   while (i < limit && !endsSecondWord(folded.charCodeAt(i))) i++;
   if (i === from) return '';
   return folded.charCodeAt(i - 1) === 0x2d ? folded.slice(from, i - 1) : folded.slice(from, i);
+}
+
+/** `written.split(/\s/)[0]`, without the array of every word. */
+function firstToken(written: string): string {
+  let k = 0;
+  while (k < written.length && !isSpaceUnit(written.charCodeAt(k))) k++;
+  return written.slice(0, k);
 }
 
 /** [ \t\n]: what comes before the word secondWord reads. */
@@ -501,7 +508,7 @@ function writtenLowerHead(written: string, heads: Set<string>): boolean {
 
 /** "Vụ Cải cách hành chính (Bộ Nội vụ)"; a local parent is the document's own: "Phòng Tổng hợp (Văn phòng Ủy ban nhân dân tỉnh An Giang)". */
 function resolveParent(parent: string, p: ReturnType<typeof agencyPatterns>, doc: DocumentDraft, rules: Rules): string {
-  const body = p.bodyByForm.get(fold(parent).replace(/\s+/g, ' '));
+  const body = p.bodyByForm.get(oneSpaced(fold(parent)));
   return body?.local ? resolve({ ...body, level: 'tỉnh' }, body.name, doc, rules) : parent;
 }
 

@@ -2,6 +2,7 @@ import { fold } from '../../normalize/fold.js';
 import { alternation, caseAlternation, memo, type Rules } from '../../rules/compile.js';
 import { provinceByName } from '../metadata/province.js';
 import type { AgencyField, Found } from './found.js';
+import { oneSpaced } from '../../util/text.js';
 
 /**
  * Lists that share their head, as "Nơi nhận" and "Căn cứ" write them: "Các Bộ: Tư pháp, Tài chính"
@@ -82,7 +83,7 @@ export function sharedHeadItems(text: string, rules: Rules, isBody: (name: strin
       // "Bộ Y tế" inside "các Bộ: Tài chính, Nội vụ, Bộ Y tế" carries its head already.
       const sharesHead = !p.heads.has(fold(written.split(/\s+/)[0]!));
       const name = sharesHead ? `${head} ${written}` : written;
-      items.push({ head, name: name.replace(/\s+/g, ' '), start, end: start + written.length, sharesHead });
+      items.push({ head, name: oneSpaced(name), start, end: start + written.length, sharesHead });
       at += it[0].length;
       // Items part at a comma or "và", and in a Nơi nhận line at a semicolon ("- Ban: PC; NVT (CT);").
       const sep = /^[ \t]*(?:\([^()\n]{1,12}\))?[ \t]*(?:,|;(?=[ \t]*\p{Lu})|và\s)[ \t]*/u.exec(text.slice(at, at + 24));

@@ -1,5 +1,6 @@
 import { fold, lower } from '../../normalize/fold.js';
 import { alternation, caseAlternation, caseVariants, escapeRegex, memo, normalizeWord, trieAlternation, type Rules } from '../../rules/compile.js';
+import { oneSpaced } from '../../util/text.js';
 
 /** A body of rules/agencies.json as the extractor uses it. */
 export interface Body {
@@ -96,8 +97,8 @@ export interface AgencyPatterns {
   titleBeforePrefix: RegExp;
 }
 
-const key = (s: string): string => fold(normalizeWord(s)).replace(/\s+/g, ' ');
-const lkey = (s: string): string => lower(normalizeWord(s)).replace(/\s+/g, ' ');
+const key = (s: string): string => oneSpaced(fold(normalizeWord(s)));
+const lkey = (s: string): string => oneSpaced(lower(normalizeWord(s)));
 
 const relaxed = (k: string): string => escapeRegex(k).replace(/\\-/g, '\\s*-\\s*').replace(/ /g, '\\s+');
 

@@ -2,6 +2,7 @@ import { fold } from '../../normalize/fold.js';
 import type { Rules } from '../../rules/compile.js';
 import type { Agency } from '../../schema.js';
 import { provinceByName } from '../metadata/province.js';
+import { oneSpaced } from '../../util/text.js';
 
 // "UBND THÀNH PHỐ HÀ\nNỘI": a letterhead in capitals wraps its place too.
 const WRAPPED_TAIL = /[ ]*\n[ ]*(\p{Lu}\p{L}*(?:[ ]+\p{Lu}\p{L}*)?)(?=[ ]+\p{Ll}|[ ]*[.,;:)]|[ ]*$|[ ]*\n)/uy;
@@ -25,7 +26,7 @@ export function wrappedPlace(text: string, placeEnd: number, place: string, rule
 
 /** A place as the rules name it: "Kien Giang" → "Kiên Giang"; a district keeps the text's spelling. */
 export function canonicalPlace(place: string, rules: Rules): string {
-  return provinceByName(place, rules)?.name ?? place.replace(/\s+/g, ' ');
+  return provinceByName(place, rules)?.name ?? oneSpaced(place);
 }
 
 export function isProvincialUnit(unit: string, rules: Rules): boolean {

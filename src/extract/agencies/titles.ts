@@ -1,5 +1,6 @@
 import { alternation, memo, normalizeWord, type Rules } from '../../rules/compile.js';
 import type { Found } from './found.js';
+import { oneSpaced } from '../../util/text.js';
 
 /**
  * A body named only in a signature title, in capitals: "KT. TRƯỞNG BAN CHÍNH SÁCH,\nTHUẾ QUỐC TẾ"
@@ -12,7 +13,7 @@ export function titleBodies(text: string, rules: Rules, overlaps: (start: number
   const out: Found[] = [];
   t.line.lastIndex = 0;
   for (let m = t.line.exec(text); m; m = t.line.exec(text)) {
-    const head = t.heads.get(m[1]!.replace(/\s+/g, ' '))!;
+    const head = t.heads.get(oneSpaced(m[1]!))!;
     let written = m[2]!;
     // "TRƯỞNG BAN BAN CHÍNH SÁCH": the head written again after the title.
     const repeated = new RegExp(`^${head.toUpperCase()}\\s+`, 'u').exec(written);

@@ -2,6 +2,7 @@ import { checkItemCount } from '../limits.js';
 import type { Rules } from '../../rules/compile.js';
 import { NUMBER_SOURCE, parseVnNumber } from './numbers.js';
 import { figurePatterns } from './patterns.js';
+import { oneSpaced } from '../../util/text.js';
 
 /**
  * The pattern step: each number of the text read as a count ("11.093 hồ sơ"), a percentage
@@ -101,7 +102,7 @@ function readAt(
   // "2,3 triệu lượt", "1.833 triệu đồng": a scale word multiplies what follows.
   p.scaleAfter.lastIndex = numEnd;
   const scaleWord = p.scaleAfter.exec(folded);
-  const scale = scaleWord ? p.scaleByWord.get(scaleWord[1]!.replace(/\s+/g, ' '))! : 1;
+  const scale = scaleWord ? p.scaleByWord.get(oneSpaced(scaleWord[1]!))! : 1;
   const unitAt = numEnd + (scaleWord ? scaleWord[0].length : 0);
   const scaled = Math.round(value * scale * 1000) / 1000;
 
@@ -146,7 +147,7 @@ function nounAt(folded: string, at: number, p: ReturnType<typeof figurePatterns>
   const n = p.nounAfter.exec(folded);
   if (!n) return null;
   const end = at + n[0].length;
-  const form = n[1]!.replace(/\s+/g, ' ');
+  const form = oneSpaced(n[1]!);
   return { unit: p.nounByForm.get(form)!, form, start: end - n[1]!.length, end };
 }
 
@@ -154,7 +155,7 @@ function nounAt(folded: string, at: number, p: ReturnType<typeof figurePatterns>
 export function countedNounIn(phrase: string, p: ReturnType<typeof figurePatterns>): { unit: string; form: string } | null {
   const m = p.countLeadNoun.exec(phrase);
   if (!m) return null;
-  const form = m[1]!.replace(/\s+/g, ' ');
+  const form = oneSpaced(m[1]!);
   const unit = p.nounByForm.get(form);
   return unit ? { unit, form } : null;
 }
@@ -163,7 +164,7 @@ export function lastNounIn(phrase: string, p: ReturnType<typeof figurePatterns>)
   let found: { unit: string; form: string } | null = null;
   p.nounAnywhere.lastIndex = 0;
   for (let m = p.nounAnywhere.exec(phrase); m; m = p.nounAnywhere.exec(phrase)) {
-    const form = m[1]!.replace(/\s+/g, ' ');
+    const form = oneSpaced(m[1]!);
     const unit = p.nounByForm.get(form);
     if (unit) found = { unit, form };
   }
@@ -252,7 +253,7 @@ function moneyUnitAt(folded: string, at: number, p: ReturnType<typeof figurePatt
   const m = p.moneyAfter.exec(folded);
   if (!m) return null;
   const form = (m[1] ?? m[2])!;
-  const unit = p.moneyByForm.get(form.replace(/\s+/g, ' '))!;
+  const unit = p.moneyByForm.get(oneSpaced(form))!;
   const end = from + m[0].length;
   return { unit: unit.unit, scale: unit.scale, start: sc ? at + sc[0].length - sc[1]!.length : end - form.length, end };
 }

@@ -3,6 +3,7 @@ import type { Meaning } from '../../schema.js';
 import type { Candidate } from './candidates.js';
 import { figurePatterns } from './patterns.js';
 import { firstIndexAtLeast } from '../../util/sorted.js';
+import { oneSpaced } from '../../util/text.js';
 
 /**
  * What a figure means, from the words around it: its comparator ("trên 40%"), whether it is a
@@ -70,7 +71,7 @@ export function comparatorOf(c: Candidate, ctx: Context): string | null {
   const before = ctx.folded.slice(Math.max(0, c.start - 24), c.start);
   const m = p.comparatorBefore.exec(before);
   if (!m || c.kind === 'range' || c.kind === 'ratio') return null;
-  const comparator = p.comparatorByForm.get(m[1]!.replace(/\s+/g, ' ')) ?? null;
+  const comparator = p.comparatorByForm.get(oneSpaced(m[1]!)) ?? null;
   // "giảm từ 3,2% xuống còn 0,8%": a change, not "from 3,2% up".
   p.fromToAfter.lastIndex = c.end;
   if (comparator === 'từ…trở lên' && p.fromToAfter.test(ctx.folded)) return null;
@@ -143,7 +144,7 @@ export function meaningOf(c: Candidate, previousEnd: number, nextStart: number, 
   if (c.kind === 'count' && (meaning.stage === null || p.yieldingStage.has(lastForm(nearest, stage.re) ?? ''))) {
     const wider = masked(ctx.folded.slice(c.end, Math.min(nextStart, c.end + 160)));
     const later = p.laterPassiveStage.exec(wider);
-    const stated = allMatches(after, stage.re, stage.byForm)[0] ?? (later ? stage.byForm.get(later[1]!.replace(/\s+/g, ' ')) : undefined);
+    const stated = allMatches(after, stage.re, stage.byForm)[0] ?? (later ? stage.byForm.get(oneSpaced(later[1]!)) : undefined);
     if (stated) meaning.stage = stated;
   }
   const implied = c.unitForm ? p.formMeaning.get(c.unitForm) : undefined;
@@ -180,14 +181,14 @@ function hasAny(segment: string, p: ReturnType<typeof figurePatterns>): boolean 
 function lastMatch(text: string, re: RegExp, byForm: Map<string, string>): string | null {
   let found: string | null = null;
   re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) found = byForm.get(m[1]!.replace(/\s+/g, ' ')) ?? found;
+  for (let m = re.exec(text); m; m = re.exec(text)) found = byForm.get(oneSpaced(m[1]!)) ?? found;
   return found;
 }
 
 function lastForm(text: string, re: RegExp): string | null {
   let found: string | null = null;
   re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) found = m[1]!.replace(/\s+/g, ' ');
+  for (let m = re.exec(text); m; m = re.exec(text)) found = oneSpaced(m[1]!);
   return found;
 }
 
@@ -195,7 +196,7 @@ function allMatches(text: string, re: RegExp, byForm: Map<string, string>): stri
   const out: string[] = [];
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const v = byForm.get(m[1]!.replace(/\s+/g, ' '));
+    const v = byForm.get(oneSpaced(m[1]!));
     if (v) out.push(v);
   }
   return out;
@@ -204,5 +205,5 @@ function allMatches(text: string, re: RegExp, byForm: Map<string, string>): stri
 function firstMatch(text: string, re: RegExp, byForm: Map<string, string>): string | null {
   re.lastIndex = 0;
   const m = re.exec(text);
-  return m ? byForm.get(m[1]!.replace(/\s+/g, ' ')) ?? null : null;
+  return m ? byForm.get(oneSpaced(m[1]!)) ?? null : null;
 }

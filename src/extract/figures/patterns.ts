@@ -1,6 +1,7 @@
 import { lower } from '../../normalize/fold.js';
 import { alternation, memo, normalizeWord, type Rules } from '../../rules/compile.js';
 import { NUMBER_SOURCE } from './numbers.js';
+import { oneSpaced } from '../../util/text.js';
 
 /** The figure rules compiled once: folded alternations with lookup tables back to canonical values. */
 export interface FigurePatterns {
@@ -78,7 +79,7 @@ export interface FigurePatterns {
   requirementAfter: RegExp;
 }
 
-export const key = (s: string): string => lower(normalizeWord(s)).replace(/\s+/g, ' ');
+export const key = (s: string): string => oneSpaced(lower(normalizeWord(s)));
 export const words = (list: readonly string[]): string => alternation(list.map(key));
 // A whole word or phrase: no letter right before or after.
 export const whole = (source: string): string => `(?<![\\p{L}])(?:${source})(?![\\p{L}])`;

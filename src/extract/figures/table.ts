@@ -5,6 +5,7 @@ import type { Table } from '../../segment/tables.js';
 import { countedNounIn, lastNounIn, type Candidate } from './candidates.js';
 import { parseVnNumber } from './numbers.js';
 import { figurePatterns } from './patterns.js';
+import { oneSpaced } from '../../util/text.js';
 
 /**
  * Figures in table cells. A cell that holds only a number takes its unit and meaning from the
@@ -138,7 +139,7 @@ export function meaningOfLabels(labels: CellLabels, rules: Rules): Meaning {
   for (const q of p.qualifiers) {
     q.re.lastIndex = 0;
     for (let m = q.re.exec(text); m && !meaning[q.dimension]; m = q.re.exec(text)) {
-      meaning[q.dimension] = q.byForm.get(m[1]!.replace(/\s+/g, ' ')) ?? null;
+      meaning[q.dimension] = q.byForm.get(oneSpaced(m[1]!)) ?? null;
     }
   }
   return meaning;

@@ -3,6 +3,7 @@ import { alternation, caseAlternation, memo } from '../../rules/compile.js';
 import { dateAt, type DateMatch } from '../../rules/dates.js';
 import { parseSymbol, symbolSource, type SymbolParts } from '../symbol.js';
 import type { Found, MetaContext } from './context.js';
+import { oneSpaced } from '../../util/text.js';
 
 export interface DatabaseTitle {
   type: string;
@@ -33,7 +34,7 @@ export function databaseTitle(ctx: MetaContext): Found<DatabaseTitle> | null {
   const line = ctx.lines.slice(ctx.headStart, ctx.headEnd).find((l) => l.text.trim());
   const m = line ? re.exec(line.text) : null;
   if (!line || !m || opensSentence(line.text.slice(m[0].length), ctx)) return null;
-  const type = ctx.rules.typeNamesByWord.get(fold(m[1]!).replace(/\s+/g, ' '))?.[0];
+  const type = ctx.rules.typeNamesByWord.get(oneSpaced(fold(m[1]!)))?.[0];
   const number = type ? parseSymbol(m[2]!, m[3]!, ctx.rules) : null;
   if (!type || !number) return null;
   const numberEnd = line.start + m[0].length;

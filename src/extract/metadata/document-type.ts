@@ -4,6 +4,7 @@ import type { SymbolParts } from '../symbol.js';
 import type { Found, MetaContext } from './context.js';
 import type { DatabaseTitle } from './database-title.js';
 import { isUpperLine, startsWithHeading, trimLine } from './lines.js';
+import { oneSpaced } from '../../util/text.js';
 
 /**
  * The document type: an upper-case type line in the header ("BÁO CÁO", "THÔNG BÁO"); else a công
@@ -63,7 +64,7 @@ function typeOfIssuerLine(ctx: MetaContext): Found<string> | null {
   for (let i = ctx.headStart; i < ctx.headEnd; i++) {
     const line = trimLine(ctx.lines[i]!);
     const m = re.exec(line.text);
-    const names = m ? ctx.rules.typeNamesByWord.get(fold(m[1]!).replace(/\s+/g, ' ')) : undefined;
+    const names = m ? ctx.rules.typeNamesByWord.get(oneSpaced(fold(m[1]!))) : undefined;
     if (names) return { value: names[0]!, start: line.start, end: line.end, rule: 'type-line' };
   }
   return null;

@@ -1,6 +1,7 @@
 import { fold } from '../../normalize/fold.js';
 import { memo, normalizeWord, type Rules } from '../../rules/compile.js';
 import { isUpperLine, startsWithHeading, type Line } from './lines.js';
+import { oneSpaced } from '../../util/text.js';
 
 /**
  * Letterheads and signature blocks reach us in many layouts: a table's cells one per line between
@@ -43,7 +44,7 @@ function vocabulary(rules: Rules): WrapVocabulary {
       ...d.provinces.provinces.flatMap((p) => [p.name, ...p.aliases]),
     ];
     const cutsByNextWord = new Map<string, { left: string; right: string }[]>();
-    for (const phrase of new Set(all.map((p) => fold(normalizeWord(p)).replace(/\s+/g, ' ')))) {
+    for (const phrase of new Set(all.map((p) => oneSpaced(fold(normalizeWord(p)))))) {
       const words = phrase.split(' ');
       for (let k = 1; k < words.length; k++) {
         const cut = { left: words.slice(0, k).join(' '), right: words.slice(k).join(' ') };

@@ -1,6 +1,7 @@
 import { fold } from '../../normalize/fold.js';
 import { alternation, normalizeWord, type ProvinceInfo, type Rules } from '../../rules/compile.js';
 import type { Found, MetaContext } from './context.js';
+import { oneSpaced } from '../../util/text.js';
 
 interface ProvincePatterns {
   /** "tỉnh Kien Giang", "thành phố Cần Thơ", "TP. Hồ Chí Minh": a unit word and up to four capitalised words. */
@@ -25,7 +26,7 @@ function patterns(rules: Rules): ProvincePatterns {
 }
 
 export function provinceByName(name: string, rules: Rules): ProvinceInfo | undefined {
-  return rules.provinceByKey.get(fold(name).replace(/\s+/g, ' ').trim());
+  return rules.provinceByKey.get(oneSpaced(fold(name)).trim());
 }
 
 /**

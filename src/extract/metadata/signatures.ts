@@ -4,6 +4,7 @@ import type { Signature } from '../../schema.js';
 import type { Drafted } from '../document.js';
 import type { MetaContext } from './context.js';
 import { cellsOf, isBullet, isUpperLine, startsWithHeading, trimLine, type Line } from './lines.js';
+import { oneSpaced } from '../../util/text.js';
 
 // "Trương Long Hồ", "Mai", "Sơn": one to five capitalised words, nothing else. A name of one word is
 // only half a name, wrapped onto the next line ("Mai" / "Sơn").
@@ -146,14 +147,14 @@ function readBlock(ctx: MetaContext, block: IndexedLine[], name: NameLines): Dra
     authority: prefix?.code ?? null,
     authorityOf,
     title: title ?? authorityOf,
-    name: name.text.replace(/\s+/g, ' '),
+    name: oneSpaced(name.text),
     at: { start: first.start, end: name.end },
   };
 }
 
 /** "Chủ tịch", or a known title followed by a known body: "thủ tướng chính phủ" (not "Thủ tướng CP quyết định …"). */
 function titleOfBody(text: string, rules: Rules): boolean {
-  const folded = fold(text).replace(/\s+/g, ' ').trim();
+  const folded = oneSpaced(fold(text)).trim();
   if (rules.signerTitleBody.has(folded)) return true;
   for (const t of rules.signerTitleBody.keys()) {
     if (folded.startsWith(`${t} `) && rules.bodyByKey.has(folded.slice(t.length + 1))) return true;
@@ -163,7 +164,7 @@ function titleOfBody(text: string, rules: Rules): boolean {
 
 /** "CHỦ TỊCH", and a known title followed by its body: "GIÁM ĐỐC SỞ NỘI VỤ", "CHÁNH VĂN PHÒNG UBND". */
 function knownTitle(title: string, titles: Map<string, string>): boolean {
-  const folded = fold(title).replace(/\s+/g, ' ').trim();
+  const folded = oneSpaced(fold(title)).trim();
   if (titles.has(folded)) return true;
   for (const t of titles.keys()) if (folded.startsWith(`${t} `)) return true;
   return false;

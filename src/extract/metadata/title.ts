@@ -1,6 +1,7 @@
 import type { Found, MetaContext } from './context.js';
 import { fold } from '../../normalize/fold.js';
 import { isUpperLine, startsWithHeading, trimLine } from './lines.js';
+import { oneSpaced } from '../../util/text.js';
 
 /**
  * The title: the line under the type line ("BÁO CÁO" / "Công tác cải cách hành chính quý I …"),
@@ -15,7 +16,7 @@ export function extractTitle(ctx: MetaContext, typeLine: Found<string> | null): 
     if (!marker) continue;
     const text = line.text.slice(marker.length).replace(/^[\s:.]+/, '');
     const start = line.end - text.length;
-    if (text) return { value: text.replace(/\s+/g, ' '), start, end: line.end, rule: 'subject-line' };
+    if (text) return { value: oneSpaced(text), start, end: line.end, rule: 'subject-line' };
   }
   if (!typeLine || typeLine.rule !== 'type-line') return null;
   const typeIndex = ctx.lines.findIndex((l) => l.end >= typeLine.end);

@@ -1,7 +1,7 @@
 import { fold, lower } from '../../normalize/fold.js';
 import { alternation, memo, normalizeWord, type Rules } from '../../rules/compile.js';
 import { dateAt, type DateMatch } from '../../rules/dates.js';
-import { charBefore } from '../../util/text.js';
+import { charBefore, oneSpaced } from '../../util/text.js';
 import type { ReferencePatterns } from './patterns.js';
 
 /**
@@ -79,7 +79,7 @@ export function relationBefore(text: string, lowered: string, mentionStart: numb
     // Fillers are lower-case words ("có hiệu quả"); the relation word starts a word.
     const filler = window.slice(m.index + m[1]!.length, m.index + m[0].length);
     if (LETTER.test(charBefore(window, m.index)) || /\p{Lu}/u.test(filler)) continue;
-    return rules.relationByWord.get(fold(m[1]!).replace(/\s+/g, ' ')) ?? null;
+    return rules.relationByWord.get(oneSpaced(fold(m[1]!))) ?? null;
   }
   return null;
 }
@@ -106,7 +106,7 @@ export function issuerNamedAfter(text: string, lowered: string, at: number, rule
   const window = text.slice(at, at + 140);
   const m = p.re.exec(lowered.slice(at, at + 140)); // lower() keeps offsets: m's positions hold in window
   if (!m) return null;
-  const name = p.names.get(m[1]!.replace(/\s+/g, ' '));
+  const name = p.names.get(oneSpaced(m[1]!));
   if (!name) return null;
   const unit = m[2] ? window.slice(m[0].length - m[2].length, m[0].length) : null;
   return { name: unit ? `${name} ${unit}` : name, start: at + m[0].search(/[^ ,]/), end: at + m[0].length };
