@@ -57,3 +57,22 @@ export function dateAt(text: string, index: number, rules: Rules): DateMatch | n
   const m = re.exec(text);
   return m ? dateFromMatch(m) : null;
 }
+
+/**
+ * Every date of a text, as [start, end) from its first digit (without the "ngày" before it): what
+ * `all` finds, tried sticky where a run of digits begins. `all` began with its optional day words and
+ * look-behind at every character, 9 ms per MB of the figures' time for a few dates per page.
+ */
+export function dateRanges(text: string, rules: Rules): { start: number; end: number }[] {
+  const { at } = datePatterns(rules);
+  const ranges: { start: number; end: number }[] = [];
+  const runs = /[0-9]+/g;
+  for (let run = runs.exec(text); run; run = runs.exec(text)) {
+    at.lastIndex = run.index;
+    const m = at.exec(text);
+    if (!m) continue;
+    ranges.push({ start: m.index, end: m.index + m[0].length });
+    runs.lastIndex = Math.max(runs.lastIndex, m.index + m[0].length);
+  }
+  return ranges;
+}

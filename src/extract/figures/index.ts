@@ -2,7 +2,7 @@ import { inAnyRange } from '../../util/sorted.js';
 import { lower } from '../../normalize/fold.js';
 import { FIGURE_INFERABLE, type Figure } from '../../schema.js';
 import { sectionPathAt } from '../../segment/sections.js';
-import { datePatterns } from '../../rules/dates.js';
+import { dateRanges } from '../../rules/dates.js';
 import { memo } from '../../rules/compile.js';
 import { inferredOf, type Drafted, type NormalizedDocument } from '../document.js';
 import { linkParts } from './breakdown.js';
@@ -119,15 +119,12 @@ function inheritStageAlongLists(figures: FigureItem[], cands: readonly { start: 
 /** Numbers that belong to dates, document numbers, URLs and e-mail addresses are no figures. */
 function excludedRanges(doc: NormalizedDocument): { start: number; end: number }[] {
   const { text, rules } = doc;
-  const res = memo(rules, 'figure-exclusions', () => ({
-    always: [datePatterns(rules).all],
-    web: /(?:https?:\/\/|www\.)[^\s<>()"]+|[\w.+-]+@[\w-]+\.[\w.]+/gu,
-  }));
-  const scans = text.includes('://') || text.includes('www.') || text.includes('@') ? [...res.always, res.web] : res.always;
+  const web = memo(rules, 'figure-web-exclusion', () => /(?:https?:\/\/|www\.)[^\s<>()"]+|[\w.+-]+@[\w-]+\.[\w.]+/gu);
   const ranges: { start: number; end: number }[] = doc.symbols.map((m) => ({ start: m.index, end: m.index + m[0].length }));
-  for (const re of scans) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) ranges.push({ start: m.index, end: m.index + m[0].length });
+  ranges.push(...dateRanges(text, rules));
+  if (text.includes('://') || text.includes('www.') || text.includes('@')) {
+    web.lastIndex = 0;
+    for (let m = web.exec(text); m; m = web.exec(text)) ranges.push({ start: m.index, end: m.index + m[0].length });
   }
   return ranges;
 }
