@@ -1,4 +1,5 @@
 import { firstIndexAtLeast, inAnyRange, overlapsAnyRange } from '../util/sorted.js';
+import { lineStartMatches } from '../util/text.js';
 import { lower } from '../normalize/fold.js';
 import { alternation, memo, normalizeWord, type Rules } from '../rules/compile.js';
 import { TASK_INFERABLE, type Task } from '../schema.js';
@@ -307,9 +308,9 @@ function isJoinedTo(a: AgencyMention, agencies: readonly AgencyMention[], lowere
 function numberedActingLines(text: string, agencies: readonly AgencyMention[], lowered: string, rules: Rules): Draft[] {
   const out: Draft[] = [];
   // "7. Ủy ban nhân dân huyện Tri Tôn chỉ đạo …", "- Các cơ quan: Báo An Giang và Đài … cần tuyên truyền …".
-  const re = /^[ ]*(?:\d{1,2}\.|[-+•])[ ]+(?:[^\n:.]{1,20}:[ ]*)?/gmu;
+  const re = /^[ ]*(?:\d{1,2}\.|[-+•])[ ]+(?:[^\n:.]{1,20}:[ ]*)?/muy;
   const byStart = new Map(agencies.filter((x) => !x.group).map((x) => [x.at.start, x]));
-  for (let m = re.exec(text); m; m = re.exec(text)) {
+  for (const m of lineStartMatches(text, re)) {
     const at = m.index + m[0].length;
     const first = byStart.get(at);
     const a = first ? lastJoined(first, agencies, lowered, cues(rules).joiner) : undefined;

@@ -1,6 +1,6 @@
 import { charBefore } from '../util/text.js';
 import { identity, replaceMapped, type MappedText, type MatchFinder } from './mapped-text.js';
-import { isSpaceUnit } from '../util/text.js';
+import { isSpaceUnit, lineStartMatches } from '../util/text.js';
 import { moveToneToFirst } from './tone.js';
 
 /**
@@ -50,6 +50,9 @@ const OCR_NUMBER = /(?<![\p{L}\d])(?=[\dOolI]*[OolI])[\dOolI]{1,5}(?=\/(?:[\dOol
  */
 const STRAY_LINK_LINE = /(?<![ \n])(?=[ ]*\n)(?<=(?:^|\S)[^\S\n]*)[ ]*\n\s*(?:https?:\/\/|www\.)[^\s]+[ ]*\n\s*(?=\p{Ll})/gu;
 
+// "## **BÁO CÁO**": a markdown heading's marks, tried at line starts only (lineStartMatches).
+const MARKDOWN_HEADING = /^[ ]*#{1,6}[ ]+/my;
+
 export const NORMALIZE_PASSES: readonly NormalizePass[] = [
   // Decomposed text (NFD, combining tone marks) defeats every composed pattern.
   { name: 'nfc', guard: /[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]/, pattern: /\P{M}?\p{M}+/gu, replace: nfc },
@@ -67,7 +70,7 @@ export const NORMALIZE_PASSES: readonly NormalizePass[] = [
   // "hoá" → "hóa", "Uỷ" → "Ủy": only a toned second vowel at the end of a syllable is looked at.
   { name: 'tone-placement', pattern: /(?<![qQ])(?:[oO][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?!\p{L})/gu, replace: (m) => moveToneToFirst(m[0]) },
   // Markdown from converters: "## **BÁO CÁO**", "video\_clip", "<sup>1</sup>".
-  { name: 'markdown-heading', guard: /#/, pattern: /^[ ]*#{1,6}[ ]+/gm, replace: () => '' },
+  { name: 'markdown-heading', guard: /#/, pattern: (text) => lineStartMatches(text, MARKDOWN_HEADING), replace: () => '' },
   { name: 'markdown-emphasis', guard: /\*/, pattern: /\*+/g, replace: emphasis },
   { name: 'markdown-escape', guard: /\\/, pattern: /\\([_*#\[\]().\-!`])/g, replace: (m) => m[1]! },
   { name: 'markdown-sup', guard: /<sup>/i, pattern: /<sup>[^<\n]{0,12}<\/sup>/gi, replace: () => ' ' },

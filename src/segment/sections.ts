@@ -1,4 +1,5 @@
 import { firstIndexAtLeast, isSortedBy } from '../util/sorted.js';
+import { lineStartMatches } from '../util/text.js';
 import { toSourceSpan, type MappedText, type Span } from '../normalize/mapped-text.js';
 
 /**
@@ -17,7 +18,7 @@ export interface Section {
 }
 
 // "II. KẾT QUẢ", "6.1. Công nghệ", "6.2 An toàn" (dotted, no final dot), "b) Tình hình".
-const HEADING = /^[ ]*(?:([IVX]{1,6})\.|(\d{1,2}(?:\.\d{1,2}){0,3})\.|(\d{1,2}(?:\.\d{1,2}){1,3})(?= )|([a-zđ])\))[ ]+(\S[^\n]*)$/gmu;
+const HEADING = /^[ ]*(?:([IVX]{1,6})\.|(\d{1,2}(?:\.\d{1,2}){0,3})\.|(\d{1,2}(?:\.\d{1,2}){1,3})(?= )|([a-zđ])\))[ ]+(\S[^\n]*)$/muy;
 // A numbered line longer than this is a list item of prose, not a heading.
 const MAX_TITLE = 160;
 
@@ -30,8 +31,7 @@ interface Heading {
 
 function findHeadings(text: string): Heading[] {
   const headings: Heading[] = [];
-  HEADING.lastIndex = 0;
-  for (let m = HEADING.exec(text); m; m = HEADING.exec(text)) {
+  for (const m of lineStartMatches(text, HEADING)) {
     const title = m[5]!.trim().replace(/[:.]$/, '').trim();
     const start = m.index + (m[0].length - m[0].trimStart().length);
     if (m[1]) {

@@ -6,9 +6,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { secondWord } from '../../src/extract/agencies/index.js';
+import { numberMatches } from '../../src/extract/figures/candidates.js';
+import { figurePatterns } from '../../src/extract/figures/patterns.js';
+import { defaultRules } from '../../src/rules/compile.js';
 import { fold } from '../../src/normalize/fold.js';
 import { normalize } from '../../src/normalize/normalize.js';
-import { wordCount } from '../../src/util/text.js';
+import { lineStartMatches, wordCount } from '../../src/util/text.js';
 import { ROOT } from '../helpers/cli.js';
 
 const texts = [
@@ -47,6 +50,66 @@ describe('wordCount', () => {
   it('counts Vietnamese words, numbers, Roman numerals and a letter outside the BMP as the pattern does', () => {
     for (const s of ['Ủy ban nhân dân tỉnh Kiên Giang', 'Trường THCS số 2, khóa XII', '', '  --  ', 'Ⅻ ½ ٣', 'Cục 𐐀𐐁 và', 'a\u0301b c']) {
       expect(wordCount(s), s).toBe(s.match(/[\p{L}\p{N}]+/gu)?.length ?? 0);
+    }
+  });
+});
+
+describe('numberMatches', () => {
+  const rules = defaultRules();
+  const originals = [
+    ...readdirSync(join(ROOT, 'corpus')).filter((f) => f.endsWith('.txt')).map((f) => join(ROOT, 'corpus', f)),
+    ...readdirSync(join(ROOT, 'devset/docs')).filter((f) => f.endsWith('.md')).map((f) => join(ROOT, 'devset/docs', f)),
+  ].map((path) => normalize(readFileSync(path, 'utf8')).text);
+  const found = (text: string, matches: Iterable<RegExpExecArray>): [number, string][] => [...matches].map((m) => [m.index, m[0]]);
+
+  it('finds the numbers the global pattern finds, in the corpus and every dev-set document', () => {
+    let numbers = 0;
+    for (const text of originals) {
+      const expected = found(text, text.matchAll(figurePatterns(rules).number));
+      expect(found(text, numberMatches(text, rules))).toEqual(expected);
+      numbers += expected.length;
+    }
+    expect(numbers).toBeGreaterThan(5_000);
+  });
+
+  it('keeps the look-behind, the glued money forms and numbers across runs of digits', () => {
+    for (const text of ['1.234.567 hồ sơ', 'a1 b 2', '12/2020', '3,5%', '500.000đ và 7đồng', 'x.5 ,6 -7 /8', '98.6 %', '1.23.4', '2024-2025']) {
+      expect(found(text, numberMatches(text, rules)), text).toEqual(found(text, text.matchAll(figurePatterns(rules).number)));
+    }
+  });
+});
+
+describe('lineStartMatches', () => {
+  // The sections' headings, the tasks' numbered items and the markdown headings, as global patterns.
+  const patterns = [
+    /^[ ]*(?:([IVX]{1,6})\.|(\d{1,2}(?:\.\d{1,2}){0,3})\.|(\d{1,2}(?:\.\d{1,2}){1,3})(?= )|([a-zđ])\))[ ]+(\S[^\n]*)$/gmu,
+    /^[ ]*(?:\d{1,2}\.|[-+•])[ ]+(?:[^\n:.]{1,20}:[ ]*)?/gmu,
+    /^[ ]*#{1,6}[ ]+/gm,
+    /^[^\n]{0,3}a/gm, // a match that runs over a \r or \u2028 into the next line
+  ];
+  const sticky = (re: RegExp): RegExp => new RegExp(re.source, re.flags.replace('g', '') + 'y');
+  const found = (matches: Iterable<RegExpExecArray>): [number, string][] => [...matches].map((m) => [m.index, m[0]]);
+  const originals = [
+    ...readdirSync(join(ROOT, 'corpus')).filter((f) => f.endsWith('.txt')).map((f) => join(ROOT, 'corpus', f)),
+    ...readdirSync(join(ROOT, 'devset/docs')).filter((f) => f.endsWith('.md')).map((f) => join(ROOT, 'devset/docs', f)),
+  ].map((path) => normalize(readFileSync(path, 'utf8')).text);
+
+  it('finds what the global pattern finds, in the corpus and every dev-set document', () => {
+    for (const re of patterns) for (const text of originals) expect(found(lineStartMatches(text, sticky(re)))).toEqual(found(text.matchAll(re)));
+  });
+
+  it('finds what the global pattern finds after every kind of line terminator', () => {
+    let seed = 5;
+    const random = (n: number): number => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return (((t ^ (t >>> 14)) >>> 0) / 2 ** 32) * n | 0;
+    };
+    const pieces = ['\n', '\r', '\u2028', ' ', '#', '1.', 'a', 'I.', '- ', 'x:', 'b)'];
+    for (let round = 0; round < 3000; round++) {
+      const text = Array.from({ length: random(16) }, () => pieces[random(pieces.length)]).join('');
+      for (const re of patterns) expect(found(lineStartMatches(text, sticky(re))), JSON.stringify(text)).toEqual(found(text.matchAll(re)));
     }
   });
 });

@@ -220,10 +220,26 @@ export function agencyPatterns(rules: Rules): AgencyPatterns {
  * written: "Cục KS TTHC", not "Cục KS thủ tục hành chính"; roman numerals are no codes.
  */
 export function spellOut(name: string, abbreviations: ReadonlyMap<string, string>): string {
-  const codes = name.match(/(?<![\p{L}])[\p{Lu}Đ&]{2,}(?![\p{L}])/gu) ?? [];
+  const codes = name.match(CODE_IN_NAME) ?? [];
+  // A word spelled out is an abbreviation, and one with a code in it: a name without a code has none.
+  if (!codes.length && everyAbbreviationHasCode(abbreviations)) return name;
   if (codes.some((c) => !abbreviations.has(c) && !/^[IVXLC]+$/.test(c))) return name;
   return name.replace(/[\p{L}\p{N}][\p{L}\p{N}&-]*/gu, (w) => abbreviations.get(w) ?? w);
 }
+
+const CODE_IN_NAME = /(?<![\p{L}])[\p{Lu}Đ&]{2,}(?![\p{L}])/gu;
+
+/** Whether every abbreviation of the rules holds a code ("CCHC", "KT-XH"), answered once per map. */
+function everyAbbreviationHasCode(abbreviations: ReadonlyMap<string, string>): boolean {
+  let known = codedAbbreviations.get(abbreviations);
+  if (known === undefined) {
+    known = [...abbreviations.keys()].every((k) => new RegExp(CODE_IN_NAME.source, 'u').test(k));
+    codedAbbreviations.set(abbreviations, known);
+  }
+  return known;
+}
+
+const codedAbbreviations = new WeakMap<ReadonlyMap<string, string>, boolean>();
 
 /**
  * A variant as the annotator writes it: its head abbreviation and the abbreviations inside it

@@ -1,6 +1,6 @@
 import { alternation, memo, normalizeWord, type Rules } from '../../rules/compile.js';
 import type { Found } from './found.js';
-import { oneSpaced } from '../../util/text.js';
+import { lineStartMatches, oneSpaced } from '../../util/text.js';
 
 /**
  * A body named only in a signature title, in capitals: "KT. TRƯỞNG BAN CHÍNH SÁCH,\nTHUẾ QUỐC TẾ"
@@ -11,8 +11,7 @@ import { oneSpaced } from '../../util/text.js';
 export function titleBodies(text: string, rules: Rules, overlaps: (start: number, end: number) => boolean): Found[] {
   const t = patterns(rules);
   const out: Found[] = [];
-  t.line.lastIndex = 0;
-  for (let m = t.line.exec(text); m; m = t.line.exec(text)) {
+  for (const m of lineStartMatches(text, t.line)) {
     const head = t.heads.get(oneSpaced(m[1]!))!;
     let written = m[2]!;
     // "TRƯỞNG BAN BAN CHÍNH SÁCH": the head written again after the title.
@@ -47,7 +46,7 @@ function sentenceCase(caps: string, abbreviations: ReadonlyMap<string, string>):
 }
 
 interface TitlePatterns {
-  /** Global, multiline: a line in capitals that is a title and a name: group 1 the title, group 2 the name. */
+  /** Sticky, multiline (lineStartMatches): a line in capitals that is a title and a name: group 1 the title, group 2 the name. */
   line: RegExp;
   titleLine: RegExp;
   heads: ReadonlyMap<string, string>;
@@ -61,7 +60,7 @@ function patterns(rules: Rules): TitlePatterns {
     // The signing prefixes of rules/signing.json ("KT.", "TL.", "TM.") may open the line.
     const prefixes = alternation(rules.data.signing.prefixes.flatMap((p) => p.forms));
     return {
-      line: new RegExp(`^[ \\t]*(?:(?:${prefixes})[ \\t]*)?(${titles})[ \\t]+([\\p{Lu}\\p{N}][\\p{Lu}\\p{N} ,&-]*?)[ \\t]*$`, 'gmu'),
+      line: new RegExp(`^[ \\t]*(?:(?:${prefixes})[ \\t]*)?(${titles})[ \\t]+([\\p{Lu}\\p{N}][\\p{Lu}\\p{N} ,&-]*?)[ \\t]*$`, 'muy'),
       titleLine: new RegExp(`^(?:${titles})(?![\\p{L}])`, 'u'),
       heads: new Map(Object.entries(cues.titleHeads).map(([title, head]) => [normalizeWord(title), normalizeWord(head)])),
       abbreviations: new Map(Object.entries(cues.nameAbbreviations).filter(([k]) => k === k.toUpperCase()).map(([k, v]) => [k, normalizeWord(v).toLowerCase()])),

@@ -38,9 +38,7 @@ export function findCandidates(text: string, folded: string, rules: Rules, isExc
   const p = figurePatterns(rules);
   const out: Candidate[] = [];
   let consumedTo = -1;
-  const numbers = p.number;
-  numbers.lastIndex = 0;
-  for (let m = numbers.exec(text); m; m = numbers.exec(text)) {
+  for (const m of numberMatches(text, rules)) {
     const start = m.index;
     const numEnd = start + m[0].length;
     if (start < consumedTo || isExcluded(start)) continue;
@@ -53,6 +51,23 @@ export function findCandidates(text: string, folded: string, rules: Rules, isExc
     consumedTo = found.end;
   }
   return out;
+}
+
+/**
+ * Every number of the text, as the global `number` pattern finds them. A number begins where a run
+ * of digits does (its look-behind refuses a digit before it): the pattern is tried there alone,
+ * sticky; searched for globally, look-behind first, it was tried at every character.
+ */
+export function* numberMatches(text: string, rules: Rules): Iterable<RegExpExecArray> {
+  const numbers = figurePatterns(rules).numberAt;
+  const runs = /[0-9]+/g;
+  for (let run = runs.exec(text); run; run = runs.exec(text)) {
+    numbers.lastIndex = run.index;
+    const m = numbers.exec(text);
+    if (!m) continue;
+    runs.lastIndex = Math.max(runs.lastIndex, m.index + m[0].length);
+    yield m;
+  }
 }
 
 function readAt(

@@ -36,6 +36,8 @@ export interface FigurePatterns {
   assignmentClause: RegExp;
   /** A number of the text, letting a glued money form follow ("500.000đ"). */
   number: RegExp;
+  /** `number`, sticky: tried where a run of digits begins. */
+  numberAt: RegExp;
   resultCue: RegExp;
   planSection: RegExp;
   breakdownCue: RegExp;
@@ -107,6 +109,7 @@ export function figurePatterns(rules: Rules): FigurePatterns {
       for (const f of [...m.forms, ...(m.gluedForms ?? [])]) moneyByForm.set(key(f), { unit: m.unit, scale: m.scale });
       glued.push(...(m.gluedForms ?? []).map(key));
     }
+    const numberSource = NUMBER_SOURCE.replace('(?![\\d\\p{L}]', `(?!\\d|(?!(?:${words(glued) || '(?!)'})(?![\\p{L}]))\\p{L}`);
     const scaleByWord = new Map(rules.data.figureNouns.scales.map((x) => [key(x.word), x.value]));
     const comparatorByForm = new Map<string, string>();
     for (const c of cues.comparators) for (const f of c.before) comparatorByForm.set(key(f), c.comparator);
@@ -140,7 +143,8 @@ export function figurePatterns(rules: Rules): FigurePatterns {
       weakTargetCue: new RegExp(whole(words(cues.weakTargetCues)), 'u'),
       // "\s*(?:[-+•]\s*)?", not "\s*[-+•]?\s*": two runs of white space side by side share a long run every possible way.
       assignmentClause: new RegExp(`(?:^|[.;:\\n])\\s*(?:[-+•]\\s*)?(?:${words(cues.assignmentCues)})(?![\\p{L}])[^.;:\\n]*$`, 'u'),
-      number: new RegExp(NUMBER_SOURCE.replace('(?![\\d\\p{L}]', `(?!\\d|(?!(?:${words(glued) || '(?!)'})(?![\\p{L}]))\\p{L}`), 'gu'),
+      number: new RegExp(numberSource, 'gu'),
+      numberAt: new RegExp(numberSource, 'uy'),
       resultCue: new RegExp(whole(words(cues.resultCues)), 'u'),
       planSection: new RegExp(whole(words(cues.planSectionCues)), 'u'),
       breakdownCue: new RegExp(whole(words(cues.breakdownCues)), 'u'),

@@ -49,6 +49,8 @@ function placeDateInLine(ctx: MetaContext, limit: number): Found<PlaceDate> | nu
     `(?<![\\p{L}\\d])(\\p{Lu}\\p{Ll}*(?:[ ]+\\p{Lu}\\p{Ll}*){0,3})[ ]*,[ ]*(?=(?:${alternation(ctx.rules.data.lexicon.dayWord)})[ ]+\\d)`, 'gu'));
   for (let i = ctx.headStart; i < limit; i++) {
     const line = ctx.lines[i]!;
+    // The pattern, look-behind first, is tried at every character of a line: a line without its comma is passed over.
+    if (!line.text.includes(',')) continue;
     re.lastIndex = 0;
     for (let m = re.exec(line.text); m; m = re.exec(line.text)) {
       const date = dateAt(ctx.mt.text, line.start + m.index + m[0].length, ctx.rules);
