@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { secondWord } from '../../src/extract/agencies/index.js';
 import { numberMatches } from '../../src/extract/figures/candidates.js';
-import { figurePatterns } from '../../src/extract/figures/patterns.js';
+import { endAnchored, figurePatterns } from '../../src/extract/figures/patterns.js';
 import { defaultRules } from '../../src/rules/compile.js';
-import { fold } from '../../src/normalize/fold.js';
+import { fold, lower } from '../../src/normalize/fold.js';
 import { normalize } from '../../src/normalize/normalize.js';
 import { lineStartMatches, wordCount } from '../../src/util/text.js';
 import { ROOT } from '../helpers/cli.js';
@@ -111,5 +111,36 @@ describe('lineStartMatches', () => {
       const text = Array.from({ length: random(16) }, () => pieces[random(pieces.length)]).join('');
       for (const re of patterns) expect(found(lineStartMatches(text, sticky(re))), JSON.stringify(text)).toEqual(found(text.matchAll(re)));
     }
+  });
+});
+
+describe('endAnchored', () => {
+  const rules = defaultRules();
+  const p = figurePatterns(rules);
+  const names = ['labelBefore', 'periodBefore', 'rankBefore', 'scaleBefore', 'comparatorBefore', 'fromWord'] as const;
+  // The 30 characters before each number of the corpus and every dev-set document, lower-cased, as the figures read them.
+  const windows = [
+    ...readdirSync(join(ROOT, 'corpus')).filter((f) => f.endsWith('.txt')).map((f) => join(ROOT, 'corpus', f)),
+    ...readdirSync(join(ROOT, 'devset/docs')).filter((f) => f.endsWith('.md')).map((f) => join(ROOT, 'devset/docs', f)),
+  ].flatMap((path) => {
+    const text = lower(normalize(readFileSync(path, 'utf8')).text);
+    return [...text.matchAll(/\d+/g)].flatMap((m) => [text.slice(Math.max(0, m.index - 30), m.index), text.slice(Math.max(0, m.index - 30), m.index + m[0].length)]);
+  });
+
+  it('says what its pattern says before every number of the corpus and the dev set', () => {
+    for (const name of names) {
+      let matched = 0;
+      for (const w of windows) {
+        const expected = p[name].pattern.exec(w)?.[0] ?? null;
+        if (expected !== null) matched++;
+        if ((p[name].exec(w)?.[0] ?? null) !== expected || p[name].test(w) !== (expected !== null)) expect(p[name].exec(w)?.[0] ?? null, `${name}: ${JSON.stringify(w)}`).toBe(expected);
+      }
+      expect(matched, name).toBeGreaterThan(0);
+    }
+  });
+
+  it('passes a phrase that ends in another way to its pattern', () => {
+    const loose = endAnchored(['trên', '>', 'từ'], /(?<![\p{L}])(?:trên|>|từ)\s*$/u);
+    for (const text of ['cao hơn > ', 'trên  ', 'xtrên', 'tăng từ', '5 >']) expect(loose.test(text), text).toBe(loose.pattern.test(text));
   });
 });

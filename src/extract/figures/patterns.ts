@@ -1,7 +1,7 @@
 import { lower } from '../../normalize/fold.js';
 import { alternation, memo, normalizeWord, type Rules } from '../../rules/compile.js';
 import { NUMBER_SOURCE } from './numbers.js';
-import { oneSpaced } from '../../util/text.js';
+import { isLetterUnit, isSpaceUnit, oneSpaced } from '../../util/text.js';
 
 /** The figure rules compiled once: folded alternations with lookup tables back to canonical values. */
 export interface FigurePatterns {
@@ -24,11 +24,11 @@ export interface FigurePatterns {
   fromToAfter: RegExp;
   notRatios: Set<string>;
   /** Ends at the end of a folded window: a comparator right before a number. */
-  comparatorBefore: RegExp;
+  comparatorBefore: EndAnchored;
   comparatorByForm: Map<string, string>;
   /** Ends at the end of a folded window: a word that makes the number a label ("lĩnh vực 7"). */
-  labelBefore: RegExp;
-  periodBefore: RegExp;
+  labelBefore: EndAnchored;
+  periodBefore: EndAnchored;
   /** Anywhere in a folded clause. */
   targetCue: RegExp;
   weakTargetCue: RegExp;
@@ -60,13 +60,13 @@ export interface FigurePatterns {
   level: RegExp;
   levelByForm: Map<string, 'tỉnh' | 'huyện' | 'xã'>;
   rangeAfter: RegExp;
-  fromWord: RegExp;
+  fromWord: EndAnchored;
   /** Sticky, after a number: "- 8,5%", "đến 8,5 %", the upper bound of a percentage range. */
   percentRangeAfter: RegExp;
   /** Ends at the end of a folded window: "xếp thứ", "hạng" — the x/y after it is a rank. */
-  rankBefore: RegExp;
+  rankBefore: EndAnchored;
   /** Ends at the end of a folded window: "tỷ lệ", "bản đồ" — 1/500 after it is a map scale. */
-  scaleBefore: RegExp;
+  scaleBefore: EndAnchored;
   /** Noun forms that make x/y a score ("điểm"). */
   scoreForms: Set<string>;
   /** Sticky over folded text: up to three lower-case words after a number. */
@@ -85,6 +85,40 @@ export const key = (s: string): string => oneSpaced(lower(normalizeWord(s)));
 export const words = (list: readonly string[]): string => alternation(list.map(key));
 // A whole word or phrase: no letter right before or after.
 export const whole = (source: string): string => `(?<![\\p{L}])(?:${source})(?![\\p{L}])`;
+
+/** A pattern of phrases that must end the text ("… \\s*$"), as `test` and `exec` read it. */
+export interface EndAnchored {
+  /** The pattern itself, tried on every text. */
+  readonly pattern: RegExp;
+  test(text: string): boolean;
+  exec(text: string): RegExpExecArray | null;
+}
+
+/**
+ * `re` (its phrases, then white space to the end), tried only on a text whose last word is the last
+ * word of one of `phrases`: what it could match. Tried on the 30 characters before each number, the
+ * look-behind in front made it a test at every place of the window, half the time of reading a
+ * figure ("tháng", "khoản", "lần thứ" before "12" say it is no count). A phrase that does not end in
+ * a letter ("≥") leaves the pattern tried on every text.
+ */
+export function endAnchored(phrases: readonly string[], re: RegExp): EndAnchored {
+  const lastWords = new Set(phrases.map((ph) => lastWord(key(ph))));
+  const possible = lastWords.has('') ? () => true : (text: string) => lastWords.has(lastWord(text));
+  return {
+    pattern: re,
+    test: (text) => possible(text) && re.test(text),
+    exec: (text) => (possible(text) ? re.exec(text) : null),
+  };
+}
+
+/** The letters that end `text` before any white space after them ('' when it ends otherwise). */
+function lastWord(text: string): string {
+  let end = text.length;
+  while (end > 0 && isSpaceUnit(text.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > 0 && isLetterUnit(text.charCodeAt(start - 1))) start--;
+  return text.slice(start, end);
+}
 
 /**
  * The separator of a range with the spaces around it: "[ ]*(?:đến|tới)[ ]*" or "\s*-\s*". A dash
@@ -109,6 +143,7 @@ export function figurePatterns(rules: Rules): FigurePatterns {
       for (const f of [...m.forms, ...(m.gluedForms ?? [])]) moneyByForm.set(key(f), { unit: m.unit, scale: m.scale });
       glued.push(...(m.gluedForms ?? []).map(key));
     }
+    const fromWords = cues.comparators.filter((c) => c.after?.length).flatMap((c) => c.before);
     const numberSource = NUMBER_SOURCE.replace('(?![\\d\\p{L}]', `(?!\\d|(?!(?:${words(glued) || '(?!)'})(?![\\p{L}]))\\p{L}`);
     const scaleByWord = new Map(rules.data.figureNouns.scales.map((x) => [key(x.word), x.value]));
     const comparatorByForm = new Map<string, string>();
@@ -135,10 +170,10 @@ export function figurePatterns(rules: Rules): FigurePatterns {
       notMoneyAt: new RegExp(`[ ]*(?:${words(rules.data.figureNouns.notMoney)})(?![\\p{L}])`, 'uy'),
       fromToAfter: new RegExp(`[ ]*(?:${words(cues.fromToAfter)})(?![\\p{L}])`, 'uy'),
       notRatios: new Set(cues.notRatios),
-      comparatorBefore: new RegExp(`(?<![\\p{L}])(${words([...comparatorByForm.keys()])})\\s*$`, 'u'),
+      comparatorBefore: endAnchored([...comparatorByForm.keys()], new RegExp(`(?<![\\p{L}])(${words([...comparatorByForm.keys()])})\\s*$`, 'u')),
       comparatorByForm,
-      labelBefore: new RegExp(`${whole(words(cues.notFigureBefore))}\\s*$`, 'u'),
-      periodBefore: new RegExp(`${whole(words(cues.periodWordsBefore))}\\s*$`, 'u'),
+      labelBefore: endAnchored(cues.notFigureBefore, new RegExp(`${whole(words(cues.notFigureBefore))}\\s*$`, 'u')),
+      periodBefore: endAnchored(cues.periodWordsBefore, new RegExp(`${whole(words(cues.periodWordsBefore))}\\s*$`, 'u')),
       targetCue: new RegExp(whole(words(cues.targetCues)), 'u'),
       weakTargetCue: new RegExp(whole(words(cues.weakTargetCues)), 'u'),
       // "\s*(?:[-+•]\s*)?", not "\s*[-+•]?\s*": two runs of white space side by side share a long run every possible way.
@@ -162,10 +197,10 @@ export function figurePatterns(rules: Rules): FigurePatterns {
       // "từ 500 đến 2.000 lượt xem": the second number of a range, after the first.
       rangeAfter: new RegExp(`${separator(cues.rangeSeparators, words)}(\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?)(?![\\d\\p{L}])`, 'uy'),
       // The word that opens a range is the one that opens "từ … trở lên" (figure-cues.json).
-      fromWord: new RegExp(`(?<![\\p{L}])(?:${words(cues.comparators.filter((c) => c.after?.length).flatMap((c) => c.before))})\\s*$`, 'u'),
+      fromWord: endAnchored(fromWords, new RegExp(`(?<![\\p{L}])(?:${words(fromWords)})\\s*$`, 'u')),
       percentRangeAfter: new RegExp(`${separator(cues.rangeSeparators, alternation)}(${NUMBER_SOURCE.replace(/^\(\?<!\[[^\]]*\]\)\(/, '(?:').replace(/\)\(\?!.*$/, ')')})[ ]?%`, 'uy'),
-      rankBefore: new RegExp(`${whole(words(cues.rankWordsBefore))}\\s*$`, 'u'),
-      scaleBefore: new RegExp(`${whole(words(cues.mapScaleWordsBefore))}\\s*$`, 'u'),
+      rankBefore: endAnchored(cues.rankWordsBefore, new RegExp(`${whole(words(cues.rankWordsBefore))}\\s*$`, 'u')),
+      scaleBefore: endAnchored(cues.mapScaleWordsBefore, new RegExp(`${whole(words(cues.mapScaleWordsBefore))}\\s*$`, 'u')),
       scoreForms: new Set(cues.scoreNouns.map(key)),
       openNounAfter: /[ ]+(\p{Ll}+(?:[ ]+\p{Ll}+){0,2})/uy,
       notCounted: new Set(cues.notCountedWords.map(key)),
