@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { secondWord } from '../../src/extract/agencies/index.js';
 import { numberMatches } from '../../src/extract/figures/candidates.js';
-import { endAnchored, figurePatterns } from '../../src/extract/figures/patterns.js';
+import { figurePatterns } from '../../src/extract/figures/patterns.js';
+import { agencyPatterns } from '../../src/extract/agencies/patterns.js';
+import { endAnchored } from '../../src/rules/end-anchored.js';
 import { defaultRules } from '../../src/rules/compile.js';
 import { fold, lower } from '../../src/normalize/fold.js';
 import { normalize } from '../../src/normalize/normalize.js';
@@ -134,6 +136,23 @@ describe('endAnchored', () => {
         const expected = p[name].pattern.exec(w)?.[0] ?? null;
         if (expected !== null) matched++;
         if ((p[name].exec(w)?.[0] ?? null) !== expected || p[name].test(w) !== (expected !== null)) expect(p[name].exec(w)?.[0] ?? null, `${name}: ${JSON.stringify(w)}`).toBe(expected);
+      }
+      expect(matched, name).toBeGreaterThan(0);
+    }
+  });
+
+  it('says what its pattern says before every word of the corpus, for the agencies\' windows', () => {
+    const a = agencyPatterns(rules);
+    const texts = readdirSync(join(ROOT, 'corpus')).filter((f) => f.endsWith('.txt')).map((f) => lower(normalize(readFileSync(join(ROOT, 'corpus', f), 'utf8')).text));
+    for (const name of ['notBefore', 'groupBefore', 'titleBeforePrefix'] as const) {
+      let matched = 0;
+      for (const text of texts) {
+        for (const m of text.matchAll(/(?<=\s)\p{L}/gu)) {
+          const w = text.slice(Math.max(0, m.index - 24), m.index);
+          const expected = a[name].pattern.test(w);
+          if (expected) matched++;
+          if (a[name].test(w) !== expected) expect(a[name].test(w), `${name}: ${JSON.stringify(w)}`).toBe(expected);
+        }
       }
       expect(matched, name).toBeGreaterThan(0);
     }

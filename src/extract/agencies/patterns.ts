@@ -1,6 +1,7 @@
 import { fold, lower } from '../../normalize/fold.js';
 import { alternation, caseAlternation, caseVariants, escapeRegex, memo, normalizeWord, trieAlternation, type Rules } from '../../rules/compile.js';
 import { oneSpaced } from '../../util/text.js';
+import { endAnchored, type EndAnchored } from '../../rules/end-anchored.js';
 
 /** A body of rules/agencies.json as the extractor uses it. */
 export interface Body {
@@ -64,7 +65,7 @@ export interface AgencyPatterns {
   notAfter: RegExp;
   /** "," or a list joiner ("và") alone between two bodies. */
   joiner: RegExp;
-  notBefore: RegExp;
+  notBefore: EndAnchored;
   placeRequired: Set<string>;
   /** First words a body may be written with in lower case ("sở Công Thương"); any other must be capitalised ("nhiệm vụ CCHC" is no Vụ). */
   lowercaseHeads: Set<string>;
@@ -75,7 +76,7 @@ export interface AgencyPatterns {
   /** Sticky on lower-cased text: ", thị xã, thành phố" after a unit word — a list of units. */
   unitListAfter: RegExp;
   /** Ends the window before a body: "các ", "những ". */
-  groupBefore: RegExp;
+  groupBefore: EndAnchored;
   /** Global over lower-cased text: "sở, ban, ngành" and other group phrases. */
   groupPhrase: RegExp;
   assignmentBefore: RegExp;
@@ -94,7 +95,7 @@ export interface AgencyPatterns {
   /** Global: two codes joined by a list joiner ("KH và CN"), groups 1 and 2 the codes. */
   joinedCodes: RegExp;
   /** Ends at a body prefix: "Phó Chủ tịch ", "Ủy viên " — the prefix is then part of a title. */
-  titleBeforePrefix: RegExp;
+  titleBeforePrefix: EndAnchored;
 }
 
 const key = (s: string): string => oneSpaced(fold(normalizeWord(s)));
@@ -185,7 +186,7 @@ export function agencyPatterns(rules: Rules): AgencyPatterns {
       levelClass: new RegExp(`[ ]+(?:(?:${words(cues.levelWord)})[ ]+(?:${words(rules.data.lexicon.localUnitWords)})|${words(cues.classAfter)})(?![\\p{L}])`, 'uy'),
       joiner: new RegExp(`^\\s*(?:,|${words(rules.data.lexicon.listJoiners)})\\s*$`, 'u'),
       notAfter: new RegExp(`^[ ]+(?:${words(cues.notAfter)})(?![\\p{L}])`, 'u'),
-      notBefore: new RegExp(`(?<![\\p{L}])(?:${words(cues.notBefore)})[ ]+$`, 'u'),
+      notBefore: endAnchored(cues.notBefore, new RegExp(`(?<![\\p{L}])(?:${words(cues.notBefore)})[ ]+$`, 'u')),
       placeRequired: new Set(cues.placeRequiredKinds.map(normalizeWord)),
       lowercaseHeads: new Set(cues.lowercaseHeads.map(lkey)),
       realUnits: new Set([...rules.data.lexicon.localUnitWords, ...rules.data.lexicon.unitWords.flatMap((u) => u.words)].map((u) => lower(normalizeWord(u)))),
@@ -194,12 +195,12 @@ export function agencyPatterns(rules: Rules): AgencyPatterns {
         ...rules.data.lexicon.unitWords.flatMap((u) => u.words.map((w) => [fold(w).replace(/\.$/, ''), u.type] as const)),
       ]),
       unitListAfter: new RegExp(`(?:[ ]*,[ ]*(?:${words(rules.data.lexicon.localUnitWords)})(?![\\p{L}]))+`, 'uy'),
-      groupBefore: new RegExp(`(?<![\\p{L}])(?:${words(cues.groupBefore)})[ ]+$`, 'u'),
+      groupBefore: endAnchored(cues.groupBefore, new RegExp(`(?<![\\p{L}])(?:${words(cues.groupBefore)})[ ]+$`, 'u')),
       // "các sở, ban, ngành tỉnh": a group phrase and the unit it belongs to.
       groupPhrase: new RegExp(`(?:${words(cues.groupBefore)})[ ]+(?:${words(cues.groupPhrases)})(?:[ ]+(?:${words(rules.data.lexicon.localUnitWords)}))?(?![\\p{L}])`, 'gu'),
       assignmentBefore: new RegExp(`(?<![\\p{L}])(?:${words(cues.assignmentCues)})[ ]+(?:(?:${words(cues.headTitles)})[ ]+)?$`, 'u'),
       leadAfter: new RegExp(`^[ ,]*(?:${words(cues.leadAfter)})(?![\\p{L}])`, 'u'),
-      titleBeforePrefix: new RegExp(`(?<![\\p{L}])(?:${words(cues.titlesBeforePrefix)})[ ]+$`, 'u'),
+      titleBeforePrefix: endAnchored(cues.titlesBeforePrefix, new RegExp(`(?<![\\p{L}])(?:${words(cues.titlesBeforePrefix)})[ ]+$`, 'u')),
       listPrefixBefore: new RegExp(`(?:^|\\n)[ \\t]*[-–+•*]?[ \\t]*(${[...cues.bodyPrefixes, ...Object.keys(cues.listPrefixes)].map(escapeRegex).join("|")})[ \\t]*[:.,]?[ \\t]*$`, 'u'),
       listPrefixes: new Map(Object.entries(cues.listPrefixes).map(([k, v]) => [k, normalizeWord(v)])),
       prefixable: new Map(Object.entries(cues.prefixableBodies).map(([k, v]) => [normalizeWord(k), new Set(v.map(normalizeWord))])),

@@ -1,7 +1,8 @@
 import { lower } from '../../normalize/fold.js';
 import { alternation, memo, normalizeWord, type Rules } from '../../rules/compile.js';
 import { NUMBER_SOURCE } from './numbers.js';
-import { isLetterUnit, isSpaceUnit, oneSpaced } from '../../util/text.js';
+import { endAnchored, type EndAnchored } from '../../rules/end-anchored.js';
+import { oneSpaced } from '../../util/text.js';
 
 /** The figure rules compiled once: folded alternations with lookup tables back to canonical values. */
 export interface FigurePatterns {
@@ -86,39 +87,6 @@ export const words = (list: readonly string[]): string => alternation(list.map(k
 // A whole word or phrase: no letter right before or after.
 export const whole = (source: string): string => `(?<![\\p{L}])(?:${source})(?![\\p{L}])`;
 
-/** A pattern of phrases that must end the text ("… \\s*$"), as `test` and `exec` read it. */
-export interface EndAnchored {
-  /** The pattern itself, tried on every text. */
-  readonly pattern: RegExp;
-  test(text: string): boolean;
-  exec(text: string): RegExpExecArray | null;
-}
-
-/**
- * `re` (its phrases, then white space to the end), tried only on a text whose last word is the last
- * word of one of `phrases`: what it could match. Tried on the 30 characters before each number, the
- * look-behind in front made it a test at every place of the window, half the time of reading a
- * figure ("tháng", "khoản", "lần thứ" before "12" say it is no count). A phrase that does not end in
- * a letter ("≥") leaves the pattern tried on every text.
- */
-export function endAnchored(phrases: readonly string[], re: RegExp): EndAnchored {
-  const lastWords = new Set(phrases.map((ph) => lastWord(key(ph))));
-  const possible = lastWords.has('') ? () => true : (text: string) => lastWords.has(lastWord(text));
-  return {
-    pattern: re,
-    test: (text) => possible(text) && re.test(text),
-    exec: (text) => (possible(text) ? re.exec(text) : null),
-  };
-}
-
-/** The letters that end `text` before any white space after them ('' when it ends otherwise). */
-function lastWord(text: string): string {
-  let end = text.length;
-  while (end > 0 && isSpaceUnit(text.charCodeAt(end - 1))) end--;
-  let start = end;
-  while (start > 0 && isLetterUnit(text.charCodeAt(start - 1))) start--;
-  return text.slice(start, end);
-}
 
 /**
  * The separator of a range with the spaces around it: "[ ]*(?:đến|tới)[ ]*" or "\s*-\s*". A dash
