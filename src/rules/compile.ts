@@ -215,10 +215,7 @@ export function compileRules(data: RuleData): Rules {
     const info = { name: p.name, type: p.type, era: p.era, mergedInto: p.mergedInto };
     for (const form of [p.name, ...p.aliases]) provinceByKey.set(fold(normalizeWord(form)), info);
   }
-  const provinceFoldedSource = [...provinceByKey.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map((k) => relaxedPhrase(k))
-    .join('|');
+  const provinceFoldedSource = alternation([...provinceByKey.keys()]);
 
   const lawByKey = new Map<string, string>();
   for (const law of data.laws.laws) {

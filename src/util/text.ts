@@ -116,3 +116,24 @@ export function* lineStartMatches(text: string, sticky: RegExp): Iterable<RegExp
     at = t.index + 1;
   }
 }
+
+/**
+ * The matches of a global `re` with no letter right before them: what the pattern with
+ * "(?<![\p{L}])" in front finds, from `re.lastIndex` on. In front, the look-behind is tried at every
+ * character and keeps the engine from skipping ahead to where the pattern can begin (the provinces'
+ * names: 17 against 12 ms per MB); here the boundary is tested only where the rest matched.
+ */
+export function* matchesAtWordStart(text: string, re: RegExp): Iterable<RegExpExecArray> {
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (letterBefore(text, m.index)) re.lastIndex = m.index + 1;
+    else yield m;
+  }
+}
+
+/** /\p{L}/u of the character before `index` (a surrogate pair read as one). */
+function letterBefore(text: string, index: number): boolean {
+  if (index === 0) return false;
+  const code = text.charCodeAt(index - 1);
+  if (code >= 0xdc00 && code <= 0xdfff) return /\p{L}$/u.test(text.slice(Math.max(0, index - 2), index));
+  return isLetterUnit(code);
+}

@@ -13,7 +13,7 @@ import { endAnchored } from '../../src/rules/end-anchored.js';
 import { defaultRules } from '../../src/rules/compile.js';
 import { fold, lower } from '../../src/normalize/fold.js';
 import { normalize } from '../../src/normalize/normalize.js';
-import { lineStartMatches, wordCount } from '../../src/util/text.js';
+import { lineStartMatches, matchesAtWordStart, wordCount } from '../../src/util/text.js';
 import { ROOT } from '../helpers/cli.js';
 
 const texts = [
@@ -161,5 +161,22 @@ describe('endAnchored', () => {
   it('passes a phrase that ends in another way to its pattern', () => {
     const loose = endAnchored(['trên', '>', 'từ'], /(?<![\p{L}])(?:trên|>|từ)\s*$/u);
     for (const text of ['cao hơn > ', 'trên  ', 'xtrên', 'tăng từ', '5 >']) expect(loose.test(text), text).toBe(loose.pattern.test(text));
+  });
+});
+
+describe('matchesAtWordStart', () => {
+  it('finds what the pattern with a look-behind for a letter in front finds', () => {
+    const texts = [
+      ...readdirSync(join(ROOT, 'corpus')).filter((f) => f.endsWith('.txt')).map((f) => normalize(readFileSync(join(ROOT, 'corpus', f), 'utf8')).text),
+      'tỉnh An Giang, xtỉnh Bạc Liêu, 𐐀tỉnh Cà Mau, 1tỉnh Đà Nẵng, tỉnhtỉnh Huế',
+    ];
+    for (const source of ['(?:tỉnh|thành phố)\\s*(\\p{Lu}\\p{L}*)', 'an(?:\\s+giang)?', 'nh']) {
+      for (const text of texts) {
+        const re = new RegExp(source, 'gu');
+        re.lastIndex = 0;
+        const found = [...matchesAtWordStart(text, re)].map((m) => `${m.index}:${m[0]}`);
+        expect(found, source).toEqual([...text.matchAll(new RegExp(`(?<![\\p{L}])${source}`, 'gu'))].map((m) => `${m.index}:${m[0]}`));
+      }
+    }
   });
 });

@@ -36,6 +36,7 @@ describe('alternation', () => {
     const lists: [string, string[], string, (t: string) => string][] = [
       ['body names as written', bodies, 'u', (t) => t],
       ['body names folded', bodies.map(fold), 'u', fold],
+      ['province names and aliases folded', [...rules.provinceByKey.keys()], 'u', fold],
       ['type words, every case variant', typeWords.flatMap(caseVariants), 'u', (t) => t],
       ['type words lower-cased', typeWords.map(lower), 'u', lower],
       ['issuer links, signing titles', [...d.lexicon.issuerLink, ...d.signing.titles.map((t) => t.title)], 'iu', (t) => t],

@@ -5,7 +5,7 @@ import type { Drafted } from '../document.js';
 import type { SymbolParts } from '../symbol.js';
 import type { Found, MetaContext } from './context.js';
 import { cellsOf, isUpperLine, startsWithHeading, trimLine } from './lines.js';
-import { charBefore, oneSpaced } from '../../util/text.js';
+import { matchesAtWordStart, oneSpaced } from '../../util/text.js';
 import { provinceByName } from './province.js';
 
 /** A body as far as the evidence names it: a kind ("Sở") or a body ("Sở Nội vụ"), maybe with its place. */
@@ -22,7 +22,7 @@ interface BodyClue {
 }
 
 interface BodyPatterns {
-  /** In running text, case as written: "Ủy ban nhân dân tỉnh Kien Giang"; a letter may stand before it (see bodiesInText). */
+  /** In running text, case as written: "Ủy ban nhân dân tỉnh Kien Giang"; a letter may stand before it (see matchesAtWordStart). */
   inText: RegExp;
   /** In an upper-case header: "ỦY BAN NHÂN DÂN TỈNH AN GIANG". */
   inHeader: RegExp;
@@ -36,7 +36,7 @@ function bodyPatterns(rules: Rules): BodyPatterns {
     const units = alternation(rules.data.lexicon.localUnitWords);
     const placeName = '\\p{Lu}\\p{Ll}*(?:[ ]+\\p{Lu}\\p{Ll}*){0,3}';
     p = {
-      // No look-behind in front: tried at every character it cost three times the scan (bodiesInText checks the boundary).
+      // No look-behind in front: tried at every character it cost three times the scan (matchesAtWordStart checks the boundary).
       inText: new RegExp(`(${rules.bodySource})(?:\\s+(${units})(?:\\s+(${placeName}))?)?(?![\\p{L}])`, 'gu'),
       inHeader: new RegExp(`(?<![\\p{L}])(${rules.bodySource})(?:\\s+(${units})\\s+(\\p{L}[\\p{L} -]*))?`, 'iu'),
     };
@@ -220,7 +220,8 @@ function selfReferences(ctx: MetaContext): BodyClue[] {
   const clues: BodyClue[] = [];
   for (const [from, to] of windows) {
     const slice = text.slice(from, to);
-    const matches = bodiesInText(slice, re);
+    re.lastIndex = 0;
+    const matches = [...matchesAtWordStart(slice, re)];
     for (const [k, m] of matches.entries()) {
       // The verb must follow this body before the next body starts: in "… của Bộ Nội vụ, Ủy ban
       // nhân dân tỉnh An Giang tổng hợp, báo cáo" the reporter is the second body, not the first.
@@ -235,13 +236,3 @@ function selfReferences(ctx: MetaContext): BodyClue[] {
   return clues;
 }
 
-/** The matches of `inText` that begin a word: what /(?<![\p{L}])…/ would find, with the boundary tested only where a name matched. */
-function bodiesInText(text: string, re: RegExp): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (/\p{L}/u.test(charBefore(text, m.index))) re.lastIndex = m.index + 1;
-    else out.push(m);
-  }
-  return out;
-}

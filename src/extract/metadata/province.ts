@@ -1,7 +1,8 @@
 import { fold } from '../../normalize/fold.js';
 import { alternation, normalizeWord, type ProvinceInfo, type Rules } from '../../rules/compile.js';
 import type { Found, MetaContext } from './context.js';
-import { oneSpaced } from '../../util/text.js';
+import { matchesAtWordStart, oneSpaced } from '../../util/text.js';
+import { foldedText } from '../../normalize/mapped-text.js';
 
 interface ProvincePatterns {
   /** "tỉnh Kien Giang", "thành phố Cần Thơ", "TP. Hồ Chí Minh": a unit word and up to four capitalised words. */
@@ -17,8 +18,9 @@ function patterns(rules: Rules): ProvincePatterns {
   if (!p) {
     const units = alternation(rules.data.lexicon.unitWords.flatMap((u) => u.words));
     p = {
-      withUnit: new RegExp(`(?<![\\p{L}])(?:${units})\\s*(\\p{Lu}[\\p{L}]*(?:[ ]*-?[ ]*\\p{Lu}[\\p{L}]*){0,3})`, 'gu'),
-      bareFolded: new RegExp(`(?<![\\p{L}])(${rules.provinceFoldedSource})(?![\\p{L}])`, 'gu'),
+      // No look-behind in front: namedCounts takes only matches with no letter before them (matchesAtWordStart).
+      withUnit: new RegExp(`(?:${units})\\s*(\\p{Lu}[\\p{L}]*(?:[ ]*-?[ ]*\\p{Lu}[\\p{L}]*){0,3})`, 'gu'),
+      bareFolded: new RegExp(`(${rules.provinceFoldedSource})(?![\\p{L}])`, 'gu'),
     };
     cache.set(rules, p);
   }
@@ -41,7 +43,7 @@ export function extractProvince(ctx: MetaContext, place: Found<{ place: string }
   }
   const { withUnit, bareFolded } = patterns(ctx.rules);
   return mostFrequent(ctx.mt.text, withUnit, ctx.rules, 'most-named-with-unit')
-    ?? mostFrequent(fold(ctx.mt.text), bareFolded, ctx.rules, 'most-named', (start, end) => writtenAsName(ctx.mt.text.slice(start, end), ctx.rules));
+    ?? mostFrequent(foldedText(ctx.mt), bareFolded, ctx.rules, 'most-named', (start, end) => writtenAsName(ctx.mt.text.slice(start, end), ctx.rules));
 }
 
 /**
@@ -82,7 +84,7 @@ function mostFrequent(text: string, re: RegExp, rules: Rules, rule: string, acce
 function namedCounts(text: string, re: RegExp, rules: Rules, accept?: (start: number, end: number) => boolean): Map<string, { n: number; start: number; end: number }> {
   const counts = new Map<string, { n: number; start: number; end: number }>();
   re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
+  for (const m of matchesAtWordStart(text, re)) {
     const words = m[1]!.split(/\s+/);
     let found: { name: string; length: number } | null = null;
     for (let k = words.length; k > 0 && !found; k--) {
