@@ -81,7 +81,7 @@ export const NORMALIZE_PASSES: readonly NormalizePass[] = [
   // takes the spaces before it, all of them, and the white space after it (lineBreaks).
   { name: 'line-breaks', pattern: lineBreaks, replace: repairLineBreak },
   // Footnote markers glued to words: "28 chỉ tiêu.1Tham mưu", "22 trường hợp2 là" (not "m2", "B1", "K02").
-  { name: 'footnote-markers', pattern: /(?<!\d)\d{1,2}(?!\d)/g, replace: footnoteMarker },
+  { name: 'footnote-markers', pattern: shortNumbers, replace: footnoteMarker },
 ];
 
 /**
@@ -107,6 +107,15 @@ export function* lineBreaks(text: string): Iterable<RegExpExecArray> {
     yield Object.assign([text.slice(start, end)], { index: start, input: text }) as unknown as RegExpExecArray;
     from = end;
   }
+}
+
+/**
+ * The matches of "(?<!\d)\d{1,2}(?!\d)" (global): the runs of one or two digits, found as runs of
+ * digits, which the engine skips to; the pattern, look-behind first, was tried at every character.
+ */
+export function* shortNumbers(text: string): Iterable<RegExpExecArray> {
+  const runs = /[0-9]+/g;
+  for (let m = runs.exec(text); m; m = runs.exec(text)) if (m[0].length <= 2) yield m;
 }
 
 /** The link line goes when the sentence runs on across it: a letter or comma before, lower case after. */

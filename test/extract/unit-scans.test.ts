@@ -6,11 +6,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { secondWord } from '../../src/extract/agencies/index.js';
+import { provincesOpeners } from '../../src/extract/agencies/lists.js';
 import { numberMatches } from '../../src/extract/figures/candidates.js';
 import { figurePatterns } from '../../src/extract/figures/patterns.js';
 import { agencyPatterns } from '../../src/extract/agencies/patterns.js';
 import { endAnchored } from '../../src/rules/end-anchored.js';
-import { defaultRules } from '../../src/rules/compile.js';
+import { alternation, defaultRules } from '../../src/rules/compile.js';
 import { fold, lower } from '../../src/normalize/fold.js';
 import { normalize } from '../../src/normalize/normalize.js';
 import { lineStartMatches, matchesAtWordStart, wordCount } from '../../src/util/text.js';
@@ -178,5 +179,24 @@ describe('matchesAtWordStart', () => {
         expect(found, source).toEqual([...text.matchAll(new RegExp(`(?<![\\p{L}])${source}`, 'gu'))].map((m) => `${m.index}:${m[0]}`));
       }
     }
+  });
+});
+
+describe('provincesOpeners', () => {
+  it('finds what the opener with its run of spaces in front finds', () => {
+    const rules = defaultRules();
+    const units = alternation(rules.data.lexicon.unitWords.flatMap((u) => u.words).filter((w) => /^\p{Ll}/u.test(w)));
+    const original = new RegExp(`(?<![ ])[ ]+(?:${alternation(rules.data.agencyCues.groupBefore)})[ ]+(?:${units})(?:[ ]*,[ ]*(?:${units}))*[ ]*:[ ]*`, 'gu');
+    const texts = [
+      ...readdirSync(join(ROOT, 'devset/docs')).filter((f) => f.endsWith('.md')).map((f) => normalize(readFileSync(join(ROOT, 'devset/docs', f), 'utf8')).text),
+      'UBND các tỉnh: Tuyên Quang,   các tỉnh, thành phố:  x; xcác tỉnh: y;các tỉnh: z; các tỉnh:    các tỉnh: w; \n các tỉnh:',
+    ];
+    let found = 0;
+    for (const text of texts) {
+      const expected = [...text.matchAll(original)].map((m) => `${m.index}:${m[0]}`);
+      found += expected.length;
+      expect([...provincesOpeners(text, rules)].map((m) => `${m.index}:${m[0]}`)).toEqual(expected);
+    }
+    expect(found).toBeGreaterThan(4);
   });
 });

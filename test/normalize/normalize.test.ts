@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineBreaks, normalize } from '../../src/normalize/normalize.js';
+import { lineBreaks, normalize, shortNumbers } from '../../src/normalize/normalize.js';
 import { endOf, identity, replaceMapped, sourceSlice, startOf, toSourceSpan } from '../../src/normalize/mapped-text.js';
 import { fold, lower } from '../../src/normalize/fold.js';
 
@@ -123,6 +123,14 @@ describe('lineBreaks', () => {
       const text = Array.from({ length: random(30) }, () => [' ', ' ', '\n', '\t', 'a', '\u00a0', '\r'][random(7)]).join('');
       const found = [...lineBreaks(text)].map((m) => [m.index, m[0]]);
       expect(found).toEqual([...text.matchAll(pattern)].map((m) => [m.index, m[0]]));
+    }
+  });
+});
+
+describe('shortNumbers', () => {
+  it('finds the runs of one or two digits its pattern finds', () => {
+    for (const text of ['1 22 333 4444 a5b 66c 7.8 9/10/2025 ٣ 12', '', '1', '123', 'x99']) {
+      expect([...shortNumbers(text)].map((m) => [m.index, m[0]])).toEqual([...text.matchAll(/(?<!\d)\d{1,2}(?!\d)/g)].map((m) => [m.index, m[0]]));
     }
   });
 });

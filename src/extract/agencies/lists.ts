@@ -27,7 +27,7 @@ interface ListPatterns {
   title: RegExp;
   /** "các" inside an item (agency-cues groupBefore): a class of bodies, no item. */
   plural: RegExp;
-  /** Global: " các tỉnh:", " các tỉnh, thành phố:" (groupBefore and the lexicon's provincial unit words). */
+  /** Global: "các tỉnh:", "các tỉnh, thành phố:" (groupBefore and the lexicon's provincial unit words); provincesOpeners adds the spaces before. */
   provincesOpener: RegExp;
 }
 
@@ -47,8 +47,8 @@ function patterns(rules: Rules): ListPatterns {
       plural: new RegExp(`(?<![\\p{L}])(?:${alternation(cues.groupBefore)})(?![\\p{L}])`, 'u'),
       provincesOpener: (() => {
         const units = alternation(rules.data.lexicon.unitWords.flatMap((u) => u.words).filter((w) => /^\p{Ll}/u.test(w)));
-        // "(?<![ ])": from the first space of a run only, else a long run of spaces is read once from each.
-        return new RegExp(`(?<![ ])[ ]+(?:${alternation(cues.groupBefore)})[ ]+(?:${units})(?:[ ]*,[ ]*(?:${units}))*[ ]*:[ ]*`, 'gu');
+        // From the group word: provincesOpeners adds the spaces before it.
+        return new RegExp(`(?:${alternation(cues.groupBefore)})[ ]+(?:${units})(?:[ ]*,[ ]*(?:${units}))*[ ]*:[ ]*`, 'gu');
       })(),
     };
   });
@@ -56,6 +56,30 @@ function patterns(rules: Rules): ListPatterns {
 
 // An item: a capitalised name or a code, up to the next comma, semicolon, "và", or line end.
 const ITEM = /^\s*(\p{Lu}[\p{L}\d&.\- ]{0,60}?)\s*(?=,|;|\.(?:\s|$)|\s+và\s|\n|$|\()/u;
+
+/**
+ * " các tỉnh:", " các tỉnh, thành phố:" with the run of spaces before it, as the pattern
+ * "(?<![ ])[ ]+" + `opener` finds them globally: found from the group word ("các"), then the spaces
+ * before it back to the first. Tried from every space of the text, the look-behind in front read
+ * each place once more; and it was there so that a long run of spaces is read once, as here.
+ */
+export function* provincesOpeners(text: string, rules: Rules): Iterable<RegExpExecArray> {
+  const opener = patterns(rules).provincesOpener;
+  let from = 0;
+  opener.lastIndex = 0;
+  for (let m = opener.exec(text); m; m = opener.exec(text)) {
+    let start = m.index;
+    while (start > from && text.charCodeAt(start - 1) === 0x20) start--;
+    // No space right before the word, or a run of spaces that began before the last match ended: none here.
+    if (start === m.index || (start === from && from > 0 && text.charCodeAt(from - 1) === 0x20)) {
+      opener.lastIndex = m.index + 1;
+      continue;
+    }
+    const end = m.index + m[0].length;
+    from = end;
+    yield Object.assign([text.slice(start, end)], { index: start, input: text }) as unknown as RegExpExecArray;
+  }
+}
 
 export function sharedHeadItems(text: string, rules: Rules, isBody: (name: string) => boolean = () => false): ListItem[] {
   const p = patterns(rules);
@@ -124,9 +148,7 @@ export function provinceListMentions(
 ): Found[] {
   const out: Found[] = [];
   // "các tỉnh:" is rare: found first, then the body named before it (up to five words back).
-  const units = patterns(rules).provincesOpener;
-  units.lastIndex = 0;
-  for (let u = units.exec(text); u; u = units.exec(text)) {
+  for (const u of provincesOpeners(text, rules)) {
     const before = /(?<![\p{L}])(\p{Lu}[\p{L}.]*(?:[ ]+\p{L}+){0,4})$/u.exec(text.slice(Math.max(0, u.index - 60), u.index));
     // The shortest run of words before "các" that names a body the rules know: "UBND", "Sở Nội vụ".
     const words = before ? before[1]!.split(/[ ]+/) : [];
