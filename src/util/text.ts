@@ -99,23 +99,40 @@ export function oneSpaced(text: string): string {
  */
 export function* lineStartMatches(text: string, sticky: RegExp): Iterable<RegExpExecArray> {
   if (!sticky.sticky || !sticky.multiline) throw new Error(`lineStartMatches needs a sticky multiline pattern: ${sticky}`);
-  const terminator = /[\n\r\u2028\u2029]/g;
-  for (let at = 0; at <= text.length; ) {
+  const starts = lineStarts(text);
+  for (let i = 0, from = 0; i < starts.length; i++) {
+    const at = starts[i]!;
+    if (at < from) continue;
     sticky.lastIndex = at;
     const m = sticky.exec(text);
-    let from = at + 1;
-    if (m) {
-      if (m[0].length === 0) throw new Error(`lineStartMatches: an empty match of ${sticky}`);
-      from = Math.max(from, m.index + m[0].length);
-      yield m;
-    }
-    // The next place "^" holds at or after `from`: right after a terminator at from - 1 or later.
-    terminator.lastIndex = from - 1;
-    const t = terminator.exec(text);
-    if (!t) return;
-    at = t.index + 1;
+    if (!m) continue;
+    if (m[0].length === 0) throw new Error(`lineStartMatches: an empty match of ${sticky}`);
+    from = m.index + m[0].length;
+    yield m;
   }
 }
+
+/**
+ * Where "^" holds under the m flag: 0 and after each line terminator. Kept for the last text asked
+ * of, which the sections, the tasks and the signature titles all read; found with indexOf when the
+ * text has no terminator but "\n" (a normalized text has no "\r").
+ */
+function lineStarts(text: string): Int32Array {
+  if (lastLineStarts?.text === text) return lastLineStarts.starts;
+  const found: number[] = [0];
+  if (!OTHER_TERMINATOR.test(text)) {
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) found.push(at + 1);
+  } else {
+    const terminator = /[\n\r\u2028\u2029]/g;
+    for (let t = terminator.exec(text); t; t = terminator.exec(text)) found.push(t.index + 1);
+  }
+  const starts = Int32Array.from(found);
+  lastLineStarts = { text, starts };
+  return starts;
+}
+
+const OTHER_TERMINATOR = /[\r\u2028\u2029]/;
+let lastLineStarts: { text: string; starts: Int32Array } | null = null;
 
 /**
  * The matches of a global `re` with no letter right before them: what the pattern with
