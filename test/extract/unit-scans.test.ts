@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { secondWord } from '../../src/extract/agencies/index.js';
 import { provincesOpeners } from '../../src/extract/agencies/lists.js';
 import { numberMatches } from '../../src/extract/figures/candidates.js';
+import { webAddresses } from '../../src/extract/figures/index.js';
 import { figurePatterns } from '../../src/extract/figures/patterns.js';
 import { agencyPatterns } from '../../src/extract/agencies/patterns.js';
 import { endAnchored } from '../../src/rules/end-anchored.js';
@@ -198,5 +199,36 @@ describe('provincesOpeners', () => {
       expect([...provincesOpeners(text, rules)].map((m) => `${m.index}:${m[0]}`)).toEqual(expected);
     }
     expect(found).toBeGreaterThan(4);
+  });
+});
+
+describe('webAddresses', () => {
+  const pattern = /(?:https?:\/\/|www\.)[^\s<>()"]+|[\w.+-]+@[\w-]+\.[\w.]+/gu;
+  const found = (matches: Iterable<RegExpExecArray>): [number, string][] => [...matches].map((m) => [m.index, m[0]]);
+
+  it('finds the links and addresses the global pattern finds, in every dev-set document', () => {
+    let addresses = 0;
+    for (const f of readdirSync(join(ROOT, 'devset/docs')).filter((x) => x.endsWith('.md'))) {
+      const text = normalize(readFileSync(join(ROOT, 'devset/docs', f), 'utf8')).text;
+      const expected = found(text.matchAll(pattern));
+      addresses += expected.length;
+      expect(found(webAddresses(text)), f).toEqual(expected);
+    }
+    expect(addresses).toBeGreaterThan(10);
+  });
+
+  it('finds what the global pattern finds on random text of names, "@", links and dots', () => {
+    let seed = 3;
+    const random = (n: number): number => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return (((t ^ (t >>> 14)) >>> 0) / 2 ** 32) * n | 0;
+    };
+    const pieces = ['a', 'b1', '.', '@', '-', '+', ' ', 'www.', 'http://', 'https://', 'vn', '(', 'đ', '_'];
+    for (let round = 0; round < 5000; round++) {
+      const text = Array.from({ length: random(14) }, () => pieces[random(pieces.length)]).join('');
+      expect(found(webAddresses(text)), JSON.stringify(text)).toEqual(found(text.matchAll(pattern)));
+    }
   });
 });
