@@ -1,6 +1,7 @@
 import { caseAlternation, escapeRegex, issuerInfo, memo, officialCode, type Rules } from '../rules/compile.js';
 import { fold } from '../normalize/fold.js';
 import type { MappedText } from '../normalize/mapped-text.js';
+import { matchesAtDigitRuns } from '../util/text.js';
 
 /**
  * The grammar of số/ký hiệu (DOMAIN.md): normative "61/2018/NĐ-CP", administrative "2636/QĐ-BNV",
@@ -32,14 +33,7 @@ export function symbolMatches(mt: MappedText, rules: Rules): readonly RegExpExec
   // A symbol starts where a run of digits does: the pattern is tried there alone, sticky. Searched
   // for globally it began with its look-behind at every character, and took sixteen times as long
   // over the corpus for the same matches.
-  const runs = /[0-9]+/g;
-  for (let run = runs.exec(text); run; run = runs.exec(text)) {
-    re.lastIndex = run.index;
-    const m = re.exec(text);
-    if (!m) continue;
-    matches.push(m);
-    runs.lastIndex = Math.max(runs.lastIndex, m.index + m[0].length);
-  }
+  for (const m of matchesAtDigitRuns(text, re)) matches.push(m);
   symbolScans.set(mt, { rules, matches });
   return matches;
 }

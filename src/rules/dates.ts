@@ -1,4 +1,5 @@
 import { alternation, memo, type Rules } from './compile.js';
+import { matchesAtDigitRuns } from '../util/text.js';
 
 /** A calendar date as written: "23/4/2018", "ngày 23 tháng 4 năm 2018". */
 export interface DateMatch {
@@ -66,13 +67,6 @@ export function dateAt(text: string, index: number, rules: Rules): DateMatch | n
 export function dateRanges(text: string, rules: Rules): { start: number; end: number }[] {
   const { at } = datePatterns(rules);
   const ranges: { start: number; end: number }[] = [];
-  const runs = /[0-9]+/g;
-  for (let run = runs.exec(text); run; run = runs.exec(text)) {
-    at.lastIndex = run.index;
-    const m = at.exec(text);
-    if (!m) continue;
-    ranges.push({ start: m.index, end: m.index + m[0].length });
-    runs.lastIndex = Math.max(runs.lastIndex, m.index + m[0].length);
-  }
+  for (const m of matchesAtDigitRuns(text, at)) ranges.push({ start: m.index, end: m.index + m[0].length });
   return ranges;
 }

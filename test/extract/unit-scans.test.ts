@@ -15,7 +15,7 @@ import { endAnchored } from '../../src/rules/end-anchored.js';
 import { alternation, defaultRules } from '../../src/rules/compile.js';
 import { fold, lower } from '../../src/normalize/fold.js';
 import { normalize } from '../../src/normalize/normalize.js';
-import { lineStartMatches, matchesAtWordStart, wordCount } from '../../src/util/text.js';
+import { lineStartMatches, matchesAtDigitRuns, matchesAtWordStart, wordCount } from '../../src/util/text.js';
 import { ROOT } from '../helpers/cli.js';
 
 const texts = [
@@ -229,6 +229,39 @@ describe('webAddresses', () => {
     for (let round = 0; round < 5000; round++) {
       const text = Array.from({ length: random(14) }, () => pieces[random(pieces.length)]).join('');
       expect(found(webAddresses(text)), JSON.stringify(text)).toEqual(found(text.matchAll(pattern)));
+    }
+  });
+});
+
+describe('matchesAtDigitRuns', () => {
+  /** The loop it replaces: a run of digits found by a global search, the pattern tried at its start. */
+  function byRuns(text: string, sticky: RegExp): [number, string][] {
+    const out: [number, string][] = [];
+    const runs = /[0-9]+/g;
+    for (let run = runs.exec(text); run; run = runs.exec(text)) {
+      sticky.lastIndex = run.index;
+      const m = sticky.exec(text);
+      if (!m) continue;
+      out.push([m.index, m[0]]);
+      runs.lastIndex = Math.max(runs.lastIndex, m.index + m[0].length);
+    }
+    return out;
+  }
+
+  it('tries the pattern where the loop over runs of digits tried it, a match that ends inside a later run included', () => {
+    let seed = 9;
+    const random = (n: number): number => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return (((t ^ (t >>> 14)) >>> 0) / 2 ** 32) * n | 0;
+    };
+    const patterns = [/\d{1,2}/y, /\d \d\d/y, /\d+\/\d+/y, /(?<![\d/])\d+(?:[.,]\d+)?/y];
+    for (let round = 0; round < 3000; round++) {
+      const text = Array.from({ length: random(20) }, () => ['1', '23', ' ', '/', '.', 'a', '4567'][random(7)]).join('');
+      for (const re of patterns) {
+        expect([...matchesAtDigitRuns(text, re)].map((m) => [m.index, m[0]]), `${re} ${JSON.stringify(text)}`).toEqual(byRuns(text, re));
+      }
     }
   });
 });

@@ -2,7 +2,7 @@ import { checkItemCount } from '../limits.js';
 import type { Rules } from '../../rules/compile.js';
 import { NUMBER_SOURCE, parseVnNumber } from './numbers.js';
 import { figurePatterns } from './patterns.js';
-import { oneSpaced } from '../../util/text.js';
+import { matchesAtDigitRuns, oneSpaced } from '../../util/text.js';
 
 /**
  * The pattern step: each number of the text read as a count ("11.093 hồ sơ"), a percentage
@@ -59,15 +59,7 @@ export function findCandidates(text: string, folded: string, rules: Rules, isExc
  * sticky; searched for globally, look-behind first, it was tried at every character.
  */
 export function* numberMatches(text: string, rules: Rules): Iterable<RegExpExecArray> {
-  const numbers = figurePatterns(rules).numberAt;
-  const runs = /[0-9]+/g;
-  for (let run = runs.exec(text); run; run = runs.exec(text)) {
-    numbers.lastIndex = run.index;
-    const m = numbers.exec(text);
-    if (!m) continue;
-    runs.lastIndex = Math.max(runs.lastIndex, m.index + m[0].length);
-    yield m;
-  }
+  yield* matchesAtDigitRuns(text, figurePatterns(rules).numberAt);
 }
 
 function readAt(
