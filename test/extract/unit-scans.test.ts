@@ -17,6 +17,7 @@ import { fold, lower } from '../../src/normalize/fold.js';
 import { normalize } from '../../src/normalize/normalize.js';
 import { lineStartMatches, matchesAtDigitRuns, matchesAtWordStart, wordCount } from '../../src/util/text.js';
 import { ROOT } from '../helpers/cli.js';
+import { seededRandom } from '../helpers/random.js';
 
 const texts = [
   ...readdirSync(join(ROOT, 'corpus')).filter((f) => f.endsWith('.txt')).map((f) => join(ROOT, 'corpus', f)),
@@ -103,13 +104,7 @@ describe('lineStartMatches', () => {
   });
 
   it('finds what the global pattern finds after every kind of line terminator', () => {
-    let seed = 5;
-    const random = (n: number): number => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return (((t ^ (t >>> 14)) >>> 0) / 2 ** 32) * n | 0;
-    };
+    const random = seededRandom(5);
     const pieces = ['\n', '\r', '\u2028', ' ', '#', '1.', 'a', 'I.', '- ', 'x:', 'b)'];
     for (let round = 0; round < 3000; round++) {
       const text = Array.from({ length: random(16) }, () => pieces[random(pieces.length)]).join('');
@@ -218,13 +213,7 @@ describe('webAddresses', () => {
   });
 
   it('finds what the global pattern finds on random text of names, "@", links and dots', () => {
-    let seed = 3;
-    const random = (n: number): number => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return (((t ^ (t >>> 14)) >>> 0) / 2 ** 32) * n | 0;
-    };
+    const random = seededRandom(3);
     const pieces = ['a', 'b1', '.', '@', '-', '+', ' ', 'www.', 'http://', 'https://', 'vn', '(', 'đ', '_'];
     for (let round = 0; round < 5000; round++) {
       const text = Array.from({ length: random(14) }, () => pieces[random(pieces.length)]).join('');
@@ -249,13 +238,7 @@ describe('matchesAtDigitRuns', () => {
   }
 
   it('tries the pattern where the loop over runs of digits tried it, a match that ends inside a later run included', () => {
-    let seed = 9;
-    const random = (n: number): number => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return (((t ^ (t >>> 14)) >>> 0) / 2 ** 32) * n | 0;
-    };
+    const random = seededRandom(9);
     const patterns = [/\d{1,2}/y, /\d \d\d/y, /\d+\/\d+/y, /(?<![\d/])\d+(?:[.,]\d+)?/y];
     for (let round = 0; round < 3000; round++) {
       const text = Array.from({ length: random(20) }, () => ['1', '23', ' ', '/', '.', 'a', '4567'][random(7)]).join('');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lineBreaks, normalize, shortNumbers } from '../../src/normalize/normalize.js';
 import { endOf, identity, replaceMapped, sourceSlice, startOf, toSourceSpan } from '../../src/normalize/mapped-text.js';
 import { fold, lower } from '../../src/normalize/fold.js';
+import { seededRandom } from '../helpers/random.js';
 
 /** Every normalized character maps back to a source range that covers it. */
 function expectMapConsistent(source: string): void {
@@ -112,13 +113,7 @@ describe('normalize', () => {
 describe('lineBreaks', () => {
   it('finds what its pattern finds, on random runs of spaces, breaks, tabs and words', () => {
     const pattern = /(?<![ ])[ ]*\n\s*/g;
-    let seed = 11;
-    const random = (n: number): number => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return (((t ^ (t >>> 14)) >>> 0) / 2 ** 32) * n | 0;
-    };
+    const random = seededRandom(11);
     for (let round = 0; round < 2000; round++) {
       const text = Array.from({ length: random(30) }, () => [' ', ' ', '\n', '\t', 'a', '\u00a0', '\r'][random(7)]).join('');
       const found = [...lineBreaks(text)].map((m) => [m.index, m[0]]);
@@ -175,14 +170,7 @@ describe('replaceMapped', () => {
       [/b+/g, () => ''], [/c/g, () => 'xyz'], [/a{2}/g, () => 'q'], [/d/g, () => 'e'], [/x|q/g, (m) => (m[0] === 'x' ? '' : 'ww')],
       [/e+/g, (m) => m[0].toUpperCase()], [/w/g, () => 'bb'], [/[A-Z]b/g, () => 'c'],
     ];
-    // mulberry32, seeded: the same texts and passes on every run.
-    let seed = 7;
-    const random = (n: number): number => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return (((t ^ (t >>> 14)) >>> 0) / 2 ** 32) * n | 0;
-    };
+    const random = seededRandom(7);
     for (let round = 0; round < 300; round++) {
       const source = Array.from({ length: random(40) }, () => 'abcdeqw'.charAt(random(7))).join('');
       let mt = identity(source);
