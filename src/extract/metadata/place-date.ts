@@ -47,10 +47,12 @@ export function extractPlaceDate(ctx: MetaContext): Found<PlaceDate> | null {
 function placeDateInLine(ctx: MetaContext, limit: number): Found<PlaceDate> | null {
   const re = memo(ctx.rules, 'place-date-in-line', () => new RegExp(
     `(?<![\\p{L}\\d])(\\p{Lu}\\p{Ll}*(?:[ ]+\\p{Lu}\\p{Ll}*){0,3})[ ]*,[ ]*(?=(?:${alternation(ctx.rules.data.lexicon.dayWord)})[ ]+\\d)`, 'gu'));
+  const dayWord = memo(ctx.rules, 'day-word', () => new RegExp(alternation(ctx.rules.data.lexicon.dayWord), 'u'));
   for (let i = ctx.headStart; i < limit; i++) {
     const line = ctx.lines[i]!;
-    // The pattern, look-behind first, is tried at every character of a line: a line without its comma is passed over.
-    if (!line.text.includes(',')) continue;
+    // The pattern, look-behind first, is tried at every character of a line: a line without its
+    // comma or without a day word (which the pattern needs) is passed over.
+    if (!line.text.includes(',') || !dayWord.test(line.text)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(line.text); m; m = re.exec(line.text)) {
       const date = dateAt(ctx.mt.text, line.start + m.index + m[0].length, ctx.rules);
