@@ -83,15 +83,10 @@ class MapBuilder {
   add(at: number, start: number, end: number, step: 0 | 1): void {
     const { map } = this;
     const last = map.at.length - 1;
-    if (last >= 0) {
+    // Runs come at increasing places (a copied range and a replacement are never empty here).
+    if (last >= 0 && step === 1 && map.step[last] === 1) {
       const k = at - map.at[last]!;
-      if (map.step[last] === step && step === 1 && map.start[last]! + k === start && map.end[last]! + k === end) return;
-      if (map.at[last] === at) {
-        map.start[last] = start;
-        map.end[last] = end;
-        map.step[last] = step;
-        return;
-      }
+      if (map.start[last]! + k === start && map.end[last]! + k === end) return;
     }
     map.at.push(at);
     map.start.push(start);

@@ -1,6 +1,6 @@
 import { charBefore } from '../util/text.js';
 import { identity, replaceMapped, type MappedText, type MatchFinder } from './mapped-text.js';
-import { isSpaceUnit, lineStartMatches } from '../util/text.js';
+import { isSpaceUnit, lineStartMatches, matchAt, spacesBefore } from '../util/text.js';
 import { moveToneToFirst } from './tone.js';
 
 /**
@@ -93,18 +93,16 @@ export const NORMALIZE_PASSES: readonly NormalizePass[] = [
 export function* lineBreaks(text: string): Iterable<RegExpExecArray> {
   let from = 0;
   for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', from)) {
-    let start = at;
-    while (start > from && text.charCodeAt(start - 1) === 0x20) start--;
-    // A run of spaces that began before `from` has a space before every place in it: no match
-    // starts there (the pattern's last match ended on white space it took, so this is only a
-    // guard), and the search goes on after this break.
-    if (start === from && from > 0 && text.charCodeAt(from - 1) === 0x20) {
+    // None starts in a run of spaces begun before `from` (the last match ended on white space it
+    // took, so this is only a guard): the search goes on after this break.
+    const start = spacesBefore(text, at, from);
+    if (start < 0) {
       from = at + 1;
       continue;
     }
     let end = at + 1;
     while (end < text.length && isSpaceUnit(text.charCodeAt(end))) end++;
-    yield Object.assign([text.slice(start, end)], { index: start, input: text }) as unknown as RegExpExecArray;
+    yield matchAt(text, start, end);
     from = end;
   }
 }

@@ -92,6 +92,23 @@ export function oneSpaced(text: string): string {
 }
 
 /**
+ * Where the run of spaces right before `at` begins, read back no further than `from`; -1 when the
+ * run began before `from`. What "(?<![ ])[ ]*" in front of a pattern searched for from `from` gives:
+ * a match starts at the first space of its run, and none starts in a run begun before the search.
+ * Read back from a place the rest of the pattern found, a long run of spaces is read once.
+ */
+export function spacesBefore(text: string, at: number, from: number): number {
+  let start = at;
+  while (start > from && text.charCodeAt(start - 1) === 0x20) start--;
+  return start === from && from > 0 && text.charCodeAt(from - 1) === 0x20 ? -1 : start;
+}
+
+/** [start, end) of `text` as a pattern's match gives it (`[0]`, `index`, `input`): what a finder that stands in for a pattern hands on. */
+export function matchAt(text: string, start: number, end: number): RegExpExecArray {
+  return Object.assign([text.slice(start, end)], { index: start, input: text }) as unknown as RegExpExecArray;
+}
+
+/**
  * The matches of a pattern that opens with "^" under the m flag, as a global search finds them:
  * `sticky` (the same pattern with flags "my") is tried at the start of the text and after each line
  * terminator only. A global search tries "^" at every character, and for a long line that was most of

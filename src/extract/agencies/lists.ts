@@ -2,7 +2,7 @@ import { fold } from '../../normalize/fold.js';
 import { alternation, caseAlternation, memo, type Rules } from '../../rules/compile.js';
 import { provinceByName } from '../metadata/province.js';
 import type { AgencyField, Found } from './found.js';
-import { oneSpaced } from '../../util/text.js';
+import { matchAt, oneSpaced, spacesBefore } from '../../util/text.js';
 
 /**
  * Lists that share their head, as "Nơi nhận" and "Căn cứ" write them: "Các Bộ: Tư pháp, Tài chính"
@@ -68,16 +68,15 @@ export function* provincesOpeners(text: string, rules: Rules): Iterable<RegExpEx
   let from = 0;
   opener.lastIndex = 0;
   for (let m = opener.exec(text); m; m = opener.exec(text)) {
-    let start = m.index;
-    while (start > from && text.charCodeAt(start - 1) === 0x20) start--;
-    // No space right before the word, or a run of spaces that began before the last match ended: none here.
-    if (start === m.index || (start === from && from > 0 && text.charCodeAt(from - 1) === 0x20)) {
+    const start = spacesBefore(text, m.index, from);
+    // No space right before the word, or a run of spaces begun before the last match ended: none here.
+    if (start < 0 || start === m.index) {
       opener.lastIndex = m.index + 1;
       continue;
     }
     const end = m.index + m[0].length;
     from = end;
-    yield Object.assign([text.slice(start, end)], { index: start, input: text }) as unknown as RegExpExecArray;
+    yield matchAt(text, start, end);
   }
 }
 

@@ -234,7 +234,8 @@ const CODE_IN_NAME = /(?<![\p{L}])[\p{Lu}Đ&]{2,}(?![\p{L}])/gu;
 function everyAbbreviationHasCode(abbreviations: ReadonlyMap<string, string>): boolean {
   let known = codedAbbreviations.get(abbreviations);
   if (known === undefined) {
-    known = [...abbreviations.keys()].every((k) => new RegExp(CODE_IN_NAME.source, 'u').test(k));
+    const code = new RegExp(CODE_IN_NAME.source, 'u');
+    known = [...abbreviations.keys()].every((k) => code.test(k));
     codedAbbreviations.set(abbreviations, known);
   }
   return known;

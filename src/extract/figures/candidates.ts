@@ -58,8 +58,8 @@ export function findCandidates(text: string, folded: string, rules: Rules, isExc
  * of digits does (its look-behind refuses a digit before it): the pattern is tried there alone,
  * sticky; searched for globally, look-behind first, it was tried at every character.
  */
-export function* numberMatches(text: string, rules: Rules): Iterable<RegExpExecArray> {
-  yield* matchesAtDigitRuns(text, figurePatterns(rules).numberAt);
+export function numberMatches(text: string, rules: Rules): Iterable<RegExpExecArray> {
+  return matchesAtDigitRuns(text, figurePatterns(rules).numberAt);
 }
 
 function readAt(

@@ -87,7 +87,6 @@ export const words = (list: readonly string[]): string => alternation(list.map(k
 // A whole word or phrase: no letter right before or after.
 export const whole = (source: string): string => `(?<![\\p{L}])(?:${source})(?![\\p{L}])`;
 
-
 /**
  * The separator of a range with the spaces around it: "[ ]*(?:đến|tới)[ ]*" or "\s*-\s*". A dash
  * compiles to "\s*-\s*" (relaxedPhrase), and wrapped in "[ ]*(?:…)[ ]*" its white space would stand

@@ -235,4 +235,3 @@ function selfReferences(ctx: MetaContext): BodyClue[] {
   }
   return clues;
 }
-
